@@ -1,0 +1,81 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Arbiter",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "arbiter", targets: ["arbiter"]),
+        .executable(name: "arbiter-bench", targets: ["arbiter-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
+        .systemLibrary(name: "COpenJPEG", pkgConfig: "libopenjp2", providers: [.apt(["libopenjp2-7-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg62-turbo-dev"])]),
+        .target(
+            name: "Imaging",
+            dependencies: ["CTIFF", "COpenJPEG", "CPNG", "CJPEG"],
+            swiftSettings: strictSettings),
+        .target(name: "Scoring", swiftSettings: strictSettings),
+        .target(
+            name: "Challenge",
+            dependencies: ["Scoring", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings),
+        .target(
+            name: "Store",
+            dependencies: [
+                "Challenge", "Scoring",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings),
+        .target(
+            name: "Intake",
+            dependencies: ["Challenge", "Store", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings),
+        .target(
+            name: "Judge",
+            dependencies: ["Challenge", "Store", "Scoring", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings),
+        .target(
+            name: "Site",
+            dependencies: ["Challenge", "Store", "Scoring"],
+            resources: [.copy("Templates")],
+            swiftSettings: strictSettings),
+        .executableTarget(
+            name: "arbiter",
+            dependencies: [
+                "Imaging", "Challenge", "Store", "Intake", "Judge", "Site", "Scoring",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
+        .executableTarget(
+            name: "arbiter-bench",
+            dependencies: [
+                "Challenge", "Store", "Intake", "Judge", "Scoring",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring"], swiftSettings: strictSettings),
+        .testTarget(name: "ChallengeTests", dependencies: ["Challenge", "Scoring"], swiftSettings: strictSettings),
+        .testTarget(name: "ImagingTests", dependencies: ["Imaging"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "PlatformTests",
+            dependencies: ["Challenge", "Store", "Intake", "Judge", "Site", "Scoring"],
+            swiftSettings: strictSettings),
+    ]
+)

@@ -1,0 +1,96 @@
+import Scoring
+
+/// The scores of one submission on one phase: per-case values and, per split, the aggregates.
+public struct ClassificationEvaluation: Sendable, Equatable {
+    /// One stored per-case number.
+    public struct CaseValue: Sendable, Equatable {
+        /// Index into the phase's cases, as passed to the evaluator.
+        public let caseIndex: Int
+        public let key: String
+        public let value: Double
+    }
+
+    /// Aggregates and the full summary of one split.
+    public struct SplitResult: Sendable, Equatable {
+        public let split: Split
+        /// One value per result column, nil where the metric is undefined on these cases.
+        public let values: [String: Double?]
+        public let summary: ClassificationSummary
+    }
+
+    public let caseValues: [CaseValue]
+    public let splits: [SplitResult]
+}
+
+/// Scores slide-classification predictions against the truth of a phase's cases. Pure.
+public struct ClassificationEvaluator: Sendable {
+    /// Changes whenever a change to this code could change a number, so stored results are
+    /// keyed to the code that produced them.
+    public static let scorerVersion = "slide-classification/1"
+
+    public let spec: ChallengeSpec
+
+    public init(spec: ChallengeSpec) {
+        self.spec = spec
+    }
+
+    /// `cases` and `predictions` are aligned: prediction `i` is for `cases[i]`.
+    public func evaluate(cases: [TruthCase], predictions: ClassificationPredictions) -> ClassificationEvaluation {
+        let outcomes = ClassificationOutcomes(
+            classCount: spec.task.classes.count, truth: cases.map(\.label),
+            predicted: predictions.labels, probabilities: predictions.probabilities)
+        let splits = Split.allCases.compactMap { split -> ClassificationEvaluation.SplitResult? in
+            let indices = cases.indices.filter { cases[$0].split == split }
+            guard !indices.isEmpty else { return nil }
+            return splitResult(split, outcomes.subset(indices))
+        }
+        return ClassificationEvaluation(caseValues: caseValues(outcomes), splits: splits)
+    }
+
+    private var costMetric: MetricSpec? {
+        spec.metrics.all.first { $0.kind == .costMatrix }
+    }
+
+    private func caseValues(_ outcomes: ClassificationOutcomes) -> [ClassificationEvaluation.CaseValue] {
+        var values: [ClassificationEvaluation.CaseValue] = []
+        let columns = spec.resultColumns.filter(\.isPerCase)
+        values.reserveCapacity(outcomes.caseCount * columns.count)
+        for column in columns {
+            for index in 0..<outcomes.caseCount {
+                let truth = outcomes.truth[index]
+                let predicted = outcomes.predicted[index]
+                let value: Double
+                if column.key == MetricKind.costMatrix.rawValue, let metric = costMetric, let matrix = metric.costMatrix {
+                    value = matrix.caseValue(truth: truth, predicted: predicted, direction: metric.direction)
+                } else {
+                    value = truth == predicted ? 1 : 0
+                }
+                values.append(.init(caseIndex: index, key: column.key, value: value))
+            }
+        }
+        return values
+    }
+
+    private func splitResult(_ split: Split, _ outcomes: ClassificationOutcomes) -> ClassificationEvaluation.SplitResult {
+        let summary = ClassificationSummary(
+            outcomes, costMatrix: costMetric?.costMatrix, costDirection: costMetric?.direction ?? .higherIsBetter)
+        var values: [String: Double?] = [:]
+        for metric in spec.metrics.all {
+            switch metric.kind {
+            case .costMatrix: values[metric.kind.rawValue] = summary.costMatrixScore
+            case .accuracy: values[metric.kind.rawValue] = summary.accuracy
+            case .quadraticWeightedKappa: values[metric.kind.rawValue] = summary.quadraticWeightedKappa
+            case .macroAUROC: values[metric.kind.rawValue] = summary.macroAUROC
+            case .classRecall:
+                for (label, recall) in zip(spec.task.classes, summary.recallPerClass) {
+                    values["recall:\(label.id)"] = recall
+                }
+            case .auroc:
+                for (index, label) in spec.task.classes.enumerated() {
+                    values["auroc:\(label.id)"] = summary.aurocPerClass?[index] ?? nil
+                }
+            }
+        }
+        return .init(split: split, values: values, summary: summary)
+    }
+}

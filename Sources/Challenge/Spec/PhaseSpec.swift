@@ -1,0 +1,37 @@
+import Foundation
+
+/// A period in which teams submit predictions for a set of cases.
+public struct PhaseSpec: Sendable, Equatable, Codable {
+    public let slug: String
+    public let title: String
+    public let opens: Date
+    public let closes: Date
+    /// The splits whose cases a submission must predict, every one of them.
+    public let cases: [Split]
+    /// Scored and shown on the leaderboard while the phase runs.
+    public let publicSplit: Split
+    /// Scored but sealed until the organiser publishes the phase; nil for a phase without one.
+    public let privateSplit: Split?
+    public let limits: SubmissionLimits
+    public let finalEntry: FinalEntryRule
+
+    public init(
+        slug: String, title: String, opens: Date, closes: Date, cases: [Split],
+        publicSplit: Split, privateSplit: Split?, limits: SubmissionLimits, finalEntry: FinalEntryRule
+    ) {
+        self.slug = slug
+        self.title = title
+        self.opens = opens
+        self.closes = closes
+        self.cases = cases
+        self.publicSplit = publicSplit
+        self.privateSplit = privateSplit
+        self.limits = limits
+        self.finalEntry = finalEntry
+    }
+
+    /// Whether submissions are accepted at `instant` (opens inclusive, closes exclusive).
+    public func isOpen(at instant: Date) -> Bool {
+        opens <= instant && instant < closes
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// How much a team may submit to a phase.
+public struct SubmissionLimits: Sendable, Equatable, Codable {
+    /// At most this many accepted submissions in any window of `periodSeconds` (a rolling window).
+    public let perPeriod: Int?
+    public let periodSeconds: Int?
+    /// At most this many accepted submissions over the whole phase.
+    public let total: Int?
+    /// Largest accepted prediction file.
+    public let maxFileBytes: Int
+
+    public static let defaultMaxFileBytes = 50 * 1024 * 1024
+
+    public init(perPeriod: Int?, periodSeconds: Int?, total: Int?, maxFileBytes: Int = Self.defaultMaxFileBytes) {
+        self.perPeriod = perPeriod
+        self.periodSeconds = periodSeconds
+        self.total = total
+        self.maxFileBytes = maxFileBytes
+    }
+
+    /// Reads `90s`, `30m`, `12h`, `1d`, `2w` as seconds.
+    public static func parseSeconds(_ text: String) -> Int? {
+        let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600, "d": 86_400, "w": 604_800]
+        guard let unit = text.last, let scale = units[unit], let count = Int(text.dropLast()), count > 0 else {
+            return nil
+        }
+        return count * scale
+    }
+
+    /// Reads `500KB`, `10MB`, `1GB` (powers of 1024) or a plain byte count.
+    public static func parseBytes(_ text: String) -> Int? {
+        let units: [(String, Int)] = [("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10), ("B", 1)]
+        for (suffix, scale) in units where text.uppercased().hasSuffix(suffix) {
+            guard let count = Int(text.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), count > 0
+            else { return nil }
+            return count * scale
+        }
+        return Int(text).flatMap { $0 > 0 ? $0 : nil }
+    }
+
+    /// `3 per 1d`, for messages.
+    public static func describeSeconds(_ seconds: Int) -> String {
+        for (unit, scale) in [("w", 604_800), ("d", 86_400), ("h", 3600), ("m", 60)] where seconds % scale == 0 {
+            return "\(seconds / scale)\(unit)"
+        }
+        return "\(seconds)s"
+    }
+}

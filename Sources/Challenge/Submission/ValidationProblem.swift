@@ -1,0 +1,94 @@
+/// One thing wrong with an uploaded file, located as precisely as the file allows.
+public struct ValidationProblem: Sendable, Equatable, Codable, CustomStringConvertible {
+    /// Stable machine-readable kinds; API clients and tests match on these.
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case notCSV = "not-csv"
+        case fileTooLarge = "file-too-large"
+        case missingColumn = "missing-column"
+        case unknownColumn = "unknown-column"
+        case duplicateColumn = "duplicate-column"
+        case incompleteProbabilities = "incomplete-probabilities"
+        case wrongFieldCount = "wrong-field-count"
+        case emptyCaseID = "empty-case-id"
+        case unknownCase = "unknown-case"
+        case duplicateCase = "duplicate-case"
+        case missingCase = "missing-case"
+        case unknownLabel = "unknown-label"
+        case unknownSplit = "unknown-split"
+        case notANumber = "not-a-number"
+        case probabilityOutOfRange = "probability-out-of-range"
+        case probabilitiesDoNotSumToOne = "probabilities-do-not-sum-to-one"
+        case tooManyProblems = "too-many-problems"
+    }
+
+    public let kind: Kind
+    /// 1-based physical line, when the problem is on one.
+    public let line: Int?
+    /// 1-based field position in the row, when the problem is in one field.
+    public let column: Int?
+    /// The header name of that column.
+    public let field: String?
+    public let caseID: String?
+    /// Byte offset into the file, for problems found below the level of fields.
+    public let byteOffset: Int?
+    public let message: String
+
+    public init(
+        _ kind: Kind, line: Int? = nil, column: Int? = nil, field: String? = nil, caseID: String? = nil,
+        byteOffset: Int? = nil, message: String
+    ) {
+        self.kind = kind
+        self.line = line
+        self.column = column
+        self.field = field
+        self.caseID = caseID
+        self.byteOffset = byteOffset
+        self.message = message
+    }
+
+    public var description: String {
+        var location: [String] = []
+        if let line { location.append("line \(line)") }
+        if let column { location.append("column \(column)" + (field.map { " (\($0))" } ?? "")) }
+        if let byteOffset, line == nil { location.append("byte \(byteOffset)") }
+        if let caseID, line == nil { location.append("case \(caseID)") }
+        return (location.isEmpty ? "" : location.joined(separator: ", ") + ": ") + message
+    }
+}
+
+/// A file refused because of the problems listed, all of them (up to a cap) at once.
+public struct ValidationFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file's name as the uploader gave it.
+    public let file: String
+    public let problems: [ValidationProblem]
+
+    public init(file: String, problems: [ValidationProblem]) {
+        self.file = file
+        self.problems = problems
+    }
+
+    public var description: String {
+        let plural = problems.count == 1 ? "problem" : "problems"
+        let lines = problems.map { "  \(file): \($0)" }
+        return (["\(file) was rejected with \(problems.count) \(plural):"] + lines).joined(separator: "\n")
+    }
+}
+
+/// Gathers problems, keeping the list bounded so a hostile file cannot make a huge report.
+struct ProblemList {
+    static let cap = 1000
+    private(set) var problems: [ValidationProblem] = []
+    private var dropped = 0
+
+    var isEmpty: Bool { problems.isEmpty }
+
+    mutating func add(_ problem: ValidationProblem) {
+        if problems.count < Self.cap { problems.append(problem) } else { dropped += 1 }
+    }
+
+    func failure(file: String) -> ValidationFailure {
+        guard dropped > 0 else { return ValidationFailure(file: file, problems: problems) }
+        let more = ValidationProblem(.tooManyProblems, message: "\(dropped) more problems not listed")
+        return ValidationFailure(file: file, problems: problems + [more])
+    }
+}
