@@ -53,7 +53,6 @@ let package = Package(
         .target(
             name: "Site",
             dependencies: ["Challenge", "Store", "Scoring"],
-            resources: [.copy("Templates")],
             swiftSettings: strictSettings),
         .executableTarget(
             name: "arbiter",

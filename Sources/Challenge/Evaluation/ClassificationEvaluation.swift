@@ -87,7 +87,7 @@ public struct ClassificationEvaluator: Sendable {
                 }
             case .auroc:
                 for (index, label) in spec.task.classes.enumerated() {
-                    values["auroc:\(label.id)"] = summary.aurocPerClass?[index] ?? nil
+                    values["auroc:\(label.id)"] = summary.aurocPerClass?[index]
                 }
             }
         }

@@ -1,0 +1,62 @@
+import Challenge
+import Foundation
+import Store
+
+/// Accepts prediction files: identity, phase window, size, validation, durable write, limits, job.
+/// The CLI and the HTTP server share it, so both give the same verdict with the same words.
+public struct SubmissionIntake: Sendable {
+    public let store: SQLiteStore
+
+    public init(store: SQLiteStore) {
+        self.store = store
+    }
+
+    /// The checks and the write. With `dryRun`, the file is validated and nothing is stored or counted.
+    /// Returns the stored submission (nil on a dry run that passed).
+    @discardableResult
+    public func submit(
+        challenge slug: String, phase phaseSlug: String, token: String, fileName: String, bytes: [UInt8],
+        now: Date, dryRun: Bool = false
+    ) throws -> StoredSubmission? {
+        guard let identity = try store.authenticate(token: token), identity.role == .team, let team = identity.team else {
+            throw IntakeError.unauthorized
+        }
+        let challenge = try store.challenge(slug)
+        guard team.challengeID == challenge.id else { throw IntakeError.wrongChallenge(team: team.name, challenge: slug) }
+        let phase = try store.phase(challenge, phaseSlug)
+        guard phase.spec.isOpen(at: now) else {
+            throw IntakeError.phaseNotOpen(phase: phaseSlug, opens: phase.spec.opens, closes: phase.spec.closes)
+        }
+        guard bytes.count <= phase.spec.limits.maxFileBytes else {
+            throw IntakeError.fileTooLarge(file: fileName, bytes: bytes.count, limit: phase.spec.limits.maxFileBytes)
+        }
+        try validate(bytes, fileName: fileName, challenge: challenge, phase: phase, team: team, now: now, dryRun: dryRun)
+        guard !dryRun else { return nil }
+        let digest = try store.blobs.put(bytes)
+        let file = AcceptedFile(fileName: fileName, sha256: digest, byteCount: bytes.count)
+        do {
+            return try store.acceptSubmission(file, phase: phase, team: team, challenge: slug, now: now)
+        } catch let refusal as LimitRefusal {
+            throw IntakeError.limitReached(refusal)
+        }
+    }
+
+    private func validate(
+        _ bytes: [UInt8], fileName: String, challenge: StoredChallenge, phase: StoredPhase, team: StoredTeam,
+        now: Date, dryRun: Bool
+    ) throws {
+        let caseIDs = try store.caseIDs(challenge: challenge, splits: phase.spec.cases)
+        guard !caseIDs.isEmpty else { throw IntakeError.noCases(challenge: challenge.spec.slug) }
+        let parser = PredictionParser(task: challenge.spec.task, expectedCaseIDs: caseIDs)
+        do {
+            _ = try parser.parse(bytes, file: fileName)
+        } catch {
+            if !dryRun {
+                try store.audit(AuditEntry(
+                    at: now, actor: "team:\(team.name)", action: "submission.rejected", challenge: challenge.spec.slug,
+                    subject: phase.spec.slug, fileSHA256: BlobStore.digest(bytes), detail: "\(error.problems.count) problems"))
+            }
+            throw IntakeError.invalidFile(error)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Challenge
+import Foundation
+import Logging
+import Store
+
+/// Claims scoring jobs, scores them on all cores and records the results.
+public struct Judge: Sendable {
+    public let store: SQLiteStore
+    /// Identifies this worker in leases and in the audit trail.
+    public let worker: String
+    public var batchSize = 64
+    public var leaseSeconds = 300.0
+    public var concurrency = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    public var logger = Logger(label: "arbiter.judge")
+    let clock: @Sendable () -> Date
+
+    public init(store: SQLiteStore, worker: String = "judge-\(ProcessInfo.processInfo.processIdentifier)",
+                clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.store = store
+        self.worker = worker
+        self.clock = clock
+    }
+
+    /// Scores until no job can be claimed.
+    public func drain() async throws -> JudgeReport {
+        var report = JudgeReport()
+        var truths: [String: PhaseTruth] = [:]
+        while true {
+            let jobs = try store.claimJobs(worker: worker, limit: batchSize, leaseSeconds: leaseSeconds, now: clock())
+            guard !jobs.isEmpty else { return report }
+            let work = try jobs.map { job -> (ClaimedJob, JobContext, PhaseTruth?) in
+                let context = try store.jobContext(job)
+                let key = "\(context.challenge)/\(context.phase)"
+                if truths[key] == nil {
+                    truths[key] = try? PhaseTruth(challenge: store.challenge(context.challenge), phase: context.phase, store: store)
+                }
+                return (job, context, truths[key])
+            }
+            let results = try await score(work)
+            for outcome in try store.record(results, now: clock()) { report.add(outcome) }
+            logger.info("judged a batch", metadata: ["jobs": "\(jobs.count)", "worker": "\(worker)"])
+        }
+    }
+
+    /// Scores a batch with at most `concurrency` files in flight; results keep the batch order.
+    private func score(_ work: [(ClaimedJob, JobContext, PhaseTruth?)]) async throws -> [JobResult] {
+        let store = self.store
+        return try await withThrowingTaskGroup(of: (Int, JobResult).self) { group in
+            var results = [JobResult?](repeating: nil, count: work.count)
+            var next = 0
+            func launch() {
+                let index = next
+                let (job, context, truth) = work[index]
+                next += 1
+                group.addTask {
+                    (index, Self.score(job, context: context, truth: truth, store: store))
+                }
+            }
+            while next < min(concurrency, work.count) { launch() }
+            while let (index, result) = try await group.next() {
+                results[index] = result
+                if next < work.count { launch() }
+            }
+            return results.compactMap { $0 }
+        }
+    }
+
+    private static func score(_ job: ClaimedJob, context: JobContext, truth: PhaseTruth?, store: SQLiteStore) -> JobResult {
+        guard let truth else {
+            return JobResult(job: job, scorerVersion: ClassificationEvaluator.scorerVersion, truthVersion: "",
+                             outcome: .failed("the challenge has no ground truth yet; the organisers will re-judge"))
+        }
+        let outcome: JobResult.Outcome
+        do {
+            outcome = truth.score(try store.blobs.read(context.submission.fileSHA256), fileName: context.submission.fileName)
+        } catch {
+            outcome = .failed("the stored file could not be read: \(error)")
+        }
+        return JobResult(job: job, scorerVersion: ClassificationEvaluator.scorerVersion,
+                         truthVersion: truth.truthVersion, outcome: outcome)
+    }
+}

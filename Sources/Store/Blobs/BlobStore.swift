@@ -1,0 +1,46 @@
+import Crypto
+import Foundation
+
+/// Content-addressed files under `blobs/sha256/ab/cd/<hex>`: every uploaded file is kept
+/// byte for byte, written durably before anything refers to it.
+public struct BlobStore: Sendable {
+    public let root: URL
+
+    public init(root: URL) {
+        self.root = root
+    }
+
+    /// Lowercase hex SHA-256 of `bytes`.
+    public static func digest(_ bytes: some Sequence<UInt8>) -> String {
+        SHA256.hash(data: Array(bytes)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    public func url(for digest: String) -> URL {
+        let a = digest.prefix(2)
+        let b = digest.dropFirst(2).prefix(2)
+        return root.appendingPathComponent("sha256/\(a)/\(b)/\(digest)")
+    }
+
+    /// Stores the bytes (once: an existing blob is left alone) and returns their digest.
+    /// The file is written to a temporary name, flushed, renamed and the folder flushed,
+    /// so a crash leaves either the whole blob or none.
+    @discardableResult
+    public func put(_ bytes: [UInt8]) throws -> String {
+        let digest = Self.digest(bytes)
+        let destination = url(for: digest)
+        if FileManager.default.fileExists(atPath: destination.path) { return digest }
+        let folder = destination.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try DurableFile.write(bytes, to: destination)
+        return digest
+    }
+
+    public func read(_ digest: String) throws -> [UInt8] {
+        let data = try Data(contentsOf: url(for: digest))
+        let bytes = [UInt8](data)
+        guard Self.digest(bytes) == digest else {
+            throw StoreError.corruptBlob(digest: digest, path: url(for: digest).path)
+        }
+        return bytes
+    }
+}

@@ -1,0 +1,126 @@
+import GRDB
+
+/// The schema, as ordered migrations. A shipped migration is never edited: add a new one.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-walking-skeleton", migrate: createInitialSchema)
+        return migrator
+    }
+
+    private static func createInitialSchema(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE challenges (
+                id INTEGER PRIMARY KEY,
+                slug TEXT NOT NULL UNIQUE,
+                title TEXT NOT NULL,
+                spec_json TEXT NOT NULL,
+                spec_sha256 TEXT NOT NULL,
+                truth_version TEXT,
+                created_at REAL NOT NULL,
+                updated_at REAL NOT NULL
+            );
+            CREATE TABLE phases (
+                id INTEGER PRIMARY KEY,
+                challenge_id INTEGER NOT NULL REFERENCES challenges(id),
+                slug TEXT NOT NULL,
+                published_at REAL,
+                UNIQUE (challenge_id, slug)
+            );
+            -- Case ids and splits are what participants may know; labels live in ground_truth.
+            CREATE TABLE cases (
+                id INTEGER PRIMARY KEY,
+                challenge_id INTEGER NOT NULL REFERENCES challenges(id),
+                case_id TEXT NOT NULL,
+                split TEXT NOT NULL CHECK (split IN ('public', 'private')),
+                position INTEGER NOT NULL,
+                UNIQUE (challenge_id, case_id)
+            );
+            CREATE TABLE ground_truth (
+                case_ref INTEGER PRIMARY KEY REFERENCES cases(id),
+                label INTEGER NOT NULL
+            );
+            CREATE TABLE teams (
+                id INTEGER PRIMARY KEY,
+                challenge_id INTEGER NOT NULL REFERENCES challenges(id),
+                name TEXT NOT NULL,
+                created_at REAL NOT NULL,
+                UNIQUE (challenge_id, name)
+            );
+            CREATE TABLE tokens (
+                id INTEGER PRIMARY KEY,
+                sha256 TEXT NOT NULL UNIQUE,
+                role TEXT NOT NULL CHECK (role IN ('organiser', 'team', 'annotator')),
+                team_id INTEGER REFERENCES teams(id),
+                created_at REAL NOT NULL,
+                revoked_at REAL
+            );
+            CREATE TABLE submissions (
+                id INTEGER PRIMARY KEY,
+                phase_id INTEGER NOT NULL REFERENCES phases(id),
+                team_id INTEGER NOT NULL REFERENCES teams(id),
+                file_name TEXT NOT NULL,
+                file_sha256 TEXT NOT NULL,
+                byte_count INTEGER NOT NULL,
+                submitted_at REAL NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('queued', 'scoring', 'scored', 'failed')),
+                failure TEXT,
+                chosen_at REAL
+            );
+            CREATE INDEX submissions_by_team ON submissions (phase_id, team_id, submitted_at);
+            CREATE TABLE jobs (
+                id INTEGER PRIMARY KEY,
+                submission_id INTEGER NOT NULL REFERENCES submissions(id),
+                state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed')),
+                attempts INTEGER NOT NULL DEFAULT 0,
+                worker TEXT,
+                lease_until REAL,
+                created_at REAL NOT NULL,
+                finished_at REAL
+            );
+            CREATE INDEX jobs_by_state ON jobs (state, id);
+            CREATE TABLE evaluations (
+                id INTEGER PRIMARY KEY,
+                submission_id INTEGER NOT NULL REFERENCES submissions(id),
+                scorer_version TEXT NOT NULL,
+                truth_version TEXT NOT NULL,
+                created_at REAL NOT NULL,
+                UNIQUE (submission_id, scorer_version, truth_version)
+            );
+            CREATE TABLE case_results (
+                evaluation_id INTEGER NOT NULL REFERENCES evaluations(id),
+                metric TEXT NOT NULL,
+                case_ref INTEGER NOT NULL REFERENCES cases(id),
+                value REAL NOT NULL,
+                PRIMARY KEY (evaluation_id, metric, case_ref)
+            ) WITHOUT ROWID;
+            CREATE TABLE aggregates (
+                evaluation_id INTEGER NOT NULL REFERENCES evaluations(id),
+                split TEXT NOT NULL,
+                metric TEXT NOT NULL,
+                value REAL,
+                PRIMARY KEY (evaluation_id, split, metric)
+            ) WITHOUT ROWID;
+            CREATE TABLE split_summaries (
+                evaluation_id INTEGER NOT NULL REFERENCES evaluations(id),
+                split TEXT NOT NULL,
+                summary_json TEXT NOT NULL,
+                PRIMARY KEY (evaluation_id, split)
+            ) WITHOUT ROWID;
+            CREATE TABLE audit_log (
+                id INTEGER PRIMARY KEY,
+                at REAL NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                challenge TEXT,
+                subject TEXT,
+                file_sha256 TEXT,
+                detail TEXT
+            );
+            CREATE TRIGGER audit_log_is_append_only_update BEFORE UPDATE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            CREATE TRIGGER audit_log_is_append_only_delete BEFORE DELETE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            """)
+    }
+}

@@ -1,0 +1,103 @@
+import Challenge
+import Foundation
+import GRDB
+
+/// What the intake hands the store once a file has been validated and its bytes are durable.
+public struct AcceptedFile: Sendable {
+    public let fileName: String
+    public let sha256: String
+    public let byteCount: Int
+
+    public init(fileName: String, sha256: String, byteCount: Int) {
+        self.fileName = fileName
+        self.sha256 = sha256
+        self.byteCount = byteCount
+    }
+}
+
+extension SQLiteStore {
+    /// Checks the team's limits and records the submission with its job in one write transaction,
+    /// so parallel uploads cannot both take the last slot. Only accepted submissions count.
+    public func acceptSubmission(
+        _ file: AcceptedFile, phase: StoredPhase, team: StoredTeam, challenge: String, now: Date
+    ) throws -> StoredSubmission {
+        try pool.write { db in
+            try checkLimits(phase.spec.limits, phaseID: phase.id, teamID: team.id, now: now, db: db)
+            try db.execute(
+                sql: """
+                    INSERT INTO submissions (phase_id, team_id, file_name, file_sha256, byte_count, submitted_at, status)
+                    VALUES (?, ?, ?, ?, ?, ?, 'queued')
+                    """,
+                arguments: [phase.id, team.id, file.fileName, file.sha256, file.byteCount, now.timeIntervalSince1970])
+            let id = db.lastInsertedRowID
+            try db.execute(sql: "INSERT INTO jobs (submission_id, state, created_at) VALUES (?, 'queued', ?)",
+                           arguments: [id, now.timeIntervalSince1970])
+            try append(AuditEntry(at: now, actor: "team:\(team.name)", action: "submission.accepted", challenge: challenge,
+                                  subject: "\(phase.spec.slug)#\(id)", fileSHA256: file.sha256), in: db)
+            return try submission(id, db: db)
+        }
+    }
+
+    private func checkLimits(_ limits: SubmissionLimits, phaseID: Int64, teamID: Int64, now: Date, db: Database) throws {
+        if let total = limits.total {
+            let used = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM submissions WHERE phase_id = ? AND team_id = ?",
+                                        arguments: [phaseID, teamID]) ?? 0
+            if used >= total { throw LimitRefusal(limit: total, periodSeconds: nil, nextAllowedAt: nil) }
+        }
+        guard let perPeriod = limits.perPeriod, let period = limits.periodSeconds else { return }
+        let windowStart = now.timeIntervalSince1970 - Double(period)
+        let inWindow = try Double.fetchAll(
+            db,
+            sql: "SELECT submitted_at FROM submissions WHERE phase_id = ? AND team_id = ? AND submitted_at > ? ORDER BY submitted_at",
+            arguments: [phaseID, teamID, windowStart])
+        if inWindow.count >= perPeriod {
+            // The window frees a slot when its oldest still-counted submission ages out of it.
+            let freeing = inWindow[inWindow.count - perPeriod]
+            throw LimitRefusal(limit: perPeriod, periodSeconds: period,
+                               nextAllowedAt: Date(timeIntervalSince1970: freeing + Double(period)))
+        }
+    }
+
+    public func submission(_ id: Int64) throws -> StoredSubmission {
+        try pool.read { db in try submission(id, db: db) }
+    }
+
+    func submission(_ id: Int64, db: Database) throws -> StoredSubmission {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM submissions WHERE id = ?", arguments: [id]) else {
+            throw StoreError.unknownSubmission(id)
+        }
+        return StoredSubmission(row)
+    }
+
+    /// A team's submissions to a phase, oldest first.
+    public func submissions(phase: StoredPhase, team: StoredTeam) throws -> [StoredSubmission] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM submissions WHERE phase_id = ? AND team_id = ? ORDER BY id",
+                             arguments: [phase.id, team.id]).map(StoredSubmission.init)
+        }
+    }
+
+    /// Marks a team's submission as its final entry (team-choice rule); the latest choice counts.
+    public func chooseFinal(_ submissionID: Int64, team: StoredTeam, challenge: String, now: Date) throws {
+        try pool.write { db in
+            let submission = try submission(submissionID, db: db)
+            guard submission.teamID == team.id else { throw StoreError.unknownSubmission(submissionID) }
+            try db.execute(sql: "UPDATE submissions SET chosen_at = ? WHERE id = ?",
+                           arguments: [now.timeIntervalSince1970, submissionID])
+            try append(AuditEntry(at: now, actor: "team:\(team.name)", action: "submission.chosen", challenge: challenge,
+                                  subject: "#\(submissionID)", fileSHA256: submission.fileSHA256), in: db)
+        }
+    }
+}
+
+extension StoredSubmission {
+    init(_ row: Row) {
+        let chosen: Double? = row["chosen_at"]
+        self.init(
+            id: row["id"], phaseID: row["phase_id"], teamID: row["team_id"], fileName: row["file_name"],
+            fileSHA256: row["file_sha256"], byteCount: row["byte_count"],
+            submittedAt: Date(timeIntervalSince1970: row["submitted_at"]),
+            status: SubmissionStatus(rawValue: row["status"]) ?? .failed, failure: row["failure"],
+            chosenAt: chosen.map(Date.init(timeIntervalSince1970:)))
+    }
+}

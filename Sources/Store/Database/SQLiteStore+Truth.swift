@@ -1,0 +1,82 @@
+import Challenge
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    /// Replaces a challenge's ground truth in one transaction. Case rows are kept (matched by id) so
+    /// stored results stay attached; a case that results refer to cannot be dropped.
+    public func importTruth(_ truth: GroundTruth, challenge slug: String, fileSHA256: String, now: Date) throws {
+        try pool.write { db in
+            let challenge = try challenge(slug, db: db)
+            var keep: Set<String> = []
+            for (position, item) in truth.cases.enumerated() {
+                keep.insert(item.id)
+                try db.execute(
+                    sql: """
+                        INSERT INTO cases (challenge_id, case_id, split, position) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (challenge_id, case_id) DO UPDATE SET split = excluded.split, position = excluded.position
+                        """,
+                    arguments: [challenge.id, item.id, item.split.rawValue, position])
+                try db.execute(
+                    sql: """
+                        INSERT INTO ground_truth (case_ref, label)
+                        SELECT id, ? FROM cases WHERE challenge_id = ? AND case_id = ?
+                        ON CONFLICT (case_ref) DO UPDATE SET label = excluded.label
+                        """,
+                    arguments: [item.label, challenge.id, item.id])
+            }
+            try dropCases(notIn: keep, challenge: challenge, db: db)
+            try db.execute(sql: "UPDATE challenges SET truth_version = ? WHERE id = ?", arguments: [fileSHA256, challenge.id])
+            try append(AuditEntry(at: now, actor: "organiser", action: "truth.imported", challenge: slug,
+                                  fileSHA256: fileSHA256, detail: "\(truth.cases.count) cases"), in: db)
+        }
+    }
+
+    private func dropCases(notIn keep: Set<String>, challenge: StoredChallenge, db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: "SELECT id, case_id FROM cases WHERE challenge_id = ?", arguments: [challenge.id])
+        for row in rows where !keep.contains(row["case_id"]) {
+            let ref: Int64 = row["id"]
+            let used = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM case_results WHERE case_ref = ?)",
+                                         arguments: [ref]) ?? false
+            guard !used else {
+                throw StoreError.invalidSpecChange(
+                    challenge: challenge.spec.slug,
+                    reason: "case \"\(row["case_id"] as String)\" has scored results and cannot be removed from the truth")
+            }
+            try db.execute(sql: "DELETE FROM ground_truth WHERE case_ref = ?", arguments: [ref])
+            try db.execute(sql: "DELETE FROM cases WHERE id = ?", arguments: [ref])
+        }
+    }
+
+    /// The ids of the cases a phase covers, in truth order: what a submission must predict.
+    /// Labels are deliberately not read here.
+    public func caseIDs(challenge: StoredChallenge, splits: [Split]) throws -> [String] {
+        try pool.read { db in
+            try String.fetchAll(
+                db,
+                sql: "SELECT case_id FROM cases WHERE challenge_id = ? AND split IN (\(placeholders(splits.count))) ORDER BY position",
+                arguments: StatementArguments([challenge.id] + splits.map(\.rawValue)))
+        }
+    }
+
+    /// The cases of a phase with their labels, for the judge only.
+    public func truthCases(challenge: StoredChallenge, splits: [Split]) throws -> [StoredCase] {
+        try pool.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.id, c.case_id, c.split, g.label FROM cases c JOIN ground_truth g ON g.case_ref = c.id
+                    WHERE c.challenge_id = ? AND c.split IN (\(placeholders(splits.count))) ORDER BY c.position
+                    """,
+                arguments: StatementArguments([challenge.id] + splits.map(\.rawValue)))
+            return rows.map { row in
+                StoredCase(ref: row["id"], truth: TruthCase(id: row["case_id"], label: row["label"],
+                                                            split: Split(rawValue: row["split"]) ?? .private))
+            }
+        }
+    }
+}
+
+func placeholders(_ count: Int) -> String {
+    Array(repeating: "?", count: count).joined(separator: ", ")
+}

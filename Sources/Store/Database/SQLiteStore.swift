@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+
+/// The embedded store: SQLite in WAL mode with full fsync, plus the blob folder, both under
+/// one data directory. All methods are synchronous and safe to call from any thread: GRDB's
+/// pool serialises writers and lets readers run beside them.
+public final class SQLiteStore: Sendable {
+    public let dataDirectory: URL
+    public let blobs: BlobStore
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) `dataDirectory/arbiter.sqlite` and migrates it.
+    public init(dataDirectory: URL) throws {
+        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+        self.dataDirectory = dataDirectory
+        self.blobs = BlobStore(root: dataDirectory.appendingPathComponent("blobs"))
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            // An acknowledged submission must survive a power cut, not just a process crash.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        configuration.busyMode = .timeout(30)
+        pool = try DatabasePool(path: dataDirectory.appendingPathComponent("arbiter.sqlite").path,
+                                configuration: configuration)
+        try Migrations.migrator.migrate(pool)
+    }
+
+    /// The SQLite library version in use, for `arbiter doctor`.
+    public func sqliteVersion() throws -> String {
+        try pool.read { db in try String.fetchOne(db, sql: "SELECT sqlite_version()") ?? "unknown" }
+    }
+
+    /// Appends to the audit log inside the caller's transaction.
+    func append(_ entry: AuditEntry, in db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO audit_log (at, actor, action, challenge, subject, file_sha256, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [entry.at.timeIntervalSince1970, entry.actor, entry.action, entry.challenge,
+                        entry.subject, entry.fileSHA256, entry.detail])
+    }
+
+    /// Appends one entry in its own transaction.
+    public func audit(_ entry: AuditEntry) throws {
+        try pool.write { db in try append(entry, in: db) }
+    }
+
+    /// The whole audit log, oldest first.
+    public func auditLog(challenge: String? = nil) throws -> [AuditEntry] {
+        try pool.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM audit_log WHERE ?1 IS NULL OR challenge = ?1 ORDER BY id",
+                arguments: [challenge])
+            return rows.map { row in
+                AuditEntry(
+                    at: Date(timeIntervalSince1970: row["at"]), actor: row["actor"], action: row["action"],
+                    challenge: row["challenge"], subject: row["subject"], fileSHA256: row["file_sha256"],
+                    detail: row["detail"])
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Crypto
+import Foundation
+
+/// Bearer tokens: 256 random bits shown once; only their SHA-256 is stored.
+public enum AccessToken {
+    /// A fresh token such as `arb_5f0c…` (64 hex digits after the prefix).
+    public static func generate() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let words = (0..<4).map { _ in generator.next() as UInt64 }
+        return "arb_" + words.map { word in
+            let hex = String(word, radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex
+        }.joined()
+    }
+
+    /// The stored form of a token.
+    public static func digest(_ token: String) -> String {
+        SHA256.hash(data: Array(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+extension AccessToken {
+    /// Compares two digests in time that depends only on their length.
+    public static func constantTimeEquals(_ lhs: String, _ rhs: String) -> Bool {
+        let left = Array(lhs.utf8)
+        let right = Array(rhs.utf8)
+        guard left.count == right.count else { return false }
+        var difference: UInt8 = 0
+        for index in left.indices { difference |= left[index] ^ right[index] }
+        return difference == 0
+    }
+}

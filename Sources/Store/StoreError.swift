@@ -1,0 +1,37 @@
+import Foundation
+
+/// Failures of the store that are not a user's mistake in a file.
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    case io(path: String, operation: String, code: Int32)
+    case corruptBlob(digest: String, path: String)
+    case unknownChallenge(String)
+    case unknownPhase(challenge: String, phase: String)
+    case unknownTeam(challenge: String, team: String)
+    case duplicateTeam(challenge: String, team: String)
+    case unknownSubmission(Int64)
+    case noGroundTruth(challenge: String)
+    case invalidSpecChange(challenge: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .io(let path, let operation, let code):
+            "\(operation) failed on \(path): \(String(cString: strerror(code)))"
+        case .corruptBlob(let digest, let path):
+            "stored file \(path) no longer matches its digest \(digest)"
+        case .unknownChallenge(let slug):
+            "no challenge \"\(slug)\" is registered; add it with `arbiter challenge add DIR`"
+        case .unknownPhase(let challenge, let phase):
+            "challenge \"\(challenge)\" has no phase \"\(phase)\""
+        case .unknownTeam(let challenge, let team):
+            "challenge \"\(challenge)\" has no team \"\(team)\""
+        case .duplicateTeam(let challenge, let team):
+            "challenge \"\(challenge)\" already has a team \"\(team)\""
+        case .unknownSubmission(let id):
+            "no submission \(id)"
+        case .noGroundTruth(let challenge):
+            "challenge \"\(challenge)\" has no ground truth yet; import it with `arbiter truth import`"
+        case .invalidSpecChange(let challenge, let reason):
+            "cannot update challenge \"\(challenge)\": \(reason)"
+        }
+    }
+}
