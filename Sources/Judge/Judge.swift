@@ -38,7 +38,7 @@ public struct Judge: Sendable {
             }
             let results = try await score(work)
             for outcome in try store.record(results, now: clock()) { report.add(outcome) }
-            logger.info("judged a batch", metadata: ["jobs": "\(jobs.count)", "worker": "\(worker)"])
+            logger.debug("judged a batch", metadata: ["jobs": "\(jobs.count)", "worker": "\(worker)"])
         }
     }
 

@@ -1,1 +1,2 @@
-print("x")
+import Foundation
+print("bench")

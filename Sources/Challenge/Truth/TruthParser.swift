@@ -1,13 +1,17 @@
 /// Reads a ground-truth CSV with columns `case_id,label,split`; any problem refuses the whole file.
 public enum TruthParser {
-    public static func parse(_ bytes: [UInt8], file: String, task: TaskSpec) throws(ValidationFailure) -> GroundTruth {
+    /// With `requireSplit` false (local scoring), the `split` column may be left out and every case is public.
+    public static func parse(
+        _ bytes: [UInt8], file: String, task: TaskSpec, requireSplit: Bool = true
+    ) throws(ValidationFailure) -> GroundTruth {
         var problems = ProblemList()
         guard let table = CSVTable.read(bytes, problems: &problems) else { throw problems.failure(file: file) }
         let columns = CSVColumns(
-            header: table.header, line: table.headerLine, required: ["case_id", "label", "split"],
-            isAllowed: { _ in false }, problems: &problems)
-        guard let idColumn = columns["case_id"], let labelColumn = columns["label"], let splitColumn = columns["split"]
+            header: table.header, line: table.headerLine, required: requireSplit ? ["case_id", "label", "split"] : ["case_id", "label"],
+            isAllowed: { $0 == "split" }, problems: &problems)
+        guard let idColumn = columns["case_id"], let labelColumn = columns["label"], problems.isEmpty
         else { throw problems.failure(file: file) }
+        let splitColumn = columns["split"]
         var cases: [TruthCase] = []
         var firstLine: [String: Int] = [:]
         for row in table.rows {
@@ -19,7 +23,7 @@ public enum TruthParser {
             }
             let id = row.fields[idColumn].trimmingSpaces
             let labelText = row.fields[labelColumn].trimmingSpaces
-            let splitText = row.fields[splitColumn].trimmingSpaces
+            let splitText = splitColumn.map { row.fields[$0].trimmingSpaces } ?? Split.public.rawValue
             var rowIsValid = true
             if id.isEmpty {
                 problems.add(ValidationProblem(.emptyCaseID, line: row.line, column: idColumn + 1, field: "case_id",
@@ -40,7 +44,7 @@ public enum TruthParser {
             }
             let split = Split(rawValue: splitText)
             if split == nil {
-                problems.add(ValidationProblem(.unknownSplit, line: row.line, column: splitColumn + 1, field: "split",
+                problems.add(ValidationProblem(.unknownSplit, line: row.line, column: splitColumn.map { $0 + 1 }, field: "split",
                                                caseID: id, message: "split \"\(splitText)\" is neither \"public\" nor \"private\""))
             }
             if rowIsValid, let label, let split {

@@ -1,3 +1,4 @@
+import Foundation
 import CJPEG
 import COpenJPEG
 import CPNG

@@ -1,0 +1,49 @@
+import Challenge
+import Foundation
+import Scoring
+import Store
+
+/// Builds phase boards from the store, asking it only for the splits the public may see.
+public struct LeaderboardAssembler: Sendable {
+    public let store: SQLiteStore
+
+    public init(store: SQLiteStore) {
+        self.store = store
+    }
+
+    public func boards(challenge slug: String, now: Date) throws -> (StoredChallenge, [PhaseBoard]) {
+        let challenge = try store.challenge(slug)
+        let boards = try store.phases(challenge).map { try board($0, challenge: challenge, now: now) }
+        return (challenge, boards)
+    }
+
+    func board(_ phase: StoredPhase, challenge: StoredChallenge, now: Date) throws -> PhaseBoard {
+        let spec = phase.spec
+        let sealed = phase.isPublished ? nil : spec.privateSplit
+        let visible = spec.cases.filter { $0 != sealed }.sorted()
+        let rankingSplit = phase.isPublished ? (spec.privateSplit ?? spec.publicSplit) : spec.publicSplit
+        let scored = try store.scoredSubmissions(
+            phase: phase, challenge: challenge, scorerVersion: ClassificationEvaluator.scorerVersion, visibleSplits: visible)
+        let selector = EntrySelector(rule: spec.finalEntry, primary: challenge.spec.primaryColumn, publicSplit: spec.publicSplit)
+        let entries = Dictionary(grouping: scored, by: \.teamID).compactMapValues(selector.select)
+        let activity = try store.teamActivity(phase: phase, challenge: challenge)
+        let ranks = Ranking.minimumRanks(
+            entries.mapValues { $0.values[rankingSplit]?[challenge.spec.primaryColumn.key] ?? nil },
+            direction: challenge.spec.primaryColumn.direction)
+        let rows = activity.map { team in
+            PhaseBoard.Row(
+                rank: ranks[team.team.id], team: team.team.name, submissionID: entries[team.team.id]?.submissionID,
+                values: entries[team.team.id]?.values ?? [:], submissionCount: team.submissionCount,
+                lastSubmittedAt: team.lastSubmittedAt)
+        }
+        .sorted { ($0.rank ?? Int.max, $0.team) < ($1.rank ?? Int.max, $1.team) }
+        return PhaseBoard(phase: spec, status: status(phase, now: now), columns: challenge.spec.resultColumns,
+                          visibleSplits: visible, rankingSplit: rankingSplit, rows: rows)
+    }
+
+    private func status(_ phase: StoredPhase, now: Date) -> PhaseBoard.Status {
+        if phase.isPublished { return .published }
+        if now < phase.spec.opens { return .upcoming }
+        return phase.spec.isOpen(at: now) ? .open : .closed
+    }
+}

@@ -1,0 +1,35 @@
+import Challenge
+import Foundation
+import Scoring
+import Store
+
+/// One phase's leaderboard, holding only numbers its audience may see.
+public struct PhaseBoard: Sendable {
+    /// Whether the phase takes submissions now, has closed, or has had its private split published.
+    public enum Status: String, Sendable, Codable {
+        case upcoming
+        case open
+        case closed
+        case published
+    }
+
+    /// A team's line.
+    public struct Row: Sendable {
+        /// Nil for a team without a scored entry (it is listed after the ranked teams).
+        public let rank: Int?
+        public let team: String
+        public let submissionID: Int64?
+        public let values: [Split: [String: Double?]]
+        public let submissionCount: Int
+        public let lastSubmittedAt: Date?
+    }
+
+    public let phase: PhaseSpec
+    public let status: Status
+    public let columns: [ResultColumn]
+    /// The splits whose numbers appear, public first.
+    public let visibleSplits: [Split]
+    /// The split the ranking is computed on: the private one once published, else the public one.
+    public let rankingSplit: Split
+    public let rows: [Row]
+}

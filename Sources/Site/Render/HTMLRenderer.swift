@@ -1,0 +1,71 @@
+import Challenge
+import Foundation
+import Scoring
+import Store
+
+/// Renders the leaderboard page body; the page frame comes from `Leaderboard/page.html`.
+struct HTMLRenderer {
+    let challenge: ChallengeSpec
+
+    func body(_ boards: [PhaseBoard]) -> String {
+        var html = "<header><h1>\(escape(challenge.title))</h1>\n<p>\(escape(challenge.description))</p></header>\n"
+        for board in boards { html += section(board) }
+        return html
+    }
+
+    private func section(_ board: PhaseBoard) -> String {
+        let phase = board.phase
+        var html = "<section id=\"\(escape(phase.slug))\">\n<h2>\(escape(phase.title))</h2>\n"
+        html += "<p class=\"phase-meta\">\(statusText(board)) · \(UTCInstant.format(phase.opens)) to \(UTCInstant.format(phase.closes))"
+        html += " · ranked by \(escape(challenge.primaryColumn.title)) on the \(board.rankingSplit.rawValue) split"
+        html += " · <a href=\"\(escape(phase.slug)).csv\">CSV</a> · <a href=\"leaderboard.json\">JSON</a></p>\n"
+        html += "<table>\n<thead><tr><th>Rank</th><th>Team</th>"
+        for split in board.visibleSplits {
+            for column in board.columns {
+                html += "<th title=\"\(escape(column.direction.caption))\">\(escape(column.title))<br>"
+                html += "<small>\(split.rawValue) · \(column.direction == .higherIsBetter ? "↑" : "↓") \(column.direction.caption)</small></th>"
+            }
+        }
+        html += "<th>Submissions</th><th>Last submission (UTC)</th></tr></thead>\n<tbody>\n"
+        for row in board.rows { html += tableRow(row, board) }
+        html += "</tbody>\n</table>\n</section>\n"
+        return html
+    }
+
+    private func tableRow(_ row: PhaseBoard.Row, _ board: PhaseBoard) -> String {
+        var html = "<tr><td>\(row.rank.map(String.init) ?? "–")</td><td>\(escape(row.team))</td>"
+        for split in board.visibleSplits {
+            for column in board.columns {
+                html += "<td class=\"number\">\(BoardFormatting.display(row.value(column, split)))</td>"
+            }
+        }
+        html += "<td class=\"number\">\(row.submissionCount)</td><td>\(row.lastSubmittedAt.map(UTCInstant.format) ?? "–")</td></tr>\n"
+        return html
+    }
+
+    private func statusText(_ board: PhaseBoard) -> String {
+        switch board.status {
+        case .upcoming: "Not open yet"
+        case .open: "Open: private-split scores are sealed until the organisers publish them"
+        case .closed: "Closed: private-split scores are sealed until the organisers publish them"
+        case .published: "Final results published"
+        }
+    }
+}
+
+/// Escapes text for HTML element content and attribute values.
+func escape(_ text: String) -> String {
+    var escaped = ""
+    escaped.reserveCapacity(text.utf8.count)
+    for character in text {
+        switch character {
+        case "&": escaped += "&amp;"
+        case "<": escaped += "&lt;"
+        case ">": escaped += "&gt;"
+        case "\"": escaped += "&quot;"
+        case "'": escaped += "&#39;"
+        default: escaped.append(character)
+        }
+    }
+    return escaped
+}

@@ -1,0 +1,95 @@
+import Challenge
+import Foundation
+import Scoring
+
+/// The same tables as the page, as JSON (all phases) and CSV (one file per phase).
+struct TableExporter {
+    let challenge: ChallengeSpec
+
+    func csv(_ board: PhaseBoard) -> String {
+        var header = ["rank", "team"]
+        for split in board.visibleSplits {
+            header += board.columns.map { BoardFormatting.columnKey($0, split) }
+        }
+        header += ["submissions", "last_submission"]
+        var lines = [header.map(csvField).joined(separator: ",")]
+        for row in board.rows {
+            var fields = [row.rank.map(String.init) ?? "", row.team]
+            for split in board.visibleSplits {
+                fields += board.columns.map { BoardFormatting.exact(row.value($0, split)) }
+            }
+            fields += [String(row.submissionCount), row.lastSubmittedAt.map(UTCInstant.format) ?? ""]
+            lines.append(fields.map(csvField).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func json(_ boards: [PhaseBoard], generatedAt: Date) throws -> String {
+        let document = LeaderboardDocument(
+            challenge: challenge.slug, title: challenge.title, generatedAt: UTCInstant.format(generatedAt),
+            phases: boards.map(phaseDocument))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+    }
+
+    private func phaseDocument(_ board: PhaseBoard) -> LeaderboardDocument.Phase {
+        let columns = board.visibleSplits.flatMap { split in
+            board.columns.map {
+                LeaderboardDocument.Column(key: BoardFormatting.columnKey($0, split), metric: $0.key, title: $0.title,
+                                           split: split.rawValue, direction: $0.direction.rawValue)
+            }
+        }
+        let rows = board.rows.map { row in
+            var values: [String: Double?] = [:]
+            for split in board.visibleSplits {
+                for column in board.columns { values[BoardFormatting.columnKey(column, split)] = row.value(column, split) }
+            }
+            return LeaderboardDocument.Row(
+                rank: row.rank, team: row.team, submission: row.submissionID, values: values,
+                submissions: row.submissionCount, lastSubmission: row.lastSubmittedAt.map(UTCInstant.format))
+        }
+        return LeaderboardDocument.Phase(
+            slug: board.phase.slug, title: board.phase.title, status: board.status.rawValue,
+            rankedBy: BoardFormatting.columnKey(challenge.primaryColumn, board.rankingSplit), columns: columns, rows: rows)
+    }
+
+    private func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// The JSON leaderboard's shape.
+struct LeaderboardDocument: Encodable {
+    struct Column: Encodable {
+        let key: String
+        let metric: String
+        let title: String
+        let split: String
+        let direction: String
+    }
+
+    struct Row: Encodable {
+        let rank: Int?
+        let team: String
+        let submission: Int64?
+        let values: [String: Double?]
+        let submissions: Int
+        let lastSubmission: String?
+    }
+
+    struct Phase: Encodable {
+        let slug: String
+        let title: String
+        let status: String
+        let rankedBy: String
+        let columns: [Column]
+        let rows: [Row]
+    }
+
+    let challenge: String
+    let title: String
+    let generatedAt: String
+    let phases: [Phase]
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+@main
+struct Arbiter: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "arbiter",
+        abstract: "Run medical-imaging data challenges end to end.",
+        subcommands: [
+            DemoCommand.self, DoctorCommand.self, ChallengeCommand.self, TruthCommand.self, TeamCommand.self,
+            SubmitCommand.self, SelectCommand.self, JudgeCommand.self, PhaseCommand.self, LeaderboardCommand.self,
+            ScoreCommand.self,
+        ])
+}

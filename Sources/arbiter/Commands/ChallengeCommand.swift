@@ -1,0 +1,36 @@
+import ArgumentParser
+import Challenge
+import Foundation
+import Scoring
+import Store
+
+struct ChallengeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "challenge", abstract: "Check and register challenge specs.",
+        subcommands: [Check.self, Add.self])
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate DIR/challenge.yaml, listing every problem with its key path and line.")
+
+        @Argument(help: "Folder containing challenge.yaml.") var directory: String
+
+        func run() throws {
+            let spec = try ChallengeSpecParser.load(directory: URL(fileURLWithPath: directory))
+            print("\(spec.slug): \(spec.task.classes.count) classes, \(spec.phases.count) phases, primary metric \(spec.metrics.primary.kind.rawValue) (\(spec.metrics.primary.direction.caption))")
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Register a challenge, or update its spec.")
+
+        @Argument(help: "Folder containing challenge.yaml.") var directory: String
+        @OptionGroup var data: DataDirectoryOption
+
+        func run() throws {
+            let spec = try ChallengeSpecParser.load(directory: URL(fileURLWithPath: directory))
+            let created = try data.openStore().registerChallenge(spec, now: Date())
+            print("\(created ? "registered" : "updated") challenge \(spec.slug)")
+        }
+    }
+}
