@@ -1,0 +1,66 @@
+import Challenge
+import Foundation
+import Intake
+import Store
+
+/// A fresh data directory with a small two-split challenge registered and its truth imported.
+struct Platform {
+    static let opens = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    let store: SQLiteStore
+    let spec: ChallengeSpec
+    var intake: SubmissionIntake { SubmissionIntake(store: store) }
+
+    /// Truth: A–D public, E–F private; labels 0,1,2,0 | 1,2.
+    static let truth = "case_id,label,split\nA,0,public\nB,1,public\nC,2,public\nD,0,public\nE,1,private\nF,2,private\n"
+
+    init(limits: String = "{ per-period: 2, period: 1d, total: 5 }", finalEntry: String = "best-public") throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-test-\(UUID().uuidString)")
+        store = try SQLiteStore(dataDirectory: directory)
+        spec = try ChallengeSpecParser.parse(yaml: """
+            schema: 1
+            slug: small
+            title: Small
+            task:
+              kind: slide-classification
+              classes: [{ id: "0", name: zero }, { id: "1", name: one }, { id: "2", name: two }]
+            metrics:
+              primary: { kind: cost-matrix, matrix: [[0, 0.5, 1], [0.5, 0, 0.5], [1, 0.5, 0]] }
+              secondary: [accuracy, quadratic-weighted-kappa]
+            phases:
+              - slug: final
+                opens: 2026-01-01T00:00:00Z
+                closes: 2026-03-01T00:00:00Z
+                cases: [public, private]
+                public-split: public
+                private-split: private
+                limits: \(limits)
+                final-entry: \(finalEntry)
+            """, file: "challenge.yaml")
+        try store.registerChallenge(spec, now: Self.opens)
+        let truth = try TruthParser.parse(Array(Self.truth.utf8), file: "truth.csv", task: spec.task)
+        try store.importTruth(truth, challenge: "small", fileSHA256: BlobStore.digest(Array(Self.truth.utf8)), now: Self.opens)
+    }
+
+    func addTeam(_ name: String) throws -> String {
+        try store.addTeam(challenge: "small", name: name, now: Self.opens).token
+    }
+
+    /// A prediction file giving `labels` to A…F in order.
+    static func predictions(_ labels: [Int]) -> [UInt8] {
+        let rows = zip(["A", "B", "C", "D", "E", "F"], labels).map { "\($0),\($1)" }
+        return Array((["case_id,label"] + rows).joined(separator: "\n").utf8 + [0x0A])
+    }
+
+    @discardableResult
+    func submit(_ token: String, _ labels: [Int], at offset: TimeInterval) throws -> StoredSubmission? {
+        try intake.submit(challenge: "small", phase: "final", token: token, fileName: "p.csv",
+                          bytes: Self.predictions(labels), now: Self.opens.addingTimeInterval(offset))
+    }
+
+    func phase() throws -> StoredPhase {
+        try store.phase(try store.challenge("small"), "final")
+    }
+}
