@@ -1,0 +1,119 @@
+import Challenge
+import Foundation
+import Judge
+import Site
+import Store
+import Testing
+
+@Suite("Leaderboard site")
+struct LeaderboardTests {
+    struct Built {
+        let platform: Platform
+        let folder: URL
+        let files: [String: String]
+        /// Every stored private-split aggregate, as the site would print it.
+        let privateValues: [Double]
+        let publicValues: [Double]
+    }
+
+    /// Three teams whose private-split results differ from their public ones.
+    func build(publish: Bool = false, finalEntry: String = "best-public", extra: ((Platform, [String: String]) throws -> Void)? = nil) async throws -> Built {
+        let platform = try Platform(limits: "{ total: 10 }", finalEntry: finalEntry)
+        var tokens: [String: String] = [:]
+        for team in ["alpha", "beta", "gamma"] { tokens[team] = try platform.addTeam(team) }
+        try platform.submit(tokens["alpha"]!, [0, 1, 2, 0, 0, 0], at: 1)   // public perfect, private poor
+        try platform.submit(tokens["beta"]!, [0, 1, 0, 0, 1, 2], at: 2)    // public good, private perfect
+        try platform.submit(tokens["gamma"]!, [2, 2, 0, 1, 0, 1], at: 3)   // poor everywhere
+        try extra?(platform, tokens)
+        _ = try await Judge(store: platform.store, worker: "test", clock: { Platform.opens.addingTimeInterval(600) }).drain()
+        if publish { try platform.store.publishPhase(try platform.phase(), challenge: "small", now: Platform.opens) }
+        let folder = platform.store.dataDirectory.appendingPathComponent("site")
+        try LeaderboardSite(store: platform.store, assets: Platform.root.appendingPathComponent("Leaderboard"))
+            .build(challenge: "small", output: folder, now: Platform.opens.addingTimeInterval(700))
+        var files: [String: String] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            files[name] = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        }
+        var privateValues: [Double] = []
+        var publicValues: [Double] = []
+        for id in Int64(1)...3 {
+            let values = try platform.store.aggregates(submissionID: id, splits: [.public, .private])
+            privateValues += values[.private]?.values.compactMap { $0 } ?? []
+            publicValues += values[.public]?.values.compactMap { $0 } ?? []
+        }
+        return Built(platform: platform, folder: folder, files: files, privateValues: privateValues, publicValues: publicValues)
+    }
+
+    func rows(_ built: Built) throws -> [[String: Any]] {
+        let json = try JSONSerialization.jsonObject(with: Data(try #require(built.files["leaderboard.json"]).utf8)) as? [String: Any]
+        let phases = json?["phases"] as? [[String: Any]]
+        return phases?.first?["rows"] as? [[String: Any]] ?? []
+    }
+
+    @Test func writesHTMLJSONAndCSV() async throws {
+        let built = try await build()
+        #expect(Set(built.files.keys) == ["index.html", "style.css", "leaderboard.json", "final.csv"])
+        #expect(built.files["final.csv"]?.hasPrefix("rank,team,cost-matrix@public,accuracy@public,quadratic-weighted-kappa@public,submissions,last_submission\n") == true)
+    }
+
+    @Test func noPrivateSplitNumberAppearsWhileThePhaseIsUnpublished() async throws {
+        let built = try await build()
+        let privateOnly = Set(built.privateValues).subtracting(built.publicValues)
+        #expect(!privateOnly.isEmpty, "the fixture must give private values that differ from the public ones")
+        for (name, text) in built.files { #expect(!text.contains("@private"), "\(name) has a private column") }
+        // Every metric number in every output is a public-split value.
+        let jsonValues = try rows(built).flatMap { ($0["values"] as? [String: Any] ?? [:]).values.compactMap { $0 as? Double } }
+        #expect(Set(jsonValues).isSubset(of: built.publicValues), "JSON shows \(Set(jsonValues).subtracting(built.publicValues))")
+        let csvLines = try #require(built.files["final.csv"]).split(separator: "\n").dropFirst()
+        let csvValues = csvLines.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false).dropFirst(2).dropLast(2).compactMap { Double($0) } }
+        #expect(!csvValues.isEmpty && Set(csvValues).isSubset(of: built.publicValues), "CSV shows \(Set(csvValues).subtracting(built.publicValues))")
+        let shown = try #require(built.files["index.html"]).components(separatedBy: "<td class=\"number\">").dropFirst()
+            .map { String($0.prefix { $0 != "<" }) }.filter { $0.contains(".") }
+        let publicRenderings = Set(built.publicValues.map { String(format: "%.4f", $0) })
+        #expect(!shown.isEmpty && Set(shown).isSubset(of: publicRenderings), "HTML shows \(Set(shown).subtracting(publicRenderings))")
+    }
+
+    @Test func whileUnpublishedTeamsAreRankedOnThePublicSplit() async throws {
+        let built = try await build()
+        #expect(try rows(built).map { $0["team"] as? String } == ["alpha", "beta", "gamma"])
+    }
+
+    @Test func publishingRevealsAndRanksByThePrivateSplit() async throws {
+        let built = try await build(publish: true)
+        #expect(try rows(built).map { $0["team"] as? String } == ["beta", "gamma", "alpha"])
+        #expect(built.files["final.csv"]?.contains("cost-matrix@private") == true)
+    }
+
+    @Test func everyMetricColumnSaysWhichWayIsBetter() async throws {
+        let built = try await build()
+        let html = try #require(built.files["index.html"])
+        #expect(html.components(separatedBy: "higher is better</small>").count - 1 == 3)
+    }
+
+    @Test func bestPublicRuleKeepsATeamsBestEntryNotItsLatest() async throws {
+        let built = try await build { platform, tokens in
+            try platform.submit(tokens["alpha"]!, [2, 2, 2, 2, 2, 2], at: 5)
+        }
+        let alpha = try #require(try rows(built).first { $0["team"] as? String == "alpha" })
+        #expect(alpha["submission"] as? Int == 1)
+        #expect(alpha["submissions"] as? Int == 2)
+    }
+
+    @Test func latestRuleKeepsTheMostRecentEntry() async throws {
+        let built = try await build(finalEntry: "latest") { platform, tokens in
+            try platform.submit(tokens["alpha"]!, [2, 2, 2, 2, 2, 2], at: 5)
+        }
+        let alpha = try #require(try rows(built).first { $0["team"] as? String == "alpha" })
+        #expect(alpha["submission"] as? Int == 4)
+    }
+
+    @Test func teamChoiceRuleKeepsTheChosenEntry() async throws {
+        let built = try await build(finalEntry: "team-choice") { platform, tokens in
+            try platform.submit(tokens["alpha"]!, [2, 2, 2, 2, 2, 2], at: 5)
+            let team = try #require(try platform.store.authenticate(token: tokens["alpha"]!)?.team)
+            try platform.store.chooseFinal(1, team: team, challenge: "small", now: Platform.opens.addingTimeInterval(6))
+        }
+        let alpha = try #require(try rows(built).first { $0["team"] as? String == "alpha" })
+        #expect(alpha["submission"] as? Int == 1)
+    }
+}
