@@ -1,0 +1,8 @@
+import ArgumentParser
+
+@main
+struct ArbiterBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "arbiter-bench", abstract: "Benchmarks of Arbiter's hot paths (run with -c release).",
+        subcommands: [JudgeBenchmark.self])
+}
