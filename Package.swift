@@ -39,6 +39,7 @@ let package = Package(
             dependencies: [
                 "Challenge", "Scoring",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings),

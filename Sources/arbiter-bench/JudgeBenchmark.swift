@@ -69,9 +69,14 @@ struct JudgeBenchmark: AsyncParsableCommand {
             var weights = (0..<4).map { _ in Double(random.next() % 1000) / 1000 }
             weights[predicted] += 2
             let total = weights.reduce(0, +)
-            let p = weights.map { ($0 / total * 1e6).rounded() / 1e6 }
-            let last = 1 - p[0] - p[1] - p[2]
-            csv += String(format: "%@,%d,%.6f,%.6f,%.6f,%.6f\n", id, predicted, p[0], p[1], p[2], last)
+            // Whole millionths, so the written decimals sum to exactly 1.
+            var micros = weights.prefix(3).map { Int(($0 / total * 1e6).rounded()) }
+            let largest = micros.indices.max { micros[$0] < micros[$1] }!
+            let remainder = 1_000_000 - micros.reduce(0, +)
+            if remainder < 0 { micros[largest] += remainder }
+            micros.append(max(0, remainder))
+            let fields = micros.map { String(format: "%d.%06d", $0 / 1_000_000, $0 % 1_000_000) }
+            csv += "\(id),\(predicted),\(fields.joined(separator: ","))\n"
         }
         return Array(csv.utf8)
     }

@@ -87,13 +87,18 @@ enum Migrations {
                 created_at REAL NOT NULL,
                 UNIQUE (submission_id, scorer_version, truth_version)
             );
+            -- The long table (case, metric, value): a plain rowid table with one index on the
+            -- evaluation, without foreign keys. The judge writes hundreds of thousands of rows
+            -- per batch, and per-row key checks and a composite primary key doubled its time;
+            -- the rows are written in the transaction that creates their evaluation, from case
+            -- ids read from `cases`, and cases with results cannot be dropped (importTruth).
             CREATE TABLE case_results (
-                evaluation_id INTEGER NOT NULL REFERENCES evaluations(id),
+                evaluation_id INTEGER NOT NULL,
                 metric TEXT NOT NULL,
-                case_ref INTEGER NOT NULL REFERENCES cases(id),
-                value REAL NOT NULL,
-                PRIMARY KEY (evaluation_id, metric, case_ref)
-            ) WITHOUT ROWID;
+                case_ref INTEGER NOT NULL,
+                value REAL NOT NULL
+            );
+            CREATE INDEX case_results_by_evaluation ON case_results (evaluation_id);
             CREATE TABLE aggregates (
                 evaluation_id INTEGER NOT NULL REFERENCES evaluations(id),
                 split TEXT NOT NULL,

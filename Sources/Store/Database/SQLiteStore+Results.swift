@@ -81,11 +81,7 @@ extension SQLiteStore {
             sql: "INSERT INTO evaluations (submission_id, scorer_version, truth_version, created_at) VALUES (?, ?, ?, ?)",
             arguments: key + [now.timeIntervalSince1970])
         let evaluationID = db.lastInsertedRowID
-        let caseStatement = try db.cachedStatement(
-            sql: "INSERT INTO case_results (evaluation_id, metric, case_ref, value) VALUES (?, ?, ?, ?)")
-        for value in evaluation.caseValues {
-            try caseStatement.execute(arguments: [evaluationID, value.key, caseRefs[value.caseIndex], value.value])
-        }
+        try insertCaseValues(evaluation.caseValues, evaluationID: evaluationID, caseRefs: caseRefs, db: db)
         let aggregateStatement = try db.cachedStatement(
             sql: "INSERT INTO aggregates (evaluation_id, split, metric, value) VALUES (?, ?, ?, ?)")
         for row in Self.aggregateRows(evaluation) {

@@ -1,5 +1,3 @@
-import Crypto
-import Foundation
 
 /// Bearer tokens: 256 random bits shown once; only their SHA-256 is stored.
 public enum AccessToken {
@@ -15,7 +13,7 @@ public enum AccessToken {
 
     /// The stored form of a token.
     public static func digest(_ token: String) -> String {
-        SHA256.hash(data: Array(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        BlobStore.digest(token.utf8)
     }
 }
 
