@@ -24,7 +24,7 @@ public struct Judge: Sendable {
     /// Scores until no job can be claimed.
     public func drain() async throws -> JudgeReport {
         var report = JudgeReport()
-        var truths: [String: PhaseTruth] = [:]
+        var truths: [String: Result<PhaseTruth, any Error>] = [:]
         while true {
             let jobs = try store.claimJobs(worker: worker, limit: batchSize, leaseSeconds: leaseSeconds, now: clock())
             guard !jobs.isEmpty else { return report }
@@ -32,9 +32,13 @@ public struct Judge: Sendable {
                 let context = try store.jobContext(job)
                 let key = "\(context.challenge)/\(context.phase)"
                 if truths[key] == nil {
-                    truths[key] = try? PhaseTruth(challenge: store.challenge(context.challenge), phase: context.phase, store: store)
+                    truths[key] = Result { try PhaseTruth(challenge: store.challenge(context.challenge), phase: context.phase, store: store) }
+                    if case .failure(let error)? = truths[key] {
+                        // For the operator: the team only hears that scoring waits for the organisers.
+                        logger.error("cannot load the truth of a phase", metadata: ["phase": "\(key)", "error": "\(error)"])
+                    }
                 }
-                return (job, context, truths[key])
+                return (job, context, try? truths[key]?.get())
             }
             let results = try await score(work)
             for outcome in try store.record(results, now: clock()) { report.add(outcome) }
@@ -68,7 +72,7 @@ public struct Judge: Sendable {
     private static func score(_ job: ClaimedJob, context: JobContext, truth: PhaseTruth?, store: SQLiteStore) -> JobResult {
         guard let truth else {
             return JobResult(job: job, scorerVersion: ClassificationEvaluator.scorerVersion, truthVersion: "",
-                             outcome: .failed("the challenge has no ground truth yet; the organisers will re-judge"))
+                             outcome: .failed("the phase cannot be scored yet (its ground truth is not ready); the organisers will re-judge"))
         }
         let outcome: JobResult.Outcome
         do {
