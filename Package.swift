@@ -25,9 +25,11 @@ let package = Package(
         .systemLibrary(name: "COpenJPEG", pkgConfig: "libopenjp2", providers: [.apt(["libopenjp2-7-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg62-turbo-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .target(
             name: "Imaging",
-            dependencies: ["CTIFF", "COpenJPEG", "CPNG", "CJPEG"],
+            dependencies: ["CTIFF", "COpenJPEG", "CPNG", "CJPEG", "CZlib", "CDeflate"],
             swiftSettings: strictSettings),
         .target(name: "Scoring", swiftSettings: strictSettings),
         .target(
@@ -72,7 +74,10 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring"], swiftSettings: strictSettings),
         .testTarget(name: "ChallengeTests", dependencies: ["Challenge", "Scoring"], swiftSettings: strictSettings),
-        .testTarget(name: "ImagingTests", dependencies: ["Imaging"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ImagingTests",
+            dependencies: ["Imaging", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "PlatformTests",
             dependencies: ["Challenge", "Store", "Intake", "Judge", "Site", "Scoring"],

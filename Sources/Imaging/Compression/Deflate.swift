@@ -1,0 +1,60 @@
+import CDeflate
+import CZlib
+
+/// Whole-buffer DEFLATE, zlib and gzip coding.
+///
+/// Decompression always targets a size the caller already knows from a header, so memory is
+/// bounded by what the header legitimately needs: a stream that would expand further is refused
+/// as soon as the buffer is full. libdeflate does the bulk work (about twice zlib's speed);
+/// zlib is used only to peek at the first bytes of a gzip stream, where a header lives.
+public enum Deflate {
+    /// DEFLATE cannot expand by more than about 1032:1; a header declaring more is lying.
+    public static let maximumExpansionRatio = 1032
+
+    /// Expands every member of a gzip stream into exactly `declaredSize` bytes.
+    public static func gunzip(_ compressed: [UInt8], declaredSize: Int) throws(DecompressionFailure) -> [UInt8] {
+        try expand(compressed, declaredSize: declaredSize, format: .gzip)
+    }
+
+    /// Expands a zlib stream (RFC 1950, as MetaImage writes) into exactly `declaredSize` bytes.
+    public static func inflateZlib(_ compressed: [UInt8], declaredSize: Int) throws(DecompressionFailure) -> [UInt8] {
+        try expand(compressed, declaredSize: declaredSize, format: .zlib)
+    }
+
+    /// The first `count` bytes a gzip or zlib stream expands to (fewer if the stream is shorter).
+    public static func peek(_ compressed: [UInt8], count: Int) throws(DecompressionFailure) -> [UInt8] {
+        var output = [UInt8](repeating: 0, count: count)
+        var stream = z_stream()
+        guard arbiter_inflate_init_any(&stream) == Z_OK else {
+            throw .corrupt(atInputByte: nil, reason: "zlib could not start")
+        }
+        defer { inflateEnd(&stream) }
+        let (status, produced, consumed) = compressed.withUnsafeBufferPointer { input in
+            output.withUnsafeMutableBufferPointer { out in
+                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+                stream.avail_in = uInt(input.count)
+                stream.next_out = out.baseAddress
+                stream.avail_out = uInt(out.count)
+                let status = inflate(&stream, Z_SYNC_FLUSH)
+                return (status, out.count - Int(stream.avail_out), input.count - Int(stream.avail_in))
+            }
+        }
+        guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else {
+            let reason = stream.msg.map { String(cString: $0) } ?? "zlib status \(status)"
+            throw .corrupt(atInputByte: consumed, reason: reason)
+        }
+        return Array(output.prefix(produced))
+    }
+
+    /// gzip-compresses a buffer (level 1 fastest … 12 smallest; 6 is the usual default).
+    public static func gzip(_ bytes: [UInt8], level: Int = 6) -> [UInt8] {
+        compress(bytes, level: level, format: .gzip)
+    }
+
+    /// zlib-compresses a buffer (RFC 1950), as MetaImage's `CompressedData = True` expects.
+    public static func zlib(_ bytes: [UInt8], level: Int = 6) -> [UInt8] {
+        compress(bytes, level: level, format: .zlib)
+    }
+
+    enum Format { case gzip, zlib }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Reads MetaImage files as SimpleITK does: `.mha` with the data inside (`ElementDataFile = LOCAL`),
+/// `.mhd` with a separate raw file, zlib-compressed or not, any numeric `MET_` type, several channels.
+public enum MetaImageReader {
+    public static func read(path: String, limits: VolumeLimits = .default) throws(VolumeError) -> Volume {
+        let bytes = try FileBytes.read(path)
+        let header = try MetaImageHeader.parse(bytes, file: path)
+        let layout = try MetaImageLayout(header: header, file: path, limits: limits)
+        let data = try dataBytes(header: header, layout: layout, localBytes: bytes, path: path)
+        return Volume(
+            shape: layout.shape, spacing: layout.spacing, affine: layout.affine, components: layout.channels,
+            voxels: VoxelBuffer(type: layout.type, bytes: data, bigEndian: layout.bigEndian),
+            source: VolumeSource(format: .metaImage, storedType: header.fields["ElementType"]))
+    }
+
+    private static func dataBytes(
+        header: MetaImageHeader, layout: MetaImageLayout, localBytes: [UInt8], path: String
+    ) throws(VolumeError) -> ArraySlice<UInt8> {
+        let dataFile = header.fields["ElementDataFile"] ?? ""
+        var source = localBytes
+        var sourcePath = path
+        var start = header.dataStart
+        if dataFile != "LOCAL" {
+            guard dataFile != "LIST", !dataFile.contains("%"), !dataFile.isEmpty else {
+                throw header.error(.unsupported, "ElementDataFile", file: path, "\"\(dataFile)\": only LOCAL or a single data file are read")
+            }
+            sourcePath = dataFile.hasPrefix("/") ? dataFile : (URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(dataFile).path)
+            source = try FileBytes.read(sourcePath)
+            start = 0
+        }
+        let headerSize = try header.integers("HeaderSize", count: 1, file: path)?.first ?? 0
+        if layout.compressed {
+            return try decompressed(source, from: start + max(headerSize, 0), header: header, layout: layout, file: sourcePath)
+        }
+        if headerSize == -1 { start = source.count - layout.dataBytes } else { start += headerSize }
+        guard start >= 0, source.count >= start + layout.dataBytes else {
+            throw VolumeError(.truncated, file: sourcePath, byteOffset: source.count,
+                              "file ends at byte \(source.count) but \(layout.dataBytes) bytes of voxel data should start at byte \(max(start, 0))")
+        }
+        return source[start..<(start + layout.dataBytes)]
+    }
+
+    private static func decompressed(
+        _ source: [UInt8], from start: Int, header: MetaImageHeader, layout: MetaImageLayout, file: String
+    ) throws(VolumeError) -> ArraySlice<UInt8> {
+        var end = source.count
+        if let declared = try header.integers("CompressedDataSize", count: 1, file: file)?.first {
+            guard declared >= 0, start + declared <= source.count else {
+                throw VolumeError(.truncated, file: file, byteOffset: source.count,
+                                  "CompressedDataSize is \(declared) but only \(max(source.count - start, 0)) bytes follow the header")
+            }
+            end = start + declared
+        }
+        guard start <= end else { throw VolumeError(.truncated, file: file, byteOffset: source.count, "no compressed data after the header") }
+        let compressed = Array(source[start..<end])
+        let (most, overflow) = compressed.count.multipliedReportingOverflow(by: Deflate.maximumExpansionRatio)
+        guard overflow || layout.dataBytes <= most + 1024 else {
+            throw VolumeError(.truncated, file: file, field: "DimSize",
+                              "the header declares \(layout.dataBytes) bytes but \(compressed.count) compressed bytes cannot expand to more than \(most)")
+        }
+        do {
+            return try Deflate.inflateZlib(compressed, declaredSize: layout.dataBytes)[...]
+        } catch {
+            let kind: VolumeError.Kind = if case .truncated = error { .truncated } else { .corruptData }
+            throw VolumeError(kind, file: file, byteOffset: start, "zlib data starting here: \(error)")
+        }
+    }
+}
