@@ -710,7 +710,7 @@ def write_readme(copied):
         f.write(text)
     with open(abspath("Fixtures/volumes/.gitattributes"), "w", encoding="ascii", newline="\n") as f:
         f.write("# Byte-exact fixtures: never convert line endings or diff as text.\n"
-                "*.nii *.gz *.hdr *.img *.mha *.mhd *.raw *.zraw binary\n")
+                + "".join(f"*.{ext} binary\n" for ext in ("nii", "gz", "hdr", "img", "mha", "mhd", "raw", "zraw")))
 
 
 def main():
