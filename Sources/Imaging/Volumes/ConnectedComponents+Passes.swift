@@ -15,7 +15,7 @@ extension ConnectedComponents {
                     var label: Int32 = 0
                     for (dx, dy, dz) in neighbours {
                         let (nx, ny, nz) = (x + dx, y + dy, z + dz)
-                        guard nx >= 0, nx < width, ny >= 0, nz >= 0 else { continue }
+                        guard nx >= 0, nx < width, ny >= 0, ny < height, nz >= 0 else { continue }
                         let other = labels[nz * plane + ny * width + nx]
                         guard other != 0 else { continue }
                         if label == 0 { label = other } else if other != label { label = forest.union(label, other) }

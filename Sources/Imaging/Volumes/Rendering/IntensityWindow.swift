@@ -9,9 +9,14 @@ public struct IntensityWindow: Sendable, Equatable {
         self.width = width
     }
 
-    /// The window spanning a range of values (width 1 for a constant image).
+    /// The window spanning a range of values; a constant image gets a window starting at its value, so it shows black.
     public init(covering range: ClosedRange<Double>) {
-        self.init(center: (range.lowerBound + range.upperBound) / 2, width: max(range.upperBound - range.lowerBound, 1))
+        let width = range.upperBound - range.lowerBound
+        if width > 0 {
+            self.init(center: (range.lowerBound + range.upperBound) / 2, width: width)
+        } else {
+            self.init(center: range.lowerBound + 0.5, width: 1)
+        }
     }
 
     @inline(__always)
