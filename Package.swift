@@ -68,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "arbiter-bench",
             dependencies: [
-                "Challenge", "Store", "Intake", "Judge", "Scoring",
+                "Challenge", "Store", "Intake", "Judge", "Scoring", "Imaging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
