@@ -29,6 +29,7 @@ struct VolumeBenchmark: AsyncParsableCommand {
             let reference = try nibabelMedian(python: python)
             print(String(format: "nibabel: %.3f s (median) -> arbiter is %.2fx faster", reference, reference / ours))
         }
+        try stageBreakdown()
         try componentsBenchmark()
         _ = checksum
     }
@@ -50,6 +51,20 @@ struct VolumeBenchmark: AsyncParsableCommand {
             throw ValidationError("the nibabel reference failed: \(String(decoding: output, as: UTF8.self))")
         }
         return median
+    }
+
+    /// Where the time goes: reading the file, inflating it, converting to Float32.
+    private func stageBreakdown() throws {
+        var compressed: [UInt8] = []
+        let read = try Stopwatch.time { compressed = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file))) }
+        var expanded: [UInt8] = []
+        let declared = try VolumeReader.read(path: file).voxels.bytes.count + 352
+        let inflate = try Stopwatch.time { expanded = try Deflate.gunzip(compressed, declaredSize: declared) }
+        let volume = try VolumeReader.read(path: file)
+        var floats: [Float] = []
+        let convert = Stopwatch.time { floats = volume.floats() }
+        print(String(format: "stages: read %.3f s, inflate %.3f s (%d -> %d bytes), to Float32 %.3f s (%d values)",
+                     read, inflate, compressed.count, expanded.count, convert, floats.count))
     }
 
     /// 200 detection-map-sized grids (20 x 256 x 256) with a few blobs each, labelled with 26-connectivity.

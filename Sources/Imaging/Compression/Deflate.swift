@@ -21,7 +21,8 @@ public enum Deflate {
         try expand(compressed, declaredSize: declaredSize, format: .zlib)
     }
 
-    /// The first `count` bytes a gzip or zlib stream expands to (fewer if the stream is shorter).
+    /// The first `count` bytes a gzip or zlib stream expands to (fewer if the stream is shorter),
+    /// continuing into later gzip members when the first is short.
     public static func peek(_ compressed: [UInt8], count: Int) throws(DecompressionFailure) -> [UInt8] {
         var output = [UInt8](repeating: 0, count: count)
         var stream = z_stream()
@@ -29,19 +30,28 @@ public enum Deflate {
             throw .corrupt(atInputByte: nil, reason: "zlib could not start")
         }
         defer { inflateEnd(&stream) }
-        let (status, produced, consumed) = compressed.withUnsafeBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { out in
-                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
-                stream.avail_in = uInt(input.count)
-                stream.next_out = out.baseAddress
-                stream.avail_out = uInt(out.count)
-                let status = inflate(&stream, Z_SYNC_FLUSH)
-                return (status, out.count - Int(stream.avail_out), input.count - Int(stream.avail_in))
+        var produced = 0
+        var consumed = 0
+        while produced < count, consumed < compressed.count {
+            let (status, memberOut, memberIn) = compressed.withUnsafeBufferPointer { input in
+                output.withUnsafeMutableBufferPointer { out in
+                    stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress! + consumed)
+                    stream.avail_in = uInt(input.count - consumed)
+                    stream.next_out = out.baseAddress! + produced
+                    stream.avail_out = uInt(out.count - produced)
+                    let status = inflate(&stream, Z_SYNC_FLUSH)
+                    return (status, out.count - produced - Int(stream.avail_out), input.count - consumed - Int(stream.avail_in))
+                }
             }
-        }
-        guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else {
-            let reason = stream.msg.map { String(cString: $0) } ?? "zlib status \(status)"
-            throw .corrupt(atInputByte: consumed, reason: reason)
+            produced += memberOut
+            consumed += memberIn
+            switch status {
+            case Z_STREAM_END: inflateReset(&stream)
+            case Z_OK, Z_BUF_ERROR: if memberIn == 0 && memberOut == 0 { return Array(output.prefix(produced)) }
+            default:
+                let reason = stream.msg.map { String(cString: $0) } ?? "zlib status \(status)"
+                throw .corrupt(atInputByte: consumed, reason: reason)
+            }
         }
         return Array(output.prefix(produced))
     }

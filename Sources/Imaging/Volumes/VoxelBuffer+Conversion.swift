@@ -16,7 +16,7 @@ extension VoxelBuffer {
 
     /// Visits the values with their concrete Swift type, so loops over them are specialised.
     func accept<Visitor: VoxelVisitor>(_ visitor: Visitor) -> Visitor.Result {
-        bytes.withUnsafeBytes { raw in
+        withUnsafeBytes { raw in
             switch type {
             case .uint8, .rgb24: visitor.visit(raw.bindMemory(to: UInt8.self))
             case .int8: visitor.visit(raw.bindMemory(to: Int8.self))
@@ -43,10 +43,12 @@ private struct ConvertToDouble: VoxelVisitor {
     let scaling: IntensityScaling
     func visit<Value: VoxelValue>(_ values: UnsafeBufferPointer<Value>) -> [Double] {
         [Double](unsafeUninitializedCapacity: values.count) { output, initialized in
-            if scaling.isIdentity {
-                for index in values.indices { output[index] = values[index].asDouble }
-            } else {
-                for index in values.indices { output[index] = scaling.apply(values[index].asDouble) }
+            ParallelChunks.forEach(values.count) { range in
+                if scaling.isIdentity {
+                    for index in range { output[index] = values[index].asDouble }
+                } else {
+                    for index in range { output[index] = scaling.apply(values[index].asDouble) }
+                }
             }
             initialized = values.count
         }
@@ -57,10 +59,12 @@ private struct ConvertToFloat: VoxelVisitor {
     let scaling: IntensityScaling
     func visit<Value: VoxelValue>(_ values: UnsafeBufferPointer<Value>) -> [Float] {
         [Float](unsafeUninitializedCapacity: values.count) { output, initialized in
-            if scaling.isIdentity {
-                for index in values.indices { output[index] = values[index].asFloat }
-            } else {
-                for index in values.indices { output[index] = Float(scaling.apply(values[index].asDouble)) }
+            ParallelChunks.forEach(values.count) { range in
+                if scaling.isIdentity {
+                    for index in range { output[index] = values[index].asFloat }
+                } else {
+                    for index in range { output[index] = Float(scaling.apply(values[index].asDouble)) }
+                }
             }
             initialized = values.count
         }

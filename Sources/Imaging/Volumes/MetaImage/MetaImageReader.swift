@@ -7,16 +7,16 @@ public enum MetaImageReader {
         let bytes = try FileBytes.read(path)
         let header = try MetaImageHeader.parse(bytes, file: path)
         let layout = try MetaImageLayout(header: header, file: path, limits: limits)
-        let data = try dataBytes(header: header, layout: layout, localBytes: bytes, path: path)
+        let (data, range) = try dataBytes(header: header, layout: layout, localBytes: bytes, path: path)
         return Volume(
             shape: layout.shape, spacing: layout.spacing, affine: layout.affine, components: layout.channels,
-            voxels: VoxelBuffer(type: layout.type, bytes: data, bigEndian: layout.bigEndian),
+            voxels: VoxelBuffer(type: layout.type, storage: data, range: range, bigEndian: layout.bigEndian),
             source: VolumeSource(format: .metaImage, storedType: header.fields["ElementType"]))
     }
 
     private static func dataBytes(
         header: MetaImageHeader, layout: MetaImageLayout, localBytes: [UInt8], path: String
-    ) throws(VolumeError) -> ArraySlice<UInt8> {
+    ) throws(VolumeError) -> ([UInt8], Range<Int>) {
         let dataFile = header.fields["ElementDataFile"] ?? ""
         var source = localBytes
         var sourcePath = path
@@ -38,12 +38,12 @@ public enum MetaImageReader {
             throw VolumeError(.truncated, file: sourcePath, byteOffset: source.count,
                               "file ends at byte \(source.count) but \(layout.dataBytes) bytes of voxel data should start at byte \(max(start, 0))")
         }
-        return source[start..<(start + layout.dataBytes)]
+        return (source, start..<(start + layout.dataBytes))
     }
 
     private static func decompressed(
         _ source: [UInt8], from start: Int, header: MetaImageHeader, layout: MetaImageLayout, file: String
-    ) throws(VolumeError) -> ArraySlice<UInt8> {
+    ) throws(VolumeError) -> ([UInt8], Range<Int>) {
         var end = source.count
         if let declared = try header.integers("CompressedDataSize", count: 1, file: file)?.first {
             guard declared >= 0, start + declared <= source.count else {
@@ -60,7 +60,7 @@ public enum MetaImageReader {
                               "the header declares \(layout.dataBytes) bytes but \(compressed.count) compressed bytes cannot expand to more than \(most)")
         }
         do {
-            return try Deflate.inflateZlib(compressed, declaredSize: layout.dataBytes)[...]
+            return (try Deflate.inflateZlib(compressed, declaredSize: layout.dataBytes), 0..<layout.dataBytes)
         } catch {
             let kind: VolumeError.Kind = if case .truncated = error { .truncated } else { .corruptData }
             throw VolumeError(kind, file: file, byteOffset: start, "zlib data starting here: \(error)")

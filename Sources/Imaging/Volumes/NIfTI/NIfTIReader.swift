@@ -16,15 +16,13 @@ public enum NIfTIReader {
         }
         let check = try header.checked(file: path, limits: limits)
         let end = check.dataOffset + check.dataBytes
-        let data: ArraySlice<UInt8>
         if compressed {
             try refuseImpossibleExpansion(declared: end, compressedSize: bytes.count, file: path)
-            data = try expand(bytes, declaredSize: end, file: path)[check.dataOffset..<end]
-        } else {
-            try requireLength(bytes.count, end: end, dataOffset: check.dataOffset, file: path)
-            data = bytes[check.dataOffset..<end]
+            let expanded = try expand(bytes, declaredSize: end, file: path)
+            return try volume(header: header, check: check, data: expanded, range: check.dataOffset..<end, file: path)
         }
-        return try volume(header: header, check: check, data: data, file: path)
+        try requireLength(bytes.count, end: end, dataOffset: check.dataOffset, file: path)
+        return try volume(header: header, check: check, data: bytes, range: check.dataOffset..<end, file: path)
     }
 
     private static func readPair(headerPath: String, header knownHeader: NIfTIHeader? = nil, limits: VolumeLimits) throws(VolumeError) -> Volume {
@@ -41,14 +39,14 @@ public enum NIfTIReader {
         let end = check.dataOffset + check.dataBytes
         if FileBytes.isGzip(bytes) {
             try refuseImpossibleExpansion(declared: end, compressedSize: bytes.count, file: imagePath)
-            let data = try expand(bytes, declaredSize: end, file: imagePath)[check.dataOffset..<end]
-            return try volume(header: header, check: check, data: data, file: headerPath)
+            let expanded = try expand(bytes, declaredSize: end, file: imagePath)
+            return try volume(header: header, check: check, data: expanded, range: check.dataOffset..<end, file: headerPath)
         }
         try requireLength(bytes.count, end: end, dataOffset: check.dataOffset, file: imagePath)
-        return try volume(header: header, check: check, data: bytes[check.dataOffset..<end], file: headerPath)
+        return try volume(header: header, check: check, data: bytes, range: check.dataOffset..<end, file: headerPath)
     }
 
-    private static func volume(header: NIfTIHeader, check: NIfTILayoutCheck, data: ArraySlice<UInt8>, file: String) throws(VolumeError) -> Volume {
+    private static func volume(header: NIfTIHeader, check: NIfTILayoutCheck, data: [UInt8], range: Range<Int>, file: String) throws(VolumeError) -> Volume {
         let type = check.voxelType
         let name = NIfTIDatatype.byCode[header.datatypeCode]?.name ?? "?"
         return Volume(
@@ -57,7 +55,7 @@ public enum NIfTIReader {
             affine: try header.affine(shape: check.shape, file: file),
             components: type.inherentComponents,
             scaling: try header.scaling(file: file),
-            voxels: VoxelBuffer(type: type, bytes: data, bigEndian: header.bigEndian),
+            voxels: VoxelBuffer(type: type, storage: data, range: range, bigEndian: header.bigEndian),
             source: VolumeSource(
                 format: header.version == .one ? .nifti1 : .nifti2, storedType: "\(name) (\(header.datatypeCode))",
                 sformCode: header.sformCode, qformCode: header.qformCode))
