@@ -2,12 +2,39 @@ import CDeflate
 
 extension Deflate {
     static func expand(_ compressed: [UInt8], declaredSize: Int, format: Format) throws(DecompressionFailure) -> [UInt8] {
+        let result = compressed.withUnsafeBytes { input in
+            Result { () throws(DecompressionFailure) in try expand(input, declaredSize: declaredSize, format: format) }
+        }
+        return try result.get()
+    }
+
+    /// Expands into a buffer of exactly `declaredSize` bytes, left uninitialised until written: zero-filling
+    /// hundreds of megabytes first would cost as much as a fifth of the decompression.
+    static func expand(_ compressed: UnsafeRawBufferPointer, declaredSize: Int, format: Format) throws(DecompressionFailure) -> [UInt8] {
+        guard declaredSize > 0 else { return [] }
         guard let decompressor = libdeflate_alloc_decompressor() else {
             throw .corrupt(atInputByte: nil, reason: "libdeflate could not allocate a decompressor")
         }
         defer { libdeflate_free_decompressor(decompressor) }
-        guard declaredSize > 0 else { return [] }
-        var output = [UInt8](repeating: 0, count: declaredSize)
+        var failure: DecompressionFailure?
+        let output = [UInt8](unsafeUninitializedCapacity: declaredSize) { buffer, initialized in
+            do throws(DecompressionFailure) {
+                try decodeMembers(decompressor, compressed, into: UnsafeMutableRawBufferPointer(buffer), format: format)
+                initialized = declaredSize
+            } catch {
+                failure = error
+                initialized = 0
+            }
+        }
+        if let failure { throw failure }
+        return output
+    }
+
+    /// Fills `output` exactly, from one zlib stream or one or more gzip members.
+    private static func decodeMembers(
+        _ decompressor: OpaquePointer, _ compressed: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, format: Format
+    ) throws(DecompressionFailure) {
+        let declaredSize = output.count
         var produced = 0
         var consumed = 0
         // A gzip file may hold several members back to back (bgzip, pigz -i, concatenated files).
@@ -17,8 +44,13 @@ extension Deflate {
                 if compressed[consumed...].allSatisfy({ $0 == 0 }) { break }  // padding some writers add
                 if compressed[consumed] != 0x1F { throw .trailingGarbage(atInputByte: consumed) }
             }
-            let (result, memberIn, memberOut) = decodeMember(
-                decompressor, compressed, from: consumed, into: &output, at: produced, format: format)
+            var memberIn = 0
+            var memberOut = 0
+            let source = compressed.baseAddress! + consumed
+            let target = output.baseAddress! + produced
+            let result = format == .gzip
+                ? libdeflate_gzip_decompress_ex(decompressor, source, compressed.count - consumed, target, declaredSize - produced, &memberIn, &memberOut)
+                : libdeflate_zlib_decompress_ex(decompressor, source, compressed.count - consumed, target, declaredSize - produced, &memberIn, &memberOut)
             switch result {
             case LIBDEFLATE_SUCCESS:
                 consumed += memberIn
@@ -33,32 +65,6 @@ extension Deflate {
             if format == .zlib { break }
         }
         guard produced == declaredSize else { throw .truncated(produced: produced, declared: declaredSize) }
-        return output
-    }
-
-    private static func decodeMember(
-        _ decompressor: OpaquePointer, _ compressed: [UInt8], from start: Int,
-        into output: inout [UInt8], at outputStart: Int, format: Format
-    ) -> (libdeflate_result, Int, Int) {
-        var memberIn = 0
-        var memberOut = 0
-        let result = compressed.withUnsafeBytes { input in
-            output.withUnsafeMutableBytes { out in
-                let source = input.baseAddress!.advanced(by: start)
-                let sourceCount = input.count - start
-                let target = out.baseAddress!.advanced(by: outputStart)
-                let targetCount = out.count - outputStart
-                switch format {
-                case .gzip:
-                    return libdeflate_gzip_decompress_ex(
-                        decompressor, source, sourceCount, target, targetCount, &memberIn, &memberOut)
-                case .zlib:
-                    return libdeflate_zlib_decompress_ex(
-                        decompressor, source, sourceCount, target, targetCount, &memberIn, &memberOut)
-                }
-            }
-        }
-        return (result, memberIn, memberOut)
     }
 
     static func compress(_ bytes: [UInt8], level: Int, format: Format) -> [UInt8] {

@@ -16,6 +16,11 @@ public enum Deflate {
         try expand(compressed, declaredSize: declaredSize, format: .gzip)
     }
 
+    /// Expands every member of a gzip stream held in memory someone else owns (a mapped file).
+    public static func gunzip(_ compressed: UnsafeRawBufferPointer, declaredSize: Int) throws(DecompressionFailure) -> [UInt8] {
+        try expand(compressed, declaredSize: declaredSize, format: .gzip)
+    }
+
     /// Expands a zlib stream (RFC 1950, as MetaImage writes) into exactly `declaredSize` bytes.
     public static func inflateZlib(_ compressed: [UInt8], declaredSize: Int) throws(DecompressionFailure) -> [UInt8] {
         try expand(compressed, declaredSize: declaredSize, format: .zlib)

@@ -7,9 +7,10 @@ public enum NIfTIReader {
         if lower.hasSuffix(".img") || lower.hasSuffix(".img.gz") {
             return try readPair(headerPath: companion(of: path, replacing: ".img", with: ".hdr"), limits: limits)
         }
-        let bytes = try FileBytes.read(path)
-        let compressed = FileBytes.isGzip(bytes)
-        let headerBytes = compressed ? try peekHeader(bytes, file: path) : bytes
+        let mapped = try MappedFile(path: path)
+        let compressed = FileBytes.isGzip(mapped.prefix(2))
+        // Header fields come from the first bytes; a megabyte of gzip input holds far more than 540 bytes of header.
+        let headerBytes = compressed ? try peekHeader(mapped.prefix(1 << 20), file: path) : mapped.prefix(540)
         let header = try NIfTIHeader.decode(headerBytes, file: path)
         if !header.isSingleFile {
             return try readPair(headerPath: path, header: header, limits: limits)
@@ -17,11 +18,12 @@ public enum NIfTIReader {
         let check = try header.checked(file: path, limits: limits)
         let end = check.dataOffset + check.dataBytes
         if compressed {
-            try refuseImpossibleExpansion(declared: end, compressedSize: bytes.count, file: path)
-            let expanded = try expand(bytes, declaredSize: end, file: path)
+            try refuseImpossibleExpansion(declared: end, compressedSize: mapped.count, file: path)
+            let expanded = try mapped.withUnsafeBytes { bytes throws(VolumeError) in try expand(bytes, declaredSize: end, file: path) }
             return try volume(header: header, check: check, data: expanded, range: check.dataOffset..<end, file: path)
         }
-        try requireLength(bytes.count, end: end, dataOffset: check.dataOffset, file: path)
+        try requireLength(mapped.count, end: end, dataOffset: check.dataOffset, file: path)
+        let bytes = mapped.prefix(end)
         return try volume(header: header, check: check, data: bytes, range: check.dataOffset..<end, file: path)
     }
 
@@ -74,9 +76,21 @@ public enum NIfTIReader {
         do {
             return try Deflate.gunzip(bytes, declaredSize: declaredSize)
         } catch {
-            let kind: VolumeError.Kind = if case .truncated = error { .truncated } else { .corruptData }
-            throw VolumeError(kind, file: file, "gzip stream (header and data, \(declaredSize) bytes declared): \(error)")
+            throw volumeError(error, declaredSize: declaredSize, file: file)
         }
+    }
+
+    private static func expand(_ bytes: UnsafeRawBufferPointer, declaredSize: Int, file: String) throws(VolumeError) -> [UInt8] {
+        do {
+            return try Deflate.gunzip(bytes, declaredSize: declaredSize)
+        } catch {
+            throw volumeError(error, declaredSize: declaredSize, file: file)
+        }
+    }
+
+    private static func volumeError(_ error: DecompressionFailure, declaredSize: Int, file: String) -> VolumeError {
+        let kind: VolumeError.Kind = if case .truncated = error { .truncated } else { .corruptData }
+        return VolumeError(kind, file: file, "gzip stream (header and data, \(declaredSize) bytes declared): \(error)")
     }
 
     private static func refuseImpossibleExpansion(declared: Int, compressedSize: Int, file: String) throws(VolumeError) {
