@@ -27,11 +27,12 @@ let package = Package(
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg62-turbo-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
+        .target(name: "Geometry", swiftSettings: strictSettings),
         .target(
             name: "Imaging",
-            dependencies: ["CTIFF", "COpenJPEG", "CPNG", "CJPEG", "CZlib", "CDeflate"],
+            dependencies: ["Geometry", "CTIFF", "COpenJPEG", "CPNG", "CJPEG", "CZlib", "CDeflate"],
             swiftSettings: strictSettings),
-        .target(name: "Scoring", swiftSettings: strictSettings),
+        .target(name: "Scoring", dependencies: ["Geometry"], swiftSettings: strictSettings),
         .target(
             name: "Challenge",
             dependencies: ["Scoring", .product(name: "Yams", package: "Yams")],
@@ -73,6 +74,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring"], swiftSettings: strictSettings),
+        .testTarget(name: "GeometryTests", dependencies: ["Geometry"], swiftSettings: strictSettings),
         .testTarget(name: "ChallengeTests", dependencies: ["Challenge", "Scoring"], swiftSettings: strictSettings),
         .testTarget(
             name: "ImagingTests",

@@ -50,12 +50,6 @@ public struct ConnectedComponents: Sendable, Equatable {
         (labels, components) = Self.secondPass(values, shape: shape, provisional: provisional, forest: &forest)
     }
 
-    /// Labels a volume's non-zero voxels (its first three axes; further axes must have extent 1).
-    public init(volume: Volume, connectivity: Connectivity = .twentySix) {
-        precondition(volume.components == 1 && volume.voxelCount == volume.spatialShape.reduce(1, *), "connected components need a scalar 3D volume")
-        self.init(values: volume.doubles(), shape: volume.spatialShape, connectivity: connectivity)
-    }
-
     /// Neighbour offsets (dx, dy, dz) already visited in raster order.
     static func earlierNeighbours(_ connectivity: Connectivity) -> [(Int, Int, Int)] {
         if connectivity == .six { return [(-1, 0, 0), (0, -1, 0), (0, 0, -1)] }

@@ -1,4 +1,4 @@
-import Imaging
+import Geometry
 import Testing
 
 @Suite struct ConnectedComponentsTests {
