@@ -48,9 +48,12 @@ extension Deflate {
             var memberOut = 0
             let source = compressed.baseAddress! + consumed
             let target = output.baseAddress! + produced
-            let result = format == .gzip
-                ? libdeflate_gzip_decompress_ex(decompressor, source, compressed.count - consumed, target, declaredSize - produced, &memberIn, &memberOut)
-                : libdeflate_zlib_decompress_ex(decompressor, source, compressed.count - consumed, target, declaredSize - produced, &memberIn, &memberOut)
+            let (available, space) = (compressed.count - consumed, declaredSize - produced)
+            let result = switch format {
+            case .gzip: libdeflate_gzip_decompress_ex(decompressor, source, available, target, space, &memberIn, &memberOut)
+            case .zlib: libdeflate_zlib_decompress_ex(decompressor, source, available, target, space, &memberIn, &memberOut)
+            case .raw: libdeflate_deflate_decompress_ex(decompressor, source, available, target, space, &memberIn, &memberOut)
+            }
             switch result {
             case LIBDEFLATE_SUCCESS:
                 consumed += memberIn
@@ -62,9 +65,40 @@ extension Deflate {
                 let reason = consumed == 0 && compressed.count < 18 ? "too short to be a stream" : "invalid or cut-off stream"
                 throw .corrupt(atInputByte: consumed, reason: reason)
             }
-            if format == .zlib { break }
+            if format != .gzip { break }
         }
         guard produced == declaredSize else { throw .truncated(produced: produced, declared: declaredSize) }
+    }
+
+    /// Expands into at most `limit` bytes when the size is not known in advance.
+    static func expandUpTo(_ compressed: [UInt8], limit: Int, format: Format) throws(DecompressionFailure) -> [UInt8] {
+        guard let decompressor = libdeflate_alloc_decompressor() else {
+            throw .corrupt(atInputByte: nil, reason: "libdeflate could not allocate a decompressor")
+        }
+        defer { libdeflate_free_decompressor(decompressor) }
+        var output = [UInt8](repeating: 0, count: limit)
+        var produced = 0
+        var consumed = 0
+        while consumed < compressed.count {
+            if compressed[consumed...].allSatisfy({ $0 == 0 }) { break }
+            var memberIn = 0
+            var memberOut = 0
+            let result = compressed.withUnsafeBytes { input in
+                output.withUnsafeMutableBytes { out in
+                    libdeflate_gzip_decompress_ex(decompressor, input.baseAddress! + consumed, input.count - consumed,
+                                                  out.baseAddress! + produced, out.count - produced, &memberIn, &memberOut)
+                }
+            }
+            switch result {
+            case LIBDEFLATE_SUCCESS:
+                consumed += memberIn
+                produced += memberOut
+            case LIBDEFLATE_INSUFFICIENT_SPACE: throw .expandsPastDeclaredSize(declared: limit)
+            default: throw .corrupt(atInputByte: consumed, reason: "invalid or cut-off stream")
+            }
+        }
+        output.removeSubrange(produced...)
+        return output
     }
 
     static func compress(_ bytes: [UInt8], level: Int, format: Format) -> [UInt8] {

@@ -71,5 +71,22 @@ public enum Deflate {
         compress(bytes, level: level, format: .zlib)
     }
 
-    enum Format { case gzip, zlib }
+    enum Format { case gzip, zlib, raw }
+}
+
+extension Deflate {
+    /// Expands a gzip stream of unknown size, refusing (`.expandsPastDeclaredSize`) beyond `limit` bytes.
+    public static func gunzipUpTo(_ compressed: [UInt8], limit: Int) throws(DecompressionFailure) -> [UInt8] {
+        try expandUpTo(compressed, limit: limit, format: .gzip)
+    }
+
+    /// Expands raw DEFLATE data (as inside a zip member) into exactly `declaredSize` bytes.
+    public static func inflateRaw(_ compressed: ArraySlice<UInt8>, declaredSize: Int) throws(DecompressionFailure) -> [UInt8] {
+        try expand(Array(compressed), declaredSize: declaredSize, format: .raw)
+    }
+
+    /// CRC-32 as zip and gzip use it.
+    public static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBytes { UInt32(libdeflate_crc32(0, $0.baseAddress, $0.count)) }
+    }
 }
