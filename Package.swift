@@ -73,7 +73,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring"], swiftSettings: strictSettings),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Imaging"], swiftSettings: strictSettings),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry"], swiftSettings: strictSettings),
         .testTarget(name: "ChallengeTests", dependencies: ["Challenge", "Scoring"], swiftSettings: strictSettings),
         .testTarget(

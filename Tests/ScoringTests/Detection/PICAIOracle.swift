@@ -1,0 +1,59 @@
+import Foundation
+import Imaging
+import Scoring
+
+/// Fixtures/oracles/lesions/picai.json, written by scripts/oracles/lesion_picai_oracle.py with picai_eval 1.4.13.
+struct PICAIOracle: Decodable {
+    struct Evaluation: Decodable {
+        let auroc: Double?
+        let AP: Double?
+        let score: Double?
+        let num_cases: Int
+        let num_lesions: Int
+        let case_pred: [String: Double]
+        let case_target: [String: Int]
+        let lesion_results: [String: [[Double]]]
+        let thresholds: [Double]
+        let lesion_TP: [Double]
+        let lesion_FP: [Double?]
+        let lesion_TPR_at_FPR: [[Double]]
+    }
+
+    struct Candidates: Decodable {
+        let candidate_confidences: [Double]
+        let candidate_voxels: [Int]
+        let lesion_voxels: [Int]
+        let iou: [[Double]]
+    }
+
+    struct Malformed: Decodable {
+        let note: String
+        let raises: String?
+    }
+
+    let evaluate_iou: Evaluation
+    let evaluate_dsc: Evaluation
+    let candidates: [String: Candidates]
+    let malformed: [String: Malformed]
+
+    static let shared: PICAIOracle = {
+        let data = try! Data(contentsOf: RepositoryRoot.url("Fixtures/oracles/lesions/picai.json"))
+        return try! JSONDecoder().decode(PICAIOracle.self, from: data)
+    }()
+
+    static func detectionCase(_ id: String, folder: String = "cases") throws -> DetectionCase {
+        let map = try VolumeReader.read(path: RepositoryRoot.url("Fixtures/lesions/picai/\(folder)/\(id)_detection_map.nii.gz").path)
+        let label = try VolumeReader.read(path: RepositoryRoot.url("Fixtures/lesions/picai/\(folder)/\(id)_label.nii.gz").path)
+        return try DetectionCase(detectionMap: map.floats(), mapShape: map.shape, label: label.doubles().map { $0 != 0 }, labelShape: label.shape)
+    }
+}
+
+enum RepositoryRoot {
+    static func url(_ relative: String) -> URL {
+        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
+            folder = folder.deletingLastPathComponent()
+        }
+        return folder.appendingPathComponent(relative)
+    }
+}
