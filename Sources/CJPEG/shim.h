@@ -13,3 +13,89 @@ static inline int arbiter_jpeg_turbo_version_number(void) {
     return 0;
 #endif
 }
+
+#include <setjmp.h>
+#include <string.h>
+
+/// libjpeg's default error handler calls exit(); this one jumps back to arbiter_jpeg_decode with the message.
+typedef struct {
+    struct jpeg_error_mgr manager;
+    jmp_buf recovery;
+    char message[JMSG_LENGTH_MAX];
+} arbiter_jpeg_error;
+
+static void arbiter_jpeg_error_exit(j_common_ptr info) {
+    arbiter_jpeg_error *error = (arbiter_jpeg_error *)info->err;
+    (*info->err->format_message)(info, error->message);
+    longjmp(error->recovery, 1);
+}
+
+static void arbiter_jpeg_output_message(j_common_ptr info) { (void)info; }
+
+static int arbiter_jpeg_run(struct jpeg_decompress_struct *info, arbiter_jpeg_error *error,
+                            const unsigned char *tables, unsigned long tables_length,
+                            const unsigned char *data, unsigned long length, int color_space, int grey,
+                            unsigned char *dest, int width, int height) {
+    if (setjmp(error->recovery)) return 0;
+    jpeg_create_decompress(info);
+    if (tables != NULL && tables_length > 0) {
+        jpeg_mem_src(info, tables, tables_length);
+        if (jpeg_read_header(info, FALSE) != JPEG_HEADER_TABLES_ONLY) {
+            strcpy(error->message, "JPEGTables do not hold tables only");
+            return 0;
+        }
+    }
+    jpeg_mem_src(info, data, length);
+    if (jpeg_read_header(info, TRUE) != JPEG_HEADER_OK) {
+        strcpy(error->message, "no JPEG header");
+        return 0;
+    }
+    if (color_space >= 0) info->jpeg_color_space = (J_COLOR_SPACE)color_space;
+    info->out_color_space = grey ? JCS_GRAYSCALE : JCS_EXT_RGBA;
+    jpeg_start_decompress(info);
+    if ((int)info->output_width != width || (int)info->output_height != height) {
+        snprintf(error->message, sizeof error->message, "JPEG is %ux%u, the tile is %dx%d",
+                 info->output_width, info->output_height, width, height);
+        return 0;
+    }
+    size_t row_bytes = (size_t)width * (grey ? 1 : 4);
+    while (info->output_scanline < info->output_height) {
+        JSAMPROW rows[16];
+        int count = 0;
+        for (; count < info->rec_outbuf_height && count < 16 &&
+               info->output_scanline + (unsigned)count < info->output_height; count++) {
+            rows[count] = dest + (size_t)(info->output_scanline + (unsigned)count) * row_bytes;
+        }
+        if (jpeg_read_scanlines(info, rows, (JDIMENSION)count) == 0) {
+            strcpy(error->message, "JPEG data ended early");
+            return 0;
+        }
+    }
+    jpeg_finish_decompress(info);
+    return 1;
+}
+
+/// Decodes one JPEG (a TIFF tile, with the directory's JPEGTables if any) to RGBA (or grey) with libjpeg's
+/// defaults (ISLOW DCT, fancy upsampling), as OpenSlide does. `color_space` overrides the colour space libjpeg
+/// guesses (JCS_YCbCr or JCS_RGB from the TIFF Photometric tag; -1 keeps the guess).
+/// Returns 1 on success; otherwise 0 with the reason in `message` (JMSG_LENGTH_MAX bytes).
+static inline int arbiter_jpeg_decode(const unsigned char *tables, unsigned long tables_length,
+                                      const unsigned char *data, unsigned long length, int color_space, int grey,
+                                      unsigned char *dest, int width, int height, char *message) {
+    struct jpeg_decompress_struct info;
+    arbiter_jpeg_error error;
+    memset(&info, 0, sizeof info);
+    info.err = jpeg_std_error(&error.manager);
+    error.manager.error_exit = arbiter_jpeg_error_exit;
+    error.manager.output_message = arbiter_jpeg_output_message;
+    error.message[0] = 0;
+    int ok = arbiter_jpeg_run(&info, &error, tables, tables_length, data, length, color_space, grey, dest, width,
+                              height);
+    jpeg_destroy_decompress(&info);
+    if (!ok) memcpy(message, error.message, JMSG_LENGTH_MAX);
+    return ok;
+}
+
+static inline int arbiter_jpeg_message_length(void) { return JMSG_LENGTH_MAX; }
+static inline int arbiter_jcs_ycbcr(void) { return JCS_YCbCr; }
+static inline int arbiter_jcs_rgb(void) { return JCS_RGB; }

@@ -21,7 +21,7 @@ final class UnsafeTIFFHandle: @unchecked Sendable {
         self.path = path
         diagnostics = .allocate(capacity: 1)
         arbiter_tiff_diagnostics_reset(diagnostics)
-        guard let tiff = arbiter_tiff_open(path, diagnostics, Self.maxLibtiffAllocation) else {
+        guard let tiff = arbiter_tiff_open(path, diagnostics, tmsize_t(Self.maxLibtiffAllocation)) else {
             let reason = Self.message(diagnostics) ?? "not a TIFF file"
             diagnostics.deallocate()
             throw SlideError(.unsupportedFormat, file: path, reason)
@@ -60,11 +60,12 @@ final class UnsafeTIFFHandle: @unchecked Sendable {
         current = address
     }
 
-    /// Moves to the next directory of the main chain; false at the end (or on an error, left in `lastError`).
-    func readNextDirectory() -> Bool {
+    /// Moves from main directory `index` to the next one; false at the end (or on an error, left in `lastError`).
+    func readDirectory(after index: Int) throws(SlideError) -> Bool {
+        try select(.main(index))
         arbiter_tiff_diagnostics_reset(diagnostics)
         let ok = TIFFReadDirectory(tiff) == 1
-        current = ok ? .main(Int(TIFFCurrentDirectory(tiff))) : nil
+        current = ok ? .main(index + 1) : nil
         return ok
     }
 

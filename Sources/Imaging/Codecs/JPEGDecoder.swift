@@ -1,0 +1,33 @@
+import CJPEG
+
+/// Baseline and progressive JPEG decoding through libjpeg-turbo, with libjpeg's default settings (accurate
+/// integer IDCT, fancy upsampling), so pixels match OpenSlide's. Errors come back as `CodecFailure`, never `exit()`.
+public enum JPEGDecoder {
+    /// The colour space the compressed components are in, when the container says (TIFF's Photometric tag).
+    public enum ColorSpace: Sendable {
+        case ycbcr, rgb
+    }
+
+    /// Decodes `data` (after the abbreviated-stream `tables`, if given) into `destination`, which holds
+    /// `width` x `height` pixels of 4 bytes (RGBA, alpha 255) or of 1 byte when `grey` is true.
+    public static func decode(
+        _ data: UnsafeRawBufferPointer, tables: UnsafeRawBufferPointer? = nil, colorSpace: ColorSpace? = nil,
+        grey: Bool = false, width: Int, height: Int, into destination: UnsafeMutableRawBufferPointer
+    ) throws(CodecFailure) {
+        precondition(destination.count >= width * height * (grey ? 1 : 4), "destination too small")
+        guard let base = data.baseAddress, data.count > 0 else { throw CodecFailure(codec: "JPEG", "empty data") }
+        let space: Int32 = switch colorSpace {
+        case .ycbcr: arbiter_jcs_ycbcr()
+        case .rgb: arbiter_jcs_rgb()
+        case nil: -1
+        }
+        var message = [CChar](repeating: 0, count: Int(arbiter_jpeg_message_length()))
+        let ok = arbiter_jpeg_decode(
+            tables?.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt(tables?.count ?? 0),
+            base.assumingMemoryBound(to: UInt8.self), UInt(data.count), space, grey ? 1 : 0,
+            destination.baseAddress!.assumingMemoryBound(to: UInt8.self), Int32(width), Int32(height), &message)
+        guard ok == 1 else {
+            throw CodecFailure(codec: "JPEG", String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        }
+    }
+}

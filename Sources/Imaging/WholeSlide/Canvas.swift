@@ -1,0 +1,67 @@
+/// One of OpenSlide's cairo surfaces (a chunk of the region, at `surface` in the output image) that tiles are
+/// painted onto with the SATURATE operator, in premultiplied RGBA. Where cairo would sample a tile with its
+/// nearest filter (placement within 1/512 pixel of a whole pixel) the tile is copied; otherwise it is resampled
+/// bilinearly as pixman does.
+struct Canvas {
+    var image: RGBAImage
+    let surface: RegionPainter.Area
+
+    /// Paints a tile whose top-left corner cairo's CTM puts at (`x`, `y`) in surface coordinates.
+    mutating func draw(_ tile: [UInt8], tileWidth: Int, tileHeight: Int, atX x: Double, y: Double) {
+        let tile = PlacedTile(pixels: tile, width: tileWidth, height: tileHeight)
+        if CairoPlacement.isPixelExact(x), CairoPlacement.isPixelExact(y) {
+            copy(tile, atX: surface.originX + CairoPlacement.nearest(x), y: surface.originY + CairoPlacement.nearest(y))
+        } else {
+            BilinearCompositing.draw(tile, phaseX: CairoPlacement.Phase(x), phaseY: CairoPlacement.Phase(y), into: &image, surface: surface)
+        }
+    }
+
+    /// Copies the tile's overlap with the surface. Tiles placed on whole pixels never overlap and the surface
+    /// starts transparent, so SATURATE amounts to a copy.
+    private mutating func copy(_ tile: PlacedTile, atX x: Int, y: Int) {
+        let left = max(x, surface.originX), right = min(x + tile.width, surface.originX + surface.width)
+        let top = max(y, surface.originY), bottom = min(y + tile.height, surface.originY + surface.height)
+        guard left < right, top < bottom else { return }
+        let width = image.width
+        tile.pixels.withUnsafeBytes { source in
+            image.pixels.withUnsafeMutableBytes { destination in
+                for row in top..<bottom {
+                    let from = ((row - y) * tile.width + (left - x)) * 4
+                    let to = (row * width + left) * 4
+                    (destination.baseAddress! + to).copyMemory(from: source.baseAddress! + from, byteCount: (right - left) * 4)
+                }
+            }
+        }
+    }
+}
+
+/// A decoded tile (premultiplied RGBA).
+struct PlacedTile {
+    let pixels: [UInt8]
+    let width: Int
+    let height: Int
+}
+
+/// How cairo turns a tile's translation into pixman's sampling: the pattern matrix holds `-x`, which cairo rounds
+/// to 24.8 fixed point to decide between nearest and bilinear filtering, and to 16.16 for pixman's transform.
+enum CairoPlacement {
+    /// `_cairo_matrix_is_pixel_exact` for one axis.
+    static func isPixelExact(_ translation: Double) -> Bool {
+        let fixed = (-translation * 256).rounded(.toNearestOrEven)
+        return fixed.truncatingRemainder(dividingBy: 256) == 0
+    }
+
+    /// The whole-pixel placement cairo uses with the nearest filter (`-_pixman_nearest_sample(-x)`).
+    static func nearest(_ translation: Double) -> Int {
+        -Int((-translation - 0.5).rounded(.up))
+    }
+
+    /// The pattern translation along one axis as pixman receives it (16.16 fixed point).
+    struct Phase {
+        let fixed: Int
+
+        init(_ translation: Double) {
+            fixed = Int((-translation * 65536).rounded(.toNearestOrEven))
+        }
+    }
+}

@@ -1,0 +1,86 @@
+/// A whole-slide image (Aperio SVS, generic tiled TIFF, SubIFD pyramid) opened for reading regions, with the
+/// levels, properties and associated images OpenSlide reports. Safe to read from many tasks at once.
+public final class Slide: Sendable {
+    /// The file the slide was opened from.
+    public let path: String
+    /// `aperio`, `generic-tiff`, `ome-tiff` or `subifd-tiff` (`openslide.vendor`).
+    public let vendor: String
+    /// Levels, largest first.
+    public let levels: [SlideLevel]
+    /// OpenSlide's properties: `openslide.*`, `tiff.*` and vendor keys such as `aperio.MPP`.
+    public let properties: [String: String]
+    /// Names of the associated images (`thumbnail`, `label`, `macro`), sorted.
+    public let associatedImageNames: [String]
+
+    let sources: [LevelSource]
+    let associated: [String: TIFFDirectory]
+    let decoding: TileDecoding
+    let cache: TileCache
+
+    /// Opens a slide, reading every directory's header (not its pixels).
+    public init(path: String, options: SlideOptions = SlideOptions()) throws(SlideError) {
+        let file = try SlideFile(path: path)
+        let handles = TIFFHandlePool(path: path)
+        let structure = try handles.withHandle { handle throws(SlideError) in try TIFFStructure.scan(handle, fileSize: file.size) }
+        let layout = try SlideFormats.open(structure)
+        self.path = path
+        vendor = layout.vendor
+        sources = layout.levels
+        levels = layout.levels.map(\.level)
+        properties = layout.properties
+        associated = layout.associated
+        associatedImageNames = layout.associated.keys.sorted()
+        decoding = TileDecoding(file: file, handles: handles, options: options)
+        cache = TileCache(budget: options.cacheBytes)
+    }
+
+    /// The level to read for a wanted downsample: the last level whose downsample does not exceed it (OpenSlide's rule).
+    public func bestLevel(forDownsample downsample: Double) -> Int {
+        guard downsample >= levels[0].downsample else { return 0 }
+        return (levels.indices.dropFirst().first { downsample < levels[$0].downsample } ?? levels.count) - 1
+    }
+
+    /// The pixels of a `width` x `height` rectangle of `level` whose top-left corner is at level-0 pixel (`x`, `y`):
+    /// exactly what openslide-python's `read_region` returns (non-premultiplied RGBA, transparent outside the image).
+    public func readRegion(x: Int, y: Int, level: Int, width: Int, height: Int) throws(SlideError) -> RGBAImage {
+        guard levels.indices.contains(level) else {
+            throw SlideError(.invalidRequest, file: path, "level \(level) does not exist (the slide has \(levels.count))")
+        }
+        guard width >= 0, height >= 0 else {
+            throw SlideError(.invalidRequest, file: path, "negative size \(width) x \(height)")
+        }
+        guard width.multipliedReportingOverflow(by: height).partialValue <= SlideLimits.maxRegionPixels, width <= 1 << 28, height <= 1 << 28 else {
+            throw SlideError(.tooLarge, file: path, "region \(width) x \(height) exceeds \(SlideLimits.maxRegionPixels) pixels")
+        }
+        var image = RGBAImage(transparentWidth: width, height: height)
+        try RegionPainter(slide: self, level: level).paint(into: &image, x: x, y: y)
+        image.pixels.withUnsafeMutableBytes { LibtiffRGBA.unpremultiply($0, count: width * height) }
+        return image
+    }
+
+    /// One associated image (`thumbnail`, `label`, `macro`) as OpenSlide reads it.
+    public func associatedImage(named name: String) throws(SlideError) -> RGBAImage {
+        guard let directory = associated[name] else {
+            throw SlideError(.invalidRequest, file: path, "no associated image named \"\(name)\" (the slide has \(associatedImageNames))")
+        }
+        var pixels = [UInt8](repeating: 0, count: directory.width * directory.height * 4)
+        try SlideError.typed {
+            try pixels.withUnsafeMutableBytes { buffer in
+                try LibtiffRGBA.read(decoding.handles, address: directory.address, x: 0, y: 0,
+                                     width: directory.width, height: directory.height, into: buffer)
+            }
+        }
+        return RGBAImage(width: directory.width, height: directory.height, pixels: pixels)
+    }
+
+    /// The decoded tile, from the cache or decoded now; nil for a missing tile.
+    func tile(level: Int, index: Int) throws(SlideError) -> [UInt8]? {
+        let source = sources[level]
+        if source.missingTiles.contains(index) { return nil }
+        let key = TileCache.Key(level: level, tile: index)
+        if let pixels = cache.tile(key) { return pixels }
+        let pixels = try decoding.decode(source, tile: index)
+        cache.insert(pixels, for: key)
+        return pixels
+    }
+}
