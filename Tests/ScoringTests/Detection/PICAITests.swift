@@ -1,3 +1,5 @@
+import Foundation
+import Imaging
 import Scoring
 import Testing
 
@@ -81,5 +83,16 @@ import Testing
         } catch {
             guard case DetectionMapProblem.shapeMismatch? = error as? DetectionMapProblem else { Issue.record("\(error)"); return }
         }
+    }
+}
+
+@Suite struct SoftmaxCandidatesTests {
+    @Test(arguments: ["s01", "s02", "s03", "s04", "s05"])
+    func dynamicFastExtractionMatchesReportGuidedAnnotation(id: String) throws {
+        let folder = "Fixtures/lesions/picai/softmax/"
+        let softmax = try VolumeReader.read(path: RepositoryRoot.url(folder + "\(id)_softmax.nii.gz").path)
+        let expected = try VolumeReader.read(path: RepositoryRoot.url(folder + "\(id)_extracted.nii.gz").path)
+        let extracted = SoftmaxCandidates.dynamicFast(softmax: softmax.floats(), shape: softmax.shape)
+        #expect(extracted == expected.floats())
     }
 }
