@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "Scoring", dependencies: ["Geometry"], swiftSettings: strictSettings),
         .target(
             name: "Challenge",
-            dependencies: ["Scoring", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Scoring", "Imaging", "Geometry", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings),
         .target(
             name: "Store",
@@ -75,7 +75,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Imaging"], swiftSettings: strictSettings),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry"], swiftSettings: strictSettings),
-        .testTarget(name: "ChallengeTests", dependencies: ["Challenge", "Scoring"], swiftSettings: strictSettings),
+        .testTarget(name: "ChallengeTests", dependencies: ["Challenge", "Scoring", "Imaging"], swiftSettings: strictSettings),
         .testTarget(
             name: "ImagingTests",
             dependencies: ["Imaging", .product(name: "Crypto", package: "swift-crypto")],

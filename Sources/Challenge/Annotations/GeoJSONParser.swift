@@ -1,0 +1,73 @@
+import Foundation
+import Geometry
+
+/// Reads lesion polygons from GeoJSON as QuPath exports it: a FeatureCollection, an array of Features,
+/// one Feature or a bare geometry; Polygon and MultiPolygon geometries (other geometry types are refused).
+public enum GeoJSONParser {
+    public static func regions(_ bytes: [UInt8], file: String) throws(AnnotationError) -> [PolygonRegion] {
+        let root: Any
+        do {
+            root = try JSONSerialization.jsonObject(with: Data(bytes))
+        } catch {
+            throw AnnotationError(file: file, "not valid JSON: \(error.localizedDescription)")
+        }
+        var regions: [PolygonRegion] = []
+        for (index, geometry) in try geometries(root, file: file).enumerated() {
+            regions += try polygons(geometry, file: file, location: "feature \(index + 1)")
+        }
+        return regions
+    }
+
+    private static func geometries(_ root: Any, file: String) throws(AnnotationError) -> [[String: Any]] {
+        if let features = root as? [Any] {
+            var all: [[String: Any]] = []
+            for feature in features { all += try geometries(feature, file: file) }
+            return all
+        }
+        guard let object = root as? [String: Any], let type = object["type"] as? String else {
+            throw AnnotationError(file: file, "expected a GeoJSON object with a \"type\"")
+        }
+        switch type {
+        case "FeatureCollection":
+            return try geometries(object["features"] as? [Any] ?? [], file: file)
+        case "Feature":
+            return (object["geometry"] as? [String: Any]).map { [$0] } ?? []
+        default:
+            return [object]
+        }
+    }
+
+    private static func polygons(_ geometry: [String: Any], file: String, location: String) throws(AnnotationError) -> [PolygonRegion] {
+        let type = geometry["type"] as? String ?? "?"
+        switch type {
+        case "Polygon":
+            return [PolygonRegion(rings: try rings(geometry["coordinates"], file: file, location: location))]
+        case "MultiPolygon":
+            guard let polygons = geometry["coordinates"] as? [Any] else {
+                throw AnnotationError(file: file, location: location, "MultiPolygon without coordinates")
+            }
+            return try polygons.map { polygon throws(AnnotationError) in PolygonRegion(rings: try rings(polygon, file: file, location: location)) }
+        default:
+            throw AnnotationError(file: file, location: location, "geometry type \"\(type)\" is not a lesion outline (Polygon or MultiPolygon)")
+        }
+    }
+
+    private static func rings(_ value: Any?, file: String, location: String) throws(AnnotationError) -> [[PlanePoint]] {
+        guard let rings = value as? [Any], !rings.isEmpty else {
+            throw AnnotationError(file: file, location: location, "Polygon coordinates must be a list of rings")
+        }
+        return try rings.map { ring throws(AnnotationError) in
+            guard let points = ring as? [Any], points.count >= 3 else {
+                throw AnnotationError(file: file, location: location, "a ring needs at least 3 points")
+            }
+            return try points.map { point throws(AnnotationError) in
+                guard let pair = point as? [Any], pair.count >= 2,
+                      let x = (pair[0] as? NSNumber)?.doubleValue, let y = (pair[1] as? NSNumber)?.doubleValue,
+                      x.isFinite, y.isFinite else {
+                    throw AnnotationError(file: file, location: location, "a position must be [x, y] numbers, found \(point)")
+                }
+                return PlanePoint(x: x, y: y)
+            }
+        }
+    }
+}

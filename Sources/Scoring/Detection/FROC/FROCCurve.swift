@@ -1,0 +1,64 @@
+/// A FROC curve and its summary: sensitivity against false positives per slide.
+public struct FROCCurve: Sendable, Equatable {
+    /// Thresholds in ascending order, then nil for the appended (0 false positives, 0 sensitivity) end.
+    public let thresholds: [Double?]
+    public let falsePositivesPerSlide: [Double]
+    public let sensitivities: [Double]
+    /// Sensitivity at each of the settings' false-positive rates (interpolated as `np.interp`).
+    public let sensitivityAtRates: [Double]
+    /// Slides whose false positives are averaged over, and lesions whose hits are counted.
+    public let slideCount: Int
+    public let lesionCount: Int
+
+    /// The mean of `sensitivityAtRates`: the challenge score; nil when there is no lesion to find.
+    public var score: Double? {
+        guard lesionCount > 0 else { return nil }
+        return sensitivityAtRates.reduce(0, +) / Double(sensitivityAtRates.count)
+    }
+
+    /// Scores every ground-truth slide (`slides`; a slide with no submitted point has an empty list).
+    public init(slides: [FROCSlide], settings: FROCSettings) {
+        switch settings.protocolName {
+        case .camelyon16: self = Self.camelyon16(slides, settings)
+        case .froc: self = Self.documented(slides, settings)
+        }
+    }
+
+    init(thresholds: [Double?], falsePositives: [Int], truePositives: [Int], slideCount: Int, lesionCount: Int, rates: [Double]) {
+        self.thresholds = thresholds
+        self.slideCount = slideCount
+        self.lesionCount = lesionCount
+        falsePositivesPerSlide = falsePositives.map { Double($0) / Double(slideCount) }
+        sensitivities = truePositives.map { Double($0) / Double(lesionCount) }
+        let (reversedRates, reversedSensitivities) = (Array(falsePositivesPerSlide.reversed()), Array(sensitivities.reversed()))
+        sensitivityAtRates = lesionCount > 0 ? rates.map { NumpyInterp.value(at: $0, xs: reversedRates, ys: reversedSensitivities) } : rates.map { _ in 0 }
+    }
+
+    private static func documented(_ slides: [FROCSlide], _ settings: FROCSettings) -> FROCCurve {
+        let outcomes = slides.map { $0.outcome(settings) }
+        let falsePositives = outcomes.flatMap(\.falsePositives)
+        let hits = outcomes.flatMap { $0.hits.values }
+        let thresholds = Array(Set(falsePositives + hits)).sorted()
+        return FROCCurve(
+            thresholds: thresholds + [nil],
+            falsePositives: thresholds.map { t in falsePositives.lazy.filter { $0 >= t }.count } + [0],
+            truePositives: thresholds.map { t in hits.lazy.filter { $0 >= t }.count } + [0],
+            slideCount: slides.count, lesionCount: outcomes.reduce(0) { $0 + $1.lesionCount }, rates: settings.falsePositiveRates)
+    }
+
+    /// `Evaluation_FROC.py`: only slides with at least one submitted point count; thresholds are the distinct
+    /// values of the float64 false positives and the float32 per-region values (0 for missed regions), lowest dropped.
+    private static func camelyon16(_ slides: [FROCSlide], _ settings: FROCSettings) -> FROCCurve {
+        let submitted = slides.filter { !$0.points.isEmpty }
+        let outcomes = submitted.map { $0.outcome(settings) }
+        let falsePositives = outcomes.flatMap(\.falsePositives)
+        let regionValues = outcomes.flatMap(\.camelyon16Values)
+        let candidates = Set(falsePositives).union(regionValues.map { Double($0) })
+        let thresholds = Array(candidates.sorted().dropFirst())
+        return FROCCurve(
+            thresholds: thresholds + [nil],
+            falsePositives: thresholds.map { t in falsePositives.lazy.filter { $0 >= t }.count } + [0],
+            truePositives: thresholds.map { t in regionValues.lazy.filter { $0 >= Float(t) }.count } + [0],
+            slideCount: submitted.count, lesionCount: outcomes.reduce(0) { $0 + $1.lesionCount }, rates: settings.falsePositiveRates)
+    }
+}
