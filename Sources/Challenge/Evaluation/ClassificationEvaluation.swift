@@ -89,6 +89,8 @@ public struct ClassificationEvaluator: Sendable {
                 for (index, label) in spec.task.classes.enumerated() {
                     values["auroc:\(label.id)"] = summary.aurocPerClass?[index]
                 }
+            default:
+                break  // lesion and segmentation metrics belong to other tasks
             }
         }
         return .init(split: split, values: values, summary: summary)

@@ -24,9 +24,24 @@ extension ChallengeSpec {
             case .costMatrix, .accuracy:
                 return [ResultColumn(key: metric.kind.rawValue, title: metric.kind.title,
                                      direction: metric.direction, isPerCase: true)]
-            case .quadraticWeightedKappa, .macroAUROC:
+            case .quadraticWeightedKappa, .macroAUROC, .frocScore, .picaiScore, .caseAUROC, .averagePrecision:
                 return [ResultColumn(key: metric.kind.rawValue, title: metric.kind.title,
                                      direction: metric.direction, isPerCase: false)]
+            case .dice, .iou, .hausdorff, .hausdorff95:
+                return [ResultColumn(key: metric.kind.rawValue, title: metric.kind.title,
+                                     direction: metric.direction, isPerCase: true)]
+            case .frocSensitivity:
+                return (task.froc ?? FROCSettings()).falsePositiveRates.map { rate in
+                    ResultColumn(key: "sensitivity@\(rate)", title: "Sensitivity at \(rate) FP/slide", direction: .higherIsBetter, isPerCase: false)
+                }
+            case .lesionSensitivity:
+                return (task.detection ?? DetectionSettings()).falsePositiveRates.map { rate in
+                    ResultColumn(key: "lesion-sensitivity@\(rate)", title: "Lesion sensitivity at \(rate) FP/case", direction: .higherIsBetter, isPerCase: false)
+                }
+            case .surfaceDice:
+                return (task.segmentation ?? SegmentationSettings()).tolerances.map { tolerance in
+                    ResultColumn(key: "surface-dice@\(tolerance)", title: "NSD at \(tolerance)", direction: .higherIsBetter, isPerCase: true)
+                }
             }
         }
     }

@@ -1,6 +1,6 @@
 import Scoring
 
-/// The metrics a slide-classification phase can report.
+/// The metrics a phase can report; `TaskKind.metricKinds` says which belong to which task.
 public enum MetricKind: String, Sendable, Codable, CaseIterable {
     /// Mean of `1 - E[true][pred]` (or of `E` when lower is better) over a cost matrix `E`.
     case costMatrix = "cost-matrix"
@@ -13,6 +13,22 @@ public enum MetricKind: String, Sendable, Codable, CaseIterable {
     case auroc
     /// Mean of the per-class one-vs-rest AUROCs that are defined.
     case macroAUROC = "macro-auroc"
+    /// Mean sensitivity at the FROC's false-positive rates.
+    case frocScore = "froc-score"
+    /// Sensitivity at each FROC false-positive rate, one column per rate.
+    case frocSensitivity = "froc-sensitivity"
+    /// (case AUROC + lesion AP) / 2, the PI-CAI ranking score.
+    case picaiScore = "picai-score"
+    case caseAUROC = "case-auroc"
+    case averagePrecision = "average-precision"
+    /// Lesion sensitivity at each detection false-positive rate, one column per rate.
+    case lesionSensitivity = "lesion-sensitivity"
+    case dice
+    case iou
+    case hausdorff
+    case hausdorff95
+    /// Normalised surface distance at each tolerance, one column per tolerance.
+    case surfaceDice = "surface-dice"
 
     /// The readable name of the metric.
     public var title: String {
@@ -23,7 +39,23 @@ public enum MetricKind: String, Sendable, Codable, CaseIterable {
         case .classRecall: "Recall"
         case .auroc: "AUROC"
         case .macroAUROC: "Macro AUROC"
+        case .frocScore: "FROC score"
+        case .frocSensitivity: "Sensitivity"
+        case .picaiScore: "PI-CAI score"
+        case .caseAUROC: "Case AUROC"
+        case .averagePrecision: "Average precision"
+        case .lesionSensitivity: "Lesion sensitivity"
+        case .dice: "Dice"
+        case .iou: "IoU"
+        case .hausdorff: "Hausdorff distance"
+        case .hausdorff95: "HD95"
+        case .surfaceDice: "NSD"
         }
+    }
+
+    /// The direction that is better; only the cost matrix lets the organiser choose.
+    public var naturalDirection: MetricDirection {
+        self == .hausdorff || self == .hausdorff95 ? .lowerIsBetter : .higherIsBetter
     }
 
     /// Whether the metric only exists when predictions carry probabilities.

@@ -25,30 +25,39 @@ enum MetricsSpecReader {
     /// A metric is either a bare kind (`- accuracy`) or a mapping with `kind` and options.
     private static func readMetric(_ field: YAMLField, task: TaskSpec, _ reader: inout SpecReader) -> MetricSpec? {
         if field.scalarText != nil {
-            guard let kind = reader.choice(field, as: MetricKind.self) else { return nil }
+            guard let kind = reader.choice(field, as: MetricKind.self), allowed(kind, task: task, field, &reader) else { return nil }
             if kind == .costMatrix {
                 reader.report(field.issue("cost-matrix needs a mapping with its `matrix`"))
                 return nil
             }
-            return MetricSpec(kind: kind)
+            return MetricSpec(kind: kind, direction: kind.naturalDirection)
         }
         guard reader.requireMapping(field) else { return nil }
         reader.rejectUnknownKeys(in: field, allowed: ["kind", "direction", "matrix"])
-        guard let kind = reader.choice(field.child("kind"), as: MetricKind.self) else { return nil }
+        guard let kind = reader.choice(field.child("kind"), as: MetricKind.self), allowed(kind, task: task, field.child("kind"), &reader) else { return nil }
         let directionField = field.child("direction")
-        let direction = reader.choice(directionField, as: MetricDirection.self, required: false) ?? .higherIsBetter
+        let direction = reader.choice(directionField, as: MetricDirection.self, required: false) ?? kind.naturalDirection
         guard kind == .costMatrix else {
             if field.child("matrix").isPresent {
                 reader.report(field.child("matrix").issue("only cost-matrix takes a matrix"))
             }
-            if direction != .higherIsBetter {
-                reader.report(directionField.issue("\(kind.rawValue) is always higher-is-better"))
+            if direction != kind.naturalDirection {
+                reader.report(directionField.issue("\(kind.rawValue) is always \(kind.naturalDirection.caption)"))
                 return nil
             }
-            return MetricSpec(kind: kind)
+            return MetricSpec(kind: kind, direction: direction)
         }
         guard let matrix = readMatrix(field.child("matrix"), size: task.classes.count, &reader) else { return nil }
         return MetricSpec(kind: kind, direction: direction, costMatrix: matrix)
+    }
+
+    private static func allowed(_ kind: MetricKind, task: TaskSpec, _ field: YAMLField, _ reader: inout SpecReader) -> Bool {
+        guard task.kind.metricKinds.contains(kind) else {
+            let choices = task.kind.metricKinds.map(\.rawValue).joined(separator: ", ")
+            reader.report(field.issue("\(kind.rawValue) is not a metric of \(task.kind.rawValue) tasks (choose from \(choices))"))
+            return false
+        }
+        return true
     }
 
     private static func readMatrix(_ field: YAMLField, size: Int, _ reader: inout SpecReader) -> CostMatrix? {

@@ -2,11 +2,26 @@
 enum TaskSpecReader {
     static func read(_ field: YAMLField, _ reader: inout SpecReader) -> TaskSpec? {
         guard reader.requireMapping(field) else { return nil }
-        reader.rejectUnknownKeys(in: field, allowed: ["kind", "classes"])
-        let kind = reader.choice(field.child("kind"), as: TaskKind.self)
-        let classes = readClasses(field.child("classes"), &reader)
-        guard let kind, let classes else { return nil }
-        return TaskSpec(kind: kind, classes: classes)
+        reader.rejectUnknownKeys(in: field, allowed: ["kind", "classes", "froc", "detection", "segmentation"])
+        guard let kind = reader.choice(field.child("kind"), as: TaskKind.self) else { return nil }
+        let sections: [(String, Bool)] = [
+            ("classes", kind == .slideClassification), ("froc", kind == .slideLesionDetection),
+            ("detection", kind == .volumeLesionDetection), ("segmentation", kind == .volumeSegmentation || kind == .slideSegmentation),
+        ]
+        for (key, belongs) in sections where !belongs && field.child(key).isPresent {
+            reader.report(field.child(key).issue("`\(key)` does not apply to \(kind.rawValue) tasks"))
+        }
+        switch kind {
+        case .slideClassification:
+            guard let classes = readClasses(field.child("classes"), &reader) else { return nil }
+            return TaskSpec(kind: kind, classes: classes)
+        case .slideLesionDetection:
+            return LesionSettingsReader.froc(field.child("froc"), &reader).map { TaskSpec(kind: kind, froc: $0) }
+        case .volumeLesionDetection:
+            return LesionSettingsReader.detection(field.child("detection"), &reader).map { TaskSpec(kind: kind, detection: $0) }
+        case .volumeSegmentation, .slideSegmentation:
+            return LesionSettingsReader.segmentation(field.child("segmentation"), &reader).map { TaskSpec(kind: kind, segmentation: $0) }
+        }
     }
 
     private static func readClasses(_ field: YAMLField, _ reader: inout SpecReader) -> [ClassSpec]? {

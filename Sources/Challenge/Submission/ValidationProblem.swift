@@ -19,6 +19,12 @@ public struct ValidationProblem: Sendable, Equatable, Codable, CustomStringConve
         case probabilityOutOfRange = "probability-out-of-range"
         case probabilitiesDoNotSumToOne = "probabilities-do-not-sum-to-one"
         case tooManyProblems = "too-many-problems"
+        case unreadableFile = "unreadable-file"
+        case invalidDetectionMap = "invalid-detection-map"
+        case shapeMismatch = "shape-mismatch"
+        case duplicateRow = "duplicate-row"
+        case confidenceOutOfRange = "confidence-out-of-range"
+        case pointOutsideSlide = "point-outside-slide"
     }
 
     public let kind: Kind
@@ -92,3 +98,6 @@ struct ProblemList {
         return ValidationFailure(file: file, problems: problems + [more])
     }
 }
+
+/// A single problem can travel as the failure of a per-case `Result`.
+extension ValidationProblem: Error {}

@@ -4,10 +4,10 @@ import Foundation
 import Store
 import Scoring
 
-struct ScoreCommand: ParsableCommand {
+struct ScoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score", abstract: "Score a prediction file directly, with no data directory.",
-        subcommands: [SlideClassification.self])
+        subcommands: [SlideClassification.self, SlideLesionDetectionScore.self, VolumeLesionDetectionScore.self, VolumeSegmentationScore.self, SlideSegmentationScore.self])
 
     struct SlideClassification: ParsableCommand {
         static let configuration = CommandConfiguration(

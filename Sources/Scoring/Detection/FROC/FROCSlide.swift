@@ -37,7 +37,7 @@ public struct FROCSlideOutcome: Sendable, Equatable {
 }
 
 extension FROCSlide {
-    func outcome(_ settings: FROCSettings) -> FROCSlideOutcome {
+    public func outcome(_ settings: FROCSettings) -> FROCSlideOutcome {
         guard let mask else {
             return FROCSlideOutcome(falsePositives: points.map(\.confidence), hits: [:], lesionCount: 0, camelyon16Values: [])
         }

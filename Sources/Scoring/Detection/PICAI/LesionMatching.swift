@@ -1,5 +1,5 @@
 /// How a candidate's overlap with a lesion is measured (picai_eval's `overlap_func`).
-public enum OverlapMeasure: String, Sendable, Codable {
+public enum OverlapMeasure: String, Sendable, Codable, CaseIterable {
     /// (I + 1e-8) / (|P| + |G| - I + 1e-8).
     case iou
     /// (2I + 1e-8) / (|P| + |G| + 1e-8).

@@ -1,0 +1,66 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Geometry
+
+/// Reads ASAP annotation XML (CAMELYON16's format): `Annotation` elements of type Polygon with `Coordinate`
+/// children in `Order`. Groups `_2` and `Exclusion` are cut out of the lesions; every other group is lesion.
+public enum ASAPXMLParser {
+    public static func annotations(_ bytes: [UInt8], file: String) throws(AnnotationError) -> SlideAnnotations {
+        let delegate = ASAPDelegate()
+        let parser = XMLParser(data: Data(bytes))
+        parser.delegate = delegate
+        guard parser.parse() else {
+            let reason = parser.parserError?.localizedDescription ?? "malformed XML"
+            throw AnnotationError(file: file, location: "line \(parser.lineNumber)", "not valid ASAP XML: \(reason)")
+        }
+        if let problem = delegate.problem { throw AnnotationError(file: file, location: problem.location, problem.message) }
+        var result = SlideAnnotations()
+        for annotation in delegate.annotations where annotation.points.count >= 3 {
+            let region = PolygonRegion(rings: [annotation.points.sorted { $0.order < $1.order }.map(\.point)])
+            if ["_2", "exclusion"].contains(annotation.group.lowercased()) {
+                result.exclusions.append(region)
+            } else {
+                result.lesions.append(region)
+            }
+        }
+        return result
+    }
+}
+
+private final class ASAPDelegate: NSObject, XMLParserDelegate {
+    struct Annotation {
+        var group: String
+        var points: [(order: Int, point: PlanePoint)] = []
+    }
+
+    var annotations: [Annotation] = []
+    var problem: (location: String, message: String)?
+    private var current: Annotation?
+
+    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        switch element {
+        case "Annotation":
+            let type = attributes["Type"] ?? "Polygon"
+            current = ["Polygon", "Spline"].contains(type) ? Annotation(group: attributes["PartOfGroup"] ?? "") : nil
+        case "Coordinate":
+            guard current != nil else { return }
+            let number = { (key: String) in attributes[key].flatMap { Double($0.replacingOccurrences(of: ",", with: ".")) } }
+            guard let x = number("X"), let y = number("Y"), x.isFinite, y.isFinite else {
+                if problem == nil { problem = ("line \(parser.lineNumber)", "a Coordinate needs numeric X and Y attributes") }
+                return
+            }
+            current?.points.append((Int(attributes["Order"] ?? "") ?? current!.points.count, PlanePoint(x: x, y: y)))
+        default:
+            break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+        if element == "Annotation", let current {
+            annotations.append(current)
+            self.current = nil
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Geometry
+import Imaging
+import Scoring
+
+/// Ground truth of a slide-lesion-detection phase: a manifest `slides.csv` (`case_id,width,height`, level-0
+/// pixels) and lesion outlines as `annotations*.csv` (`case_id,wkt`, one polygon per row, as the cervical-biopsy
+/// challenge published them), per-slide QuPath GeoJSON (`<case>.geojson`), ASAP XML (`<case>.xml`), or masks
+/// at the evaluation level (`<case>_level<L>.png`, lesion = non-zero). Slides with none of these have no lesion.
+public struct SlideLesionTruth: Sendable {
+    public struct Slide: Sendable {
+        public let caseID: String
+        public let width: Int
+        public let height: Int
+        public var annotations: SlideAnnotations
+        /// A mask at the evaluation level, when given instead of outlines.
+        public var levelMask: [Bool]?
+    }
+
+    public let slides: [Slide]
+
+    /// `path`: the manifest CSV itself, or a folder or archive holding it and the annotations.
+    public init(path: String, level: Int) throws {
+        let files = try CaseFiles(path, extensions: [".csv", ".geojson", ".json", ".xml", ".png"], roles: [], keepAll: true)
+        guard let manifest = files.all.first(where: { $0.hasSuffix("slides.csv") }) ?? (path.hasSuffix(".csv") ? path : nil) else {
+            throw CaseFilesError(path: path, "no slides.csv manifest (case_id,width,height)")
+        }
+        var slides = try Self.readManifest(manifest)
+        let index = Dictionary(uniqueKeysWithValues: slides.indices.map { (slides[$0].caseID, $0) })
+        let folder = (manifest as NSString).deletingLastPathComponent
+        let candidates = files.all + ((try? FileManager.default.contentsOfDirectory(atPath: folder))?.map { folder + "/" + $0 } ?? [])
+        for file in Set(candidates).sorted() where file != manifest {
+            let name = (file as NSString).lastPathComponent
+            if name.hasPrefix("annotations"), name.hasSuffix(".csv") {
+                for (id, regions) in try Self.readWKTTable(file) {
+                    guard let slot = index[id] else { throw CaseFilesError(path: file, "case \"\(id)\" is not in slides.csv") }
+                    slides[slot].annotations.lesions += regions
+                }
+            } else if let slot = index[CaseFiles.stem(of: name, extensions: [".geojson", ".json"])], name.hasSuffix("json") {
+                slides[slot].annotations.lesions += try GeoJSONParser.regions(try Self.bytes(file), file: file)
+            } else if let slot = index[CaseFiles.stem(of: name, extensions: [".xml"])], name.hasSuffix(".xml") {
+                let parsed = try ASAPXMLParser.annotations(try Self.bytes(file), file: file)
+                slides[slot].annotations.lesions += parsed.lesions
+                slides[slot].annotations.exclusions += parsed.exclusions
+            } else if name.hasSuffix("_level\(level).png"), let slot = index[String(name.dropLast("_level\(level).png".count))] {
+                let image = try PNGCodec.decode(try Self.bytes(file), channels: 1)
+                let expected = Self.levelSize(slides[slot], level: level)
+                guard image.width == expected.width, image.height == expected.height else {
+                    throw CaseFilesError(path: file, "mask is \(image.width) x \(image.height); level \(level) of a \(slides[slot].width) x \(slides[slot].height) slide is \(expected.width) x \(expected.height)")
+                }
+                slides[slot].levelMask = image.pixels.map { $0 != 0 }
+            }
+        }
+        self.slides = slides
+    }
+
+    /// Width and height of the evaluation level (rounded up, as a pyramid level covering the whole slide).
+    public static func levelSize(_ slide: Slide, level: Int) -> (width: Int, height: Int) {
+        let cell = 1 << level
+        return ((slide.width + cell - 1) / cell, (slide.height + cell - 1) / cell)
+    }
+
+    /// The lesion mask of a slide at the evaluation level, or nil when it has no lesion.
+    public func mask(of slide: Slide, level: Int) -> [Bool]? {
+        if let levelMask = slide.levelMask { return levelMask.contains(true) ? levelMask : nil }
+        guard !slide.annotations.lesions.isEmpty else { return nil }
+        let size = Self.levelSize(slide, level: level)
+        return slide.annotations.mask(width: size.width, height: size.height, level: level)
+    }
+
+    private static func bytes(_ path: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) }
+
+    private static func readManifest(_ path: String) throws -> [Slide] {
+        let table = try CSVReader.parse(try bytes(path))
+        let columns = ["case_id", "width", "height"].map { table.header.firstIndex(of: $0) }
+        guard let id = columns[0], let width = columns[1], let height = columns[2] else {
+            throw CaseFilesError(path: path, "the manifest needs columns case_id,width,height; found \(table.header.joined(separator: ","))")
+        }
+        return try table.rows.map { row in
+            guard let w = Int(row.fields[width]), let h = Int(row.fields[height]), w > 0, h > 0 else {
+                throw CaseFilesError(path: path, "line \(row.line): width and height must be positive integers")
+            }
+            return Slide(caseID: row.fields[id], width: w, height: h, annotations: SlideAnnotations(), levelMask: nil)
+        }
+    }
+
+    private static func readWKTTable(_ path: String) throws -> [(String, [PolygonRegion])] {
+        let table = try CSVReader.parse(try bytes(path))
+        guard let id = table.header.firstIndex(of: "case_id"),
+              let wkt = table.header.firstIndex(where: { ["wkt", "geometry"].contains($0) }) else {
+            throw CaseFilesError(path: path, "annotation tables need columns case_id and wkt (or geometry)")
+        }
+        return try table.rows.map { row in
+            (row.fields[id], try WKTParser.regions(row.fields[wkt], file: path, location: "line \(row.line)"))
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Imaging
+import Scoring
+
+/// Scores `volume-lesion-detection` (PI-CAI): one detection map per case against binary label volumes.
+public struct VolumeLesionEvaluator: Sendable {
+    public static let scorerVersion = "volume-lesion-detection/1 (picai_eval 1.4.13)"
+    public var settings: DetectionSettings
+
+    public init(settings: DetectionSettings = DetectionSettings()) {
+        self.settings = settings
+    }
+
+    /// Reads and scores every case in parallel; any unreadable, missing or malformed case rejects the whole
+    /// submission with every problem listed (a partial score is never given).
+    public func evaluate(truth: CaseFiles, predictions: CaseFiles, predictionsName: String) async throws -> TaskEvaluation {
+        let pairs = try CasePairing.pairs(truth: truth, predictions: predictions, file: predictionsName)
+        let settings = self.settings
+        let results = try await ParallelCases.map(pairs) { pair in Self.scoreCase(pair, settings: settings) }
+        var problems = ProblemList()
+        for case .failure(let problem) in results { problems.add(problem) }
+        guard problems.isEmpty else { throw problems.failure(file: predictionsName) }
+        let scored = results.compactMap { try? $0.get() }
+        return summary(pairs.map(\.caseID), scored)
+    }
+
+    typealias Scored = (detection: DetectionCase, outcomes: [LesionOutcome])
+
+    static func scoreCase(_ pair: CasePair, settings: DetectionSettings) -> Result<Scored, ValidationProblem> {
+        do {
+            let label = try VolumeReader.read(path: pair.truthPath)
+            let map = try VolumeReader.read(path: pair.predictionPath)
+            var values = map.floats()
+            if settings.candidates == .dynamicFast, map.shape == label.shape {
+                values = SoftmaxCandidates.dynamicFast(softmax: values, shape: map.spatialShape)
+            }
+            let detection = try DetectionCase(
+                detectionMap: values, mapShape: map.shape, label: label.doubles().map { $0 != 0 }, labelShape: label.shape)
+            return .success((detection, LesionMatching.outcomes(detection, overlap: settings.overlap, minimumOverlap: settings.minimumOverlap)))
+        } catch let error as DetectionMapProblem {
+            let kind: ValidationProblem.Kind = if case .shapeMismatch = error { .shapeMismatch } else { .invalidDetectionMap }
+            return .failure(ValidationProblem(kind, caseID: pair.caseID, message: "\(pair.predictionName): \(error)"))
+        } catch {
+            return .failure(ValidationProblem(.unreadableFile, caseID: pair.caseID, message: "\(error)"))
+        }
+    }
+
+    private func summary(_ ids: [String], _ scored: [Scored]) -> TaskEvaluation {
+        let metrics = PICAIMetrics(outcomes: scored.map(\.outcomes), caseConfidences: scored.map(\.detection.caseConfidence),
+                                   positives: scored.map(\.detection.isPositive))
+        var reported = [
+            TaskEvaluation.Metric(key: "picai-score", title: "PI-CAI score (AUROC + AP) / 2", higherIsBetter: true, value: metrics.score),
+            TaskEvaluation.Metric(key: "case-auroc", title: "Case-level AUROC", higherIsBetter: true, value: metrics.auroc),
+            TaskEvaluation.Metric(key: "average-precision", title: "Lesion-level average precision", higherIsBetter: true, value: metrics.averagePrecision),
+        ]
+        for rate in settings.falsePositiveRates {
+            reported.append(.init(key: "lesion-sensitivity@\(rate)", title: "Lesion sensitivity at \(rate) FP per case", higherIsBetter: true,
+                                  value: metrics.lesionCount > 0 ? metrics.lesionSensitivity(atFalsePositiveRate: rate) : nil))
+        }
+        let cases = zip(ids, scored).map { id, result in
+            TaskEvaluation.CaseValues(caseID: id, values: [
+                "case-confidence": result.detection.caseConfidence,
+                "positive": result.detection.isPositive ? 1 : 0,
+                "true-positives": Double(result.outcomes.filter { $0.isLesion && $0.confidence > 0 }.count),
+                "false-negatives": Double(result.outcomes.filter { $0.isLesion && $0.confidence == 0 }.count),
+                "false-positives": Double(result.outcomes.filter { !$0.isLesion }.count),
+            ])
+        }
+        let finite = metrics.falsePositiveRates.indices.filter { metrics.falsePositiveRates[$0].isFinite }
+        let curve = TaskEvaluation.Curve(
+            name: "Lesion FROC", xLabel: "False positives per case", yLabel: "Lesion sensitivity",
+            x: finite.map { metrics.falsePositiveRates[$0] }, y: finite.map { metrics.truePositiveRates[$0] })
+        return TaskEvaluation(caseCount: ids.count, metrics: reported, cases: cases, curves: [curve])
+    }
+}
