@@ -15,7 +15,7 @@ enum AperioFormat: SlideFormat {
         var associated: [String: TIFFDirectory] = [:]
         for (index, directory) in structure.directories.enumerated() {
             if directory.isTiled {
-                levels.append(try LevelSource(directory, path: structure.path))
+                levels.append(try LevelSource(directory, path: structure.path, fileSize: structure.fileSize))
             } else if let name = associatedName(index: index, directory) {
                 try checkAssociated(directory, name: name, path: structure.path)
                 associated[name] = directory

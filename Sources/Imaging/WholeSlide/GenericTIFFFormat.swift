@@ -12,7 +12,7 @@ enum GenericTIFFFormat: SlideFormat {
             directory.isTiled && (index == 0 || directory.subfileType & 1 != 0)
         }
         var levels: [LevelSource] = []
-        for (_, directory) in candidates { levels.append(try LevelSource(directory, path: structure.path)) }
+        for (_, directory) in candidates { levels.append(try LevelSource(directory, path: structure.path, fileSize: structure.fileSize)) }
         levels.sort { $0.width > $1.width }
         return layout(vendor: name, levels: levels, properties: structure.directories[0])
     }

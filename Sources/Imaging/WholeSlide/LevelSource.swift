@@ -10,12 +10,13 @@ struct LevelSource: Sendable {
     var missingTiles: Set<Int>
     var downsample: Double = 1
 
-    init(_ directory: TIFFDirectory, path: String) throws(SlideError) {
+    init(_ directory: TIFFDirectory, path: String, fileSize: UInt64) throws(SlideError) {
         guard let tileSize = directory.tileSize else {
             throw SlideError(.unsupportedFormat, file: path, directory: directory.address.description, "not tiled")
         }
         self.directory = directory
         codec = try TileCodec.choose(for: directory, path: path)
+        try directory.checkTileExtents(fileSize: fileSize, path: path)
         tileWidth = tileSize.width
         tileHeight = tileSize.height
         tilesAcross = (directory.width + tileWidth - 1) / tileWidth

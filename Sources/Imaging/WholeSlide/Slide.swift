@@ -21,7 +21,7 @@ public final class Slide: Sendable {
     public init(path: String, options: SlideOptions = SlideOptions()) throws(SlideError) {
         let file = try SlideFile(path: path)
         let handles = TIFFHandlePool(path: path)
-        let structure = try handles.withHandle { handle throws(SlideError) in try TIFFStructure.scan(handle, fileSize: file.size) }
+        let structure = try handles.withHandle { handle throws(SlideError) in try TIFFStructure.scan(handle, file: file) }
         let layout = try SlideFormats.open(structure)
         self.path = path
         vendor = layout.vendor

@@ -2,11 +2,14 @@ import Foundation
 
 /// OpenSlide's property names and value formats, shared by the formats.
 enum SlideProperties {
-    /// Formats a double as GLib's `g_ascii_dtostr` (OpenSlide's `_openslide_format_double`): the `%.15g` form when
-    /// it reads back exactly, otherwise `%.17g`.
+    /// Formats a double as OpenSlide's `_openslide_format_double` (GLib's `g_ascii_dtostr`) prints it: the `%.15g`
+    /// form when it reads back exactly with fewer than 15 significant digits, otherwise `%.17g`. (Inferred from
+    /// OpenSlide 4.0.1's output: 0.499 stays short, 352.858149123434 gets 17 digits although 15 would read back.)
     static func format(_ value: Double) -> String {
         let short = String(format: "%.15g", value)
-        if Double(short) == value { return short }
+        let mantissa = short.split(separator: "e").first ?? ""
+        let digits = mantissa.filter(\.isNumber).drop { $0 == "0" }.count
+        if Double(short) == value, digits < 15 { return short }
         return String(format: "%.17g", value)
     }
 

@@ -12,9 +12,9 @@ enum SubIFDPyramidFormat: SlideFormat {
 
     static func open(_ structure: TIFFStructure) throws(SlideError) -> SlideLayout {
         let first = structure.directories[0]
-        var levels = [try LevelSource(first, path: structure.path)]
+        var levels = [try LevelSource(first, path: structure.path, fileSize: structure.fileSize)]
         for directory in structure.subDirectories[0] ?? [] where directory.isTiled && directory.width < first.width {
-            levels.append(try LevelSource(directory, path: structure.path))
+            levels.append(try LevelSource(directory, path: structure.path, fileSize: structure.fileSize))
         }
         levels.sort { $0.width > $1.width }
         let vendor = (first.description?.contains("<OME") ?? false) ? "ome-tiff" : name

@@ -2,7 +2,7 @@ import CTIFF
 
 extension TIFFDirectory {
     /// Reads the directory libtiff has loaded in `handle`, checking the sizes that later allocations rely on.
-    static func read(_ handle: UnsafeTIFFHandle, at address: TIFFDirectoryAddress) throws(SlideError) -> TIFFDirectory {
+    static func read(_ handle: UnsafeTIFFHandle, at address: TIFFDirectoryAddress, file: SlideFile) throws(SlideError) -> TIFFDirectory {
         try handle.withTIFF { tiff throws(SlideError) in
             let fail = { (code: SlideError.Code, tag: TIFFTag?, message: String) in
                 SlideError(code, file: handle.path, directory: address.description, tag: tag?.name, message)
@@ -41,6 +41,7 @@ extension TIFFDirectory {
                 subIFDOffsets: subIFDs(tiff), tileOffsets: [], tileByteCounts: [])
             for tag in TIFFTag.stringProperties { directory.strings[tag] = string(tiff, tag) }
             for tag in TIFFTag.floatProperties { directory.floats[tag] = float(tiff, tag) }
+            directory.floats.merge(TIFFRationals.read(tiff, file: file)) { _, exact in exact }
             if tileSize != nil { try directory.readTileLayout(tiff, handle: handle) }
             return directory
         }
@@ -72,6 +73,16 @@ extension TIFFDirectory {
         }
         tileOffsets = Array(UnsafeBufferPointer(start: offsets, count: count))
         tileByteCounts = Array(UnsafeBufferPointer(start: counts, count: count))
+    }
+
+    /// Refuses tiles whose bytes lie past the end of the file, naming the first such tile.
+    func checkTileExtents(fileSize: UInt64, path: String) throws(SlideError) {
+        for (index, (offset, length)) in zip(tileOffsets, tileByteCounts).enumerated() where length > 0 {
+            guard offset <= fileSize, length <= fileSize - offset else {
+                throw SlideError(.malformed, file: path, directory: address.description, tag: TIFFTag.tileOffsets.name,
+                                 "tile \(index) at offset \(offset) with \(length) bytes ends past the end of the file (\(fileSize) bytes)")
+            }
+        }
     }
 
     private static func u16(_ tiff: OpaquePointer, _ tag: TIFFTag, defaulted: Bool = false) -> UInt16? {

@@ -17,8 +17,8 @@ enum TileCodec: Sendable {
             SlideError(code, file: path, directory: directory.address.description, tag: tag.name, message)
         }
         guard directory.imageDepth == 1 else { throw fail(.unsupportedFeature, .imageDepth, "ImageDepth \(directory.imageDepth) (only 1 is read)") }
-        guard directory.bitsPerSample == 8 else { throw fail(.unsupportedFeature, .bitsPerSample, "\(directory.bitsPerSample) bits per sample (only 8 is read)") }
         guard directory.sampleFormat == 1 else { throw fail(.unsupportedFeature, .sampleFormat, "SampleFormat \(directory.sampleFormat) (only unsigned integers are read)") }
+        guard directory.bitsPerSample == 8 else { throw fail(.unsupportedFeature, .bitsPerSample, "\(directory.bitsPerSample) bits per sample (only 8 is read)") }
         guard (1...4).contains(directory.samplesPerPixel) else { throw fail(.unsupportedFeature, .samplesPerPixel, "\(directory.samplesPerPixel) samples per pixel (1 to 4 are read)") }
         let photometric = directory.photometric ?? (directory.samplesPerPixel >= 3 ? 2 : 1)
         switch directory.compression {

@@ -22,9 +22,13 @@ final class UnsafeTIFFHandle: @unchecked Sendable {
         diagnostics = .allocate(capacity: 1)
         arbiter_tiff_diagnostics_reset(diagnostics)
         guard let tiff = arbiter_tiff_open(path, diagnostics, tmsize_t(Self.maxLibtiffAllocation)) else {
-            let reason = Self.message(diagnostics) ?? "not a TIFF file"
+            var reason = Self.message(diagnostics) ?? "not a TIFF file"
+            if reason.hasPrefix(path + ": ") { reason.removeFirst(path.count + 2) }
             diagnostics.deallocate()
-            throw SlideError(.unsupportedFormat, file: path, reason)
+            if reason.contains("Not a TIFF") || reason.contains("Cannot open") {
+                throw SlideError(.unsupportedFormat, file: path, reason)
+            }
+            throw SlideError(.malformed, file: path, directory: "IFD 0", tag: Self.tagNamed(in: reason), reason)
         }
         self.tiff = tiff
         current = .main(0)
@@ -43,6 +47,12 @@ final class UnsafeTIFFHandle: @unchecked Sendable {
 
     /// The first error libtiff reported since the last `withTIFF`, if any.
     var lastError: String? { Self.message(diagnostics) }
+
+    /// The first warning libtiff reported since the last `withTIFF`, if any (an IFD loop is only a warning).
+    var lastWarning: String? {
+        guard diagnostics.pointee.warning_count > 0 else { return nil }
+        return withUnsafeBytes(of: diagnostics.pointee.warning) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+    }
 
     /// Loads a directory (a no-op when it is already loaded).
     func select(_ address: TIFFDirectoryAddress) throws(SlideError) {
@@ -67,6 +77,13 @@ final class UnsafeTIFFHandle: @unchecked Sendable {
         let ok = TIFFReadDirectory(tiff) == 1
         current = ok ? .main(index + 1) : nil
         return ok
+    }
+
+    /// The tag a libtiff message is about: one it names, or the one behind its wording for tile-count failures.
+    static func tagNamed(in message: String) -> String? {
+        if message.contains("TIFFNumberOfTiles") { return TIFFTag.imageWidth.name }
+        if message.contains("number of tiles") { return TIFFTag.tileWidth.name }
+        return TIFFTag.allCases.map(\.name).sorted { $0.count > $1.count }.first { message.contains($0) }
     }
 
     private static func message(_ diagnostics: UnsafeMutablePointer<arbiter_tiff_diagnostics>) -> String? {

@@ -1,0 +1,86 @@
+import Foundation
+import Imaging
+import Testing
+
+/// Every slide in the oracle file must open with the reference's vendor, levels, downsamples and properties, and
+/// every region and associated image must equal the reference byte for byte (OpenSlide's `read_region`, or
+/// tifffile's pixels where OpenSlide refuses the file).
+@Suite struct SlideParityTests {
+    static let fixtureCases = SlideOracle.all.filter { !$0.isShared }
+    static let sharedCases = SlideOracle.all.filter(\.isShared)
+
+    @Test func oracleFileListsEveryFixture() {
+        #expect(Self.fixtureCases.count >= 20)
+        #expect(Self.sharedCases.count == 3)
+    }
+
+    @Test(arguments: fixtureCases)
+    func fixtureMatchesReference(expected: SlideOracle.Case) throws {
+        try Self.check(expected)
+    }
+
+    @Test(.enabled(if: SlideOracle.sharedFolderPresent, "\(SlideOracle.sharedFolder) is absent: real-slide parity skipped"),
+          arguments: sharedCases)
+    func realSlideMatchesOpenSlide(expected: SlideOracle.Case) throws {
+        try Self.check(expected)
+    }
+
+    static func check(_ expected: SlideOracle.Case) throws {
+        let slide = try Slide(path: expected.resolvedPath)
+        #expect(slide.vendor == expected.vendor)
+        #expect(slide.levels.count == expected.levels.count)
+        for (level, reference) in zip(slide.levels, expected.levels) {
+            #expect(level.width == reference.width && level.height == reference.height)
+            #expect(level.downsample == reference.downsample)
+            #expect(level.tileWidth == reference.tileWidth && level.tileHeight == reference.tileHeight)
+        }
+        if let properties = expected.properties {
+            var ours = slide.properties
+            var theirs = properties
+            // quickhash-1 (a SHA-256 over the smallest level's raw tiles and some tags) is not computed.
+            theirs["openslide.quickhash-1"] = nil
+            ours["openslide.quickhash-1"] = nil
+            for key in Set(ours.keys).union(theirs.keys).sorted() where ours[key] != theirs[key] {
+                Issue.record("property \(key): ours \(ours[key] ?? "absent"), reference \(theirs[key] ?? "absent")")
+            }
+        }
+        #expect(slide.associatedImageNames == expected.associated.map(\.name))
+        for image in expected.associated {
+            let ours = try slide.associatedImage(named: image.name)
+            #expect(ours.width == image.width && ours.height == image.height)
+            #expect(SlideOracle.sha256(ours.pixels) == image.sha256, "associated image \(image.name)")
+        }
+        for region in expected.regions {
+            let ours = try slide.readRegion(x: region.x, y: region.y, level: region.level, width: region.width, height: region.height)
+            if let gap = region.knownGap {
+                withKnownIssue(Comment(rawValue: gap)) {
+                    #expect(SlideOracle.sha256(ours.pixels) == region.sha256, "\(region)")
+                }
+            } else if region.exact {
+                #expect(SlideOracle.sha256(ours.pixels) == region.sha256, "\(region)")
+            } else {
+                try checkResampled(ours, region)
+            }
+        }
+    }
+
+    /// Where OpenSlide resamples tiles at fractional positions, cairo 1.18 sends them through pixman's wide pipeline
+    /// with ordered dithering, which Arbiter does not reproduce: premultiplied channels must be within 3 (un-premultiplied
+    /// values of nearly transparent edge pixels magnify that).
+    static func checkResampled(_ ours: RGBAImage, _ region: SlideOracle.Case.Region) throws {
+        let png = try #require(region.png)
+        let data = try Data(contentsOf: URL(fileURLWithPath: RepositoryFiles.path("Fixtures/oracles/slides/" + png)))
+        let reference = try PNGCodec.decode(Array(data), channels: 4)
+        var worst = 0
+        for pixel in stride(from: 0, to: ours.pixels.count, by: 4) {
+            let (alpha, referenceAlpha) = (Int(ours.pixels[pixel + 3]), Int(reference.pixels[pixel + 3]))
+            worst = max(worst, abs(alpha - referenceAlpha))
+            for channel in 0..<3 {
+                let premultiplied = Int(ours.pixels[pixel + channel]) * alpha / 255
+                let referencePremultiplied = Int(reference.pixels[pixel + channel]) * referenceAlpha / 255
+                worst = max(worst, abs(premultiplied - referencePremultiplied))
+            }
+        }
+        #expect(worst <= 3, "\(region): largest premultiplied difference \(worst)")
+    }
+}
