@@ -73,6 +73,9 @@ public final class Slide: Sendable {
         return RGBAImage(width: directory.width, height: directory.height, pixels: pixels)
     }
 
+    /// Bytes of decoded tiles held in the slide's cache now (never more than `SlideOptions.cacheBytes`).
+    public var cachedBytes: Int { cache.bytes }
+
     /// The decoded tile, from the cache or decoded now; nil for a missing tile.
     func tile(level: Int, index: Int) throws(SlideError) -> [UInt8]? {
         let source = sources[level]

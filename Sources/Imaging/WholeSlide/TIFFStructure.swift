@@ -24,7 +24,7 @@ struct TIFFStructure: Sendable {
             guard try handle.readDirectory(after: index) else {
                 // At the true end of the chain libtiff says nothing; an IFD loop is reported as a warning.
                 if let problem = handle.lastError ?? handle.lastWarning {
-                    throw SlideError(.malformed, file: handle.path, directory: "IFD \(index + 1)", problem)
+                    throw SlideError(.malformed, file: handle.path, directory: "IFD \(index)", "next IFD: \(problem)")
                 }
                 break
             }

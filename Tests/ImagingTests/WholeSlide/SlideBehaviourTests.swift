@@ -1,0 +1,82 @@
+import Foundation
+import Imaging
+import Testing
+
+@Suite struct SlideBehaviourTests {
+    static let fixture = RepositoryFiles.path("Fixtures/slides/tifffile-jpeg-ycbcr.tiff")
+
+    @Test func bestLevelIsTheLastWhoseDownsampleFits() throws {
+        let slide = try Slide(path: Self.fixture)
+        #expect(slide.levels.map(\.downsample).count == 3)
+        #expect(slide.bestLevel(forDownsample: 0.5) == 0)
+        #expect(slide.bestLevel(forDownsample: 1) == 0)
+        #expect(slide.bestLevel(forDownsample: 2.0) == 0)
+        #expect(slide.bestLevel(forDownsample: 2.01) == 1)
+        #expect(slide.bestLevel(forDownsample: 100) == 2)
+    }
+
+    @Test func regionsOutsideTheImageAreTransparent() throws {
+        let slide = try Slide(path: Self.fixture)
+        let outside = try slide.readRegion(x: 10_000, y: -10_000, level: 0, width: 32, height: 16)
+        #expect(outside.pixels.allSatisfy { $0 == 0 })
+        let corner = try slide.readRegion(x: -4, y: -4, level: 0, width: 8, height: 8)
+        #expect(corner.pixels[3] == 0 && corner.pixels[(5 * 8 + 5) * 4 + 3] == 255)
+        #expect(try slide.readRegion(x: 0, y: 0, level: 0, width: 0, height: 5).pixels.isEmpty)
+    }
+
+    @Test func concurrentReadersSeeWhatASingleReaderSees() async throws {
+        let slide = try Slide(path: Self.fixture, options: SlideOptions(cacheBytes: 256 << 10))
+        var generator = SplitMix(seed: 7)
+        let requests = (0..<96).map { _ in
+            (x: Int(generator.next() % 500) - 40, y: Int(generator.next() % 360) - 30, level: Int(generator.next() % 3))
+        }
+        let sequential = try requests.map { try slide.readRegion(x: $0.x, y: $0.y, level: $0.level, width: 70, height: 50) }
+        let concurrent = try await withThrowingTaskGroup(of: (Int, RGBAImage).self) { group in
+            for (index, request) in requests.enumerated() {
+                group.addTask { (index, try slide.readRegion(x: request.x, y: request.y, level: request.level, width: 70, height: 50)) }
+            }
+            var results = [RGBAImage?](repeating: nil, count: requests.count)
+            for try await (index, image) in group { results[index] = image }
+            return results
+        }
+        #expect(concurrent == sequential.map { Optional($0) })
+        #expect(slide.cachedBytes <= 256 << 10)
+    }
+
+    @Test func openSlideDoublesKeepOpenSlidesDigits() throws {
+        let slide = try Slide(path: SlideOracle.sharedFolder + "/boxes.tiff")
+        #expect(slide.properties["openslide.level[2].downsample"] == "4.0161290322580641")
+        #expect(slide.properties["openslide.mpp-x"] == "352.77777983377013")
+    }
+
+    @Test func aperioDescriptionBecomesProperties() throws {
+        let slide = try Slide(path: RepositoryFiles.path("Fixtures/slides/aperio-jp2k-rgb.svs"))
+        #expect(slide.vendor == "aperio")
+        #expect(slide.properties["aperio.MPP"] == "0.4990")
+        #expect(slide.properties["openslide.mpp-x"] == "0.499")
+        #expect(slide.properties["openslide.objective-power"] == "20")
+        #expect(slide.properties["aperio.ScanScope ID"] == "ARBITER")
+        #expect(slide.associatedImageNames == ["label", "macro", "thumbnail"])
+    }
+
+    @Test func subIFDPyramidsGiveEveryLevel() throws {
+        let slide = try Slide(path: RepositoryFiles.path("Fixtures/slides/vips-subifd-jpeg.tiff"))
+        #expect(slide.vendor == "subifd-tiff")
+        #expect(slide.levels.map(\.width) == [427, 213, 106])
+    }
+}
+
+/// A small deterministic generator for test inputs.
+struct SplitMix {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
