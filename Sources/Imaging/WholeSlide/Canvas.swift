@@ -5,6 +5,8 @@
 struct Canvas {
     var image: RGBAImage
     let surface: RegionPainter.Area
+    /// Whether any tile went through the resampling path.
+    private(set) var resampled = false
 
     /// Paints a tile whose top-left corner cairo's CTM puts at (`x`, `y`) in surface coordinates.
     mutating func draw(_ tile: [UInt8], tileWidth: Int, tileHeight: Int, atX x: Double, y: Double) {
@@ -12,6 +14,7 @@ struct Canvas {
         if CairoPlacement.isPixelExact(x), CairoPlacement.isPixelExact(y) {
             copy(tile, atX: surface.originX + CairoPlacement.nearest(x), y: surface.originY + CairoPlacement.nearest(y))
         } else {
+            resampled = true
             BilinearCompositing.draw(tile, phaseX: CairoPlacement.Phase(x), phaseY: CairoPlacement.Phase(y), into: &image, surface: surface)
         }
     }

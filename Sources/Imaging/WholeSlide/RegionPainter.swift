@@ -6,7 +6,9 @@ struct RegionPainter {
 
     private var source: LevelSource { slide.sources[level] }
 
-    func paint(into image: inout RGBAImage, x: Int, y: Int) throws(SlideError) {
+    /// Paints the region; returns whether any tile was resampled (placed at a fractional position).
+    func paint(into image: inout RGBAImage, x: Int, y: Int) throws(SlideError) -> Bool {
+        var resampled = false
         let chunk = 4096
         let downsample = source.downsample
         for row in 0..<((image.height + chunk - 1) / chunk) {
@@ -15,9 +17,10 @@ struct RegionPainter {
                 let chunkY = Int(Double(y) + Double(row * chunk) * downsample)
                 let area = Area(originX: column * chunk, originY: row * chunk,
                                 width: min(image.width - column * chunk, chunk), height: min(image.height - row * chunk, chunk))
-                try paintArea(area, x: chunkX, y: chunkY, into: &image)
+                resampled = try paintArea(area, x: chunkX, y: chunkY, into: &image) || resampled
             }
         }
+        return resampled
     }
 
     /// A rectangle of the output image that one OpenSlide surface covers.
@@ -28,7 +31,7 @@ struct RegionPainter {
         var height: Int
     }
 
-    private func paintArea(_ area: Area, x: Int, y: Int, into image: inout RGBAImage) throws(SlideError) {
+    private func paintArea(_ area: Area, x: Int, y: Int, into image: inout RGBAImage) throws(SlideError) -> Bool {
         var (area, x, y) = (area, x, y)
         let downsample = source.downsample
         var shiftX = 0, shiftY = 0
@@ -37,11 +40,11 @@ struct RegionPainter {
         let clipped = Area(originX: area.originX, originY: area.originY, width: area.width, height: area.height)
         area.width -= shiftX
         area.height -= shiftY
-        guard area.width > 0, area.height > 0 else { return }
+        guard area.width > 0, area.height > 0 else { return false }
         let levelX = Double(x) / downsample, levelY = Double(y) / downsample
         let grid = TileSpan(start: levelX, length: area.width, tileSize: source.tileWidth, tiles: source.tilesAcross)
         let rows = TileSpan(start: levelY, length: area.height, tileSize: source.tileHeight, tiles: source.tilesDown)
-        guard let grid, let rows else { return }
+        guard let grid, let rows else { return false }
         var canvas = Canvas(image: image, surface: clipped)
         defer { image = canvas.image }
         for row in rows.tiles.reversed() {
@@ -52,6 +55,7 @@ struct RegionPainter {
                 canvas.draw(pixels, tileWidth: source.tileWidth, tileHeight: source.tileHeight, atX: placeX, y: placeY)
             }
         }
+        return canvas.resampled
     }
 }
 

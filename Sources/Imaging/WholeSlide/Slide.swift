@@ -53,8 +53,11 @@ public final class Slide: Sendable {
             throw SlideError(.tooLarge, file: path, "region \(width) x \(height) exceeds \(SlideLimits.maxRegionPixels) pixels")
         }
         var image = RGBAImage(transparentWidth: width, height: height)
-        try RegionPainter(slide: self, level: level).paint(into: &image, x: x, y: y)
-        image.pixels.withUnsafeMutableBytes { LibtiffRGBA.unpremultiply($0, count: width * height) }
+        let resampled = try RegionPainter(slide: self, level: level).paint(into: &image, x: x, y: y)
+        // Only libtiff's RGBA path and resampled edges leave partial alpha to un-premultiply.
+        if resampled || sources[level].codec.mayHavePartialAlpha(samplesPerPixel: sources[level].directory.samplesPerPixel) {
+            image.pixels.withUnsafeMutableBytes { LibtiffRGBA.unpremultiply($0, count: width * height) }
+        }
         return image
     }
 

@@ -9,7 +9,14 @@ enum TileCodec: Sendable {
     /// libtiff decodes and converts through its RGBA interface, as OpenSlide's fallback does.
     case libtiff
 
-    static let jpeg2000Compressions: Set<Int> = [33003, 33004, 33005, 34712]
+    /// Whether decoded tiles can hold alpha other than 0 and 255: libtiff's premultiplied RGBA, or a fourth sample.
+    func mayHavePartialAlpha(samplesPerPixel: Int) -> Bool {
+        switch self {
+        case .jpeg: false
+        case .jpeg2000: samplesPerPixel > 3
+        case .libtiff: true
+        }
+    }
 
     /// Picks the codec for a tiled directory, refusing what Arbiter cannot read.
     static func choose(for directory: TIFFDirectory, path: String) throws(SlideError) -> TileCodec {
