@@ -1,4 +1,5 @@
 /// Erosion and hole filling on binary grids (x fastest), as `scipy.ndimage` defines them.
+/// Grids of rank 1 to 3 are handled as 3D grids; the missing axes have extent 1 and no neighbours.
 public enum BinaryMorphology {
     /// Which neighbours a structuring element of radius one covers.
     public enum Neighbourhood: Sendable {
@@ -9,14 +10,22 @@ public enum BinaryMorphology {
     }
 
     /// `scipy.ndimage.binary_erosion(mask, structure)` with `border_value = 0`: a point stays set only
-    /// when every neighbour is set, and points outside the grid count as unset.
+    /// when every neighbour is set, and points outside the grid count as unset (so a 3D grid one slice
+    /// thick erodes away entirely, as in scipy).
     public static func erode(_ mask: [Bool], shape: [Int], neighbourhood: Neighbourhood = .faces) -> [Bool] {
-        let offsets = neighbourOffsets(rank: shape.count, neighbourhood)
+        let grid = Grid3(shape)
+        let offsets = grid.offsets(neighbourhood)
         var result = [Bool](repeating: false, count: mask.count)
-        forEachPoint(shape) { index, coordinates in
-            guard mask[index] else { return }
-            result[index] = offsets.allSatisfy { offset in
-                neighbour(of: coordinates, offset, shape: shape).map { mask[$0] } ?? false
+        mask.withUnsafeBufferPointer { mask in
+            result.withUnsafeMutableBufferPointer { result in
+                grid.forEach { index, x, y, z in
+                    guard mask[index] else { return }
+                    var keep = true
+                    for offset in offsets {
+                        guard let neighbour = grid.neighbour(index, x, y, z, offset), mask[neighbour] else { keep = false; break }
+                    }
+                    result[index] = keep
+                }
             }
         }
         return result
@@ -25,65 +34,84 @@ public enum BinaryMorphology {
     /// `scipy.ndimage.binary_fill_holes`: sets every unset point that face-connected unset points
     /// do not link to the grid's edge.
     public static func fillHoles(_ mask: [Bool], shape: [Int]) -> [Bool] {
+        let grid = Grid3(shape)
+        let offsets = grid.offsets(.faces)
         var outside = [Bool](repeating: false, count: mask.count)
         var stack: [Int] = []
-        forEachPoint(shape) { index, coordinates in
-            let onEdge = coordinates.indices.contains { coordinates[$0] == 0 || coordinates[$0] == shape[$0] - 1 }
-            if onEdge, !mask[index], !outside[index] {
+        grid.forEach { index, x, y, z in
+            if grid.isOnEdge(x, y, z), !mask[index], !outside[index] {
                 outside[index] = true
                 stack.append(index)
             }
         }
-        let offsets = neighbourOffsets(rank: shape.count, .faces)
         while let index = stack.popLast() {
-            let coordinates = Self.coordinates(of: index, shape: shape)
+            let (x, y, z) = grid.coordinates(index)
             for offset in offsets {
-                guard let other = neighbour(of: coordinates, offset, shape: shape), !mask[other], !outside[other] else { continue }
+                guard let other = grid.neighbour(index, x, y, z, offset), !mask[other], !outside[other] else { continue }
                 outside[other] = true
                 stack.append(other)
             }
         }
         return outside.map { !$0 }
     }
+}
 
-    static func neighbourOffsets(rank: Int, _ neighbourhood: Neighbourhood) -> [[Int]] {
-        var offsets: [[Int]] = [[]]
-        for _ in 0..<rank { offsets = offsets.flatMap { prefix in [-1, 0, 1].map { prefix + [$0] } } }
-        return offsets.filter { offset in
-            let steps = offset.reduce(0) { $0 + abs($1) }
-            return steps > 0 && (neighbourhood == .full || steps == 1)
-        }
+/// Index arithmetic on an x-fastest grid of up to three axes.
+struct Grid3 {
+    let width: Int
+    let height: Int
+    let depth: Int
+    let rank: Int
+
+    init(_ shape: [Int]) {
+        precondition((1...3).contains(shape.count), "grids of 1 to 3 axes, got \(shape)")
+        rank = shape.count
+        width = shape[0]
+        height = shape.count > 1 ? shape[1] : 1
+        depth = shape.count > 2 ? shape[2] : 1
     }
 
-    static func coordinates(of index: Int, shape: [Int]) -> [Int] {
-        var remainder = index
-        return shape.map { extent in
-            defer { remainder /= extent }
-            return remainder % extent
+    /// Neighbour steps along the grid's own axes.
+    func offsets(_ neighbourhood: BinaryMorphology.Neighbourhood) -> [(Int, Int, Int)] {
+        let ranges = (0..<3).map { $0 < rank ? -1...1 : 0...0 }
+        var offsets: [(Int, Int, Int)] = []
+        for dz in ranges[2] {
+            for dy in ranges[1] {
+                for dx in ranges[0] {
+                    let steps = abs(dx) + abs(dy) + abs(dz)
+                    if steps > 0, neighbourhood == .full || steps == 1 { offsets.append((dx, dy, dz)) }
+                }
+            }
         }
+        return offsets
     }
 
-    static func neighbour(of coordinates: [Int], _ offset: [Int], shape: [Int]) -> Int? {
+    @inline(__always)
+    func coordinates(_ index: Int) -> (Int, Int, Int) {
+        (index % width, index / width % height, index / (width * height))
+    }
+
+    @inline(__always)
+    func isOnEdge(_ x: Int, _ y: Int, _ z: Int) -> Bool {
+        x == 0 || x == width - 1 || (rank > 1 && (y == 0 || y == height - 1)) || (rank > 2 && (z == 0 || z == depth - 1))
+    }
+
+    @inline(__always)
+    func neighbour(_ index: Int, _ x: Int, _ y: Int, _ z: Int, _ offset: (Int, Int, Int)) -> Int? {
+        let (nx, ny, nz) = (x + offset.0, y + offset.1, z + offset.2)
+        guard nx >= 0, ny >= 0, nz >= 0, nx < width, ny < height, nz < depth else { return nil }
+        return index + offset.0 + width * (offset.1 + height * offset.2)
+    }
+
+    @inline(__always)
+    func forEach(_ body: (Int, Int, Int, Int) -> Void) {
         var index = 0
-        var stride = 1
-        for axis in shape.indices {
-            let position = coordinates[axis] + offset[axis]
-            guard position >= 0, position < shape[axis] else { return nil }
-            index += position * stride
-            stride *= shape[axis]
-        }
-        return index
-    }
-
-    static func forEachPoint(_ shape: [Int], _ body: (Int, [Int]) -> Void) {
-        let count = shape.reduce(1, *)
-        var coordinates = [Int](repeating: 0, count: shape.count)
-        for index in 0..<count {
-            body(index, coordinates)
-            for axis in shape.indices {
-                coordinates[axis] += 1
-                if coordinates[axis] < shape[axis] { break }
-                coordinates[axis] = 0
+        for z in 0..<depth {
+            for y in 0..<height {
+                for x in 0..<width {
+                    body(index, x, y, z)
+                    index += 1
+                }
             }
         }
     }

@@ -105,3 +105,17 @@ struct TestRandom {
     }
     mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
+
+@Suite struct SparseComponentsTests {
+    @Test(arguments: [ConnectedComponents.Connectivity.six, .twentySix], [UInt64(5), 6])
+    func matchesDenseLabellingOnRandomGrids(connectivity: ConnectedComponents.Connectivity, seed: UInt64) {
+        var random = TestRandom(seed: seed)
+        let shape = [17, 13, 7]
+        let values: [Float] = (0..<shape.reduce(1, *)).map { _ in random.unit() < 0.2 ? 1 : 0 }
+        let dense = ConnectedComponents(values: values, shape: shape, connectivity: connectivity)
+        let indices = values.indices.filter { values[$0] != 0 }
+        let sparse = SparseComponents(indices: indices, shape: shape, connectivity: connectivity)
+        #expect(sparse.labels == indices.map { dense.labels[$0] })
+        #expect(sparse.sizes == dense.components.map(\.voxelCount))
+    }
+}

@@ -29,12 +29,18 @@ public struct VolumeLesionEvaluator: Sendable {
         do {
             let label = try VolumeReader.read(path: pair.truthPath)
             let map = try VolumeReader.read(path: pair.predictionPath)
-            var values = map.floats()
+            let lesions = label.nonZeroVoxels().indices
+            let detection: DetectionCase
             if settings.candidates == .dynamicFast, map.shape == label.shape {
-                values = SoftmaxCandidates.dynamicFast(softmax: values, shape: map.spatialShape)
+                let extracted = SoftmaxCandidates.dynamicFast(softmax: map.floats(), shape: map.spatialShape)
+                let indices = extracted.indices.filter { extracted[$0] != 0 }
+                detection = try DetectionCase(mapIndices: indices, mapValues: indices.map { extracted[$0] }, mapShape: map.shape,
+                                              lesionIndices: lesions, labelShape: label.shape)
+            } else {
+                let voxels = map.nonZeroVoxels()
+                detection = try DetectionCase(mapIndices: voxels.indices, mapValues: voxels.values, mapShape: map.shape,
+                                              lesionIndices: lesions, labelShape: label.shape)
             }
-            let detection = try DetectionCase(
-                detectionMap: values, mapShape: map.shape, label: label.doubles().map { $0 != 0 }, labelShape: label.shape)
             return .success((detection, LesionMatching.outcomes(detection, overlap: settings.overlap, minimumOverlap: settings.minimumOverlap)))
         } catch let error as DetectionMapProblem {
             let kind: ValidationProblem.Kind = if case .shapeMismatch = error { .shapeMismatch } else { .invalidDetectionMap }

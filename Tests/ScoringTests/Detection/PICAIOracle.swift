@@ -41,10 +41,16 @@ struct PICAIOracle: Decodable {
         return try! JSONDecoder().decode(PICAIOracle.self, from: data)
     }()
 
-    static func detectionCase(_ id: String, folder: String = "cases") throws -> DetectionCase {
+    /// The case as the evaluator extracts it (from non-zero voxels), or through the dense path.
+    static func detectionCase(_ id: String, folder: String = "cases", dense: Bool = false) throws -> DetectionCase {
         let map = try VolumeReader.read(path: RepositoryRoot.url("Fixtures/lesions/picai/\(folder)/\(id)_detection_map.nii.gz").path)
         let label = try VolumeReader.read(path: RepositoryRoot.url("Fixtures/lesions/picai/\(folder)/\(id)_label.nii.gz").path)
-        return try DetectionCase(detectionMap: map.floats(), mapShape: map.shape, label: label.doubles().map { $0 != 0 }, labelShape: label.shape)
+        if dense {
+            return try DetectionCase(detectionMap: map.floats(), mapShape: map.shape, label: label.doubles().map { $0 != 0 }, labelShape: label.shape)
+        }
+        let voxels = map.nonZeroVoxels()
+        return try DetectionCase(mapIndices: voxels.indices, mapValues: voxels.values, mapShape: map.shape,
+                                 lesionIndices: label.nonZeroVoxels().indices, labelShape: label.shape)
     }
 }
 

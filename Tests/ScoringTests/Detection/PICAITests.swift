@@ -25,6 +25,11 @@ import Testing
     }
 
     @Test(arguments: caseIDs)
+    func sparseAndDenseExtractionAgree(id: String) throws {
+        #expect(try PICAIOracle.detectionCase(id) == PICAIOracle.detectionCase(id, dense: true))
+    }
+
+    @Test(arguments: caseIDs)
     func caseOutcomesMatchPicaiYList(id: String) throws {
         let detection = try PICAIOracle.detectionCase(id)
         for (measure, evaluation) in [(OverlapMeasure.iou, PICAIOracle.shared.evaluate_iou), (.dsc, PICAIOracle.shared.evaluate_dsc)] {
@@ -75,10 +80,10 @@ import Testing
         }
     }
 
-    @Test(arguments: ["m04", "m05", "m06", "m07", "m08"])
-    func anyShapeMismatchIsRefusedWherePicaiPadsOrFailsLate(id: String) throws {
+    @Test(arguments: ["m04", "m05", "m06", "m07", "m08"], [false, true])
+    func anyShapeMismatchIsRefusedWherePicaiPadsOrFailsLate(id: String, dense: Bool) throws {
         do {
-            _ = try PICAIOracle.detectionCase(id, folder: "malformed")
+            _ = try PICAIOracle.detectionCase(id, folder: "malformed", dense: dense)
             Issue.record("accepted \(id): \(PICAIOracle.shared.malformed[id]!.note)")
         } catch {
             guard case DetectionMapProblem.shapeMismatch? = error as? DetectionMapProblem else { Issue.record("\(error)"); return }

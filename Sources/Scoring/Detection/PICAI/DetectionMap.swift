@@ -81,3 +81,42 @@ extension DetectionCase {
             caseConfidence: Double(detectionMap.max() ?? 0))
     }
 }
+
+extension DetectionCase {
+    /// The same extraction from only the non-zero voxels of the map and of the label (ascending x-fastest
+    /// indices): work follows the candidates and lesions, not the grid.
+    public init(mapIndices: [Int], mapValues: [Float], mapShape shape: [Int], lesionIndices: [Int], labelShape: [Int]) throws(DetectionMapProblem) {
+        guard shape == labelShape else { throw .shapeMismatch(map: shape, label: labelShape) }
+        var distinct = Set<Float>()
+        for (position, value) in mapValues.enumerated() {
+            guard value.isFinite else { throw .notFinite(voxel: mapIndices[position]) }
+            if value < 0 { throw .negativeValue(voxel: mapIndices[position], value: Double(value)) }
+            distinct.insert(value)
+        }
+        let grid = (0..<3).map { $0 < shape.count ? shape[$0] : 1 }
+        let blobs = SparseComponents(indices: mapIndices, shape: grid, connectivity: .twentySix)
+        guard blobs.count >= distinct.count else {
+            throw .softmaxInsteadOfDetectionMap(blobs: blobs.count, distinctValues: distinct.count)
+        }
+        let lesions = SparseComponents(indices: lesionIndices, shape: grid, connectivity: .twentySix)
+        var maxima = [Float](repeating: -.infinity, count: blobs.count)
+        for (position, label) in blobs.labels.enumerated() { maxima[Int(label) - 1] = max(maxima[Int(label) - 1], mapValues[position]) }
+        var intersections = Array(repeating: Array(repeating: 0, count: blobs.count), count: lesions.count)
+        var (mapPosition, lesionPosition) = (0, 0)
+        while mapPosition < mapIndices.count, lesionPosition < lesionIndices.count {
+            if mapIndices[mapPosition] < lesionIndices[lesionPosition] {
+                mapPosition += 1
+            } else if mapIndices[mapPosition] > lesionIndices[lesionPosition] {
+                lesionPosition += 1
+            } else {
+                intersections[Int(lesions.labels[lesionPosition]) - 1][Int(blobs.labels[mapPosition]) - 1] += 1
+                mapPosition += 1
+                lesionPosition += 1
+            }
+        }
+        self.init(
+            candidates: zip(maxima, blobs.sizes).map { Candidate(confidence: Double($0), voxelCount: $1) },
+            lesionVoxelCounts: lesions.sizes, intersections: intersections,
+            caseConfidence: Double(mapValues.max().map { max($0, 0) } ?? 0))
+    }
+}
