@@ -34,25 +34,13 @@ public enum BinaryMorphology {
     /// `scipy.ndimage.binary_fill_holes`: sets every unset point that face-connected unset points
     /// do not link to the grid's edge.
     public static func fillHoles(_ mask: [Bool], shape: [Int]) -> [Bool] {
+        // Label the background with face connectivity; components that reach the edge are outside.
         let grid = Grid3(shape)
-        let offsets = grid.offsets(.faces)
-        var outside = [Bool](repeating: false, count: mask.count)
-        var stack: [Int] = []
-        grid.forEach { index, x, y, z in
-            if grid.isOnEdge(x, y, z), !mask[index], !outside[index] {
-                outside[index] = true
-                stack.append(index)
-            }
-        }
-        while let index = stack.popLast() {
-            let (x, y, z) = grid.coordinates(index)
-            for offset in offsets {
-                guard let other = grid.neighbour(index, x, y, z, offset), !mask[other], !outside[other] else { continue }
-                outside[other] = true
-                stack.append(other)
-            }
-        }
-        return outside.map { !$0 }
+        let background = mask.map { $0 ? Float(0) : 1 }
+        let components = ConnectedComponents(values: background, shape: [grid.width, grid.height, grid.depth], connectivity: .six)
+        var outside = [Bool](repeating: false, count: components.components.count + 1)
+        grid.forEachEdgePoint { index in outside[Int(components.labels[index])] = true }
+        return zip(mask, components.labels).map { $0 || !outside[Int($1)] }
     }
 }
 
@@ -101,6 +89,23 @@ struct Grid3 {
         let (nx, ny, nz) = (x + offset.0, y + offset.1, z + offset.2)
         guard nx >= 0, ny >= 0, nz >= 0, nx < width, ny < height, nz < depth else { return nil }
         return index + offset.0 + width * (offset.1 + height * offset.2)
+    }
+
+    /// Every point with a coordinate at either end of one of the grid's own axes.
+    func forEachEdgePoint(_ body: (Int) -> Void) {
+        for z in 0..<depth {
+            let zEdge = rank > 2 && (z == 0 || z == depth - 1)
+            for y in 0..<height {
+                let rowEdge = zEdge || (rank > 1 && (y == 0 || y == height - 1))
+                let base = (z * height + y) * width
+                if rowEdge {
+                    for x in 0..<width { body(base + x) }
+                } else {
+                    body(base)
+                    if width > 1 { body(base + width - 1) }
+                }
+            }
+        }
     }
 
     @inline(__always)

@@ -27,51 +27,63 @@ extension ConnectedComponents {
     }
 
     /// Replaces provisional labels by final ones numbered in raster order, and measures each component.
+    ///
+    /// A component's smallest provisional label was made at its first voxel in raster order and is its root
+    /// (unions keep the smaller root), so numbering the roots in ascending order numbers the components in
+    /// raster order, and a lookup table then relabels every voxel.
     static func secondPass<Value: BinaryFloatingPoint>(
         _ values: [Value], shape: [Int], provisional: [Int32], forest: inout UnionFind
     ) -> ([Int32], [Component]) {
-        var finalLabel = [Int32](repeating: 0, count: forest.count + 1)
-        var counts: [Int] = []
-        var maxima: [Double] = []
-        var lower: [Int] = []  // x, y, z per component
-        var upper: [Int] = []
-        var labels = provisional
+        var table = [Int32](repeating: 0, count: forest.count + 1)
+        var componentCount: Int32 = 0
+        for label in 1..<max(1, forest.count + 1) {
+            let root = Int(forest.find(Int32(label)))
+            if root == label {
+                componentCount += 1
+                table[label] = componentCount
+            } else {
+                table[label] = table[root]
+            }
+        }
+        let count = Int(componentCount)
+        var voxels = [Int](repeating: 0, count: count)
+        var maxima = [Double](repeating: -.infinity, count: count)
+        var lower = [Int](repeating: Int.max, count: 3 * count)
+        var upper = [Int](repeating: Int.min, count: 3 * count)
+        var labels = [Int32](repeating: 0, count: provisional.count)
         let (width, height) = (shape[0], shape[1])
-        var index = 0
-        for z in 0..<shape[2] {
-            for y in 0..<height {
-                for x in 0..<width {
-                    defer { index += 1 }
-                    guard provisional[index] != 0 else { continue }
-                    let root = Int(forest.find(provisional[index]))
-                    if finalLabel[root] == 0 {
-                        counts.append(0)
-                        maxima.append(-.infinity)
-                        lower += [x, y, z]
-                        upper += [x, y, z]
-                        finalLabel[root] = Int32(counts.count)
+        provisional.withUnsafeBufferPointer { provisional in
+            labels.withUnsafeMutableBufferPointer { labels in
+                var index = 0
+                for z in 0..<shape[2] {
+                    for y in 0..<height {
+                        for x in 0..<width {
+                            defer { index += 1 }
+                            let raw = provisional[index]
+                            guard raw != 0 else { continue }
+                            let label = table[Int(raw)]
+                            labels[index] = label
+                            let slot = Int(label) - 1
+                            voxels[slot] += 1
+                            maxima[slot] = max(maxima[slot], Double(values[index]))
+                            let base = 3 * slot
+                            lower[base] = min(lower[base], x)
+                            upper[base] = max(upper[base], x)
+                            lower[base + 1] = min(lower[base + 1], y)
+                            upper[base + 1] = max(upper[base + 1], y)
+                            lower[base + 2] = min(lower[base + 2], z)
+                            upper[base + 2] = z
+                        }
                     }
-                    let label = finalLabel[root]
-                    labels[index] = label
-                    let slot = Int(label) - 1
-                    counts[slot] += 1
-                    maxima[slot] = max(maxima[slot], Double(values[index]))
-                    let base = 3 * slot
-                    lower[base] = min(lower[base], x)
-                    upper[base] = max(upper[base], x)
-                    lower[base + 1] = min(lower[base + 1], y)
-                    upper[base + 1] = max(upper[base + 1], y)
-                    upper[base + 2] = z
                 }
             }
         }
-        let components = counts.indices.map { slot in
-            Component(label: slot + 1, voxelCount: counts[slot], lower: Array(lower[(3 * slot)..<(3 * slot + 3)]),
+        let components = (0..<count).map { slot in
+            Component(label: slot + 1, voxelCount: voxels[slot], lower: Array(lower[(3 * slot)..<(3 * slot + 3)]),
                       upper: Array(upper[(3 * slot)..<(3 * slot + 3)]), maximum: maxima[slot])
         }
         return (labels, components)
     }
-
 }
 
 /// Disjoint sets of provisional labels 1, 2, … with path halving and union by smaller label.

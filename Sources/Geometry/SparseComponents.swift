@@ -19,9 +19,14 @@ public struct SparseComponents: Sendable, Equatable {
         var forest = UnionFind()
         var provisional = [Int32](repeating: 0, count: indices.count)
         let neighbours = ConnectedComponents.earlierNeighbours(connectivity)
-        // A zeroed grid from calloc: only pages near the points are ever touched, so its cost follows the points.
-        let grid = calloc(max(total, 1), MemoryLayout<Int32>.size)!.assumingMemoryBound(to: Int32.self)
-        defer { free(grid) }
+        // A zeroed anonymous mapping: the kernel supplies zero pages on first touch, and only pages near the
+        // points are touched, so its cost follows the points (calloc would memset the whole grid once glibc
+        // has raised its mmap threshold).
+        let bytes = max(total, 1) * MemoryLayout<Int32>.size
+        let mapping = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+        precondition(mapping != MAP_FAILED, "cannot map \(bytes) bytes for labelling")
+        let grid = mapping!.assumingMemoryBound(to: Int32.self)
+        defer { munmap(mapping, bytes) }
         for (position, index) in indices.enumerated() {
             let (x, y, z) = (index % width, index / width % height, index / (width * height))
             var label: Int32 = 0

@@ -15,13 +15,33 @@ private struct NonZeroScan: VoxelVisitor {
     func visit<Value: VoxelValue>(_ values: UnsafeBufferPointer<Value>) -> (indices: [Int], values: [Float]) {
         var indices: [Int] = []
         var found: [Float] = []
-        for index in values.indices {
-            let value = values[index].asFloat
-            if value != 0 {
-                indices.append(index)
-                found.append(value)
+        // Skip 64-byte blocks whose bytes are all zero (most of a detection or label map), checking eight
+        // 64-bit words at once; look at single values only in blocks with something in them.
+        let perBlock = 64 / MemoryLayout<Value>.stride
+        let raw = UnsafeRawBufferPointer(values)
+        var start = 0
+        while start < values.count {
+            let end = min(start + perBlock, values.count)
+            if end - start == perBlock, Self.isZeroBlock(raw, at: start * MemoryLayout<Value>.stride) {
+                start = end
+                continue
             }
+            for index in start..<end {
+                let value = values[index].asFloat
+                if value != 0 {
+                    indices.append(index)
+                    found.append(value)
+                }
+            }
+            start = end
         }
         return (indices, found)
+    }
+
+    @inline(__always)
+    static func isZeroBlock(_ raw: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+        var bits: UInt64 = 0
+        for word in 0..<8 { bits |= raw.loadUnaligned(fromByteOffset: offset + 8 * word, as: UInt64.self) }
+        return bits == 0
     }
 }

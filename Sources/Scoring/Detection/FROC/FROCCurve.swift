@@ -41,8 +41,8 @@ public struct FROCCurve: Sendable, Equatable {
         let thresholds = Array(Set(falsePositives + hits)).sorted()
         return FROCCurve(
             thresholds: thresholds + [nil],
-            falsePositives: thresholds.map { t in falsePositives.lazy.filter { $0 >= t }.count } + [0],
-            truePositives: thresholds.map { t in hits.lazy.filter { $0 >= t }.count } + [0],
+            falsePositives: AtLeastCounter(falsePositives).counts(thresholds) + [0],
+            truePositives: AtLeastCounter(hits).counts(thresholds) + [0],
             slideCount: slides.count, lesionCount: outcomes.reduce(0) { $0 + $1.lesionCount }, rates: settings.falsePositiveRates)
     }
 
@@ -57,8 +57,26 @@ public struct FROCCurve: Sendable, Equatable {
         let thresholds = Array(candidates.sorted().dropFirst())
         return FROCCurve(
             thresholds: thresholds + [nil],
-            falsePositives: thresholds.map { t in falsePositives.lazy.filter { $0 >= t }.count } + [0],
-            truePositives: thresholds.map { t in regionValues.lazy.filter { $0 >= Float(t) }.count } + [0],
+            falsePositives: AtLeastCounter(falsePositives).counts(thresholds) + [0],
+            truePositives: AtLeastCounter(regionValues).counts(thresholds.map { Float($0) }) + [0],
             slideCount: submitted.count, lesionCount: outcomes.reduce(0) { $0 + $1.lesionCount }, rates: settings.falsePositiveRates)
+    }
+}
+
+/// How many values are at least each threshold, by binary search in the sorted values.
+struct AtLeastCounter<Value: Comparable> {
+    let sorted: [Value]
+
+    init(_ values: [Value]) { sorted = values.sorted() }
+
+    func counts(_ thresholds: [Value]) -> [Int] {
+        thresholds.map { threshold in
+            var (low, high) = (0, sorted.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if sorted[middle] < threshold { low = middle + 1 } else { high = middle }
+            }
+            return sorted.count - low
+        }
     }
 }
