@@ -86,7 +86,8 @@ def region_entry(name, region, pixels, downsample, exact_required):
 
 
 def display(path):
-    return path if path.startswith("/") else path
+    """Shared real slides are recorded relative to the repository (../shared/data/wsi/...)."""
+    return os.path.relpath(path, ROOT) if path.startswith("/") else path
 
 
 def openslide_case(path):

@@ -45,11 +45,15 @@ struct RegionPainter {
         let grid = TileSpan(start: levelX, length: area.width, tileSize: source.tileWidth, tiles: source.tilesAcross)
         let rows = TileSpan(start: levelY, length: area.height, tileSize: source.tileHeight, tiles: source.tilesDown)
         guard let grid, let rows else { return false }
+        let needed = rows.tiles.flatMap { row in grid.tiles.map { row * source.tilesAcross + $0 } }
+        let prefetched = try TilePrefetch.decode(needed, level: level, slide: slide)
         var canvas = Canvas(image: image, surface: clipped)
         defer { image = canvas.image }
         for row in rows.tiles.reversed() {
             for column in grid.tiles.reversed() {
-                guard let pixels = try slide.tile(level: level, index: row * source.tilesAcross + column) else { continue }
+                let index = row * source.tilesAcross + column
+                let tile = if let decoded = prefetched[index] { decoded } else { try slide.tile(level: level, index: index) }
+                guard let pixels = tile else { continue }
                 let placeX = Double(shiftX) + (Double((column - grid.first) * source.tileWidth) - grid.offset)
                 let placeY = Double(shiftY) + (Double((row - rows.first) * source.tileHeight) - rows.offset)
                 canvas.draw(pixels, tileWidth: source.tileWidth, tileHeight: source.tileHeight, atX: placeX, y: placeY)

@@ -4,9 +4,12 @@ public struct SlideOptions: Sendable {
     public var cacheBytes: Int
     /// Threads OpenJPEG may use inside one JPEG 2000 tile.
     public var jpeg2000Threads: Int
+    /// Threads one `readRegion` call may use to decode the tiles it needs (1 decodes them in the caller's thread).
+    public var regionThreads: Int
 
-    public init(cacheBytes: Int = 64 << 20, jpeg2000Threads: Int = 1) {
+    public init(cacheBytes: Int = 64 << 20, jpeg2000Threads: Int = 1, regionThreads: Int = 1) {
         self.cacheBytes = cacheBytes
-        self.jpeg2000Threads = jpeg2000Threads
+        self.jpeg2000Threads = max(1, jpeg2000Threads)
+        self.regionThreads = max(1, regionThreads)
     }
 }

@@ -58,9 +58,9 @@ import Testing
         } throws: { ($0 as? SlideError)?.code == .io }
     }
 
-    @Test func compressionNobodyReadsNamesTheTag() throws {
+    @Test(.enabled(if: SlideOracle.sharedFolderPresent, "\(SlideOracle.sharedFolder) is absent"))
+    func compressionNobodyReadsNamesTheTag() throws {
         let path = SlideOracle.sharedFolder + "/unopenable.tiff"
-        try #require(FileManager.default.fileExists(atPath: path), "\(path) is absent")
         #expect {
             _ = try Slide(path: path)
         } throws: { error in
@@ -78,7 +78,8 @@ import Testing
     }
 }
 
-/// Redirects the process's stderr into a temporary file until `finish()`, which returns what was written.
+/// Redirects the process's stderr into a temporary file until `finish()`, which returns what was written
+/// (less Swift Testing's own progress lines).
 final class StandardErrorCapture {
     private let saved: Int32
     private let path: String
@@ -97,6 +98,8 @@ final class StandardErrorCapture {
         dup2(saved, 2)
         close(saved)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        return (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        let captured = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        // Swift Testing reports progress of concurrently running tests on stderr too: those lines start with a symbol.
+        return captured.split(separator: "\n").filter { line in line.first.map { $0.isASCII } ?? false }.joined(separator: "\n")
     }
 }

@@ -43,7 +43,18 @@ import Testing
         #expect(slide.cachedBytes <= 256 << 10)
     }
 
-    @Test func openSlideDoublesKeepOpenSlidesDigits() throws {
+    @Test func multiThreadedDecodingGivesTheSamePixels() throws {
+        let path = RepositoryFiles.path("Fixtures/slides/aperio-jp2k-ycbcr.svs")
+        let single = try Slide(path: path)
+        let threaded = try Slide(path: path, options: SlideOptions(jpeg2000Threads: 2, regionThreads: 2))
+        for (x, y, level) in [(0, 0, 0), (-30, 17, 0), (100, 60, 1), (13, 7, 1)] {
+            let expected = try single.readRegion(x: x, y: y, level: level, width: 300, height: 260)
+            #expect(try threaded.readRegion(x: x, y: y, level: level, width: 300, height: 260) == expected)
+        }
+    }
+
+    @Test(.enabled(if: SlideOracle.sharedFolderPresent, "\(SlideOracle.sharedFolder) is absent"))
+    func openSlideDoublesKeepOpenSlidesDigits() throws {
         let slide = try Slide(path: SlideOracle.sharedFolder + "/boxes.tiff")
         #expect(slide.properties["openslide.level[2].downsample"] == "4.0161290322580641")
         #expect(slide.properties["openslide.mpp-x"] == "352.77777983377013")

@@ -48,8 +48,8 @@ struct SlideOracle: Decodable {
         let regions: [Region]
 
         var testDescription: String { name }
-        var resolvedPath: String { path.hasPrefix("/") ? path : RepositoryFiles.path(path) }
-        var isShared: Bool { path.hasPrefix("/") }
+        var resolvedPath: String { URL(fileURLWithPath: RepositoryFiles.path(path)).standardized.path }
+        var isShared: Bool { path.hasPrefix("../shared/") }
     }
 
     let cases: [Case]
@@ -59,7 +59,8 @@ struct SlideOracle: Decodable {
         return (try? JSONDecoder().decode(SlideOracle.self, from: Data(contentsOf: url)).cases) ?? []
     }()
 
-    static let sharedFolder = "/work/shared/data/wsi"
+    /// The real slides of ../shared/data/wsi (next to the repository); CI may not have them.
+    static let sharedFolder = URL(fileURLWithPath: RepositoryFiles.path("../shared/data/wsi")).standardized.path
     static let sharedFolderPresent = FileManager.default.fileExists(atPath: sharedFolder)
 
     static func sha256(_ bytes: [UInt8]) -> String {
