@@ -48,7 +48,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "Intake",
-            dependencies: ["Challenge", "Store", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Challenge", "Store", "Imaging", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings),
         .target(
             name: "Judge",
@@ -82,7 +82,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "PlatformTests",
-            dependencies: ["Challenge", "Store", "Intake", "Judge", "Site", "Scoring"],
+            dependencies: ["Challenge", "Store", "Intake", "Judge", "Site", "Scoring", "Imaging"],
             swiftSettings: strictSettings),
     ]
 )

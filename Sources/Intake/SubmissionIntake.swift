@@ -1,5 +1,6 @@
 import Challenge
 import Foundation
+import Imaging
 import Store
 
 /// Accepts prediction files: identity, phase window, size, validation, durable write, limits, job.
@@ -47,16 +48,32 @@ public struct SubmissionIntake: Sendable {
     ) throws {
         let caseIDs = try store.caseIDs(challenge: challenge, splits: phase.spec.cases)
         guard !caseIDs.isEmpty else { throw IntakeError.noCases(challenge: challenge.spec.slug) }
-        let parser = PredictionParser(task: challenge.spec.task, expectedCaseIDs: caseIDs)
         do {
-            _ = try parser.parse(bytes, file: fileName)
-        } catch {
+            if challenge.spec.task.kind == .slideClassification {
+                _ = try PredictionParser(task: challenge.spec.task, expectedCaseIDs: caseIDs).parse(bytes, file: fileName)
+            } else {
+                try lesionScorer(challenge: challenge, phase: phase).validate(bytes, fileName: fileName)
+            }
+        } catch let error as ValidationFailure {
             if !dryRun {
                 try store.audit(AuditEntry(
                     at: now, actor: "team:\(team.name)", action: "submission.rejected", challenge: challenge.spec.slug,
                     subject: phase.spec.slug, fileSHA256: BlobStore.digest(bytes), detail: "\(error.problems.count) problems"))
             }
             throw IntakeError.invalidFile(error)
+        } catch let error as CaseFilesError {
+            throw IntakeError.invalidFile(ValidationFailure(file: fileName, problems: [ValidationProblem(.unreadableFile, message: error.message)]))
+        } catch let error as ArchiveError {
+            throw IntakeError.invalidFile(ValidationFailure(file: fileName, problems: [ValidationProblem(.unreadableFile, byteOffset: error.byteOffset, message: error.description)]))
         }
+    }
+
+    /// The phase's truth files make the validator for lesion and segmentation files (sizes of slides, case ids).
+    private func lesionScorer(challenge: StoredChallenge, phase: StoredPhase) throws -> LesionPhaseScorer {
+        let files = try store.truthFiles(challenge: challenge, splits: phase.spec.cases)
+        let truth = try files.map { file in
+            LesionTruthFile(caseID: file.caseID, split: file.split, fileName: file.fileName, bytes: try store.blobs.read(file.sha256))
+        }
+        return try LesionPhaseScorer(task: challenge.spec.task, truth: truth)
     }
 }

@@ -57,7 +57,7 @@ public struct Judge: Sendable {
                 let (job, context, truth) = work[index]
                 next += 1
                 group.addTask {
-                    (index, Self.score(job, context: context, truth: truth, store: store))
+                    (index, await Self.score(job, context: context, truth: truth, store: store))
                 }
             }
             while next < min(concurrency, work.count) { launch() }
@@ -69,18 +69,18 @@ public struct Judge: Sendable {
         }
     }
 
-    private static func score(_ job: ClaimedJob, context: JobContext, truth: PhaseTruth?, store: SQLiteStore) -> JobResult {
+    private static func score(_ job: ClaimedJob, context: JobContext, truth: PhaseTruth?, store: SQLiteStore) async -> JobResult {
         guard let truth else {
-            return JobResult(job: job, scorerVersion: ClassificationEvaluator.scorerVersion, truthVersion: "",
+            // A failure stores no evaluation, so no scorer version is recorded for it.
+            return JobResult(job: job, scorerVersion: "none", truthVersion: "",
                              outcome: .failed("the phase cannot be scored yet (its ground truth is not ready); the organisers will re-judge"))
         }
         let outcome: JobResult.Outcome
         do {
-            outcome = truth.score(try store.blobs.read(context.submission.fileSHA256), fileName: context.submission.fileName)
+            outcome = await truth.score(try store.blobs.read(context.submission.fileSHA256), fileName: context.submission.fileName)
         } catch {
             outcome = .failed("the stored file could not be read: \(error)")
         }
-        return JobResult(job: job, scorerVersion: ClassificationEvaluator.scorerVersion,
-                         truthVersion: truth.truthVersion, outcome: outcome)
+        return JobResult(job: job, scorerVersion: truth.scorerVersion, truthVersion: truth.truthVersion, outcome: outcome)
     }
 }

@@ -4,12 +4,15 @@ import Store
 /// Everything needed to score submissions to one phase, loaded once per batch and shared
 /// read-only by the scoring tasks.
 struct PhaseTruth: Sendable {
+    enum Scorer: Sendable {
+        case classification(cases: [TruthCase], parser: PredictionParser, evaluator: ClassificationEvaluator)
+        case lesions(LesionPhaseScorer)
+    }
+
     let challenge: StoredChallenge
     let truthVersion: String
-    let cases: [TruthCase]
     let caseRefs: [Int64]
-    let parser: PredictionParser
-    let evaluator: ClassificationEvaluator
+    let scorer: Scorer
 
     init(challenge: StoredChallenge, phase: String, store: SQLiteStore) throws {
         guard let truthVersion = challenge.truthVersion else {
@@ -18,23 +21,40 @@ struct PhaseTruth: Sendable {
         guard let phaseSpec = challenge.spec.phase(phase) else {
             throw StoreError.unknownPhase(challenge: challenge.spec.slug, phase: phase)
         }
-        let stored = try store.truthCases(challenge: challenge, splits: phaseSpec.cases)
         self.challenge = challenge
         self.truthVersion = truthVersion
-        self.cases = stored.map(\.truth)
-        self.caseRefs = stored.map(\.ref)
-        self.parser = PredictionParser(task: challenge.spec.task, expectedCaseIDs: stored.map(\.truth.id))
-        self.evaluator = ClassificationEvaluator(spec: challenge.spec)
+        if challenge.spec.task.kind == .slideClassification {
+            let stored = try store.truthCases(challenge: challenge, splits: phaseSpec.cases)
+            caseRefs = stored.map(\.ref)
+            scorer = .classification(
+                cases: stored.map(\.truth),
+                parser: PredictionParser(task: challenge.spec.task, expectedCaseIDs: stored.map(\.truth.id)),
+                evaluator: ClassificationEvaluator(spec: challenge.spec))
+        } else {
+            let files = try store.truthFiles(challenge: challenge, splits: phaseSpec.cases)
+            caseRefs = files.map(\.ref)
+            let truth = try files.map { file in
+                LesionTruthFile(caseID: file.caseID, split: file.split, fileName: file.fileName, bytes: try store.blobs.read(file.sha256))
+            }
+            scorer = .lesions(try LesionPhaseScorer(task: challenge.spec.task, truth: truth))
+        }
     }
+
+    var scorerVersion: String { challenge.spec.task.kind.scorerVersion }
 
     /// Scores one file. A file that no longer validates (say, the truth changed since it was
     /// accepted) fails with the validator's message, which is about the file, not the truth.
-    func score(_ bytes: [UInt8], fileName: String) -> JobResult.Outcome {
+    func score(_ bytes: [UInt8], fileName: String) async -> JobResult.Outcome {
         do {
-            let predictions = try parser.parse(bytes, file: fileName)
-            return .scored(evaluator.evaluate(cases: cases, predictions: predictions), caseRefs: caseRefs)
+            switch scorer {
+            case .classification(let cases, let parser, let evaluator):
+                let predictions = try parser.parse(bytes, file: fileName)
+                return .scored(evaluator.evaluate(cases: cases, predictions: predictions), caseRefs: caseRefs)
+            case .lesions(let scorer):
+                return .scored(try await scorer.score(bytes, fileName: fileName), caseRefs: caseRefs)
+            }
         } catch {
-            return .failed(error.description)
+            return .failed("\(error)")
         }
     }
 }

@@ -57,6 +57,13 @@ public final class CaseFiles: Sendable {
         self.unpacked = unpacked
     }
 
+    /// A subset of another collection (sharing nothing that needs cleaning up).
+    public init(paths: [String: String]) {
+        self.paths = paths
+        self.all = Array(paths.values)
+        self.unpacked = nil
+    }
+
     deinit {
         if let unpacked { try? FileManager.default.removeItem(atPath: unpacked) }
     }

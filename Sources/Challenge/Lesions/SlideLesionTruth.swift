@@ -15,9 +15,21 @@ public struct SlideLesionTruth: Sendable {
         public var annotations: SlideAnnotations
         /// A mask at the evaluation level, when given instead of outlines.
         public var levelMask: [Bool]?
+
+        public init(caseID: String, width: Int, height: Int, annotations: SlideAnnotations, levelMask: [Bool]? = nil) {
+            self.caseID = caseID
+            self.width = width
+            self.height = height
+            self.annotations = annotations
+            self.levelMask = levelMask
+        }
     }
 
     public let slides: [Slide]
+
+    public init(slides: [Slide]) {
+        self.slides = slides
+    }
 
     /// `path`: the manifest CSV itself, or a folder or archive holding it and the annotations.
     public init(path: String, level: Int) throws {

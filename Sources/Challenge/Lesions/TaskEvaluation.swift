@@ -1,7 +1,7 @@
 import Scoring
 
 /// The outcome of scoring a lesion or segmentation submission: aggregate metrics, per-case values and curves.
-public struct TaskEvaluation: Sendable, Encodable {
+public struct TaskEvaluation: Sendable, Encodable, Equatable {
     /// One aggregate metric.
     public struct Metric: Sendable, Encodable, Equatable {
         public let key: String

@@ -23,7 +23,7 @@ public struct LeaderboardAssembler: Sendable {
         let visible = spec.cases.filter { $0 != sealed }.sorted()
         let rankingSplit = phase.isPublished ? (spec.privateSplit ?? spec.publicSplit) : spec.publicSplit
         let scored = try store.scoredSubmissions(
-            phase: phase, challenge: challenge, scorerVersion: ClassificationEvaluator.scorerVersion, visibleSplits: visible)
+            phase: phase, challenge: challenge, scorerVersion: challenge.spec.task.kind.scorerVersion, visibleSplits: visible)
         let selector = EntrySelector(rule: spec.finalEntry, primary: challenge.spec.primaryColumn, publicSplit: spec.publicSplit)
         let entries = Dictionary(grouping: scored, by: \.teamID).compactMapValues(selector.select)
         let activity = try store.teamActivity(phase: phase, challenge: challenge)

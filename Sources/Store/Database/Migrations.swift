@@ -5,7 +5,20 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-walking-skeleton", migrate: createInitialSchema)
+        migrator.registerMigration("v2-truth-files", migrate: createTruthFiles)
         return migrator
+    }
+
+    /// Lesion and segmentation truth is a file per case (a label volume, a mask, outlines as JSON), kept in
+    /// the blob store; the table says which blob holds which case's truth.
+    private static func createTruthFiles(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE truth_files (
+                case_ref INTEGER PRIMARY KEY REFERENCES cases(id),
+                sha256 TEXT NOT NULL,
+                file_name TEXT NOT NULL
+            );
+            """)
     }
 
     private static func createInitialSchema(_ db: Database) throws {

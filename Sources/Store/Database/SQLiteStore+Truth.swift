@@ -5,7 +5,11 @@ import GRDB
 extension SQLiteStore {
     /// Replaces a challenge's ground truth in one transaction. Case rows are kept (matched by id) so
     /// stored results stay attached; a case that results refer to cannot be dropped.
-    public func importTruth(_ truth: GroundTruth, challenge slug: String, fileSHA256: String, now: Date) throws {
+    /// `files` gives, for lesion and segmentation tasks, the blob holding each case's truth file.
+    public func importTruth(
+        _ truth: GroundTruth, challenge slug: String, fileSHA256: String, now: Date,
+        files: [String: (sha256: String, fileName: String)] = [:]
+    ) throws {
         try pool.write { db in
             let challenge = try challenge(slug, db: db)
             var keep: Set<String> = []
@@ -24,6 +28,15 @@ extension SQLiteStore {
                         ON CONFLICT (case_ref) DO UPDATE SET label = excluded.label
                         """,
                     arguments: [item.label, challenge.id, item.id])
+                if let file = files[item.id] {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO truth_files (case_ref, sha256, file_name)
+                            SELECT id, ?, ? FROM cases WHERE challenge_id = ? AND case_id = ?
+                            ON CONFLICT (case_ref) DO UPDATE SET sha256 = excluded.sha256, file_name = excluded.file_name
+                            """,
+                        arguments: [file.sha256, file.fileName, challenge.id, item.id])
+                }
             }
             try dropCases(notIn: keep, challenge: challenge, db: db)
             try db.execute(sql: "UPDATE challenges SET truth_version = ? WHERE id = ?", arguments: [fileSHA256, challenge.id])
@@ -44,6 +57,7 @@ extension SQLiteStore {
                     reason: "case \"\(row["case_id"] as String)\" has scored results and cannot be removed from the truth")
             }
             try db.execute(sql: "DELETE FROM ground_truth WHERE case_ref = ?", arguments: [ref])
+            try db.execute(sql: "DELETE FROM truth_files WHERE case_ref = ?", arguments: [ref])
             try db.execute(sql: "DELETE FROM cases WHERE id = ?", arguments: [ref])
         }
     }
@@ -75,6 +89,34 @@ extension SQLiteStore {
             }
         }
     }
+}
+
+extension SQLiteStore {
+    /// The truth file of each case of a phase (lesion and segmentation tasks), for the judge only.
+    public func truthFiles(challenge: StoredChallenge, splits: [Split]) throws -> [StoredTruthFile] {
+        try pool.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.id, c.case_id, c.split, f.sha256, f.file_name FROM cases c JOIN truth_files f ON f.case_ref = c.id
+                    WHERE c.challenge_id = ? AND c.split IN (\(placeholders(splits.count))) ORDER BY c.position
+                    """,
+                arguments: StatementArguments([challenge.id] + splits.map(\.rawValue)))
+            return rows.map { row in
+                StoredTruthFile(ref: row["id"], caseID: row["case_id"], split: Split(rawValue: row["split"]) ?? .private,
+                                sha256: row["sha256"], fileName: row["file_name"])
+            }
+        }
+    }
+}
+
+/// Where one case's truth file is kept.
+public struct StoredTruthFile: Sendable, Equatable {
+    public let ref: Int64
+    public let caseID: String
+    public let split: Split
+    public let sha256: String
+    public let fileName: String
 }
 
 func placeholders(_ count: Int) -> String {

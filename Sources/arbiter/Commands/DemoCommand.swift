@@ -29,11 +29,7 @@ struct DemoCommand: AsyncParsableCommand {
         let clock = DemoClock(start: phase.opens.addingTimeInterval(3600))
         try store.registerChallenge(spec, now: clock.tick())
         print("registered challenge \(spec.slug) (\(spec.phases.count) phases)")
-        let truthFile = "\(fixtures)/truth.csv"
-        let truthBytes = try readFile(truthFile)
-        let truth = try TruthParser.parse(truthBytes, file: truthFile, task: spec.task)
-        try store.importTruth(truth, challenge: spec.slug, fileSHA256: BlobStore.digest(truthBytes), now: clock.tick())
-        print("imported ground truth: \(truth.cases.count) cases")
+        print("imported ground truth: \(try importTruth(store: store, spec: spec, now: clock.tick())) cases")
         try submitTeams(store: store, spec: spec, phase: phase.slug, clock: clock)
         let report = try await Judge(store: store, clock: { clock.tick() }).drain()
         print(JudgeCommand.summary(report, elapsed: nil))
@@ -43,24 +39,43 @@ struct DemoCommand: AsyncParsableCommand {
         print("leaderboard: \(index.path)")
     }
 
+    /// `truth.csv` for classification; a `truth` folder or `truth.tar` for lesion and segmentation tasks.
+    private func importTruth(store: SQLiteStore, spec: ChallengeSpec, now: Date) throws -> Int {
+        guard spec.task.kind == .slideClassification else {
+            let source = ["\(fixtures)/truth", "\(fixtures)/truth.tar"].first { FileManager.default.fileExists(atPath: $0) }
+            guard let source else { throw ValidationError("\(fixtures) has neither truth/ nor truth.tar") }
+            let files = try LesionTruthImport.read(source, task: spec.task)
+            try store.importLesionTruth(files, challenge: spec.slug, now: now)
+            return files.count
+        }
+        let truthFile = "\(fixtures)/truth.csv"
+        let truthBytes = try readFile(truthFile)
+        let truth = try TruthParser.parse(truthBytes, file: truthFile, task: spec.task)
+        try store.importTruth(truth, challenge: spec.slug, fileSHA256: BlobStore.digest(truthBytes), now: now)
+        return truth.cases.count
+    }
+
+    /// One team per file in `predictions/` (named after the file); `malformed.*` must be refused.
     private func submitTeams(store: SQLiteStore, spec: ChallengeSpec, phase: String, clock: DemoClock) throws {
         let intake = SubmissionIntake(store: store)
-        var tokens: [String: String] = [:]
-        for team in ["atlas", "baseline", "coinflip"] {
-            tokens[team] = try store.addTeam(challenge: spec.slug, name: team, now: clock.tick()).token
-            let file = "\(fixtures)/predictions/\(team).csv"
+        let folder = "\(fixtures)/predictions"
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasPrefix(".") }.sorted()
+        var lastToken: String?
+        for file in files where !file.hasPrefix("malformed") {
+            let team = String(file.prefix { $0 != "." })
+            let token = try store.addTeam(challenge: spec.slug, name: team, now: clock.tick()).token
+            lastToken = token
             let submission = try intake.submit(
-                challenge: spec.slug, phase: phase, token: tokens[team]!, fileName: "\(team).csv",
-                bytes: try readFile(file), now: clock.tick())
+                challenge: spec.slug, phase: phase, token: token, fileName: file, bytes: try readFile("\(folder)/\(file)"), now: clock.tick())
             print("team \(team): submission \(submission?.id ?? 0) accepted")
         }
-        let malformed = "\(fixtures)/predictions/malformed.csv"
+        guard let malformed = files.first(where: { $0.hasPrefix("malformed") }), let lastToken else { return }
         do {
-            try intake.submit(challenge: spec.slug, phase: phase, token: tokens["coinflip"]!, fileName: "malformed.csv",
-                              bytes: try readFile(malformed), now: clock.tick())
+            try intake.submit(challenge: spec.slug, phase: phase, token: lastToken, fileName: malformed,
+                              bytes: try readFile("\(folder)/\(malformed)"), now: clock.tick())
             throw ValidationError("the malformed demo file was accepted; the validator is broken")
         } catch let error as IntakeError {
-            print("team coinflip: malformed.csv rejected (not counted against its limit):")
+            print("\(malformed) rejected (not counted against any limit):")
             print(error.description.split(separator: "\n").dropFirst().joined(separator: "\n"))
         }
     }

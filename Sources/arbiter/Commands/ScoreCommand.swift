@@ -49,18 +49,19 @@ struct ScoreCommand: AsyncParsableCommand {
             return try LocalScoringSpec.inferred(fromTruth: truthBytes, file: truth)
         }
 
-        private func textReport(_ result: ClassificationEvaluation.SplitResult, _ spec: ChallengeSpec) -> String {
-            var lines = ["\(result.summary.caseCount) cases"]
+        private func textReport(_ result: Evaluation.SplitResult, _ spec: ChallengeSpec) -> String {
+            guard let summary = result.summary.classification else { return "" }
+            var lines = ["\(summary.caseCount) cases"]
             for column in spec.resultColumns {
                 let value = (result.values[column.key] ?? nil).map { String($0) } ?? "undefined"
                 lines.append("\(column.title) (\(column.direction.caption)): \(value)")
             }
             lines.append("confusion matrix (rows: truth, columns: prediction; classes \(spec.task.classes.map(\.id).joined(separator: ", "))):")
-            lines += result.summary.confusion.rows.map { "  " + $0.map(String.init).joined(separator: " ") }
+            lines += summary.confusion.rows.map { "  " + $0.map(String.init).joined(separator: " ") }
             return lines.joined(separator: "\n")
         }
 
-        private func jsonReport(_ result: ClassificationEvaluation.SplitResult, _ spec: ChallengeSpec) throws -> String {
+        private func jsonReport(_ result: Evaluation.SplitResult, _ spec: ChallengeSpec) throws -> String {
             struct Report: Encodable {
                 let cases: Int
                 let metrics: [String: Double?]
@@ -68,7 +69,8 @@ struct ScoreCommand: AsyncParsableCommand {
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            let report = Report(cases: result.summary.caseCount, metrics: result.values, summary: result.summary)
+            let summary = result.summary.classification!
+            let report = Report(cases: summary.caseCount, metrics: result.values, summary: summary)
             return String(decoding: try encoder.encode(report), as: UTF8.self)
         }
     }

@@ -1,27 +1,5 @@
 import Scoring
 
-/// The scores of one submission on one phase: per-case values and, per split, the aggregates.
-public struct ClassificationEvaluation: Sendable, Equatable {
-    /// One stored per-case number.
-    public struct CaseValue: Sendable, Equatable {
-        /// Index into the phase's cases, as passed to the evaluator.
-        public let caseIndex: Int
-        public let key: String
-        public let value: Double
-    }
-
-    /// Aggregates and the full summary of one split.
-    public struct SplitResult: Sendable, Equatable {
-        public let split: Split
-        /// One value per result column, nil where the metric is undefined on these cases.
-        public let values: [String: Double?]
-        public let summary: ClassificationSummary
-    }
-
-    public let caseValues: [CaseValue]
-    public let splits: [SplitResult]
-}
-
 /// Scores slide-classification predictions against the truth of a phase's cases. Pure.
 public struct ClassificationEvaluator: Sendable {
     /// Changes whenever a change to this code could change a number, so stored results are
@@ -35,24 +13,24 @@ public struct ClassificationEvaluator: Sendable {
     }
 
     /// `cases` and `predictions` are aligned: prediction `i` is for `cases[i]`.
-    public func evaluate(cases: [TruthCase], predictions: ClassificationPredictions) -> ClassificationEvaluation {
+    public func evaluate(cases: [TruthCase], predictions: ClassificationPredictions) -> Evaluation {
         let outcomes = ClassificationOutcomes(
             classCount: spec.task.classes.count, truth: cases.map(\.label),
             predicted: predictions.labels, probabilities: predictions.probabilities)
-        let splits = Split.allCases.compactMap { split -> ClassificationEvaluation.SplitResult? in
+        let splits = Split.allCases.compactMap { split -> Evaluation.SplitResult? in
             let indices = cases.indices.filter { cases[$0].split == split }
             guard !indices.isEmpty else { return nil }
             return splitResult(split, outcomes.subset(indices))
         }
-        return ClassificationEvaluation(caseValues: caseValues(outcomes), splits: splits)
+        return Evaluation(caseValues: caseValues(outcomes), splits: splits)
     }
 
     private var costMetric: MetricSpec? {
         spec.metrics.all.first { $0.kind == .costMatrix }
     }
 
-    private func caseValues(_ outcomes: ClassificationOutcomes) -> [ClassificationEvaluation.CaseValue] {
-        var values: [ClassificationEvaluation.CaseValue] = []
+    private func caseValues(_ outcomes: ClassificationOutcomes) -> [Evaluation.CaseValue] {
+        var values: [Evaluation.CaseValue] = []
         let columns = spec.resultColumns.filter(\.isPerCase)
         values.reserveCapacity(outcomes.caseCount * columns.count)
         for column in columns {
@@ -71,7 +49,7 @@ public struct ClassificationEvaluator: Sendable {
         return values
     }
 
-    private func splitResult(_ split: Split, _ outcomes: ClassificationOutcomes) -> ClassificationEvaluation.SplitResult {
+    private func splitResult(_ split: Split, _ outcomes: ClassificationOutcomes) -> Evaluation.SplitResult {
         let summary = ClassificationSummary(
             outcomes, costMatrix: costMetric?.costMatrix, costDirection: costMetric?.direction ?? .higherIsBetter)
         var values: [String: Double?] = [:]
@@ -93,6 +71,6 @@ public struct ClassificationEvaluator: Sendable {
                 break  // lesion and segmentation metrics belong to other tasks
             }
         }
-        return .init(split: split, values: values, summary: summary)
+        return .init(split: split, values: values, summary: .classification(summary))
     }
 }

@@ -1,0 +1,111 @@
+import Foundation
+import Scoring
+
+/// Validates and scores submissions to one phase of a lesion or segmentation challenge, from the truth
+/// files the store keeps; shared read-only by the judge's scoring tasks.
+public struct LesionPhaseScorer: Sendable {
+    public let task: TaskSpec
+    /// The phase's cases in truth order.
+    public let cases: [(caseID: String, split: Split)]
+    private let truthFolder: TemporaryFolder?
+    private let truthPaths: [String: String]
+    private let slides: [SlideLesionTruth.Slide]
+
+    public init(task: TaskSpec, truth: [LesionTruthFile]) throws {
+        self.task = task
+        cases = truth.map { ($0.caseID, $0.split) }
+        if task.kind == .slideLesionDetection {
+            truthFolder = nil
+            truthPaths = [:]
+            slides = try truth.map { file in
+                let record = try JSONDecoder().decode(SlideTruthRecord.self, from: Data(file.bytes))
+                return SlideLesionTruth.Slide(caseID: file.caseID, width: record.width, height: record.height,
+                                              annotations: SlideAnnotations(lesions: record.lesions, exclusions: record.exclusions))
+            }
+        } else {
+            let folder = try TemporaryFolder(prefix: "arbiter-truth")
+            var paths: [String: String] = [:]
+            for file in truth {
+                let suffix = CaseFiles.volumeExtensions.first { file.fileName.lowercased().hasSuffix($0) } ?? ".png"
+                paths[file.caseID] = try folder.write(file.bytes, name: file.caseID + suffix)
+            }
+            truthFolder = folder
+            truthPaths = paths
+            slides = []
+        }
+    }
+
+    /// The checks made when a file arrives: the CSV of points in full, or the archive's case files.
+    public func validate(_ bytes: [UInt8], fileName: String) throws {
+        switch task.kind {
+        case .slideLesionDetection:
+            _ = try pointParser.parse(bytes, file: fileName)
+        default:
+            let upload = try TemporaryFolder(prefix: "arbiter-upload")
+            let predictions = try caseFiles(at: try upload.write(bytes, name: fileName))
+            _ = try CasePairing.pairs(truth: CaseFiles(paths: truthPaths), predictions: predictions, file: fileName)
+        }
+    }
+
+    /// Scores a file on all the phase's cases and on each split, keeping per-case values for ranking statistics.
+    public func score(_ bytes: [UInt8], fileName: String) async throws -> Evaluation {
+        let upload = try TemporaryFolder(prefix: "arbiter-upload")
+        let path = try upload.write(bytes, name: fileName)
+        let points = task.kind == .slideLesionDetection ? try pointParser.parse(bytes, file: fileName) : [:]
+        let predictions = task.kind == .slideLesionDetection ? nil : try caseFiles(at: path)
+        let everything = try await evaluate(cases.map(\.caseID), points: points, predictions: predictions, fileName: fileName)
+        let index = Dictionary(uniqueKeysWithValues: cases.enumerated().map { ($1.caseID, $0) })
+        let caseValues = everything.cases.flatMap { entry in
+            entry.values.sorted { $0.key < $1.key }.compactMap { key, value in
+                value.map { Evaluation.CaseValue(caseIndex: index[entry.caseID]!, key: key, value: $0) }
+            }
+        }
+        var splits: [Evaluation.SplitResult] = []
+        for split in Split.allCases {
+            let ids = cases.filter { $0.split == split }.map(\.caseID)
+            guard !ids.isEmpty else { continue }
+            let result = try await evaluate(ids, points: points, predictions: predictions, fileName: fileName)
+            let values = Dictionary(uniqueKeysWithValues: result.metrics.map { ($0.key, $0.value) })
+            // Summaries keep metrics and curves only: per-case values live in the case table, not in a split's JSON.
+            let summary = TaskEvaluation(caseCount: result.caseCount, metrics: result.metrics, cases: [], curves: result.curves)
+            splits.append(.init(split: split, values: values, summary: .lesions(summary)))
+        }
+        return Evaluation(caseValues: caseValues, splits: splits)
+    }
+
+    public var scorerVersion: String { task.kind.scorerVersion }
+
+    private var pointParser: LesionPointParser {
+        LesionPointParser(slideSizes: Dictionary(uniqueKeysWithValues: slides.map { ($0.caseID, (width: $0.width, height: $0.height)) }))
+    }
+
+    private func caseFiles(at path: String) throws -> CaseFiles {
+        switch task.kind {
+        case .slideSegmentation: try CaseFiles(path, extensions: CaseFiles.maskExtensions, roles: ["_prediction", "_pred"])
+        default: try CaseFiles(path, extensions: CaseFiles.volumeExtensions, roles: ["_detection_map", "_softmax", "_prediction", "_pred"])
+        }
+    }
+
+    private func evaluate(_ ids: [String], points: [String: [LesionPoint]], predictions: CaseFiles?, fileName: String) async throws -> TaskEvaluation {
+        let wanted = Set(ids)
+        switch task.kind {
+        case .slideLesionDetection:
+            let truth = SlideLesionTruth(slides: slides.filter { wanted.contains($0.caseID) })
+            return try await SlideLesionEvaluator(settings: task.froc ?? FROCSettings()).evaluate(truth: truth, points: points)
+        case .volumeLesionDetection:
+            return try await VolumeLesionEvaluator(settings: task.detection ?? DetectionSettings())
+                .evaluate(truth: subset(truthPaths, wanted), predictions: subset(predictions?.paths ?? [:], wanted), predictionsName: fileName)
+        case .volumeSegmentation, .slideSegmentation:
+            return try await SegmentationEvaluator(settings: task.segmentation ?? SegmentationSettings(), grid: task.kind == .slideSegmentation ? .slide : .volume)
+                .evaluate(truth: subset(truthPaths, wanted), predictions: subset(predictions?.paths ?? [:], wanted), predictionsName: fileName)
+        case .slideClassification:
+            preconditionFailure("classification phases are scored by ClassificationEvaluator")
+        }
+    }
+
+    /// Keeps `wanted` cases; a prediction for a case outside the phase stays, so pairing reports it.
+    private func subset(_ paths: [String: String], _ wanted: Set<String>) -> CaseFiles {
+        let phaseCases = Set(cases.map(\.caseID))
+        return CaseFiles(paths: paths.filter { wanted.contains($0.key) || !phaseCases.contains($0.key) })
+    }
+}

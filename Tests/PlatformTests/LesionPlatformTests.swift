@@ -1,0 +1,93 @@
+import Challenge
+import Foundation
+import Imaging
+import Intake
+import Judge
+import Scoring
+import Store
+import Testing
+
+/// The lesion demos run through the store: truth import, validated submissions, judge, stored aggregates.
+@Suite struct LesionPlatformTests {
+    struct Demo {
+        let store: SQLiteStore
+        let spec: ChallengeSpec
+        let fixtures: String
+
+        init(_ name: String) throws {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-test-\(UUID().uuidString)")
+            store = try SQLiteStore(dataDirectory: directory)
+            spec = try ChallengeSpecParser.load(directory: Platform.root.appendingPathComponent("Challenges/\(name)-demo"))
+            fixtures = Platform.root.appendingPathComponent("Fixtures/\(name)-demo").path
+            try store.registerChallenge(spec, now: spec.phases[0].opens)
+            let truth = ["\(fixtures)/truth", "\(fixtures)/truth.tar"].first { FileManager.default.fileExists(atPath: $0) }!
+            try store.importLesionTruth(try LesionTruthImport.read(truth, task: spec.task), challenge: spec.slug, now: spec.phases[0].opens)
+        }
+
+        var now: Date { spec.phases[0].opens.addingTimeInterval(3600) }
+
+        func submit(_ file: String, team: String) throws -> StoredSubmission? {
+            let token = try store.addTeam(challenge: spec.slug, name: team, now: now).token
+            return try SubmissionIntake(store: store).submit(
+                challenge: spec.slug, phase: "final", token: token, fileName: file,
+                bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: "\(fixtures)/predictions/\(file)"))), now: now)
+        }
+    }
+
+    @Test func perfectDetectionMapsScoreOneOnEverySplit() async throws {
+        let demo = try Demo("picai")
+        let submission = try #require(try demo.submit("perfect.tar", team: "perfect"))
+        let report = try await Judge(store: demo.store, clock: { demo.now }).drain()
+        #expect(report.scored == 1)
+        let values = try demo.store.aggregates(submissionID: submission.id, splits: [.public, .private])
+        #expect(values[.public]?["picai-score"] == 1.0)
+        #expect(values[.private]?["picai-score"] == 1.0)
+    }
+
+    @Test func judgedScoreEqualsScoringTheSameFilesDirectly() async throws {
+        let demo = try Demo("picai")
+        let submission = try #require(try demo.submit("reference.tar", team: "reference"))
+        _ = try await Judge(store: demo.store, clock: { demo.now }).drain()
+        let stored = try demo.store.aggregates(submissionID: submission.id, splits: [.public])[.public]?["picai-score"] ?? nil
+        let truth = try CaseFiles("\(demo.fixtures)/truth.tar", extensions: CaseFiles.volumeExtensions, roles: ["_label"])
+        let publicIDs = try Set(LesionTruthImport.read("\(demo.fixtures)/truth.tar", task: demo.spec.task).filter { $0.split == .public }.map(\.caseID))
+        let maps = try CaseFiles("\(demo.fixtures)/predictions/reference.tar", extensions: CaseFiles.volumeExtensions, roles: [])
+        let direct = try await VolumeLesionEvaluator().evaluate(
+            truth: CaseFiles(paths: truth.paths.filter { publicIDs.contains($0.key) }),
+            predictions: CaseFiles(paths: maps.paths.filter { publicIDs.contains($0.key) }), predictionsName: "reference.tar")
+        #expect(stored == direct.value("picai-score"))
+    }
+
+    @Test func archiveMissingCasesIsRefusedWithEachCaseNamed() throws {
+        let demo = try Demo("picai")
+        do {
+            _ = try demo.submit("malformed.tar", team: "careless")
+            Issue.record("accepted an archive with missing cases")
+        } catch let IntakeError.invalidFile(failure) {
+            #expect(failure.problems.map(\.caseID) == ["c01", "c02", "c03"])
+            #expect(failure.problems.allSatisfy { $0.kind == .missingCase })
+        }
+    }
+
+    @Test func slideLesionPointsAreValidatedLineByLine() throws {
+        let demo = try Demo("camelyon")
+        do {
+            _ = try demo.submit("malformed.csv", team: "careless")
+            Issue.record("accepted a malformed point file")
+        } catch let IntakeError.invalidFile(failure) {
+            #expect(failure.problems.map(\.kind) == [.duplicateRow, .pointOutsideSlide, .confidenceOutOfRange, .unknownCase, .notANumber])
+            #expect(failure.problems.map(\.line) == [3, 4, 5, 6, 7])
+        }
+    }
+
+    @Test func slideLesionSubmissionsAreScoredByFROC() async throws {
+        let demo = try Demo("camelyon")
+        let submission = try #require(try demo.submit("baobab.csv", team: "baobab"))
+        let report = try await Judge(store: demo.store, clock: { demo.now }).drain()
+        #expect(report.scored == 1)
+        let values = try demo.store.aggregates(submissionID: submission.id, splits: [.public])[.public] ?? [:]
+        let score = try #require(values["froc-score"] ?? nil)
+        #expect((0...1).contains(score))
+        #expect(values.keys.contains("sensitivity@0.25"))
+    }
+}
