@@ -56,7 +56,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "Site",
-            dependencies: ["Challenge", "Store", "Scoring"],
+            dependencies: ["Challenge", "Store", "Scoring", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings),
         .executableTarget(
             name: "arbiter",
@@ -82,7 +82,10 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "PlatformTests",
-            dependencies: ["Challenge", "Store", "Intake", "Judge", "Site", "Scoring", "Imaging"],
+            dependencies: [
+                "Challenge", "Store", "Intake", "Judge", "Site", "Scoring", "Imaging",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings),
     ]
 )

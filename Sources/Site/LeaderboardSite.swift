@@ -1,4 +1,5 @@
 import Challenge
+import Crypto
 import Foundation
 import Store
 
@@ -8,23 +9,30 @@ public struct LeaderboardSite: Sendable {
     public let store: SQLiteStore
     /// The folder with `page.html` and `style.css` (the repository's `Leaderboard/`).
     public let assets: URL
+    /// The Ed25519 private key's raw bytes (see `SigningKeys`). When set, each build that changes what
+    /// the leaderboard shows appends a signed snapshot to its history.
+    public let signingKey: Data?
 
-    public init(store: SQLiteStore, assets: URL) {
+    public init(store: SQLiteStore, assets: URL, signingKey: Data? = nil) {
         self.store = store
         self.assets = assets
+        self.signingKey = signingKey
     }
 
     /// Builds the site into `output` and returns the path of its `index.html`.
     @discardableResult
     public func build(challenge slug: String, output: URL, now: Date) throws -> URL {
         let (challenge, boards) = try LeaderboardAssembler(store: store).boards(challenge: slug, now: now)
+        let exporter = TableExporter(challenge: challenge.spec)
+        let chain = try signingKey.map { raw in
+            try HistoryPublisher(store: store, key: try Curve25519.Signing.PrivateKey(rawRepresentation: raw)).publish(challenge: challenge, phases: try exporter.canonicalPhases(boards), now: now)
+        } ?? []
         let template = try String(contentsOf: assets.appendingPathComponent("page.html"), encoding: .utf8)
         let style = try Data(contentsOf: assets.appendingPathComponent("style.css"))
         let page = template
             .replacingOccurrences(of: "{{title}}", with: escape(challenge.spec.title))
             .replacingOccurrences(of: "{{generated}}", with: UTCInstant.format(now))
-            .replacingOccurrences(of: "{{body}}", with: HTMLRenderer(challenge: challenge.spec).body(boards))
-        let exporter = TableExporter(challenge: challenge.spec)
+            .replacingOccurrences(of: "{{body}}", with: HTMLRenderer(challenge: challenge.spec).body(boards) + HistoryPublisher.html(chain))
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         var files: [(String, [UInt8])] = [
             ("index.html", Array(page.utf8)),
@@ -32,6 +40,12 @@ public struct LeaderboardSite: Sendable {
             ("leaderboard.json", Array(try exporter.json(boards, generatedAt: now).utf8)),
         ]
         files += boards.map { ("\($0.phase.slug).csv", Array(exporter.csv($0).utf8)) }
+        if !chain.isEmpty {
+            try FileManager.default.createDirectory(at: output.appendingPathComponent("history"), withIntermediateDirectories: true)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            files += try chain.map { ("history/\($0.sequence).json", Array(try encoder.encode($0)) + [0x0A]) }
+        }
         for (name, bytes) in files {
             let destination = output.appendingPathComponent(name)
             try? FileManager.default.removeItem(at: destination)

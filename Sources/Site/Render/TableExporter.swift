@@ -24,6 +24,11 @@ struct TableExporter {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The phases as published, in canonical JSON (sorted keys, no spaces): what a snapshot signs.
+    func canonicalPhases(_ boards: [PhaseBoard]) throws -> [LeaderboardDocument.Phase] {
+        boards.map(phaseDocument)
+    }
+
     func json(_ boards: [PhaseBoard], generatedAt: Date) throws -> String {
         let document = LeaderboardDocument(
             challenge: challenge.slug, title: challenge.title, generatedAt: UTCInstant.format(generatedAt),

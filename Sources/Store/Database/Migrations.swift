@@ -6,6 +6,7 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-walking-skeleton", migrate: createInitialSchema)
         migrator.registerMigration("v2-truth-files", migrate: createTruthFiles)
+        migrator.registerMigration("v3-leaderboard-history", migrate: createLeaderboardHistory)
         return migrator
     }
 
@@ -18,6 +19,24 @@ enum Migrations {
                 sha256 TEXT NOT NULL,
                 file_name TEXT NOT NULL
             );
+            """)
+    }
+
+    /// Published leaderboard snapshots, each signed and chained to the one before; append-only.
+    private static func createLeaderboardHistory(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE leaderboard_snapshots (
+                challenge_id INTEGER NOT NULL REFERENCES challenges(id),
+                sequence INTEGER NOT NULL,
+                canonical TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                signature TEXT NOT NULL,
+                PRIMARY KEY (challenge_id, sequence)
+            );
+            CREATE TRIGGER leaderboard_snapshots_are_append_only_update BEFORE UPDATE ON leaderboard_snapshots
+                BEGIN SELECT RAISE(ABORT, 'leaderboard history is append-only'); END;
+            CREATE TRIGGER leaderboard_snapshots_are_append_only_delete BEFORE DELETE ON leaderboard_snapshots
+                BEGIN SELECT RAISE(ABORT, 'leaderboard history is append-only'); END;
             """)
     }
 

@@ -5,7 +5,7 @@ import Site
 
 struct LeaderboardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "leaderboard", abstract: "Publish leaderboards.", subcommands: [Build.self])
+        commandName: "leaderboard", abstract: "Publish leaderboards and check their signed history.", subcommands: [Build.self, Verify.self])
 
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -17,9 +17,24 @@ struct LeaderboardCommand: ParsableCommand {
         @OptionGroup var data: DataDirectoryOption
 
         func run() throws {
-            let site = LeaderboardSite(store: try data.openStore(), assets: URL(fileURLWithPath: assets))
+            let store = try data.openStore()
+            let key = try SigningKeys.privateKey(dataDirectory: store.dataDirectory)
+            let site = LeaderboardSite(store: store, assets: URL(fileURLWithPath: assets), signingKey: key)
             let index = try site.build(challenge: challenge, output: URL(fileURLWithPath: out), now: Date())
-            print("leaderboard written to \(index.path)")
+            print("leaderboard written to \(index.path)" + (key == nil ? " (unsigned: run `arbiter keys generate` to sign)" : ""))
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Recompute a published site's snapshot chain and check every signature; fails on any edit.")
+
+        @Argument(help: "The published site folder (with history/ and leaderboard.json).") var site: String
+        @Option(help: "The organisers' public key file (leaderboard-signing.pub).") var key: String
+
+        func run() throws {
+            let count = try HistoryVerifier.verify(site: URL(fileURLWithPath: site), publicKey: SigningKeys.publicKey(file: URL(fileURLWithPath: key)))
+            print("verified \(count) signed snapshots; the leaderboard matches the chain head")
         }
     }
 }
