@@ -99,3 +99,79 @@ static inline int arbiter_jpeg_decode(const unsigned char *tables, unsigned long
 static inline int arbiter_jpeg_message_length(void) { return JMSG_LENGTH_MAX; }
 static inline int arbiter_jcs_ycbcr(void) { return JCS_YCbCr; }
 static inline int arbiter_jcs_rgb(void) { return JCS_RGB; }
+
+static int arbiter_jpeg_run_window(struct jpeg_decompress_struct *info, arbiter_jpeg_error *error,
+                                   const unsigned char *tables, unsigned long tables_length,
+                                   const unsigned char *data, unsigned long length, int color_space,
+                                   unsigned char *dest, int width, int height,
+                                   int window_x, int window_y, int window_width, int window_height) {
+    if (setjmp(error->recovery)) return 0;
+    jpeg_create_decompress(info);
+    if (tables != NULL && tables_length > 0) {
+        jpeg_mem_src(info, tables, tables_length);
+        if (jpeg_read_header(info, FALSE) != JPEG_HEADER_TABLES_ONLY) {
+            strcpy(error->message, "JPEGTables do not hold tables only");
+            return 0;
+        }
+    }
+    jpeg_mem_src(info, data, length);
+    if (jpeg_read_header(info, TRUE) != JPEG_HEADER_OK) {
+        strcpy(error->message, "no JPEG header");
+        return 0;
+    }
+    if (color_space >= 0) info->jpeg_color_space = (J_COLOR_SPACE)color_space;
+    info->out_color_space = JCS_EXT_RGBA;
+    jpeg_start_decompress(info);
+    if ((int)info->output_width != width || (int)info->output_height != height) {
+        snprintf(error->message, sizeof error->message, "JPEG is %ux%u, the tile is %dx%d",
+                 info->output_width, info->output_height, width, height);
+        return 0;
+    }
+    /* One iMCU of margin on each side keeps fancy upsampling's neighbours, so kept pixels equal a full decode. */
+    int unit_x = info->max_h_samp_factor * DCTSIZE, unit_y = info->max_v_samp_factor * DCTSIZE;
+    JDIMENSION crop_x = (JDIMENSION)(window_x > unit_x ? window_x - unit_x : 0);
+    int crop_end = window_x + window_width + unit_x < width ? window_x + window_width + unit_x : width;
+    JDIMENSION crop_width = (JDIMENSION)crop_end - crop_x;
+    jpeg_crop_scanline(info, &crop_x, &crop_width);
+    int first_row = window_y > 2 * unit_y ? (window_y - 2 * unit_y) / unit_y * unit_y : 0;
+    if (first_row > 0 && (int)jpeg_skip_scanlines(info, (JDIMENSION)first_row) != first_row) {
+        strcpy(error->message, "cannot skip JPEG scanlines");
+        return 0;
+    }
+    unsigned char row[4 * 16384];
+    if (info->output_width > 16384) { strcpy(error->message, "JPEG too wide"); return 0; }
+    int column = window_x - (int)crop_x;
+    while ((int)info->output_scanline < window_y + window_height) {
+        int y = (int)info->output_scanline;
+        JSAMPROW rows[1] = { row };
+        if (jpeg_read_scanlines(info, rows, 1) != 1) {
+            strcpy(error->message, "JPEG data ended early");
+            return 0;
+        }
+        if (y >= window_y) memcpy(dest + (size_t)(y - window_y) * (size_t)window_width * 4, row + column * 4,
+                                  (size_t)window_width * 4);
+    }
+    jpeg_abort_decompress(info);
+    return 1;
+}
+
+/// Decodes only the `window_width` x `window_height` pixels at (`window_x`, `window_y`) of a `width` x `height`
+/// JPEG into `dest` (RGBA, rows of `window_width`), with libjpeg-turbo's crop and skip: the same pixels a full
+/// decode gives there, for less work. Returns 1, or 0 with the reason in `message`.
+static inline int arbiter_jpeg_decode_window(const unsigned char *tables, unsigned long tables_length,
+                                             const unsigned char *data, unsigned long length, int color_space,
+                                             unsigned char *dest, int width, int height, int window_x, int window_y,
+                                             int window_width, int window_height, char *message) {
+    struct jpeg_decompress_struct info;
+    arbiter_jpeg_error error;
+    memset(&info, 0, sizeof info);
+    info.err = jpeg_std_error(&error.manager);
+    error.manager.error_exit = arbiter_jpeg_error_exit;
+    error.manager.output_message = arbiter_jpeg_output_message;
+    error.message[0] = 0;
+    int ok = arbiter_jpeg_run_window(&info, &error, tables, tables_length, data, length, color_space, dest, width,
+                                     height, window_x, window_y, window_width, window_height);
+    jpeg_destroy_decompress(&info);
+    if (!ok) memcpy(message, error.message, JMSG_LENGTH_MAX);
+    return ok;
+}

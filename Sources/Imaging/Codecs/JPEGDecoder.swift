@@ -30,4 +30,46 @@ public enum JPEGDecoder {
             throw CodecFailure(codec: "JPEG", String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
     }
+
+    /// A rectangle of a decoded image, in pixels.
+    public struct Window: Sendable, Equatable {
+        public var x: Int
+        public var y: Int
+        public var width: Int
+        public var height: Int
+
+        public init(x: Int, y: Int, width: Int, height: Int) {
+            self.x = x
+            self.y = y
+            self.width = width
+            self.height = height
+        }
+    }
+
+    /// Decodes only `window` of a `width` x `height` JPEG into `destination` (RGBA rows of `window.width`), skipping
+    /// the work for rows above and columns outside it: the same pixels a full decode has there.
+    public static func decode(
+        _ data: UnsafeRawBufferPointer, tables: UnsafeRawBufferPointer? = nil, colorSpace: ColorSpace? = nil,
+        width: Int, height: Int, window: Window, into destination: UnsafeMutableRawBufferPointer
+    ) throws(CodecFailure) {
+        precondition(window.x >= 0 && window.y >= 0 && window.width > 0 && window.height > 0
+                     && window.x + window.width <= width && window.y + window.height <= height, "window outside the image")
+        precondition(destination.count >= window.width * window.height * 4, "destination too small")
+        guard let base = data.baseAddress, data.count > 0 else { throw CodecFailure(codec: "JPEG", "empty data") }
+        guard width <= 16_384 else { throw CodecFailure(codec: "JPEG", "\(width) pixels wide (windows are read up to 16384)") }
+        let space: Int32 = switch colorSpace {
+        case .ycbcr: arbiter_jcs_ycbcr()
+        case .rgb: arbiter_jcs_rgb()
+        case nil: -1
+        }
+        var message = [CChar](repeating: 0, count: Int(arbiter_jpeg_message_length()))
+        let ok = arbiter_jpeg_decode_window(
+            tables?.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt(tables?.count ?? 0),
+            base.assumingMemoryBound(to: UInt8.self), UInt(data.count), space,
+            destination.baseAddress!.assumingMemoryBound(to: UInt8.self), Int32(width), Int32(height),
+            Int32(window.x), Int32(window.y), Int32(window.width), Int32(window.height), &message)
+        guard ok == 1 else {
+            throw CodecFailure(codec: "JPEG", String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        }
+    }
 }

@@ -47,19 +47,43 @@ struct RegionPainter {
         guard let grid, let rows else { return false }
         let needed = rows.tiles.flatMap { row in grid.tiles.map { row * source.tilesAcross + $0 } }
         let prefetched = try TilePrefetch.decode(needed, level: level, slide: slide)
-        var canvas = Canvas(image: image, surface: clipped)
-        defer { image = canvas.image }
+        // The canvas borrows the image's storage (a swap, not a copy-on-write of the whole region).
+        var canvas = Canvas(image: RGBAImage(width: 0, height: 0, pixels: []), surface: clipped)
+        swap(&canvas.image, &image)
+        defer { swap(&canvas.image, &image) }
         for row in rows.tiles.reversed() {
             for column in grid.tiles.reversed() {
                 let index = row * source.tilesAcross + column
-                let tile = if let decoded = prefetched[index] { decoded } else { try slide.tile(level: level, index: index) }
-                guard let pixels = tile else { continue }
                 let placeX = Double(shiftX) + (Double((column - grid.first) * source.tileWidth) - grid.offset)
                 let placeY = Double(shiftY) + (Double((row - rows.first) * source.tileHeight) - rows.offset)
+                if let pixels = prefetched[index] ?? slide.cache.tile(TileCache.Key(level: level, tile: index)) {
+                    canvas.draw(pixels, tileWidth: source.tileWidth, tileHeight: source.tileHeight, atX: placeX, y: placeY)
+                    continue
+                }
+                if try paintPartialJPEG(index, atX: placeX, y: placeY, on: &canvas) { continue }
+                guard let pixels = try slide.tile(level: level, index: index) else { continue }
                 canvas.draw(pixels, tileWidth: source.tileWidth, tileHeight: source.tileHeight, atX: placeX, y: placeY)
             }
         }
         return canvas.resampled
+    }
+}
+
+extension RegionPainter {
+    /// A JPEG tile the region only partly covers, placed on whole pixels and not cached, is decoded just where it
+    /// is visible (libjpeg-turbo's crop and skip) and not cached. Returns false when the tile needs the usual path.
+    fileprivate func paintPartialJPEG(_ index: Int, atX x: Double, y: Double, on canvas: inout Canvas) throws(SlideError) -> Bool {
+        guard case .jpeg = source.codec, !source.missingTiles.contains(index) else { return false }
+        let (column, row) = (index % source.tilesAcross, index / source.tilesAcross)
+        let visibleWidth = min(source.tileWidth, source.width - column * source.tileWidth)
+        let visibleHeight = min(source.tileHeight, source.height - row * source.tileHeight)
+        guard let placement = canvas.partialWindow(visibleWidth: visibleWidth, visibleHeight: visibleHeight, atX: x, y: y) else {
+            return false
+        }
+        let pixels = try slide.decoding.decodeJPEGWindow(source, tile: index, window: placement.window)
+        canvas.copy(PlacedTile(pixels: pixels, width: placement.window.width, height: placement.window.height),
+                    atX: placement.x, y: placement.y)
+        return true
     }
 }
 

@@ -9,7 +9,9 @@ struct TileDecoding: Sendable {
     /// The tile's pixels, `tileWidth * tileHeight * 4` bytes.
     func decode(_ level: LevelSource, tile: Int) throws(SlideError) -> [UInt8] {
         let count = level.tileWidth * level.tileHeight * 4
-        var pixels = [UInt8](repeating: 0, count: count)
+        // JPEG fills every byte; other codecs may leave parts (edge tiles through libtiff) that must read as transparent.
+        var pixels = if case .jpeg = level.codec { [UInt8](unsafeUninitializedCapacity: count) { _, initialized in initialized = count } }
+                     else { [UInt8](repeating: 0, count: count) }
         try SlideError.typed {
             try pixels.withUnsafeMutableBytes { destination in
                 switch level.codec {
@@ -60,6 +62,33 @@ struct TileDecoding: Sendable {
         } catch {
             preconditionFailure("only CodecFailure is thrown here, got \(error)")
         }
+    }
+
+    /// Decodes only `window` of a JPEG tile (RGBA rows of `window.width`), for regions that show part of a tile.
+    func decodeJPEGWindow(_ level: LevelSource, tile: Int, window: JPEGDecoder.Window) throws(SlideError) -> [UInt8] {
+        guard case .jpeg(let tables, let space) = level.codec else { preconditionFailure("not a JPEG level") }
+        let data = try rawTile(level, tile: tile)
+        var pixels = [UInt8](repeating: 0, count: window.width * window.height * 4)
+        do {
+            try data.withUnsafeBytes { bytes in
+                try pixels.withUnsafeMutableBytes { destination in
+                    if let tables {
+                        try tables.withUnsafeBytes { tableBytes in
+                            try JPEGDecoder.decode(bytes, tables: tableBytes, colorSpace: space, width: level.tileWidth,
+                                                   height: level.tileHeight, window: window, into: destination)
+                        }
+                    } else {
+                        try JPEGDecoder.decode(bytes, colorSpace: space, width: level.tileWidth, height: level.tileHeight,
+                                               window: window, into: destination)
+                    }
+                }
+            }
+        } catch let failure as CodecFailure {
+            throw corrupt(level, tile: tile, failure)
+        } catch {
+            preconditionFailure("only CodecFailure is thrown here, got \(error)")
+        }
+        return pixels
     }
 
     private func decodeJPEG2000(_ level: LevelSource, tile: Int, space: JPEG2000Decoder.ColorSpace,

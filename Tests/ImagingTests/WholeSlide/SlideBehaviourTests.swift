@@ -43,6 +43,23 @@ import Testing
         #expect(slide.cachedBytes <= 256 << 10)
     }
 
+    /// Regions that show part of a JPEG tile decode only that part (crop and skip); the pixels must equal the
+    /// full-tile decode, which a reader that first reads (and caches) the whole level uses from then on.
+    @Test(arguments: ["tifffile-jpeg-ycbcr.tiff", "tifffile-jpeg-rgb.tiff", "vips-jpeg.tiff", "vips-subifd-jpeg.tiff"])
+    func partialJPEGDecodingEqualsFullDecoding(file: String) throws {
+        let path = RepositoryFiles.path("Fixtures/slides/" + file)
+        let partial = try Slide(path: path, options: SlideOptions(cacheBytes: 0))
+        let full = try Slide(path: path)
+        _ = try full.readRegion(x: 0, y: 0, level: 0, width: full.levels[0].width, height: full.levels[0].height)
+        var generator = SplitMix(seed: 11)
+        for _ in 0..<200 {
+            let (x, y) = (Int(generator.next() % 440) - 10, Int(generator.next() % 320) - 10)
+            let (width, height) = (Int(generator.next() % 150) + 1, Int(generator.next() % 120) + 1)
+            let expected = try full.readRegion(x: x, y: y, level: 0, width: width, height: height)
+            #expect(try partial.readRegion(x: x, y: y, level: 0, width: width, height: height) == expected, "(\(x), \(y)) \(width)x\(height)")
+        }
+    }
+
     @Test func multiThreadedDecodingGivesTheSamePixels() throws {
         let path = RepositoryFiles.path("Fixtures/slides/aperio-jp2k-ycbcr.svs")
         let single = try Slide(path: path)
