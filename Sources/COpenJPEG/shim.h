@@ -54,8 +54,10 @@ static void arbiter_opj_quiet(const char *message, void *user) { (void)message; 
 /// Decodes a JPEG 2000 codestream (or a JP2 file, when `jp2` is 1) held in memory with `threads` worker threads.
 /// On success returns the image (free it with opj_image_destroy) after checking it is `width` x `height` with
 /// 3 or more 8-bit components none larger than the image; otherwise NULL with the reason in `source->message`.
+/// With `area` (x0, y0, x1, y1), only that rectangle is decoded (component planes then start at comps[c].x0, y0);
+/// when the subsampling does not divide the tile, area[0] is set to -1 and NULL returned, to decode in full instead.
 static inline opj_image_t *arbiter_opj_decode(arbiter_opj_source *source, int jp2, int threads,
-                                              OPJ_UINT32 width, OPJ_UINT32 height) {
+                                              OPJ_UINT32 width, OPJ_UINT32 height, OPJ_INT32 *area) {
     opj_stream_t *stream = opj_stream_create(source->length < 65536 ? source->length : 65536, OPJ_TRUE);
     if (stream == NULL) { strcpy(source->message, "out of memory"); return NULL; }
     opj_stream_set_user_data(stream, source, NULL);
@@ -90,13 +92,27 @@ static inline opj_image_t *arbiter_opj_decode(arbiter_opj_source *source, int jp
             ok = 0;
         }
     }
+    if (ok && area != NULL) {
+        for (OPJ_UINT32 c = 0; ok && c < image->numcomps; c++) {
+            if (width % image->comps[c].dx != 0 || height % image->comps[c].dy != 0 || image->x0 != 0 || image->y0 != 0) {
+                strcpy(source->message, "subsampling does not divide the tile: no area decoding");
+                ok = 0;
+                *area = -1;
+            }
+        }
+        if (ok && !opj_set_decode_area(codec, image, area[0], area[1], area[2], area[3])) {
+            if (source->message[0] == 0) strcpy(source->message, "cannot set the JPEG 2000 decode area");
+            ok = 0;
+        }
+    }
     if (ok) {
         ok = opj_decode(codec, stream, image);
         if (!ok && source->message[0] == 0) strcpy(source->message, "cannot decode the JPEG 2000 codestream");
     }
     for (OPJ_UINT32 c = 0; ok && c < image->numcomps; c++) {
         opj_image_comp_t *comp = &image->comps[c];
-        if (comp->data == NULL || comp->w == 0 || comp->h == 0 || comp->w > width || comp->h > height) {
+        if (comp->data == NULL || comp->w == 0 || comp->h == 0 || comp->w > width || comp->h > height ||
+            comp->x0 > width || comp->y0 > height) {
             snprintf(source->message, sizeof source->message, "component %u decoded to %ux%u", c, comp->w, comp->h);
             ok = 0;
         }

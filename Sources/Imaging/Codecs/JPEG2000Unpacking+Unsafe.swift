@@ -56,6 +56,68 @@ enum JPEG2000Unpacking {
     }
 }
 
+extension JPEG2000Unpacking {
+    /// Interleaves the planes of a decode-area decode: component c holds samples from (x0, y0) at 1/dx, 1/dy of
+    /// the image grid. Pixel (X, Y) takes sample (X / dx, Y / dy), as a full decode with OpenSlide's unpacking does
+    /// when the subsampling divides the tile. Returns false if a sample falls outside what was decoded.
+    static func unpack(_ image: opj_image_t, colorSpace: JPEG2000Decoder.ColorSpace, window: ImageWindow,
+                       into destination: UnsafeMutablePointer<UInt8>) -> Bool {
+        let count = Int(image.numcomps)
+        let planes = (0..<count).map { WindowPlane(image.comps[$0]) }
+        for plane in planes {
+            guard plane.covers(x: window.x, window.x + window.width - 1, y: window.y, window.y + window.height - 1) else { return false }
+        }
+        for row in 0..<window.height {
+            let y = window.y + row
+            var pixel = destination + row * window.width * 4
+            for x in window.x..<(window.x + window.width) {
+                if count == 1 {
+                    let value = planes[0].sample(x, y)
+                    pixel[0] = value; pixel[1] = value; pixel[2] = value; pixel[3] = 255
+                } else {
+                    let (a, b, c) = (planes[0].sample(x, y), planes[1].sample(x, y), planes[2].sample(x, y))
+                    if colorSpace == .ycbcr {
+                        YCbCrTables.shared.convert(y: a, cb: b, cr: c, into: pixel)
+                    } else {
+                        pixel[0] = a; pixel[1] = b; pixel[2] = c
+                    }
+                    pixel[3] = count >= 4 ? planes[3].sample(x, y) : 255
+                }
+                pixel += 4
+            }
+        }
+        return true
+    }
+
+    private struct WindowPlane {
+        let data: UnsafeMutablePointer<Int32>
+        let width: Int
+        let height: Int
+        let x0: Int
+        let y0: Int
+        let dx: Int
+        let dy: Int
+
+        init(_ component: opj_image_comp_t) {
+            data = component.data
+            width = Int(component.w)
+            height = Int(component.h)
+            x0 = Int(component.x0)
+            y0 = Int(component.y0)
+            dx = max(1, Int(component.dx))
+            dy = max(1, Int(component.dy))
+        }
+
+        func covers(x first: Int, _ last: Int, y top: Int, _ bottom: Int) -> Bool {
+            first / dx >= x0 && last / dx < x0 + width && top / dy >= y0 && bottom / dy < y0 + height
+        }
+
+        @inline(__always) func sample(_ x: Int, _ y: Int) -> UInt8 {
+            UInt8(truncatingIfNeeded: data[(y / dy - y0) * width + x / dx - x0])
+        }
+    }
+}
+
 /// OpenSlide's YCbCr to RGB tables (make-tables.c), computed the same way so results agree exactly.
 struct YCbCrTables: Sendable {
     static let shared = YCbCrTables()

@@ -31,26 +31,11 @@ public enum JPEGDecoder {
         }
     }
 
-    /// A rectangle of a decoded image, in pixels.
-    public struct Window: Sendable, Equatable {
-        public var x: Int
-        public var y: Int
-        public var width: Int
-        public var height: Int
-
-        public init(x: Int, y: Int, width: Int, height: Int) {
-            self.x = x
-            self.y = y
-            self.width = width
-            self.height = height
-        }
-    }
-
     /// Decodes only `window` of a `width` x `height` JPEG into `destination` (RGBA rows of `window.width`), skipping
     /// the work for rows above and columns outside it: the same pixels a full decode has there.
     public static func decode(
         _ data: UnsafeRawBufferPointer, tables: UnsafeRawBufferPointer? = nil, colorSpace: ColorSpace? = nil,
-        width: Int, height: Int, window: Window, into destination: UnsafeMutableRawBufferPointer
+        width: Int, height: Int, window: ImageWindow, into destination: UnsafeMutableRawBufferPointer
     ) throws(CodecFailure) {
         precondition(window.x >= 0 && window.y >= 0 && window.width > 0 && window.height > 0
                      && window.x + window.width <= width && window.y + window.height <= height, "window outside the image")

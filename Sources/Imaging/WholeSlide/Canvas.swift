@@ -21,13 +21,13 @@ struct Canvas {
 
     /// For a tile cairo would copy on whole pixels: the part of its visible area inside the surface, and where that
     /// part goes in the image; nil when resampled, when nothing shows, or when all of the visible tile shows.
-    func partialWindow(visibleWidth: Int, visibleHeight: Int, atX x: Double, y: Double) -> (window: JPEGDecoder.Window, x: Int, y: Int)? {
+    func partialWindow(visibleWidth: Int, visibleHeight: Int, atX x: Double, y: Double) -> (window: ImageWindow, x: Int, y: Int)? {
         guard CairoPlacement.isPixelExact(x), CairoPlacement.isPixelExact(y) else { return nil }
         let left = surface.originX + CairoPlacement.nearest(x), top = surface.originY + CairoPlacement.nearest(y)
         let fromX = max(0, surface.originX - left), toX = min(visibleWidth, surface.originX + surface.width - left)
         let fromY = max(0, surface.originY - top), toY = min(visibleHeight, surface.originY + surface.height - top)
         guard fromX < toX, fromY < toY, !(fromX == 0 && fromY == 0 && toX == visibleWidth && toY == visibleHeight) else { return nil }
-        return (JPEGDecoder.Window(x: fromX, y: fromY, width: toX - fromX, height: toY - fromY), left + fromX, top + fromY)
+        return (ImageWindow(x: fromX, y: fromY, width: toX - fromX, height: toY - fromY), left + fromX, top + fromY)
     }
 
     /// Copies the tile's overlap with the surface. Tiles placed on whole pixels never overlap and the surface

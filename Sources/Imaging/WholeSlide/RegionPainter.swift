@@ -60,7 +60,7 @@ struct RegionPainter {
                     canvas.draw(pixels, tileWidth: source.tileWidth, tileHeight: source.tileHeight, atX: placeX, y: placeY)
                     continue
                 }
-                if try paintPartialJPEG(index, atX: placeX, y: placeY, on: &canvas) { continue }
+                if try paintPartialTile(index, atX: placeX, y: placeY, on: &canvas) { continue }
                 guard let pixels = try slide.tile(level: level, index: index) else { continue }
                 canvas.draw(pixels, tileWidth: source.tileWidth, tileHeight: source.tileHeight, atX: placeX, y: placeY)
             }
@@ -70,17 +70,19 @@ struct RegionPainter {
 }
 
 extension RegionPainter {
-    /// A JPEG tile the region only partly covers, placed on whole pixels and not cached, is decoded just where it
-    /// is visible (libjpeg-turbo's crop and skip) and not cached. Returns false when the tile needs the usual path.
-    fileprivate func paintPartialJPEG(_ index: Int, atX x: Double, y: Double, on canvas: inout Canvas) throws(SlideError) -> Bool {
-        guard case .jpeg = source.codec, !source.missingTiles.contains(index) else { return false }
+    /// A JPEG or JPEG 2000 tile the region only partly covers, placed on whole pixels and not cached, is decoded just
+    /// where it is visible (libjpeg-turbo's crop and skip, OpenJPEG's decode area) and not cached. Returns false when
+    /// the tile needs the usual path.
+    fileprivate func paintPartialTile(_ index: Int, atX x: Double, y: Double, on canvas: inout Canvas) throws(SlideError) -> Bool {
+        guard !source.missingTiles.contains(index), !source.codec.mayHavePartialAlpha(samplesPerPixel: source.directory.samplesPerPixel)
+        else { return false }
         let (column, row) = (index % source.tilesAcross, index / source.tilesAcross)
         let visibleWidth = min(source.tileWidth, source.width - column * source.tileWidth)
         let visibleHeight = min(source.tileHeight, source.height - row * source.tileHeight)
         guard let placement = canvas.partialWindow(visibleWidth: visibleWidth, visibleHeight: visibleHeight, atX: x, y: y) else {
             return false
         }
-        let pixels = try slide.decoding.decodeJPEGWindow(source, tile: index, window: placement.window)
+        guard let pixels = try slide.decoding.decodeWindow(source, tile: index, window: placement.window) else { return false }
         canvas.copy(PlacedTile(pixels: pixels, width: placement.window.width, height: placement.window.height),
                     atX: placement.x, y: placement.y)
         return true

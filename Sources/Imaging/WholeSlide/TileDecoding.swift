@@ -64,9 +64,37 @@ struct TileDecoding: Sendable {
         }
     }
 
-    /// Decodes only `window` of a JPEG tile (RGBA rows of `window.width`), for regions that show part of a tile.
-    func decodeJPEGWindow(_ level: LevelSource, tile: Int, window: JPEGDecoder.Window) throws(SlideError) -> [UInt8] {
-        guard case .jpeg(let tables, let space) = level.codec else { preconditionFailure("not a JPEG level") }
+    /// Decodes only `window` of a JPEG or JPEG 2000 tile (RGBA rows of `window.width`), for regions that show part
+    /// of a tile; nil when the codec or the codestream's layout needs a full decode.
+    func decodeWindow(_ level: LevelSource, tile: Int, window: ImageWindow) throws(SlideError) -> [UInt8]? {
+        switch level.codec {
+        case .jpeg(let tables, let space): try decodeJPEGWindow(level, tile: tile, tables: tables, space: space, window: window)
+        case .jpeg2000(let space): try decodeJPEG2000Window(level, tile: tile, space: space, window: window)
+        case .libtiff: nil
+        }
+    }
+
+    private func decodeJPEG2000Window(_ level: LevelSource, tile: Int, space: JPEG2000Decoder.ColorSpace,
+                                      window: ImageWindow) throws(SlideError) -> [UInt8]? {
+        let data = try rawTile(level, tile: tile)
+        var pixels = [UInt8](repeating: 0, count: window.width * window.height * 4)
+        do {
+            let done = try data.withUnsafeBytes { bytes in
+                try pixels.withUnsafeMutableBytes { destination in
+                    try JPEG2000Decoder.decode(bytes, colorSpace: space, width: level.tileWidth, height: level.tileHeight,
+                                               window: window, threads: options.jpeg2000Threads, into: destination)
+                }
+            }
+            return done ? pixels : nil
+        } catch let failure as CodecFailure {
+            throw corrupt(level, tile: tile, failure)
+        } catch {
+            preconditionFailure("only CodecFailure is thrown here, got \(error)")
+        }
+    }
+
+    private func decodeJPEGWindow(_ level: LevelSource, tile: Int, tables: [UInt8]?, space: JPEGDecoder.ColorSpace,
+                                  window: ImageWindow) throws(SlideError) -> [UInt8] {
         let data = try rawTile(level, tile: tile)
         var pixels = [UInt8](repeating: 0, count: window.width * window.height * 4)
         do {

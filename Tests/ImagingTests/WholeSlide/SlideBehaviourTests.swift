@@ -43,10 +43,12 @@ import Testing
         #expect(slide.cachedBytes <= 256 << 10)
     }
 
-    /// Regions that show part of a JPEG tile decode only that part (crop and skip); the pixels must equal the
-    /// full-tile decode, which a reader that first reads (and caches) the whole level uses from then on.
-    @Test(arguments: ["tifffile-jpeg-ycbcr.tiff", "tifffile-jpeg-rgb.tiff", "vips-jpeg.tiff", "vips-subifd-jpeg.tiff"])
-    func partialJPEGDecodingEqualsFullDecoding(file: String) throws {
+    /// Regions that show part of a JPEG or JPEG 2000 tile decode only that part (libjpeg-turbo's crop and skip,
+    /// OpenJPEG's decode area); the pixels must equal the full-tile decode, which a reader that first reads (and
+    /// caches) the whole level uses from then on.
+    @Test(arguments: ["tifffile-jpeg-ycbcr.tiff", "tifffile-jpeg-rgb.tiff", "vips-jpeg.tiff", "vips-subifd-jpeg.tiff",
+                      "aperio-jp2k-rgb.svs", "aperio-jp2k-ycbcr.svs", "tifffile-jpeg2000.tiff", "vips-jp2k.tiff"])
+    func partialDecodingEqualsFullDecoding(file: String) throws {
         let path = RepositoryFiles.path("Fixtures/slides/" + file)
         let partial = try Slide(path: path, options: SlideOptions(cacheBytes: 0))
         let full = try Slide(path: path)
