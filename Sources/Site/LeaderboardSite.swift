@@ -21,8 +21,12 @@ public struct LeaderboardSite: Sendable {
 
     /// Builds the site into `output` and returns the path of its `index.html`.
     @discardableResult
-    public func build(challenge slug: String, output: URL, now: Date) throws -> URL {
-        let (challenge, boards) = try LeaderboardAssembler(store: store).boards(challenge: slug, now: now)
+    public func build(challenge slug: String, output: URL, now: Date, bootstrap: BootstrapSettings = BootstrapSettings()) async throws -> URL {
+        var (challenge, boards) = try LeaderboardAssembler(store: store).boards(challenge: slug, now: now)
+        for index in boards.indices {
+            boards[index].stability = try await RankStabilityBuilder.stability(board: boards[index], challenge: challenge, store: store, settings: bootstrap)
+            boards[index].bootstrap = bootstrap
+        }
         let exporter = TableExporter(challenge: challenge.spec)
         let chain = try signingKey.map { raw in
             try HistoryPublisher(store: store, key: try Curve25519.Signing.PrivateKey(rawRepresentation: raw)).publish(challenge: challenge, phases: try exporter.canonicalPhases(boards), now: now)
@@ -40,6 +44,7 @@ public struct LeaderboardSite: Sendable {
             ("leaderboard.json", Array(try exporter.json(boards, generatedAt: now).utf8)),
         ]
         files += boards.map { ("\($0.phase.slug).csv", Array(exporter.csv($0).utf8)) }
+        files += boards.compactMap { board in BlobPlot.svg(board).map { (BlobPlot.fileName(board), Array($0.utf8)) } }
         if !chain.isEmpty {
             try FileManager.default.createDirectory(at: output.appendingPathComponent("history"), withIntermediateDirectories: true)
             let encoder = JSONEncoder()

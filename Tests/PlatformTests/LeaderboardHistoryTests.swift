@@ -13,9 +13,9 @@ import Testing
         let site: URL
         let publicKey: URL
 
-        func build(at offset: TimeInterval) throws {
+        func build(at offset: TimeInterval) async throws {
             let key = try SigningKeys.privateKey(dataDirectory: platform.store.dataDirectory)
-            try LeaderboardSite(store: platform.store, assets: Platform.root.appendingPathComponent("Leaderboard"), signingKey: key)
+            try await LeaderboardSite(store: platform.store, assets: Platform.root.appendingPathComponent("Leaderboard"), signingKey: key)
                 .build(challenge: "small", output: site, now: Platform.opens.addingTimeInterval(offset))
         }
 
@@ -32,7 +32,7 @@ import Testing
         _ = try await Judge(store: platform.store, worker: "test", clock: { Platform.opens.addingTimeInterval(600) }).drain()
         let publicKey = try SigningKeys.generate(dataDirectory: platform.store.dataDirectory)
         let result = Published(platform: platform, site: platform.store.dataDirectory.appendingPathComponent("site"), publicKey: publicKey)
-        try result.build(at: 700)
+        try await result.build(at: 700)
         return result
     }
 
@@ -45,7 +45,7 @@ import Testing
 
     @Test func rebuildingAnUnchangedLeaderboardAddsNoSnapshot() async throws {
         let site = try await published()
-        try site.build(at: 800)
+        try await site.build(at: 800)
         #expect(try site.platform.store.snapshots(challenge: "small").count == 1)
         #expect(try site.verify() == 1)
     }
@@ -53,7 +53,7 @@ import Testing
     @Test func aChangeAppendsASnapshotChainedToThePrevious() async throws {
         let site = try await published()
         try site.platform.store.publishPhase(try site.platform.phase(), challenge: "small", now: Platform.opens.addingTimeInterval(750))
-        try site.build(at: 800)
+        try await site.build(at: 800)
         let chain = try site.platform.store.snapshots(challenge: "small")
         #expect(chain.map(\.sequence) == [1, 2])
         #expect(chain[1].canonical.contains(chain[0].sha256))
@@ -87,7 +87,7 @@ import Testing
     @Test func removingASnapshotBreaksTheChain() async throws {
         let site = try await published()
         try site.platform.store.publishPhase(try site.platform.phase(), challenge: "small", now: Platform.opens.addingTimeInterval(750))
-        try site.build(at: 800)
+        try await site.build(at: 800)
         try FileManager.default.removeItem(at: site.site.appendingPathComponent("history/1.json"))
         #expect(throws: HistoryVerifier.Failure.self) { try site.verify() }
     }

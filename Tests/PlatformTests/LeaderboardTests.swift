@@ -28,7 +28,7 @@ struct LeaderboardTests {
         _ = try await Judge(store: platform.store, worker: "test", clock: { Platform.opens.addingTimeInterval(600) }).drain()
         if publish { try platform.store.publishPhase(try platform.phase(), challenge: "small", now: Platform.opens) }
         let folder = platform.store.dataDirectory.appendingPathComponent("site")
-        try LeaderboardSite(store: platform.store, assets: Platform.root.appendingPathComponent("Leaderboard"))
+        try await LeaderboardSite(store: platform.store, assets: Platform.root.appendingPathComponent("Leaderboard"))
             .build(challenge: "small", output: folder, now: Platform.opens.addingTimeInterval(700))
         var files: [String: String] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
@@ -52,7 +52,7 @@ struct LeaderboardTests {
 
     @Test func writesHTMLJSONAndCSV() async throws {
         let built = try await build()
-        #expect(Set(built.files.keys) == ["index.html", "style.css", "leaderboard.json", "final.csv"])
+        #expect(Set(built.files.keys) == ["index.html", "style.css", "leaderboard.json", "final.csv", "final-ranks.svg"])
         #expect(built.files["final.csv"]?.hasPrefix("rank,team,cost-matrix@public,accuracy@public,quadratic-weighted-kappa@public,submissions,last_submission\n") == true)
     }
 
@@ -71,6 +71,19 @@ struct LeaderboardTests {
             .map { String($0.prefix { $0 != "<" }) }.filter { $0.contains(".") }
         let publicRenderings = Set(built.publicValues.map { String(format: "%.4f", $0) })
         #expect(!shown.isEmpty && Set(shown).isSubset(of: publicRenderings), "HTML shows \(Set(shown).subtracting(publicRenderings))")
+    }
+
+    @Test func eachRankedTeamHasABootstrapRankIntervalAndABlobRow() async throws {
+        let built = try await build()
+        for row in try rows(built) where row["rank"] is Int {
+            let interval = try #require(row["rankInterval"] as? [Double])
+            #expect(interval[0] <= interval[1] && interval[0] >= 1 && interval[1] <= 3)
+            #expect((0...1).contains(try #require(row["probabilityFirst"] as? Double)))
+        }
+        let svg = try #require(built.files["final-ranks.svg"])
+        #expect(svg.contains("<title id=\"title\">"))
+        for team in ["alpha", "beta", "gamma"] { #expect(svg.contains(">\(team)</text>")) }
+        #expect(try #require(built.files["index.html"]).contains("final-ranks.svg"))
     }
 
     @Test func whileUnpublishedTeamsAreRankedOnThePublicSplit() async throws {

@@ -32,4 +32,7 @@ public struct PhaseBoard: Sendable {
     /// The split the ranking is computed on: the private one once published, else the public one.
     public let rankingSplit: Split
     public let rows: [Row]
+    /// Bootstrap rank stability by team name (empty when the primary metric has no per-case values).
+    public var stability: [String: RankStability] = [:]
+    public var bootstrap: BootstrapSettings?
 }

@@ -26,9 +26,15 @@ struct HTMLRenderer {
                 html += "<small>\(split.rawValue) · \(column.direction == .higherIsBetter ? "↑" : "↓") \(column.direction.caption)</small></th>"
             }
         }
+        if !board.stability.isEmpty {
+            html += "<th title=\"2.5th to 97.5th percentile of the team's rank over bootstrap resamples of the cases\">Rank 95% interval</th>"
+            html += "<th title=\"share of resamples in which the team ranks first\">P(rank 1)</th>"
+        }
         html += "<th>Submissions</th><th>Last submission (UTC)</th></tr></thead>\n<tbody>\n"
         for row in board.rows { html += tableRow(row, board) }
-        html += "</tbody>\n</table>\n</section>\n"
+        html += "</tbody>\n</table>\n"
+        html += BlobPlot.figure(board)
+        html += "</section>\n"
         return html
     }
 
@@ -38,6 +44,11 @@ struct HTMLRenderer {
             for column in board.columns {
                 html += "<td class=\"number\">\(BoardFormatting.display(row.value(column, split)))</td>"
             }
+        }
+        if !board.stability.isEmpty {
+            let stability = board.stability[row.team]
+            html += "<td class=\"number rank\">\(stability.map { BlobPlot.interval($0) } ?? "–")</td>"
+            html += "<td class=\"number rank\">\(stability.map { String(format: "%.3f", $0.probabilityFirst) } ?? "–")</td>"
         }
         html += "<td class=\"number\">\(row.submissionCount)</td><td>\(row.lastSubmittedAt.map(UTCInstant.format) ?? "–")</td></tr>\n"
         return html

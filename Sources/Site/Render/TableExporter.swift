@@ -50,9 +50,11 @@ struct TableExporter {
             for split in board.visibleSplits {
                 for column in board.columns { values[BoardFormatting.columnKey(column, split)] = row.value(column, split) }
             }
+            let stability = board.stability[row.team]
             return LeaderboardDocument.Row(
                 rank: row.rank, team: row.team, submission: row.submissionID, values: values,
-                submissions: row.submissionCount, lastSubmission: row.lastSubmittedAt.map(UTCInstant.format))
+                submissions: row.submissionCount, lastSubmission: row.lastSubmittedAt.map(UTCInstant.format),
+                rankInterval: stability.map { [$0.interval.lower, $0.interval.upper] }, probabilityFirst: stability?.probabilityFirst)
         }
         return LeaderboardDocument.Phase(
             slug: board.phase.slug, title: board.phase.title, status: board.status.rawValue,
@@ -82,6 +84,9 @@ struct LeaderboardDocument: Encodable {
         let values: [String: Double?]
         let submissions: Int
         let lastSubmission: String?
+        /// 95% bootstrap interval of the rank, and the share of resamples ranking the team first.
+        let rankInterval: [Double]?
+        let probabilityFirst: Double?
     }
 
     struct Phase: Encodable {

@@ -34,7 +34,7 @@ struct DemoCommand: AsyncParsableCommand {
         let report = try await Judge(store: store, clock: { clock.tick() }).drain()
         print(JudgeCommand.summary(report, elapsed: nil))
         let output = URL(fileURLWithPath: out ?? dataURL.appendingPathComponent("leaderboard").path)
-        let index = try LeaderboardSite(store: store, assets: URL(fileURLWithPath: assets))
+        let index = try await LeaderboardSite(store: store, assets: URL(fileURLWithPath: assets))
             .build(challenge: spec.slug, output: output, now: Date())
         print("leaderboard: \(index.path)")
     }

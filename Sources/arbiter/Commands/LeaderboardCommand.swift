@@ -3,11 +3,11 @@ import Foundation
 import Store
 import Site
 
-struct LeaderboardCommand: ParsableCommand {
+struct LeaderboardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "leaderboard", abstract: "Publish leaderboards and check their signed history.", subcommands: [Build.self, Verify.self])
 
-    struct Build: ParsableCommand {
+    struct Build: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the static leaderboard (HTML, JSON, CSV); sealed splits never appear in it.")
 
@@ -16,11 +16,15 @@ struct LeaderboardCommand: ParsableCommand {
         @Option(help: "Folder with the page template and style sheet.") var assets = "Leaderboard"
         @OptionGroup var data: DataDirectoryOption
 
-        func run() throws {
+        @Option(help: "Bootstrap resamples for rank intervals.") var resamples = 1000
+        @Option(help: "Bootstrap seed (recorded on the page).") var seed: UInt64 = 20_181_206
+
+        func run() async throws {
             let store = try data.openStore()
             let key = try SigningKeys.privateKey(dataDirectory: store.dataDirectory)
             let site = LeaderboardSite(store: store, assets: URL(fileURLWithPath: assets), signingKey: key)
-            let index = try site.build(challenge: challenge, output: URL(fileURLWithPath: out), now: Date())
+            let index = try await site.build(challenge: challenge, output: URL(fileURLWithPath: out), now: Date(),
+                                             bootstrap: BootstrapSettings(resamples: resamples, seed: seed))
             print("leaderboard written to \(index.path)" + (key == nil ? " (unsigned: run `arbiter keys generate` to sign)" : ""))
         }
     }
