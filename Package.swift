@@ -69,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "arbiter-bench",
             dependencies: [
-                "Challenge", "Store", "Intake", "Judge", "Scoring", "Imaging",
+                "Challenge", "Store", "Intake", "Judge", "Scoring", "Imaging", "Site",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),

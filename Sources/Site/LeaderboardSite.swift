@@ -24,7 +24,9 @@ public struct LeaderboardSite: Sendable {
     public func build(challenge slug: String, output: URL, now: Date, bootstrap: BootstrapSettings = BootstrapSettings()) async throws -> URL {
         var (challenge, boards) = try LeaderboardAssembler(store: store).boards(challenge: slug, now: now)
         for index in boards.indices {
-            boards[index].stability = try await RankStabilityBuilder.stability(board: boards[index], challenge: challenge, store: store, settings: bootstrap)
+            let analysis = try await RankStabilityBuilder.analyse(board: boards[index], challenge: challenge, store: store, settings: bootstrap)
+            boards[index].stability = analysis.stability
+            boards[index].significance = analysis.significance
             boards[index].bootstrap = bootstrap
         }
         let exporter = TableExporter(challenge: challenge.spec)
@@ -45,6 +47,7 @@ public struct LeaderboardSite: Sendable {
         ]
         files += boards.map { ("\($0.phase.slug).csv", Array(exporter.csv($0).utf8)) }
         files += boards.compactMap { board in BlobPlot.svg(board).map { (BlobPlot.fileName(board), Array($0.utf8)) } }
+        files += boards.compactMap { board in SignificanceMap.svg(board).map { (SignificanceMap.fileName(board), Array($0.utf8)) } }
         if !chain.isEmpty {
             try FileManager.default.createDirectory(at: output.appendingPathComponent("history"), withIntermediateDirectories: true)
             let encoder = JSONEncoder()

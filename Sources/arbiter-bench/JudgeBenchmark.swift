@@ -39,6 +39,11 @@ struct JudgeBenchmark: AsyncParsableCommand {
     }
 
     private func prepare(seed: UInt64) async throws -> SQLiteStore {
+        try Self.prepare(submissions: submissions, cases: cases, seed: seed)
+    }
+
+    /// A fresh store with the demo challenge, `cases` cases of truth and one submission per team, queued.
+    static func prepare(submissions: Int, cases: Int, seed: UInt64) throws -> SQLiteStore {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-bench-\(UUID().uuidString)")
         let store = try SQLiteStore(dataDirectory: directory)
         let spec = try ChallengeSpecParser.load(directory: URL(fileURLWithPath: "Challenges/tissuenet-demo"))

@@ -52,7 +52,7 @@ struct LeaderboardTests {
 
     @Test func writesHTMLJSONAndCSV() async throws {
         let built = try await build()
-        #expect(Set(built.files.keys) == ["index.html", "style.css", "leaderboard.json", "final.csv", "final-ranks.svg"])
+        #expect(Set(built.files.keys) == ["index.html", "style.css", "leaderboard.json", "final.csv", "final-ranks.svg", "final-significance.svg"])
         #expect(built.files["final.csv"]?.hasPrefix("rank,team,cost-matrix@public,accuracy@public,quadratic-weighted-kappa@public,submissions,last_submission\n") == true)
     }
 
@@ -84,6 +84,15 @@ struct LeaderboardTests {
         #expect(svg.contains("<title id=\"title\">"))
         for team in ["alpha", "beta", "gamma"] { #expect(svg.contains(">\(team)</text>")) }
         #expect(try #require(built.files["index.html"]).contains("final-ranks.svg"))
+    }
+
+    @Test func theLeaderIsInItsOwnFirstPlaceGroupAndTheMapCoversEveryPair() async throws {
+        let built = try await build()
+        let leader = try #require(try rows(built).first { ($0["rank"] as? Int) == 1 })
+        #expect(leader["inFirstPlaceGroup"] as? Bool == true)
+        let svg = try #require(built.files["final-significance.svg"])
+        #expect(svg.components(separatedBy: "<rect ").count - 1 == 3 * 2)
+        #expect(svg.contains("<desc id=\"desc\">"))
     }
 
     @Test func whileUnpublishedTeamsAreRankedOnThePublicSplit() async throws {

@@ -35,4 +35,6 @@ public struct PhaseBoard: Sendable {
     /// Bootstrap rank stability by team name (empty when the primary metric has no per-case values).
     public var stability: [String: RankStability] = [:]
     public var bootstrap: BootstrapSettings?
+    /// The leader's group and the pairwise tests, when the primary metric has per-case values.
+    public var significance: Significance?
 }

@@ -40,22 +40,28 @@ public struct BootstrapSettings: Sendable, Equatable {
 }
 
 enum RankStabilityBuilder {
-    /// Stability of each ranked team (by name), or empty when the primary metric has no per-case values.
-    static func stability(board: PhaseBoard, challenge: StoredChallenge, store: SQLiteStore, settings: BootstrapSettings) async throws -> [String: RankStability] {
+    /// Stability of each ranked team (by name) and the significance tests, or nothing when the primary
+    /// metric has no per-case values. Only the ranking split's cases are read, and it is always a split
+    /// the audience may see.
+    static func analyse(board: PhaseBoard, challenge: StoredChallenge, store: SQLiteStore, settings: BootstrapSettings) async throws
+        -> (stability: [String: RankStability], significance: Significance?)
+    {
         let primary = challenge.spec.primaryColumn
         let ranked = board.rows.filter { $0.rank != nil && $0.submissionID != nil }
-        guard primary.isPerCase, ranked.count >= 2 else { return [:] }
+        guard primary.isPerCase, ranked.count >= 2, board.visibleSplits.contains(board.rankingSplit) else { return ([:], nil) }
         let values = try store.caseValues(
             submissionIDs: ranked.map { $0.submissionID! }, metric: primary.key, splits: [board.rankingSplit],
             challenge: challenge, scorerVersion: challenge.spec.task.kind.scorerVersion)
         let cases = Array(Set(values.values.flatMap(\.keys))).sorted()
-        guard cases.count >= 2 else { return [:] }
+        guard cases.count >= 2 else { return ([:], nil) }
         let matrix = ranked.map { row in cases.map { values[row.submissionID!]?[$0] } }
         let table = try ScoreTable(metrics: [MetricScores(name: primary.key, direction: primary.direction, values: matrix)])
         let result = try await Bootstrap.run(table, plan: .seeded(seed: settings.seed, resamples: settings.resamples))
-        return Dictionary(uniqueKeysWithValues: zip(ranked, result.teams).map { row, team in
+        let stability = Dictionary(uniqueKeysWithValues: zip(ranked, result.teams).map { row, team in
             (row.team, RankStability(interval: (team.rankIntervalLower, team.rankIntervalUpper),
                                      probabilityFirst: team.probabilityFirst, rankCounts: team.rankCounts))
         })
+        let significance = try Significance(teams: ranked.map(\.team), values: matrix, direction: primary.direction)
+        return (stability, significance)
     }
 }

@@ -30,10 +30,14 @@ struct HTMLRenderer {
             html += "<th title=\"2.5th to 97.5th percentile of the team's rank over bootstrap resamples of the cases\">Rank 95% interval</th>"
             html += "<th title=\"share of resamples in which the team ranks first\">P(rank 1)</th>"
         }
+        if board.significance != nil {
+            html += "<th title=\"not significantly worse than the leader: one-sided Wilcoxon signed-rank test, Holm-adjusted, alpha 0.05\">≈ leader</th>"
+        }
         html += "<th>Submissions</th><th>Last submission (UTC)</th></tr></thead>\n<tbody>\n"
         for row in board.rows { html += tableRow(row, board) }
         html += "</tbody>\n</table>\n"
         html += BlobPlot.figure(board)
+        html += SignificanceMap.figure(board)
         html += "</section>\n"
         return html
     }
@@ -49,6 +53,9 @@ struct HTMLRenderer {
             let stability = board.stability[row.team]
             html += "<td class=\"number rank\">\(stability.map { BlobPlot.interval($0) } ?? "–")</td>"
             html += "<td class=\"number rank\">\(stability.map { String(format: "%.3f", $0.probabilityFirst) } ?? "–")</td>"
+        }
+        if let significance = board.significance {
+            html += "<td class=\"rank\">\(row.rank == nil ? "–" : (significance.firstPlaceGroup.contains(row.team) ? "yes" : "no"))</td>"
         }
         html += "<td class=\"number\">\(row.submissionCount)</td><td>\(row.lastSubmittedAt.map(UTCInstant.format) ?? "–")</td></tr>\n"
         return html

@@ -54,7 +54,8 @@ struct TableExporter {
             return LeaderboardDocument.Row(
                 rank: row.rank, team: row.team, submission: row.submissionID, values: values,
                 submissions: row.submissionCount, lastSubmission: row.lastSubmittedAt.map(UTCInstant.format),
-                rankInterval: stability.map { [$0.interval.lower, $0.interval.upper] }, probabilityFirst: stability?.probabilityFirst)
+                rankInterval: stability.map { [$0.interval.lower, $0.interval.upper] }, probabilityFirst: stability?.probabilityFirst,
+                inFirstPlaceGroup: board.significance.map { $0.firstPlaceGroup.contains(row.team) })
         }
         return LeaderboardDocument.Phase(
             slug: board.phase.slug, title: board.phase.title, status: board.status.rawValue,
@@ -87,6 +88,8 @@ struct LeaderboardDocument: Encodable {
         /// 95% bootstrap interval of the rank, and the share of resamples ranking the team first.
         let rankInterval: [Double]?
         let probabilityFirst: Double?
+        /// Not significantly worse than the leader (one-sided Wilcoxon, Holm, alpha 0.05).
+        let inFirstPlaceGroup: Bool?
     }
 
     struct Phase: Encodable {
