@@ -238,6 +238,13 @@ def main():
     write_aperio("aperio-jpeg-missing-tiles.svs", image,
                  lambda block: imagecodecs.jpeg8_encode(block, 80), "jpeg", "JPEG/RGB Q=80",
                  missing={(0, 1), (1, 0)})
+    # Tiny copies (one tile per level) that also seed the fuzzer, whose inputs are capped at 120 kB.
+    tiny = image[:100, :130].copy()
+    write_aperio("tiny-aperio-jp2k-rgb.svs", tiny,
+                 lambda block: imagecodecs.jpeg2k_encode(block, 60, codecformat="J2K", mct=True), 33005, "J2K/KDU Q=70")
+    write_aperio("tiny-aperio-jp2k-ycbcr.svs", tiny, ycbcr_tile_j2k, 33003, "J2K/YUV16 Q=70")
+    write_tifffile("tiny-tifffile-webp.tiff", tiny, compression="webp", compressionargs={"level": 60}, photometric="rgb")
+    write_tifffile("tiny-tifffile-jpeg2000.tiff", tiny, compression="jpeg2000", photometric="rgb")
     write_broken(image)
     total = sum(os.path.getsize(os.path.join(OUT, f)) for f in os.listdir(OUT))
     print(f"wrote {len(os.listdir(OUT))} files, {total / 1e6:.1f} MB, to {OUT}")

@@ -35,11 +35,13 @@ OPENSLIDE_CASES = [
     "Fixtures/slides/tifffile-lzw.tiff", "Fixtures/slides/tifffile-deflate.tiff", "Fixtures/slides/tifffile-zstd.tiff",
     "Fixtures/slides/tifffile-none.tiff", "Fixtures/slides/tifffile-rgba-lzw.tiff",
     "Fixtures/slides/tifffile-grey-deflate.tiff", "Fixtures/slides/vips-jpeg.tiff", "Fixtures/slides/vips-zstd.tiff",
-    "Fixtures/slides/tiny-two-levels.tiff",
+    "Fixtures/slides/tiny-two-levels.tiff", "Fixtures/slides/tiny-aperio-jp2k-rgb.svs",
+    "Fixtures/slides/tiny-aperio-jp2k-ycbcr.svs",
 ]
 TIFFFILE_CASES = {
     "Fixtures/slides/tifffile-jpeg2000.tiff": "generic-tiff", "Fixtures/slides/vips-jp2k.tiff": "generic-tiff",
     "Fixtures/slides/tifffile-webp.tiff": "generic-tiff", "Fixtures/slides/vips-webp.tiff": "generic-tiff",
+    "Fixtures/slides/tiny-tifffile-webp.tiff": "generic-tiff", "Fixtures/slides/tiny-tifffile-jpeg2000.tiff": "generic-tiff",
     "Fixtures/slides/tifffile-subifd-deflate.tiff": "subifd-tiff", "Fixtures/slides/vips-subifd-jpeg.tiff": "subifd-tiff",
 }
 

@@ -10,7 +10,7 @@ import Testing
     static let sharedCases = SlideOracle.all.filter(\.isShared)
 
     @Test func oracleFileListsEveryFixture() {
-        #expect(Self.fixtureCases.count >= 20)
+        #expect(Self.fixtureCases.count >= 24)
         #expect(Self.sharedCases.count == 3)
     }
 
