@@ -55,7 +55,7 @@ enum AperioFormat: SlideFormat {
     }
 
     static func checkAssociated(_ directory: TIFFDirectory, name: String, path: String) throws(SlideError) {
-        guard directory.width * directory.height <= SlideLimits.maxRegionPixels else {
+        guard directory.width * directory.height <= SlideLimits.maxAssociatedPixels else {
             throw SlideError(.tooLarge, file: path, directory: directory.address.description, tag: TIFFTag.imageWidth.name,
                              "\(name) image is \(directory.width) x \(directory.height)")
         }

@@ -10,6 +10,8 @@ enum SlideLimits {
     static let maxDirectories = 4_096
     /// Largest region or associated image returned, in pixels (1 GiB of RGBA).
     static let maxRegionPixels = 1 << 28
+    /// Largest associated image read (64 Mpx; real labels, macros and thumbnails are a few).
+    static let maxAssociatedPixels = 1 << 26
     /// Largest compressed tile read.
     static let maxCompressedTileBytes = 1 << 28
 }
