@@ -21,10 +21,17 @@ public struct LeaderboardSite: Sendable {
 
     /// Builds the site into `output` and returns the path of its `index.html`.
     @discardableResult
-    public func build(challenge slug: String, output: URL, now: Date, bootstrap: BootstrapSettings = BootstrapSettings()) async throws -> URL {
+    /// `bootstrap` overrides each phase's own bootstrap settings (its `ranking.bootstrap`).
+    public func build(challenge slug: String, output: URL, now: Date, bootstrap override: BootstrapSettings? = nil) async throws -> URL {
         var (challenge, boards) = try LeaderboardAssembler(store: store).boards(challenge: slug, now: now)
+        let changes = try store.auditLog(challenge: slug).filter { $0.action == "phase.ranking-changed" }
         for index in boards.indices {
+            boards[index].rankingChanges = changes.filter { $0.subject == boards[index].phase.slug }
+                .map { "\(UTCInstant.format($0.at)): \($0.detail ?? "")" }
+            let rule = boards[index].phase.rankingRule
+            let bootstrap = override ?? BootstrapSettings(resamples: rule.bootstrapResamples, seed: rule.bootstrapSeed)
             let analysis = try await RankStabilityBuilder.analyse(board: boards[index], challenge: challenge, store: store, settings: bootstrap)
+            if let ranks = analysis.ranks { boards[index].rerank(ranks) }
             boards[index].stability = analysis.stability
             boards[index].significance = analysis.significance
             boards[index].bootstrap = bootstrap

@@ -67,7 +67,10 @@ public enum ChallengeSpecParser {
         let description = reader.string(root.child("description"), required: false) ?? ""
         let task = TaskSpecReader.read(root.child("task"), &reader)
         let metrics = task.flatMap { MetricsSpecReader.read(root.child("metrics"), task: $0, &reader) }
-        let phases = PhaseSpecReader.readAll(root.child("phases"), &reader)
+        let columns = task.flatMap { task in
+            metrics.map { ChallengeSpec(slug: "columns", title: "", description: "", task: task, metrics: $0, phases: []).resultColumns }
+        }
+        let phases = PhaseSpecReader.readAll(root.child("phases"), columns: columns, &reader)
         guard let slug, let title, let task, let metrics, let phases else { return nil }
         return ChallengeSpec(slug: slug, title: title, description: description, task: task, metrics: metrics, phases: phases)
     }

@@ -14,10 +14,13 @@ public struct PhaseSpec: Sendable, Equatable, Codable {
     public let privateSplit: Split?
     public let limits: SubmissionLimits
     public let finalEntry: FinalEntryRule
+    /// The ranking rule, nil for the standard one (see `rankingRule`).
+    public let ranking: RankingSpec?
 
     public init(
         slug: String, title: String, opens: Date, closes: Date, cases: [Split],
-        publicSplit: Split, privateSplit: Split?, limits: SubmissionLimits, finalEntry: FinalEntryRule
+        publicSplit: Split, privateSplit: Split?, limits: SubmissionLimits, finalEntry: FinalEntryRule,
+        ranking: RankingSpec? = nil
     ) {
         self.slug = slug
         self.title = title
@@ -28,6 +31,7 @@ public struct PhaseSpec: Sendable, Equatable, Codable {
         self.privateSplit = privateSplit
         self.limits = limits
         self.finalEntry = finalEntry
+        self.ranking = ranking
     }
 
     /// Whether submissions are accepted at `instant` (opens inclusive, closes exclusive).

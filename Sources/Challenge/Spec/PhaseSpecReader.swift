@@ -1,10 +1,11 @@
 /// Reads the `phases` section.
 enum PhaseSpecReader {
     private static let phaseKeys: Set = [
-        "slug", "title", "opens", "closes", "cases", "public-split", "private-split", "limits", "final-entry",
+        "slug", "title", "opens", "closes", "cases", "public-split", "private-split", "limits", "final-entry", "ranking",
     ]
 
-    static func readAll(_ field: YAMLField, _ reader: inout SpecReader) -> [PhaseSpec]? {
+    /// `columns`: the challenge's result columns, which a ranking rule may name (nil when the metrics did not parse).
+    static func readAll(_ field: YAMLField, columns: [ResultColumn]?, _ reader: inout SpecReader) -> [PhaseSpec]? {
         guard let elements = reader.sequence(field) else { return nil }
         guard !elements.isEmpty else {
             reader.report(field.issue("a challenge needs at least one phase"))
@@ -14,7 +15,7 @@ enum PhaseSpecReader {
         var slugs: Set<String> = []
         var complete = true
         for element in elements {
-            guard let phase = read(element, &reader) else { complete = false; continue }
+            guard let phase = read(element, columns: columns, &reader) else { complete = false; continue }
             if !slugs.insert(phase.slug).inserted {
                 reader.report(element.child("slug").issue("phase slug \"\(phase.slug)\" appears twice"))
                 complete = false
@@ -24,7 +25,7 @@ enum PhaseSpecReader {
         return complete ? phases : nil
     }
 
-    private static func read(_ field: YAMLField, _ reader: inout SpecReader) -> PhaseSpec? {
+    private static func read(_ field: YAMLField, columns: [ResultColumn]?, _ reader: inout SpecReader) -> PhaseSpec? {
         guard reader.requireMapping(field) else { return nil }
         reader.rejectUnknownKeys(in: field, allowed: phaseKeys)
         let issuesBefore = reader.issues.count
@@ -38,12 +39,13 @@ enum PhaseSpecReader {
         let splits = readSplits(field, &reader)
         let limits = readLimits(field.child("limits"), &reader)
         let finalEntry = reader.choice(field.child("final-entry"), as: FinalEntryRule.self, required: false) ?? .bestPublic
+        let ranking = RankingSpecReader.read(field.child("ranking"), columns: columns, &reader)
         guard reader.issues.count == issuesBefore, let slug, let opens, let closes, let splits, let limits else {
             return nil
         }
         return PhaseSpec(
             slug: slug, title: title ?? slug, opens: opens, closes: closes, cases: splits.cases,
-            publicSplit: splits.public, privateSplit: splits.private, limits: limits, finalEntry: finalEntry)
+            publicSplit: splits.public, privateSplit: splits.private, limits: limits, finalEntry: finalEntry, ranking: ranking)
     }
 
     private static func readSplits(

@@ -31,10 +31,21 @@ public struct PhaseBoard: Sendable {
     public let visibleSplits: [Split]
     /// The split the ranking is computed on: the private one once published, else the public one.
     public let rankingSplit: Split
-    public let rows: [Row]
+    public private(set) var rows: [Row]
     /// Bootstrap rank stability by team name (empty when the primary metric has no per-case values).
     public var stability: [String: RankStability] = [:]
     public var bootstrap: BootstrapSettings?
+    /// Forced changes of the ranking rule after the phase opened, as "time: old -> new" (from the audit log).
+    public var rankingChanges: [String] = []
     /// The leader's group and the pairwise tests, when the primary metric has per-case values.
     public var significance: Significance?
+
+    /// Replaces the ranks (teams missing from `ranks` are unranked) and re-sorts the rows.
+    mutating func rerank(_ ranks: [String: Int]) {
+        rows = rows.map { row in
+            Row(rank: ranks[row.team], team: row.team, submissionID: row.submissionID, values: row.values,
+                submissionCount: row.submissionCount, lastSubmittedAt: row.lastSubmittedAt)
+        }
+        .sorted { ($0.rank ?? Int.max, $0.team) < ($1.rank ?? Int.max, $1.team) }
+    }
 }

@@ -40,28 +40,47 @@ public struct BootstrapSettings: Sendable, Equatable {
 }
 
 enum RankStabilityBuilder {
-    /// Stability of each ranked team (by name) and the significance tests, or nothing when the primary
-    /// metric has no per-case values. Only the ranking split's cases are read, and it is always a split
-    /// the audience may see.
-    static func analyse(board: PhaseBoard, challenge: StoredChallenge, store: SQLiteStore, settings: BootstrapSettings) async throws
-        -> (stability: [String: RankStability], significance: Significance?)
-    {
-        let primary = challenge.spec.primaryColumn
-        let ranked = board.rows.filter { $0.rank != nil && $0.submissionID != nil }
-        guard primary.isPerCase, ranked.count >= 2, board.visibleSplits.contains(board.rankingSplit) else { return ([:], nil) }
-        let values = try store.caseValues(
-            submissionIDs: ranked.map { $0.submissionID! }, metric: primary.key, splits: [board.rankingSplit],
-            challenge: challenge, scorerVersion: challenge.spec.task.kind.scorerVersion)
-        let cases = Array(Set(values.values.flatMap(\.keys))).sorted()
-        guard cases.count >= 2 else { return ([:], nil) }
-        let matrix = ranked.map { row in cases.map { values[row.submissionID!]?[$0] } }
-        let table = try ScoreTable(metrics: [MetricScores(name: primary.key, direction: primary.direction, values: matrix)])
-        let result = try await Bootstrap.run(table, plan: .seeded(seed: settings.seed, resamples: settings.resamples))
-        let stability = Dictionary(uniqueKeysWithValues: zip(ranked, result.teams).map { row, team in
+    /// What the bootstrap and the tests give for a board.
+    struct Analysis {
+        var stability: [String: RankStability] = [:]
+        var significance: Significance?
+        /// Ranks by team under the phase's rule, when the rule is not the stored primary aggregate.
+        var ranks: [String: Int]?
+    }
+
+    /// Stability of each ranked team (by name), the significance tests and, for rules other than the mean of the
+    /// primary metric, the ranks themselves; nothing when the ranking metrics have no per-case values. Only the
+    /// ranking split's cases are read, and it is always a split the audience may see.
+    static func analyse(board: PhaseBoard, challenge: StoredChallenge, store: SQLiteStore, settings: BootstrapSettings) async throws -> Analysis {
+        let rule = board.phase.rankingRule
+        let columns = challenge.spec.resultColumns
+        let ranking = rule.metrics.isEmpty ? [challenge.spec.primaryColumn] : columns.filter { rule.metrics.contains($0.key) }
+        let entries = board.rows.filter { $0.submissionID != nil }
+        guard ranking.allSatisfy(\.isPerCase), entries.count >= 2, board.visibleSplits.contains(board.rankingSplit) else { return Analysis() }
+        var matrices: [[[Double?]]] = []
+        var caseIDs: [String] = []
+        for column in ranking {
+            let values = try store.caseValues(
+                submissionIDs: entries.map { $0.submissionID! }, metric: column.key, splits: [board.rankingSplit],
+                challenge: challenge, scorerVersion: challenge.spec.task.kind.scorerVersion)
+            if caseIDs.isEmpty { caseIDs = Array(Set(values.values.flatMap(\.keys))).sorted() }
+            matrices.append(entries.map { row in caseIDs.map { values[row.submissionID!]?[$0] } })
+        }
+        guard caseIDs.count >= 2 else { return Analysis() }
+        let table = try ScoreTable(metrics: zip(ranking, matrices).map { MetricScores(name: $0.key, direction: $0.direction, values: $1) })
+        let result = try await Bootstrap.run(table, method: rule.method, plan: .seeded(seed: settings.seed, resamples: settings.resamples))
+        var analysis = Analysis()
+        analysis.stability = Dictionary(uniqueKeysWithValues: zip(entries, result.teams).map { row, team in
             (row.team, RankStability(interval: (team.rankIntervalLower, team.rankIntervalUpper),
                                      probabilityFirst: team.probabilityFirst, rankCounts: team.rankCounts))
         })
-        let significance = try Significance(teams: ranked.map(\.team), values: matrix, direction: primary.direction)
-        return (stability, significance)
+        if !rule.usesStoredAggregates {
+            analysis.ranks = Dictionary(uniqueKeysWithValues: zip(entries, result.fullRanking.ranks).map { ($0.team, $1) })
+        }
+        // Tests compare with the leader under the rule, on the first ranking metric.
+        let order = entries.indices.sorted { result.fullRanking.ranks[$0] < result.fullRanking.ranks[$1] }
+        analysis.significance = try Significance(teams: order.map { entries[$0].team }, values: order.map { matrices[0][$0] },
+                                                 direction: ranking[0].direction)
+        return analysis
     }
 }

@@ -17,8 +17,11 @@ struct HTMLRenderer {
         let phase = board.phase
         var html = "<section id=\"\(escape(phase.slug))\">\n<h2>\(escape(phase.title))</h2>\n"
         html += "<p class=\"phase-meta\">\(statusText(board)) · \(UTCInstant.format(phase.opens)) to \(UTCInstant.format(phase.closes))"
-        html += " · ranked by \(escape(challenge.primaryColumn.title)) on the \(board.rankingSplit.rawValue) split"
+        html += " · ranked by \(escape(rankingText(board))) on the \(board.rankingSplit.rawValue) split"
         html += " · <a href=\"\(escape(phase.slug)).csv\">CSV</a> · <a href=\"leaderboard.json\">JSON</a></p>\n"
+        for change in board.rankingChanges {
+            html += "<p class=\"notice\">The ranking of this phase was changed after it opened, by the organisers (forced), on \(escape(change))</p>\n"
+        }
         html += "<table>\n<thead><tr><th>Rank</th><th>Team</th>"
         for split in board.visibleSplits {
             for column in board.columns {
@@ -59,6 +62,15 @@ struct HTMLRenderer {
         }
         html += "<td class=\"number\">\(row.submissionCount)</td><td>\(row.lastSubmittedAt.map(UTCInstant.format) ?? "–")</td></tr>\n"
         return html
+    }
+
+    private func rankingText(_ board: PhaseBoard) -> String {
+        let rule = board.phase.rankingRule
+        let metrics = rule.metrics.isEmpty ? [challenge.primaryColumn.title]
+            : challenge.resultColumns.filter { rule.metrics.contains($0.key) }.map(\.title)
+        let base = rule.usesStoredAggregates ? metrics.joined(separator: ", ")
+            : "\(rule.scheme.rawValue.replacingOccurrences(of: "-", with: " ")) (\(rule.aggregation.rawValue)) of \(metrics.joined(separator: ", "))"
+        return metrics.count > 1 ? base + ", per-metric ranks combined by \(rule.metricAggregation.rawValue)" : base
     }
 
     private func statusText(_ board: PhaseBoard) -> String {

@@ -1,17 +1,21 @@
 import Challenge
 import Foundation
 import GRDB
+import Scoring
 
 extension SQLiteStore {
     /// Registers a challenge or updates its spec; phases are matched by slug. Returns whether it was new.
+    /// A phase's ranking rule is fixed once the phase opens: changing it then is refused unless `force`,
+    /// and a forced change is written to the audit log (the leaderboard shows it).
     @discardableResult
-    public func registerChallenge(_ spec: ChallengeSpec, now: Date) throws -> Bool {
+    public func registerChallenge(_ spec: ChallengeSpec, now: Date, force: Bool = false) throws -> Bool {
         let json = String(decoding: try JSONEncoder.sorted.encode(spec), as: UTF8.self)
         let digest = BlobStore.digest(Array(json.utf8))
         return try pool.write { db in
             let existing = try Int64.fetchOne(db, sql: "SELECT id FROM challenges WHERE slug = ?", arguments: [spec.slug])
             let challengeID: Int64
             if let existing {
+                try checkRankingChanges(challengeID: existing, spec: spec, now: now, force: force, db: db)
                 try db.execute(
                     sql: "UPDATE challenges SET title = ?, spec_json = ?, spec_sha256 = ?, updated_at = ? WHERE id = ?",
                     arguments: [spec.title, json, digest, now.timeIntervalSince1970, existing])
@@ -35,6 +39,27 @@ extension SQLiteStore {
                                   challenge: spec.slug, fileSHA256: digest), in: db)
             return existing == nil
         }
+    }
+
+    private func checkRankingChanges(challengeID: Int64, spec: ChallengeSpec, now: Date, force: Bool, db: Database) throws {
+        guard let json = try String.fetchOne(db, sql: "SELECT spec_json FROM challenges WHERE id = ?", arguments: [challengeID]),
+              let old = try? JSONDecoder.iso8601.decode(ChallengeSpec.self, from: Data(json.utf8)) else { return }
+        for phase in spec.phases {
+            guard let before = old.phase(phase.slug), before.opens <= now, before.rankingRule != phase.rankingRule else { continue }
+            let change = "\(describe(before.rankingRule)) -> \(describe(phase.rankingRule))"
+            guard force else {
+                throw StoreError.invalidSpecChange(
+                    challenge: spec.slug,
+                    reason: "phase \"\(phase.slug)\" opened on \(UTCInstant.format(before.opens)); its ranking cannot change (\(change)) unless forced, and a forced change is recorded and shown")
+            }
+            try append(AuditEntry(at: now, actor: "organiser", action: "phase.ranking-changed", challenge: spec.slug,
+                                  subject: phase.slug, detail: "forced: \(change)"), in: db)
+        }
+    }
+
+    private func describe(_ rule: RankingSpec) -> String {
+        let metrics = rule.metrics.isEmpty ? "primary metric" : rule.metrics.joined(separator: "+")
+        return "\(rule.scheme.rawValue) (\(rule.aggregation.rawValue)) of \(metrics)"
     }
 
     private func removeDroppedPhases(_ challengeID: Int64, keeping spec: ChallengeSpec, db: Database) throws {

@@ -25,11 +25,13 @@ struct ChallengeCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Register a challenge, or update its spec.")
 
         @Argument(help: "Folder containing challenge.yaml.") var directory: String
+        @Flag(help: "Change the ranking of a phase that has opened; the change is recorded and shown on the leaderboard.")
+        var force = false
         @OptionGroup var data: DataDirectoryOption
 
         func run() throws {
             let spec = try ChallengeSpecParser.load(directory: URL(fileURLWithPath: directory))
-            let created = try data.openStore().registerChallenge(spec, now: Date())
+            let created = try data.openStore().registerChallenge(spec, now: Date(), force: force)
             print("\(created ? "registered" : "updated") challenge \(spec.slug)")
         }
     }

@@ -16,15 +16,15 @@ struct LeaderboardCommand: AsyncParsableCommand {
         @Option(help: "Folder with the page template and style sheet.") var assets = "Leaderboard"
         @OptionGroup var data: DataDirectoryOption
 
-        @Option(help: "Bootstrap resamples for rank intervals.") var resamples = 1000
-        @Option(help: "Bootstrap seed (recorded on the page).") var seed: UInt64 = 20_181_206
+        @Option(help: "Bootstrap resamples for rank intervals (default: each phase's ranking.bootstrap).") var resamples: Int?
+        @Option(help: "Bootstrap seed, recorded on the page (default: each phase's ranking.bootstrap).") var seed: UInt64?
 
         func run() async throws {
             let store = try data.openStore()
             let key = try SigningKeys.privateKey(dataDirectory: store.dataDirectory)
             let site = LeaderboardSite(store: store, assets: URL(fileURLWithPath: assets), signingKey: key)
             let index = try await site.build(challenge: challenge, output: URL(fileURLWithPath: out), now: Date(),
-                                             bootstrap: BootstrapSettings(resamples: resamples, seed: seed))
+                                             bootstrap: resamples.map { BootstrapSettings(resamples: $0, seed: seed ?? 20_181_206) })
             print("leaderboard written to \(index.path)" + (key == nil ? " (unsigned: run `arbiter keys generate` to sign)" : ""))
         }
     }

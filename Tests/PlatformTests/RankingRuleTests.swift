@@ -1,0 +1,80 @@
+import Challenge
+import Foundation
+import Judge
+import Site
+import Store
+import Testing
+
+@Suite struct RankingRuleTests {
+    @Test func rankingSectionIsReadWithItsBootstrapSettings() throws {
+        let platform = try Platform(ranking: "{ scheme: rank-then-aggregate, aggregation: median, metrics: [cost-matrix, accuracy], bootstrap: { resamples: 200, seed: 7 } }")
+        let rule = try #require(platform.spec.phase("final")).rankingRule
+        #expect(rule.scheme == .rankThenAggregate)
+        #expect(rule.metrics == ["cost-matrix", "accuracy"])
+        #expect(rule.bootstrapResamples == 200 && rule.bootstrapSeed == 7)
+    }
+
+    @Test func aMetricWithoutPerCaseValuesCannotBeRankedPerCase() {
+        do {
+            _ = try Platform(ranking: "{ scheme: rank-then-aggregate, metrics: [quadratic-weighted-kappa] }")
+            Issue.record("accepted rank-then-aggregate of kappa")
+        } catch {
+            #expect("\(error)".contains("needs per-case values"))
+        }
+    }
+
+    @Test func unknownRankingMetricNamesTheColumns() {
+        do {
+            _ = try Platform(ranking: "{ metrics: [f1] }")
+            Issue.record("accepted an unknown metric")
+        } catch {
+            #expect("\(error)".contains("\"f1\" is not a result column"))
+        }
+    }
+
+    @Test func changingTheRankingOfAnOpenPhaseIsRefusedUnlessForcedAndThenShown() async throws {
+        let platform = try Platform()
+        let changed = try ChallengeSpecParser.parse(yaml: try String(contentsOf: Self.yaml(platform), encoding: .utf8), file: "challenge.yaml")
+        let later = Platform.opens.addingTimeInterval(86_400)
+        #expect(throws: StoreError.self) { try platform.store.registerChallenge(changed, now: later) }
+        try platform.store.registerChallenge(changed, now: later, force: true)
+        #expect(try platform.store.auditLog(challenge: "small").contains { $0.action == "phase.ranking-changed" })
+        let token = try platform.addTeam("alpha")
+        try platform.submit(token, [0, 1, 2, 0, 1, 2], at: 86_500)
+        _ = try await Judge(store: platform.store, worker: "test", clock: { later.addingTimeInterval(600) }).drain()
+        let site = platform.store.dataDirectory.appendingPathComponent("site")
+        try await LeaderboardSite(store: platform.store, assets: Platform.root.appendingPathComponent("Leaderboard"))
+            .build(challenge: "small", output: site, now: later.addingTimeInterval(700))
+        let page = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(page.contains("was changed after it opened"))
+        #expect(page.contains("rank then aggregate (median)"))
+    }
+
+    /// The Platform challenge with a median rank-then-aggregate rule, written to a file.
+    static func yaml(_ platform: Platform) throws -> URL {
+        let text = """
+            schema: 1
+            slug: small
+            title: Small
+            task:
+              kind: slide-classification
+              classes: [{ id: "0", name: zero }, { id: "1", name: one }, { id: "2", name: two }]
+            metrics:
+              primary: { kind: cost-matrix, matrix: [[0, 0.5, 1], [0.5, 0, 0.5], [1, 0.5, 0]] }
+              secondary: [accuracy, quadratic-weighted-kappa]
+            phases:
+              - slug: final
+                opens: 2026-01-01T00:00:00Z
+                closes: 2026-03-01T00:00:00Z
+                cases: [public, private]
+                public-split: public
+                private-split: private
+                limits: { per-period: 2, period: 1d, total: 5 }
+                final-entry: best-public
+                ranking: { scheme: rank-then-aggregate, aggregation: median }
+            """
+        let url = platform.store.dataDirectory.appendingPathComponent("changed.yaml")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+}
