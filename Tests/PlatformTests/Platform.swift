@@ -16,7 +16,7 @@ struct Platform {
     /// Truth: A–D public, E–F private; labels 0,1,2,0 | 1,2.
     static let truth = "case_id,label,split\nA,0,public\nB,1,public\nC,2,public\nD,0,public\nE,1,private\nF,2,private\n"
 
-    init(limits: String = "{ per-period: 2, period: 1d, total: 5 }", finalEntry: String = "best-public", ranking: String? = nil) throws {
+    init(limits: String = "{ per-period: 2, period: 1d, total: 5 }", finalEntry: String = "best-public", ranking: String? = nil, feedback: String? = nil) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-test-\(UUID().uuidString)")
         store = try SQLiteStore(dataDirectory: directory)
         spec = try ChallengeSpecParser.parse(yaml: """
@@ -39,6 +39,7 @@ struct Platform {
                 limits: \(limits)
                 final-entry: \(finalEntry)
             \(ranking.map { "    ranking: \($0)" } ?? "")
+            \(feedback.map { "    public-feedback: \($0)" } ?? "")
             """, file: "challenge.yaml")
         try store.registerChallenge(spec, now: Self.opens)
         let truth = try TruthParser.parse(Array(Self.truth.utf8), file: "truth.csv", task: spec.task)

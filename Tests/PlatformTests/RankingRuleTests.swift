@@ -78,3 +78,26 @@ import Testing
         return url
     }
 }
+
+@Suite struct LadderBoardTests {
+    @Test func theLadderHoldsAPublicScoreUntilAClearImprovement() async throws {
+        let ladder = try LadderPlatform()
+        let token = try ladder.platform.addTeam("prober")
+        // Public cases A–D (labels 0,1,2,0): first 2 of 4 right, then 3 of 4 (within one standard error).
+        try ladder.platform.submit(token, [0, 1, 0, 1, 1, 2], at: 1)
+        try ladder.platform.submit(token, [0, 1, 2, 1, 1, 2], at: 2)
+        _ = try await Judge(store: ladder.platform.store, worker: "test", clock: { Platform.opens.addingTimeInterval(600) }).drain()
+        let (_, boards) = try LeaderboardAssembler(store: ladder.platform.store).boards(challenge: "small", now: Platform.opens.addingTimeInterval(700))
+        let shown = boards[0].rows[0].values[.public]?["cost-matrix"] ?? nil
+        let stored = try ladder.platform.store.aggregates(submissionID: 2, splits: [.public])[.public]?["cost-matrix"] ?? nil
+        #expect(shown != stored)
+        #expect(shown == (try ladder.platform.store.aggregates(submissionID: 1, splits: [.public])[.public]?["cost-matrix"] ?? nil))
+    }
+}
+
+struct LadderPlatform {
+    let platform: Platform
+    init() throws {
+        platform = try Platform(limits: "{ total: 10 }", finalEntry: "latest", ranking: nil, feedback: "ladder")
+    }
+}

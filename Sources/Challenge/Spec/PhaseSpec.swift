@@ -16,11 +16,13 @@ public struct PhaseSpec: Sendable, Equatable, Codable {
     public let finalEntry: FinalEntryRule
     /// The ranking rule, nil for the standard one (see `rankingRule`).
     public let ranking: RankingSpec?
+    /// What teams see of their public scores: every score, or the Ladder's (nil means every score).
+    public let publicFeedback: PublicFeedback?
 
     public init(
         slug: String, title: String, opens: Date, closes: Date, cases: [Split],
         publicSplit: Split, privateSplit: Split?, limits: SubmissionLimits, finalEntry: FinalEntryRule,
-        ranking: RankingSpec? = nil
+        ranking: RankingSpec? = nil, publicFeedback: PublicFeedback? = nil
     ) {
         self.slug = slug
         self.title = title
@@ -32,10 +34,19 @@ public struct PhaseSpec: Sendable, Equatable, Codable {
         self.limits = limits
         self.finalEntry = finalEntry
         self.ranking = ranking
+        self.publicFeedback = publicFeedback
     }
 
     /// Whether submissions are accepted at `instant` (opens inclusive, closes exclusive).
     public func isOpen(at instant: Date) -> Bool {
         opens <= instant && instant < closes
     }
+}
+
+/// How public-split scores reach the leaderboard.
+public enum PublicFeedback: String, Sendable, Codable, CaseIterable {
+    /// Every scored submission's public score.
+    case scores
+    /// The parameter-free Ladder: a score moves only on a significant improvement (see `Ladder`).
+    case ladder
 }

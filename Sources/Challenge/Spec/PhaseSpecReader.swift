@@ -1,7 +1,7 @@
 /// Reads the `phases` section.
 enum PhaseSpecReader {
     private static let phaseKeys: Set = [
-        "slug", "title", "opens", "closes", "cases", "public-split", "private-split", "limits", "final-entry", "ranking",
+        "slug", "title", "opens", "closes", "cases", "public-split", "private-split", "limits", "final-entry", "ranking", "public-feedback",
     ]
 
     /// `columns`: the challenge's result columns, which a ranking rule may name (nil when the metrics did not parse).
@@ -40,12 +40,16 @@ enum PhaseSpecReader {
         let limits = readLimits(field.child("limits"), &reader)
         let finalEntry = reader.choice(field.child("final-entry"), as: FinalEntryRule.self, required: false) ?? .bestPublic
         let ranking = RankingSpecReader.read(field.child("ranking"), columns: columns, &reader)
+        let feedback = reader.choice(field.child("public-feedback"), as: PublicFeedback.self, required: false)
+        if feedback == .ladder, let primary = columns?.first, !primary.isPerCase {
+            reader.report(field.child("public-feedback").issue("the Ladder needs per-case values of the primary metric, and \(primary.key) has none"))
+        }
         guard reader.issues.count == issuesBefore, let slug, let opens, let closes, let splits, let limits else {
             return nil
         }
         return PhaseSpec(
             slug: slug, title: title ?? slug, opens: opens, closes: closes, cases: splits.cases,
-            publicSplit: splits.public, privateSplit: splits.private, limits: limits, finalEntry: finalEntry, ranking: ranking)
+            publicSplit: splits.public, privateSplit: splits.private, limits: limits, finalEntry: finalEntry, ranking: ranking, publicFeedback: feedback)
     }
 
     private static func readSplits(

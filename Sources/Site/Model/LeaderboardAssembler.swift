@@ -22,8 +22,9 @@ public struct LeaderboardAssembler: Sendable {
         let sealed = phase.isPublished ? nil : spec.privateSplit
         let visible = spec.cases.filter { $0 != sealed }.sorted()
         let rankingSplit = phase.isPublished ? (spec.privateSplit ?? spec.publicSplit) : spec.publicSplit
-        let scored = try store.scoredSubmissions(
+        var scored = try store.scoredSubmissions(
             phase: phase, challenge: challenge, scorerVersion: challenge.spec.task.kind.scorerVersion, visibleSplits: visible)
+        if spec.publicFeedback == .ladder { scored = try ladder(scored, spec: spec, challenge: challenge) }
         let selector = EntrySelector(rule: spec.finalEntry, primary: challenge.spec.primaryColumn, publicSplit: spec.publicSplit)
         let entries = Dictionary(grouping: scored, by: \.teamID).compactMapValues(selector.select)
         let activity = try store.teamActivity(phase: phase, challenge: challenge)
@@ -39,6 +40,26 @@ public struct LeaderboardAssembler: Sendable {
         .sorted { ($0.rank ?? Int.max, $0.team) < ($1.rank ?? Int.max, $1.team) }
         return PhaseBoard(phase: spec, status: status(phase, now: now), columns: challenge.spec.resultColumns,
                           visibleSplits: visible, rankingSplit: rankingSplit, rows: rows)
+    }
+
+    /// Replaces each submission's public primary score by the score the Ladder shows after it.
+    private func ladder(_ scored: [ScoredSubmission], spec: PhaseSpec, challenge: StoredChallenge) throws -> [ScoredSubmission] {
+        let primary = challenge.spec.primaryColumn
+        let values = try store.caseValues(submissionIDs: scored.map(\.submissionID), metric: primary.key, splits: [spec.publicSplit],
+                                          challenge: challenge, scorerVersion: challenge.spec.task.kind.scorerVersion)
+        let cases = Array(Set(values.values.flatMap(\.keys))).sorted()
+        var shown: [Int64: Double] = [:]
+        for team in Dictionary(grouping: scored, by: \.teamID).values {
+            let ordered = team.sorted { ($0.submittedAt, $0.submissionID) < ($1.submittedAt, $1.submissionID) }
+            let perCase = ordered.map { entry in cases.map { values[entry.submissionID]?[$0] ?? .nan } }
+            for (entry, score) in zip(ordered, Ladder.shownScores(perCase, direction: primary.direction)) { shown[entry.submissionID] = score }
+        }
+        return scored.map { entry in
+            var values = entry.values
+            if values[spec.publicSplit] != nil { values[spec.publicSplit]?[primary.key] = shown[entry.submissionID] }
+            return ScoredSubmission(submissionID: entry.submissionID, teamID: entry.teamID, submittedAt: entry.submittedAt,
+                                    chosenAt: entry.chosenAt, values: values)
+        }
     }
 
     private func status(_ phase: StoredPhase, now: Date) -> PhaseBoard.Status {

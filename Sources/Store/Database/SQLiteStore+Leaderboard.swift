@@ -10,6 +10,14 @@ public struct ScoredSubmission: Sendable, Equatable {
     public let chosenAt: Date?
     /// `values[split][metric]`, only for the splits that were asked for.
     public let values: [Split: [String: Double?]]
+
+    public init(submissionID: Int64, teamID: Int64, submittedAt: Date, chosenAt: Date?, values: [Split: [String: Double?]]) {
+        self.submissionID = submissionID
+        self.teamID = teamID
+        self.submittedAt = submittedAt
+        self.chosenAt = chosenAt
+        self.values = values
+    }
 }
 
 /// How much a team has submitted to a phase.
