@@ -91,6 +91,9 @@ public final class Slide: Sendable {
         guard width >= 0, height >= 0 else {
             throw SlideError(.invalidRequest, file: path, "negative size \(width) x \(height)")
         }
+        guard x.magnitude <= 1 << 48, y.magnitude <= 1 << 48 else {
+            throw SlideError(.invalidRequest, file: path, "coordinates (\(x), \(y)) are beyond 2^48")
+        }
         guard width.multipliedReportingOverflow(by: height).partialValue <= SlideLimits.maxRegionPixels, width <= 1 << 28, height <= 1 << 28 else {
             throw SlideError(.tooLarge, file: path, "region \(width) x \(height) exceeds \(SlideLimits.maxRegionPixels) pixels")
         }

@@ -75,6 +75,8 @@ import Testing
         #expect(throws: SlideError.self) { _ = try slide.readRegion(x: 0, y: 0, level: 0, width: -1, height: 1) }
         #expect(throws: SlideError.self) { _ = try slide.readRegion(x: 0, y: 0, level: 0, width: 1 << 20, height: 1 << 20) }
         #expect(throws: SlideError.self) { _ = try slide.associatedImage(named: "label") }
+        #expect(throws: SlideError.self) { _ = try slide.readRegion(x: Int.min, y: 0, level: 0, width: 1, height: 1) }
+        #expect(try slide.readRegion(x: -(1 << 40), y: 1 << 40, level: 0, width: 2, height: 2).pixels == [UInt8](repeating: 0, count: 16))
     }
 }
 
