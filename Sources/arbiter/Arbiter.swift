@@ -8,6 +8,6 @@ struct Arbiter: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, DoctorCommand.self, ChallengeCommand.self, TruthCommand.self, TeamCommand.self,
             SubmitCommand.self, SelectCommand.self, JudgeCommand.self, PhaseCommand.self, LeaderboardCommand.self,
-            ScoreCommand.self, VolumeCommand.self, KeysCommand.self, SlideCommand.self,
+            ScoreCommand.self, VolumeCommand.self, KeysCommand.self, ReportCommand.self, SlideCommand.self,
         ])
 }

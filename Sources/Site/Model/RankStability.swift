@@ -46,6 +46,8 @@ enum RankStabilityBuilder {
         var significance: Significance?
         /// Ranks by team under the phase's rule, when the rule is not the stored primary aggregate.
         var ranks: [String: Int]?
+        /// Kendall's tau-b between the full ranking and each resampled one: median and quartiles.
+        var kendallTau: QuartileSummary?
     }
 
     /// Stability of each ranked team (by name), the significance tests and, for rules other than the mean of the
@@ -74,6 +76,7 @@ enum RankStabilityBuilder {
             (row.team, RankStability(interval: (team.rankIntervalLower, team.rankIntervalUpper),
                                      probabilityFirst: team.probabilityFirst, rankCounts: team.rankCounts))
         })
+        analysis.kendallTau = result.kendallTauQuartiles
         if !rule.usesStoredAggregates {
             analysis.ranks = Dictionary(uniqueKeysWithValues: zip(entries, result.fullRanking.ranks).map { ($0.team, $1) })
         }
