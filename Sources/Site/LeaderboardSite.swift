@@ -55,6 +55,15 @@ public struct LeaderboardSite: Sendable {
         files += boards.map { ("\($0.phase.slug).csv", Array(exporter.csv($0).utf8)) }
         files += boards.compactMap { board in BlobPlot.svg(board).map { (BlobPlot.fileName(board), Array($0.utf8)) } }
         files += boards.compactMap { board in SignificanceMap.svg(board).map { (SignificanceMap.fileName(board), Array($0.utf8)) } }
+        let teamNames = Set(boards.flatMap { $0.rows.map(\.team) })
+        if !teamNames.isEmpty {
+            try FileManager.default.createDirectory(at: output.appendingPathComponent("teams"), withIntermediateDirectories: true)
+        }
+        for team in teamNames.sorted() {
+            let page = TeamPage(challenge: challenge.spec).html(team: team, boards: boards)
+            files.append((TeamPage.fileName(team), Array(page.page.utf8)))
+            files += page.plots.map { ($0.0, Array($0.1.utf8)) }
+        }
         if !chain.isEmpty {
             try FileManager.default.createDirectory(at: output.appendingPathComponent("history"), withIntermediateDirectories: true)
             let encoder = JSONEncoder()

@@ -31,7 +31,9 @@ struct LeaderboardTests {
         try await LeaderboardSite(store: platform.store, assets: Platform.root.appendingPathComponent("Leaderboard"))
             .build(challenge: "small", output: folder, now: Platform.opens.addingTimeInterval(700))
         var files: [String: String] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+        for name in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
             files[name] = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
         }
         var privateValues: [Double] = []
@@ -52,7 +54,10 @@ struct LeaderboardTests {
 
     @Test func writesHTMLJSONAndCSV() async throws {
         let built = try await build()
-        #expect(Set(built.files.keys) == ["index.html", "style.css", "leaderboard.json", "final.csv", "final-ranks.svg", "final-significance.svg"])
+        #expect(Set(built.files.keys.filter { !$0.hasPrefix("teams/") })
+            == ["index.html", "style.css", "leaderboard.json", "final.csv", "final-ranks.svg", "final-significance.svg"])
+        #expect(Set(built.files.keys.filter { $0.hasSuffix(".html") && $0.hasPrefix("teams/") })
+            == ["teams/alpha.html", "teams/beta.html", "teams/gamma.html"])
         #expect(built.files["final.csv"]?.hasPrefix("rank,team,cost-matrix@public,accuracy@public,quadratic-weighted-kappa@public,submissions,last_submission\n") == true)
     }
 
@@ -67,7 +72,8 @@ struct LeaderboardTests {
         let csvLines = try #require(built.files["final.csv"]).split(separator: "\n").dropFirst()
         let csvValues = csvLines.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false).dropFirst(2).dropLast(2).compactMap { Double($0) } }
         #expect(!csvValues.isEmpty && Set(csvValues).isSubset(of: built.publicValues), "CSV shows \(Set(csvValues).subtracting(built.publicValues))")
-        let shown = try #require(built.files["index.html"]).components(separatedBy: "<td class=\"number\">").dropFirst()
+        let pages = built.files.filter { $0.key.hasSuffix(".html") }.values.joined()
+        let shown = pages.components(separatedBy: "<td class=\"number\">").dropFirst()
             .map { String($0.prefix { $0 != "<" }) }.filter { $0.contains(".") }
         let publicRenderings = Set(built.publicValues.map { String(format: "%.4f", $0) })
         #expect(!shown.isEmpty && Set(shown).isSubset(of: publicRenderings), "HTML shows \(Set(shown).subtracting(publicRenderings))")
@@ -93,6 +99,16 @@ struct LeaderboardTests {
         let svg = try #require(built.files["final-significance.svg"])
         #expect(svg.components(separatedBy: "<rect ").count - 1 == 3 * 2)
         #expect(svg.contains("<desc id=\"desc\">"))
+    }
+
+    @Test func eachTeamPageListsItsSubmissionsAndPlotsItsHistory() async throws {
+        let built = try await build()
+        let page = try #require(built.files["teams/alpha.html"])
+        #expect(page.components(separatedBy: "<tr").count - 2 == 1)
+        #expect(page.contains("95% bootstrap interval"))
+        let plot = try #require(built.files["teams/alpha-final.svg"])
+        #expect(plot.contains("<title id=\"title\">alpha: score history</title>"))
+        #expect(try #require(built.files["index.html"]).contains("href=\"teams/alpha.html\""))
     }
 
     @Test func whileUnpublishedTeamsAreRankedOnThePublicSplit() async throws {

@@ -38,8 +38,15 @@ public struct LeaderboardAssembler: Sendable {
                 lastSubmittedAt: team.lastSubmittedAt)
         }
         .sorted { ($0.rank ?? Int.max, $0.team) < ($1.rank ?? Int.max, $1.team) }
+        let names = Dictionary(uniqueKeysWithValues: activity.map { ($0.team.id, $0.team.name) })
+        let histories = Dictionary(grouping: scored, by: \.teamID).reduce(into: [String: [PhaseBoard.HistoryPoint]]()) { result, pair in
+            guard let name = names[pair.key] else { return }
+            result[name] = pair.value.sorted { $0.submittedAt < $1.submittedAt }.map {
+                PhaseBoard.HistoryPoint(submissionID: $0.submissionID, submittedAt: $0.submittedAt, values: $0.values)
+            }
+        }
         return PhaseBoard(phase: spec, status: status(phase, now: now), columns: challenge.spec.resultColumns,
-                          visibleSplits: visible, rankingSplit: rankingSplit, rows: rows)
+                          visibleSplits: visible, rankingSplit: rankingSplit, rows: rows, histories: histories)
     }
 
     /// Replaces each submission's public primary score by the score the Ladder shows after it.

@@ -32,6 +32,15 @@ public struct PhaseBoard: Sendable {
     /// The split the ranking is computed on: the private one once published, else the public one.
     public let rankingSplit: Split
     public private(set) var rows: [Row]
+    /// Each team's scored submissions in time order, with the values of the visible splits (as the board shows them).
+    public let histories: [String: [HistoryPoint]]
+
+    /// One scored submission of a team.
+    public struct HistoryPoint: Sendable {
+        public let submissionID: Int64
+        public let submittedAt: Date
+        public let values: [Split: [String: Double?]]
+    }
     /// Bootstrap rank stability by team name (empty when the primary metric has no per-case values).
     public var stability: [String: RankStability] = [:]
     public var bootstrap: BootstrapSettings?

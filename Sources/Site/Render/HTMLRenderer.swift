@@ -46,7 +46,7 @@ struct HTMLRenderer {
     }
 
     private func tableRow(_ row: PhaseBoard.Row, _ board: PhaseBoard) -> String {
-        var html = "<tr><td>\(row.rank.map(String.init) ?? "–")</td><td>\(escape(row.team))</td>"
+        var html = "<tr><td>\(row.rank.map(String.init) ?? "–")</td><td><a href=\"\(escape(TeamPage.fileName(row.team)))\">\(escape(row.team))</a></td>"
         for split in board.visibleSplits {
             for column in board.columns {
                 html += "<td class=\"number\">\(BoardFormatting.display(row.value(column, split)))</td>"
