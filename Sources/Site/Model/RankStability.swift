@@ -11,9 +11,12 @@ public struct RankStability: Sendable, Equatable {
     public let probabilityFirst: Double
     /// How often each rank (1…teams) occurred.
     public let rankCounts: [Int]
+    /// 95% percentile bootstrap interval of the mean of the first ranking metric, over the same resamples.
+    public let scoreInterval: (lower: Double, upper: Double)
 
     public static func == (lhs: RankStability, rhs: RankStability) -> Bool {
         lhs.interval == rhs.interval && lhs.probabilityFirst == rhs.probabilityFirst && lhs.rankCounts == rhs.rankCounts
+            && lhs.scoreInterval == rhs.scoreInterval
     }
 
     /// The median rank across resamples.
@@ -70,11 +73,14 @@ enum RankStabilityBuilder {
         }
         guard caseIDs.count >= 2 else { return Analysis() }
         let table = try ScoreTable(metrics: zip(ranking, matrices).map { MetricScores(name: $0.key, direction: $0.direction, values: $1) })
-        let result = try await Bootstrap.run(table, method: rule.method, plan: .seeded(seed: settings.seed, resamples: settings.resamples))
+        let plan = BootstrapPlan.seeded(seed: settings.seed, resamples: settings.resamples)
+        let result = try await Bootstrap.run(table, method: rule.method, plan: plan)
+        let scores = ScoreIntervals.meanIntervals(matrices[0], direction: ranking[0].direction, plan: plan)
         var analysis = Analysis()
-        analysis.stability = Dictionary(uniqueKeysWithValues: zip(entries, result.teams).map { row, team in
-            (row.team, RankStability(interval: (team.rankIntervalLower, team.rankIntervalUpper),
-                                     probabilityFirst: team.probabilityFirst, rankCounts: team.rankCounts))
+        analysis.stability = Dictionary(uniqueKeysWithValues: zip(entries, zip(result.teams, scores)).map { row, pair in
+            let (team, score) = pair
+            return (row.team, RankStability(interval: (team.rankIntervalLower, team.rankIntervalUpper),
+                                            probabilityFirst: team.probabilityFirst, rankCounts: team.rankCounts, scoreInterval: score))
         })
         analysis.kendallTau = result.kendallTauQuartiles
         if !rule.usesStoredAggregates {

@@ -30,6 +30,7 @@ struct HTMLRenderer {
             }
         }
         if !board.stability.isEmpty {
+            html += "<th title=\"2.5th to 97.5th percentile of the mean score over bootstrap resamples of the cases\">Score 95% interval<br><small>\(board.rankingSplit.rawValue)</small></th>"
             html += "<th title=\"2.5th to 97.5th percentile of the team's rank over bootstrap resamples of the cases\">Rank 95% interval</th>"
             html += "<th title=\"share of resamples in which the team ranks first\">P(rank 1)</th>"
         }
@@ -54,6 +55,7 @@ struct HTMLRenderer {
         }
         if !board.stability.isEmpty {
             let stability = board.stability[row.team]
+            html += "<td class=\"number rank\">\(stability.map { "\(BoardFormatting.display($0.scoreInterval.lower))–\(BoardFormatting.display($0.scoreInterval.upper))" } ?? "–")</td>"
             html += "<td class=\"number rank\">\(stability.map { BlobPlot.interval($0) } ?? "–")</td>"
             html += "<td class=\"number rank\">\(stability.map { String(format: "%.3f", $0.probabilityFirst) } ?? "–")</td>"
         }

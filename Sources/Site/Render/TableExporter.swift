@@ -55,6 +55,7 @@ struct TableExporter {
                 rank: row.rank, team: row.team, submission: row.submissionID, values: values,
                 submissions: row.submissionCount, lastSubmission: row.lastSubmittedAt.map(UTCInstant.format),
                 rankInterval: stability.map { [$0.interval.lower, $0.interval.upper] }, probabilityFirst: stability?.probabilityFirst,
+                scoreInterval: stability.map { [$0.scoreInterval.lower, $0.scoreInterval.upper] },
                 inFirstPlaceGroup: board.significance.map { $0.firstPlaceGroup.contains(row.team) })
         }
         return LeaderboardDocument.Phase(
@@ -88,6 +89,8 @@ struct LeaderboardDocument: Encodable {
         /// 95% bootstrap interval of the rank, and the share of resamples ranking the team first.
         let rankInterval: [Double]?
         let probabilityFirst: Double?
+        /// 95% bootstrap interval of the mean of the first ranking metric on the ranking split.
+        let scoreInterval: [Double]?
         /// Not significantly worse than the leader (one-sided Wilcoxon, Holm, alpha 0.05).
         let inFirstPlaceGroup: Bool?
     }
