@@ -35,6 +35,7 @@ public struct LeaderboardSite: Sendable {
             boards[index].stability = analysis.stability
             boards[index].significance = analysis.significance
             boards[index].bootstrap = bootstrap
+            boards[index].publicPrivateTau = boards[index].splitAgreement(primary: challenge.spec.primaryColumn)
         }
         let exporter = TableExporter(challenge: challenge.spec)
         let chain = try signingKey.map { raw in

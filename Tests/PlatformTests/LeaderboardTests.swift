@@ -58,7 +58,7 @@ struct LeaderboardTests {
             == ["index.html", "style.css", "leaderboard.json", "final.csv", "final-ranks.svg", "final-significance.svg"])
         #expect(Set(built.files.keys.filter { $0.hasSuffix(".html") && $0.hasPrefix("teams/") })
             == ["teams/alpha.html", "teams/beta.html", "teams/gamma.html"])
-        #expect(built.files["final.csv"]?.hasPrefix("rank,team,cost-matrix@public,accuracy@public,quadratic-weighted-kappa@public,submissions,last_submission\n") == true)
+        #expect(built.files["final.csv"]?.hasPrefix("rank,team,cost-matrix@public,accuracy@public,quadratic-weighted-kappa@public,score_interval_low@public,score_interval_high@public,rank_interval_low,rank_interval_high,p_rank_1,not_worse_than_leader,submissions,last_submission\n") == true)
     }
 
     @Test func noPrivateSplitNumberAppearsWhileThePhaseIsUnpublished() async throws {
@@ -69,8 +69,12 @@ struct LeaderboardTests {
         // Every metric number in every output is a public-split value.
         let jsonValues = try rows(built).flatMap { ($0["values"] as? [String: Any] ?? [:]).values.compactMap { $0 as? Double } }
         #expect(Set(jsonValues).isSubset(of: built.publicValues), "JSON shows \(Set(jsonValues).subtracting(built.publicValues))")
-        let csvLines = try #require(built.files["final.csv"]).split(separator: "\n").dropFirst()
-        let csvValues = csvLines.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false).dropFirst(2).dropLast(2).compactMap { Double($0) } }
+        let csv = try #require(built.files["final.csv"]).split(separator: "\n")
+        let metricColumns = csv[0].split(separator: ",").enumerated().filter { $0.element.contains("@") && !$0.element.contains("interval") }.map(\.offset)
+        let csvValues = csv.dropFirst().flatMap { line in
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            return metricColumns.compactMap { Double(fields[$0]) }
+        }
         #expect(!csvValues.isEmpty && Set(csvValues).isSubset(of: built.publicValues), "CSV shows \(Set(csvValues).subtracting(built.publicValues))")
         let pages = built.files.filter { $0.key.hasSuffix(".html") }.values.joined()
         let shown = pages.components(separatedBy: "<td class=\"number\">").dropFirst()
@@ -99,6 +103,17 @@ struct LeaderboardTests {
         let svg = try #require(built.files["final-significance.svg"])
         #expect(svg.components(separatedBy: "<rect ").count - 1 == 3 * 2)
         #expect(svg.contains("<desc id=\"desc\">"))
+    }
+
+    @Test func publishedPhasesShowHowThePublicAndPrivateRankingsAgree() async throws {
+        let published = try await build(publish: true)
+        let json = try JSONSerialization.jsonObject(with: Data(try #require(published.files["leaderboard.json"]).utf8)) as? [String: Any]
+        let phase = (json?["phases"] as? [[String: Any]])?.first
+        let tau = try #require(phase?["publicPrivateKendallTau"] as? Double)
+        #expect((-1...1).contains(tau))
+        #expect(try #require(published.files["index.html"]).contains("Kendall's tau-b ="))
+        let unpublished = try await build()
+        #expect(try #require(unpublished.files["index.html"]).contains("Kendall's tau-b =") == false)
     }
 
     @Test func eachTeamPageListsItsSubmissionsAndPlotsItsHistory() async throws {

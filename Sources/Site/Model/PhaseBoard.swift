@@ -44,6 +44,8 @@ public struct PhaseBoard: Sendable {
     /// Bootstrap rank stability by team name (empty when the primary metric has no per-case values).
     public var stability: [String: RankStability] = [:]
     public var bootstrap: BootstrapSettings?
+    /// Kendall's tau-b between the rankings on the public and the private split, once the private one is published.
+    public var publicPrivateTau: Double?
     /// Forced changes of the ranking rule after the phase opened, as "time: old -> new" (from the audit log).
     public var rankingChanges: [String] = []
     /// The leader's group and the pairwise tests, when the primary metric has per-case values.
@@ -56,5 +58,17 @@ public struct PhaseBoard: Sendable {
                 submissionCount: row.submissionCount, lastSubmittedAt: row.lastSubmittedAt)
         }
         .sorted { ($0.rank ?? Int.max, $0.team) < ($1.rank ?? Int.max, $1.team) }
+    }
+
+    /// Kendall's tau-b of the public-split and private-split ranks of the ranked teams, when both splits are shown.
+    func splitAgreement(primary: ResultColumn) -> Double? {
+        guard let privateSplit = phase.privateSplit, visibleSplits.contains(privateSplit), privateSplit != phase.publicSplit else { return nil }
+        let pairs = rows.compactMap { row -> (Double, Double)? in
+            guard let a = row.values[phase.publicSplit]?[primary.key] ?? nil, let b = row.values[privateSplit]?[primary.key] ?? nil else { return nil }
+            return (a, b)
+        }
+        guard pairs.count >= 2 else { return nil }
+        let sign = primary.direction == .higherIsBetter ? -1.0 : 1.0
+        return try? KendallTau.tauB(pairs.map { sign * $0.0 }, pairs.map { sign * $0.1 })
     }
 }

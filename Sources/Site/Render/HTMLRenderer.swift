@@ -19,6 +19,9 @@ struct HTMLRenderer {
         html += "<p class=\"phase-meta\">\(statusText(board)) · \(UTCInstant.format(phase.opens)) to \(UTCInstant.format(phase.closes))"
         html += " · ranked by \(escape(rankingText(board))) on the \(board.rankingSplit.rawValue) split"
         html += " · <a href=\"\(escape(phase.slug)).csv\">CSV</a> · <a href=\"leaderboard.json\">JSON</a></p>\n"
+        if let tau = board.publicPrivateTau {
+            html += "<p class=\"phase-meta\">Agreement of the public-split and private-split rankings: Kendall's tau-b = \(String(format: "%.3f", tau)).</p>\n"
+        }
         for change in board.rankingChanges {
             html += "<p class=\"notice\">The ranking of this phase was changed after it opened, by the organisers (forced), on \(escape(change))</p>\n"
         }

@@ -11,12 +11,23 @@ struct TableExporter {
         for split in board.visibleSplits {
             header += board.columns.map { BoardFormatting.columnKey($0, split) }
         }
+        let uncertain = !board.stability.isEmpty
+        if uncertain { header += ["score_interval_low@\(board.rankingSplit.rawValue)", "score_interval_high@\(board.rankingSplit.rawValue)", "rank_interval_low", "rank_interval_high", "p_rank_1"] }
+        if board.significance != nil { header.append("not_worse_than_leader") }
         header += ["submissions", "last_submission"]
         var lines = [header.map(csvField).joined(separator: ",")]
         for row in board.rows {
             var fields = [row.rank.map(String.init) ?? "", row.team]
             for split in board.visibleSplits {
                 fields += board.columns.map { BoardFormatting.exact(row.value($0, split)) }
+            }
+            if uncertain {
+                let stability = board.stability[row.team]
+                fields += [stability?.scoreInterval.lower, stability?.scoreInterval.upper, stability?.interval.lower, stability?.interval.upper,
+                           stability?.probabilityFirst].map { BoardFormatting.exact($0) }
+            }
+            if let significance = board.significance {
+                fields.append(row.rank == nil ? "" : (significance.firstPlaceGroup.contains(row.team) ? "yes" : "no"))
             }
             fields += [String(row.submissionCount), row.lastSubmittedAt.map(UTCInstant.format) ?? ""]
             lines.append(fields.map(csvField).joined(separator: ","))
@@ -60,7 +71,8 @@ struct TableExporter {
         }
         return LeaderboardDocument.Phase(
             slug: board.phase.slug, title: board.phase.title, status: board.status.rawValue,
-            rankedBy: BoardFormatting.columnKey(challenge.primaryColumn, board.rankingSplit), columns: columns, rows: rows)
+            rankedBy: BoardFormatting.columnKey(challenge.primaryColumn, board.rankingSplit), columns: columns, rows: rows,
+            publicPrivateKendallTau: board.publicPrivateTau)
     }
 
     private func csvField(_ text: String) -> String {
@@ -102,6 +114,8 @@ struct LeaderboardDocument: Encodable {
         let rankedBy: String
         let columns: [Column]
         let rows: [Row]
+        /// Kendall's tau-b between the public and private rankings, once both are published.
+        let publicPrivateKendallTau: Double?
     }
 
     let challenge: String
