@@ -11,6 +11,16 @@ public struct LesionPointParser: Sendable {
     }
 
     public func parse(_ bytes: [UInt8], file: String) throws(ValidationFailure) -> [String: [LesionPoint]] {
+        let simple = bytes.withUnsafeBufferPointer { bytes in
+            var table = SimplePointTable(bytes: bytes, slideSizes: slideSizes)
+            return table.points()
+        }
+        if let simple { return simple }
+        return try parseReportingProblems(bytes, file: file)
+    }
+
+    /// The general path: any CSV `CSVReader` accepts, every problem reported with its line.
+    private func parseReportingProblems(_ bytes: [UInt8], file: String) throws(ValidationFailure) -> [String: [LesionPoint]] {
         let table: CSVTable
         do {
             table = try CSVReader.parse(bytes)
@@ -62,4 +72,128 @@ public struct LesionPointParser: Sendable {
         guard problems.isEmpty else { throw problems.failure(file: file) }
         return points
     }
+}
+
+/// The common case of a predictions table in one pass over its bytes, without a string per field: ASCII text
+/// without quotes, carriage returns or blank lines, and no problem in any row. Anything else gives nil, and the
+/// general path parses the file again (and reports its problems), so both paths return the same points.
+private struct SimplePointTable {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let slideSizes: [String: (width: Int, height: Int)]
+    var offset = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>, slideSizes: [String: (width: Int, height: Int)]) {
+        self.bytes = bytes
+        self.slideSizes = slideSizes
+    }
+
+    mutating func points() -> [String: [LesionPoint]]? {
+        guard let header = headerFields() else { return nil }
+        let names = header.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+        let wanted = ["case_id", "x", "y", "confidence"].map { names.firstIndex(of: $0) }
+        guard let id = wanted[0], let x = wanted[1], let y = wanted[2], let confidence = wanted[3] else { return nil }
+        let columns = Columns(id: id, x: x, y: y, confidence: confidence, count: names.count)
+        var points: [String: [LesionPoint]] = [:]
+        // Rows of one slide usually follow each other: collect them, and look the slide up once per stretch.
+        var slide: (bytes: Range<Int>, id: String, size: (width: Int, height: Int))?
+        var stretch: [LesionPoint] = []
+        while offset < bytes.count {
+            guard let fields = rowFields(columns) else { return nil }
+            if slide.map({ !bytes[$0.bytes].elementsEqual(bytes[fields.0]) }) ?? true {
+                if let slide { points[slide.id, default: []] += stretch }
+                stretch.removeAll(keepingCapacity: true)
+                let caseID = String(decoding: UnsafeBufferPointer(rebasing: bytes[fields.0]), as: UTF8.self)
+                guard let size = slideSizes[caseID] else { return nil }
+                slide = (fields.0, caseID, size)
+            }
+            guard let size = slide?.size, let px = number(fields.1), let py = number(fields.2), let score = number(fields.3),
+                  (0...1).contains(score), px >= 0, py >= 0, px < Double(size.width), py < Double(size.height) else { return nil }
+            stretch.append(LesionPoint(x: px, y: py, confidence: score))
+        }
+        if let slide { points[slide.id, default: []] += stretch }
+        return points.values.allSatisfy(Self.allDistinct) ? points : nil
+    }
+
+    /// Whether no two points of a slide share both coordinates, compared by bit pattern: for finite doubles the
+    /// same equality as their shortest decimal spelling, which is what the general path's duplicate check compares.
+    private static func allDistinct(_ points: [LesionPoint]) -> Bool {
+        let keys = points.map { ($0.x.bitPattern, $0.y.bitPattern) }.sorted { $0 < $1 }
+        return zip(keys, keys.dropFirst()).allSatisfy { $0 != $1 }
+    }
+
+    /// The fields of the header line, consuming its line feed.
+    private mutating func headerFields() -> [Range<Int>]? {
+        var fields: [Range<Int>] = []
+        return scanLine { fields.append($0) } == nil ? nil : fields
+    }
+
+    /// The fields of four columns of the next row, which must have `count` fields.
+    private mutating func rowFields(_ columns: Columns) -> (Range<Int>, Range<Int>, Range<Int>, Range<Int>)? {
+        var fields = (0..<0, 0..<0, 0..<0, 0..<0)
+        var field = 0
+        let count = scanLine { range in
+            if field == columns.id { fields.0 = range }
+            if field == columns.x { fields.1 = range }
+            if field == columns.y { fields.2 = range }
+            if field == columns.confidence { fields.3 = range }
+            field += 1
+        }
+        return count == columns.count ? fields : nil
+    }
+
+    /// Hands each field of the next line to `field`, consumes the line feed, and returns the number of fields;
+    /// nil for a blank line or a byte the general path treats specially (a quote, a carriage return, non-ASCII text).
+    private mutating func scanLine(_ field: (Range<Int>) -> Void) -> Int? {
+        var (start, count) = (offset, 1)
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: ",") {
+                field(start..<offset)
+                (start, count) = (offset + 1, count + 1)
+            } else if byte == UInt8(ascii: "\n") {
+                break
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\r") || byte >= 0x80 {
+                return nil
+            }
+            offset += 1
+        }
+        field(start..<offset)
+        let blank = count == 1 && start == offset
+        offset += 1
+        return blank ? nil : count
+    }
+
+    private struct Columns {
+        let id, x, y, confidence, count: Int
+    }
+
+    /// A finite number as `Double(String)` reads it. Plain decimals of at most 15 digits are converted directly:
+    /// the digits and the power of ten are exact doubles, so one correctly rounded division gives the correctly
+    /// rounded value, as strtod does. Other spellings go through `Double(String)` itself.
+    private func number(_ range: Range<Int>) -> Double? {
+        var index = range.lowerBound
+        let negative = index < range.upperBound && bytes[index] == UInt8(ascii: "-")
+        if negative { index += 1 }
+        var (digits, integerDigits, fractionDigits, point) = (0, 0, 0, false)
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                digits = digits * 10 + Int(byte - UInt8(ascii: "0"))
+                if point { fractionDigits += 1 } else { integerDigits += 1 }
+            } else if byte == UInt8(ascii: "."), !point {
+                point = true
+            } else {
+                break
+            }
+            index += 1
+        }
+        guard index == range.upperBound, integerDigits > 0, !point || fractionDigits > 0, integerDigits + fractionDigits <= 15 else {
+            let value = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+            return value?.isFinite == true ? value : nil
+        }
+        let magnitude = Double(digits) / Self.powersOfTen[fractionDigits]
+        return negative ? -magnitude : magnitude
+    }
+
+    private static let powersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { value, _ in value * 10 } }
 }

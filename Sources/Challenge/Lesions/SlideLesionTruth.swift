@@ -41,7 +41,13 @@ public struct SlideLesionTruth: Sendable {
         let index = Dictionary(uniqueKeysWithValues: slides.indices.map { (slides[$0].caseID, $0) })
         let folder = (manifest as NSString).deletingLastPathComponent
         let candidates = files.all + ((try? FileManager.default.contentsOfDirectory(atPath: folder))?.map { folder + "/" + $0 } ?? [])
-        for file in Set(candidates).sorted() where file != manifest {
+        let sorted = Set(candidates).sorted()
+        let maskSuffix = "_level\(level).png"
+        let masks = LevelMasks.decode(sorted.filter { file in
+            let name = (file as NSString).lastPathComponent
+            return name.hasSuffix(maskSuffix) && index[String(name.dropLast(maskSuffix.count))] != nil
+        })
+        for file in sorted where file != manifest {
             let name = (file as NSString).lastPathComponent
             if name.hasPrefix("annotations"), name.hasSuffix(".csv") {
                 for (id, regions) in try Self.readWKTTable(file) {
@@ -54,13 +60,13 @@ public struct SlideLesionTruth: Sendable {
                 let parsed = try ASAPXMLParser.annotations(try Self.bytes(file), file: file)
                 slides[slot].annotations.lesions += parsed.lesions
                 slides[slot].annotations.exclusions += parsed.exclusions
-            } else if name.hasSuffix("_level\(level).png"), let slot = index[String(name.dropLast("_level\(level).png".count))] {
-                let image = try PNGCodec.decode(try Self.bytes(file), channels: 1)
+            } else if name.hasSuffix(maskSuffix), let slot = index[String(name.dropLast(maskSuffix.count))] {
+                let (width, height, cells) = try masks[file]!.get()
                 let expected = Self.levelSize(slides[slot], level: level)
-                guard image.width == expected.width, image.height == expected.height else {
-                    throw CaseFilesError(path: file, "mask is \(image.width) x \(image.height); level \(level) of a \(slides[slot].width) x \(slides[slot].height) slide is \(expected.width) x \(expected.height)")
+                guard width == expected.width, height == expected.height else {
+                    throw CaseFilesError(path: file, "mask is \(width) x \(height); level \(level) of a \(slides[slot].width) x \(slides[slot].height) slide is \(expected.width) x \(expected.height)")
                 }
-                slides[slot].levelMask = image.pixels.map { $0 != 0 }
+                slides[slot].levelMask = cells
             }
         }
         self.slides = slides
@@ -74,13 +80,13 @@ public struct SlideLesionTruth: Sendable {
 
     /// The lesion mask of a slide at the evaluation level, or nil when it has no lesion.
     public func mask(of slide: Slide, level: Int) -> [Bool]? {
-        if let levelMask = slide.levelMask { return levelMask.contains(true) ? levelMask : nil }
+        if let levelMask = slide.levelMask { return LevelMasks.anySet(levelMask) ? levelMask : nil }
         guard !slide.annotations.lesions.isEmpty else { return nil }
         let size = Self.levelSize(slide, level: level)
         return slide.annotations.mask(width: size.width, height: size.height, level: level)
     }
 
-    private static func bytes(_ path: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) }
+    static func bytes(_ path: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) }
 
     private static func readManifest(_ path: String) throws -> [Slide] {
         let table = try CSVReader.parse(try bytes(path))
@@ -105,5 +111,57 @@ public struct SlideLesionTruth: Sendable {
         return try table.rows.map { row in
             (row.fields[id], try WKTParser.regions(row.fields[wkt], file: path, location: "line \(row.line)"))
         }
+    }
+}
+
+/// The level masks of a phase, decoded on all cores before the files are read in order: each is a small PNG,
+/// and a failure is kept with its file so it is thrown where the sequential reading would have thrown it.
+enum LevelMasks {
+    typealias Decoded = Result<(width: Int, height: Int, cells: [Bool]), any Error>
+
+    static func decode(_ files: [String]) -> [String: Decoded] {
+        let slots = Slots<Decoded>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            slots.store(index, Result {
+                let image = try PNGCodec.decode(try SlideLesionTruth.bytes(files[index]), channels: 1)
+                return (image.width, image.height, cells(image.pixels))
+            })
+        }
+        return Dictionary(uniqueKeysWithValues: zip(files, slots.values))
+    }
+
+    /// Non-zero pixels as set cells, in one loop the compiler can vectorise.
+    static func cells(_ pixels: [UInt8]) -> [Bool] {
+        [Bool](unsafeUninitializedCapacity: pixels.count) { cells, count in
+            pixels.withUnsafeBufferPointer { pixels in
+                for index in pixels.indices { cells.initializeElement(at: index, to: pixels[index] != 0) }
+            }
+            count = pixels.count
+        }
+    }
+
+    /// Whether any cell is set, by `memchr` (a Swift `Bool` is one byte, 1 when true).
+    static func anySet(_ cells: [Bool]) -> Bool {
+        cells.withUnsafeBytes { bytes in bytes.baseAddress.map { memchr($0, 1, bytes.count) != nil } ?? false }
+    }
+
+    /// One slot per iteration of `concurrentPerform`, each written by that iteration alone and read only after
+    /// `concurrentPerform` returns, so no memory is shared between threads: that makes the unchecked Sendable safe.
+    private final class Slots<Value>: @unchecked Sendable {
+        private let storage: UnsafeMutableBufferPointer<Value?>
+
+        init(count: Int) {
+            storage = .allocate(capacity: count)
+            storage.initialize(repeating: nil)
+        }
+
+        deinit {
+            _ = storage.deinitialize()
+            storage.deallocate()
+        }
+
+        func store(_ index: Int, _ value: Value) { storage[index] = value }
+
+        var values: [Value] { storage.map { $0! } }
     }
 }
