@@ -36,6 +36,12 @@ public struct LeaderboardSite: Sendable {
             boards[index].significance = analysis.significance
             boards[index].bootstrap = bootstrap
             boards[index].publicPrivateTau = boards[index].splitAgreement(primary: challenge.spec.primaryColumn)
+            if challenge.spec.task.kind != .slideClassification, boards[index].visibleSplits.contains(boards[index].rankingSplit) {
+                let entries = boards[index].rows.compactMap { row in row.submissionID.map { (row.team, $0) } }
+                let summaries = try store.splitSummaries(submissionIDs: entries.map(\.1), split: boards[index].rankingSplit,
+                                                         challenge: challenge, scorerVersion: challenge.spec.task.kind.scorerVersion)
+                boards[index].curves = CurvePlot.curves(Dictionary(uniqueKeysWithValues: entries.compactMap { team, id in summaries[id].map { (team, $0) } }))
+            }
         }
         let exporter = TableExporter(challenge: challenge.spec)
         let chain = try signingKey.map { raw in
@@ -56,6 +62,7 @@ public struct LeaderboardSite: Sendable {
         files += boards.map { ("\($0.phase.slug).csv", Array(exporter.csv($0).utf8)) }
         files += boards.compactMap { board in BlobPlot.svg(board).map { (BlobPlot.fileName(board), Array($0.utf8)) } }
         files += boards.compactMap { board in SignificanceMap.svg(board).map { (SignificanceMap.fileName(board), Array($0.utf8)) } }
+        files += boards.compactMap { board in CurvePlot.svg(board).map { (CurvePlot.fileName(board), Array($0.utf8)) } }
         let teamNames = Set(boards.flatMap { $0.rows.map(\.team) })
         if !teamNames.isEmpty {
             try FileManager.default.createDirectory(at: output.appendingPathComponent("teams"), withIntermediateDirectories: true)

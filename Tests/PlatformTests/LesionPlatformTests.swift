@@ -4,6 +4,7 @@ import Imaging
 import Intake
 import Judge
 import Scoring
+import Site
 import Store
 import Testing
 
@@ -78,6 +79,18 @@ import Testing
             #expect(failure.problems.map(\.kind) == [.duplicateRow, .pointOutsideSlide, .confidenceOutOfRange, .unknownCase, .notANumber])
             #expect(failure.problems.map(\.line) == [3, 4, 5, 6, 7])
         }
+    }
+
+    @Test func lesionLeaderboardPlotsEachEntrysFROCCurve() async throws {
+        let demo = try Demo("camelyon")
+        for team in ["aurora", "baobab"] { _ = try demo.submit("\(team).csv", team: team) }
+        _ = try await Judge(store: demo.store, clock: { demo.now }).drain()
+        let site = demo.store.dataDirectory.appendingPathComponent("site")
+        try await LeaderboardSite(store: demo.store, assets: Platform.root.appendingPathComponent("Leaderboard"))
+            .build(challenge: demo.spec.slug, output: site, now: demo.now)
+        let svg = try String(contentsOf: site.appendingPathComponent("final-curves.svg"), encoding: .utf8)
+        #expect(svg.components(separatedBy: "<polyline").count - 1 == 2)
+        #expect(svg.contains("False positives per slide"))
     }
 
     @Test func slideLesionSubmissionsAreScoredByFROC() async throws {

@@ -45,6 +45,7 @@ struct HTMLRenderer {
         html += "</tbody>\n</table>\n"
         html += BlobPlot.figure(board)
         html += SignificanceMap.figure(board)
+        html += CurvePlot.figure(board)
         html += "</section>\n"
         return html
     }
