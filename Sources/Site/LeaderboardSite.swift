@@ -34,6 +34,7 @@ public struct LeaderboardSite: Sendable {
             if let ranks = analysis.ranks { boards[index].rerank(ranks) }
             boards[index].stability = analysis.stability
             boards[index].significance = analysis.significance
+            boards[index].bootstrapTau = analysis.kendallTau
             boards[index].bootstrap = bootstrap
             boards[index].publicPrivateTau = boards[index].splitAgreement(primary: challenge.spec.primaryColumn)
             if challenge.spec.task.kind != .slideClassification, boards[index].visibleSplits.contains(boards[index].rankingSplit) {

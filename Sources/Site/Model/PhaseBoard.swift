@@ -44,6 +44,8 @@ public struct PhaseBoard: Sendable {
     /// Bootstrap rank stability by team name (empty when the primary metric has no per-case values).
     public var stability: [String: RankStability] = [:]
     public var bootstrap: BootstrapSettings?
+    /// Kendall's tau-b between the full ranking and each bootstrap ranking: median and quartiles.
+    public var bootstrapTau: QuartileSummary?
     /// FROC or lesion curves of each team's entry on the ranking split, for tasks that have them.
     var curves: [String: CurvePlot.Curve] = [:]
     /// Kendall's tau-b between the rankings on the public and the private split, once the private one is published.

@@ -19,6 +19,9 @@ struct HTMLRenderer {
         html += "<p class=\"phase-meta\">\(statusText(board)) · \(UTCInstant.format(phase.opens)) to \(UTCInstant.format(phase.closes))"
         html += " · ranked by \(escape(rankingText(board))) on the \(board.rankingSplit.rawValue) split"
         html += " · <a href=\"\(escape(phase.slug)).csv\">CSV</a> · <a href=\"leaderboard.json\">JSON</a></p>\n"
+        if let tau = board.bootstrapTau, let settings = board.bootstrap {
+            html += "<p class=\"phase-meta\">Ranking stability over \(settings.resamples) bootstrap resamples (seed \(settings.seed)): Kendall's tau-b with the full ranking, median \(String(format: "%.3f", tau.median)) (quartiles \(String(format: "%.3f", tau.lowerQuartile)) to \(String(format: "%.3f", tau.upperQuartile))).</p>\n"
+        }
         if let tau = board.publicPrivateTau {
             html += "<p class=\"phase-meta\">Agreement of the public-split and private-split rankings: Kendall's tau-b = \(String(format: "%.3f", tau)).</p>\n"
         }

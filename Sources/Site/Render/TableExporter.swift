@@ -72,7 +72,12 @@ struct TableExporter {
         return LeaderboardDocument.Phase(
             slug: board.phase.slug, title: board.phase.title, status: board.status.rawValue,
             rankedBy: BoardFormatting.columnKey(challenge.primaryColumn, board.rankingSplit), columns: columns, rows: rows,
-            publicPrivateKendallTau: board.publicPrivateTau)
+            publicPrivateKendallTau: board.publicPrivateTau,
+            bootstrap: board.bootstrap.flatMap { settings in
+                board.stability.isEmpty ? nil : LeaderboardDocument.Bootstrap(
+                    resamples: settings.resamples, seed: settings.seed, kendallTauMedian: board.bootstrapTau?.median,
+                    kendallTauLowerQuartile: board.bootstrapTau?.lowerQuartile, kendallTauUpperQuartile: board.bootstrapTau?.upperQuartile)
+            })
     }
 
     private func csvField(_ text: String) -> String {
@@ -116,6 +121,16 @@ struct LeaderboardDocument: Encodable {
         let rows: [Row]
         /// Kendall's tau-b between the public and private rankings, once both are published.
         let publicPrivateKendallTau: Double?
+        let bootstrap: Bootstrap?
+    }
+
+    /// The bootstrap behind the intervals: its settings and how stable the ranking was.
+    struct Bootstrap: Encodable {
+        let resamples: Int
+        let seed: UInt64
+        let kendallTauMedian: Double?
+        let kendallTauLowerQuartile: Double?
+        let kendallTauUpperQuartile: Double?
     }
 
     let challenge: String
