@@ -36,7 +36,6 @@
 //   (pixman's separable convolution and SATURATE), but OpenSlide's cairo 1.18 also dithers through pixman's wide pipeline:
 //   those regions agree within 3 (premultiplied), not byte for byte.
 // - A missing (zero-length) Aperio tile above level 0 is transparent; OpenSlide redraws it from the level below.
-// - `openslide.quickhash-1` is not computed.
 // - Beyond OpenSlide: SubIFD pyramids, JPEG 2000 as 33004 and 34712, and WebP tiles (OpenSlide 4.0.1 refuses these);
 //   only 8-bit unsigned samples are read (OpenSlide also converts 16-bit and float through libtiff).
 
@@ -64,7 +63,11 @@ public final class Slide: Sendable {
         let file = try SlideFile(path: path)
         let handles = TIFFHandlePool(path: path)
         let structure = try handles.withHandle { handle throws(SlideError) in try TIFFStructure.scan(handle, file: file) }
-        let layout = try SlideFormats.open(structure)
+        var layout = try SlideFormats.open(structure)
+        if let smallest = layout.levels.last,
+           let hash = try QuickHash.compute(smallest: smallest.directory, properties: structure.directories[0], file: file) {
+            layout.properties["openslide.quickhash-1"] = hash
+        }
         self.path = path
         vendor = layout.vendor
         sources = layout.levels
