@@ -44,11 +44,11 @@ public struct SlideLesionTruth: Sendable {
         let sorted = Set(candidates).sorted()
         let maskSuffix = "_level\(level).png"
         let masks = LevelMasks.decode(sorted.filter { file in
-            let name = (file as NSString).lastPathComponent
+            let name = Self.fileName(file)
             return name.hasSuffix(maskSuffix) && index[String(name.dropLast(maskSuffix.count))] != nil
         })
         for file in sorted where file != manifest {
-            let name = (file as NSString).lastPathComponent
+            let name = Self.fileName(file)
             if name.hasPrefix("annotations"), name.hasSuffix(".csv") {
                 for (id, regions) in try Self.readWKTTable(file) {
                     guard let slot = index[id] else { throw CaseFilesError(path: file, "case \"\(id)\" is not in slides.csv") }
@@ -84,6 +84,12 @@ public struct SlideLesionTruth: Sendable {
         guard !slide.annotations.lesions.isEmpty else { return nil }
         let size = Self.levelSize(slide, level: level)
         return slide.annotations.mask(width: size.width, height: size.height, level: level)
+    }
+
+    /// The name after the last slash (`NSString.lastPathComponent` for the file paths listed here, at a
+    /// fraction of its cost).
+    private static func fileName(_ path: String) -> String {
+        path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
     }
 
     static func bytes(_ path: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) }

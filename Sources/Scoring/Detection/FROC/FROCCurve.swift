@@ -38,11 +38,12 @@ public struct FROCCurve: Sendable, Equatable {
         let outcomes = slides.map { $0.outcome(settings) }
         let falsePositives = outcomes.flatMap(\.falsePositives)
         let hits = outcomes.flatMap { $0.hits.values }
-        let thresholds = Array(Set(falsePositives + hits)).sorted()
+        let (counted, hit) = (AtLeastCounter(falsePositives), AtLeastCounter(hits))
+        let thresholds = DistinctValues.ascending(counted.sorted, hit.sorted, zero: falsePositives.first { $0 == 0 } ?? hits.first { $0 == 0 })
         return FROCCurve(
             thresholds: thresholds + [nil],
-            falsePositives: AtLeastCounter(falsePositives).counts(thresholds) + [0],
-            truePositives: AtLeastCounter(hits).counts(thresholds) + [0],
+            falsePositives: counted.counts(thresholds) + [0],
+            truePositives: hit.counts(thresholds) + [0],
             slideCount: slides.count, lesionCount: outcomes.reduce(0) { $0 + $1.lesionCount }, rates: settings.falsePositiveRates)
     }
 
@@ -53,30 +54,61 @@ public struct FROCCurve: Sendable, Equatable {
         let outcomes = submitted.map { $0.outcome(settings) }
         let falsePositives = outcomes.flatMap(\.falsePositives)
         let regionValues = outcomes.flatMap(\.camelyon16Values)
-        let candidates = Set(falsePositives).union(regionValues.map { Double($0) })
-        let thresholds = Array(candidates.sorted().dropFirst())
+        let (counted, stored) = (AtLeastCounter(falsePositives), AtLeastCounter(regionValues))
+        let zero = falsePositives.first { $0 == 0 } ?? regionValues.first { $0 == 0 }.map { Double($0) }
+        let thresholds = Array(DistinctValues.ascending(counted.sorted, stored.sorted.map { Double($0) }, zero: zero).dropFirst())
         return FROCCurve(
             thresholds: thresholds + [nil],
-            falsePositives: AtLeastCounter(falsePositives).counts(thresholds) + [0],
-            truePositives: AtLeastCounter(regionValues).counts(thresholds.map { Float($0) }) + [0],
+            falsePositives: counted.counts(thresholds) + [0],
+            truePositives: stored.counts(thresholds.map { Float($0) }) + [0],
             slideCount: submitted.count, lesionCount: outcomes.reduce(0) { $0 + $1.lesionCount }, rates: settings.falsePositiveRates)
     }
 }
 
-/// How many values are at least each threshold, by binary search in the sorted values.
+/// How many values are at least each threshold: one sweep through the sorted values for ascending
+/// thresholds (as the curves ask), a binary search per threshold otherwise.
 struct AtLeastCounter<Value: Comparable> {
     let sorted: [Value]
 
     init(_ values: [Value]) { sorted = values.sorted() }
 
     func counts(_ thresholds: [Value]) -> [Int] {
-        thresholds.map { threshold in
-            var (low, high) = (0, sorted.count)
-            while low < high {
-                let middle = (low + high) / 2
-                if sorted[middle] < threshold { low = middle + 1 } else { high = middle }
-            }
-            return sorted.count - low
+        guard zip(thresholds, thresholds.dropFirst()).allSatisfy({ !($1 < $0) }) else { return thresholds.map(count) }
+        var below = 0
+        return thresholds.map { threshold in
+            while below < sorted.count, sorted[below] < threshold { below += 1 }
+            return sorted.count - below
         }
+    }
+
+    private func count(_ threshold: Value) -> Int {
+        var (low, high) = (0, sorted.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < threshold { low = middle + 1 } else { high = middle }
+        }
+        return sorted.count - low
+    }
+}
+
+/// The thresholds of a curve: what `Array(Set(first + second)).sorted()` gives, merged from the two sorted arrays
+/// instead of hashing every value and sorting again.
+enum DistinctValues {
+    /// `zero`: the first value equal to 0 in `first` then `second` in their original order. 0 and -0 are the only
+    /// different doubles that compare equal, and a set keeps the first of them inserted, so the result does too.
+    static func ascending(_ first: [Double], _ second: [Double], zero: Double?) -> [Double] {
+        var values: [Double] = []
+        values.reserveCapacity(first.count + second.count)
+        var (i, j) = (0, 0)
+        while i < first.count || j < second.count {
+            let next: Double
+            if j == second.count || (i < first.count && first[i] < second[j]) {
+                (next, i) = (first[i], i + 1)
+            } else {
+                (next, j) = (second[j], j + 1)
+            }
+            if values.last != next { values.append(next == 0 ? zero ?? next : next) }
+        }
+        return values
     }
 }
