@@ -37,7 +37,7 @@ public struct LeaderboardSite: Sendable {
             boards[index].bootstrapTau = analysis.kendallTau
             boards[index].bootstrap = bootstrap
             boards[index].publicPrivateTau = boards[index].splitAgreement(primary: challenge.spec.primaryColumn)
-            if challenge.spec.task.kind != .slideClassification, boards[index].visibleSplits.contains(boards[index].rankingSplit) {
+            if boards[index].visibleSplits.contains(boards[index].rankingSplit) {
                 let entries = boards[index].rows.compactMap { row in row.submissionID.map { (row.team, $0) } }
                 let summaries = try store.splitSummaries(submissionIDs: entries.map(\.1), split: boards[index].rankingSplit,
                                                          challenge: challenge, scorerVersion: challenge.spec.task.kind.scorerVersion)
@@ -63,7 +63,7 @@ public struct LeaderboardSite: Sendable {
         files += boards.map { ("\($0.phase.slug).csv", Array(exporter.csv($0).utf8)) }
         files += boards.compactMap { board in BlobPlot.svg(board).map { (BlobPlot.fileName(board), Array($0.utf8)) } }
         files += boards.compactMap { board in SignificanceMap.svg(board).map { (SignificanceMap.fileName(board), Array($0.utf8)) } }
-        files += boards.compactMap { board in CurvePlot.svg(board).map { (CurvePlot.fileName(board), Array($0.utf8)) } }
+        files += boards.flatMap { board in CurvePlot.svgs(board).map { ($0.0, Array($0.1.utf8)) } }
         let teamNames = Set(boards.flatMap { $0.rows.map(\.team) })
         if !teamNames.isEmpty {
             try FileManager.default.createDirectory(at: output.appendingPathComponent("teams"), withIntermediateDirectories: true)

@@ -88,7 +88,7 @@ import Testing
         let site = demo.store.dataDirectory.appendingPathComponent("site")
         try await LeaderboardSite(store: demo.store, assets: Platform.root.appendingPathComponent("Leaderboard"))
             .build(challenge: demo.spec.slug, output: site, now: demo.now)
-        let svg = try String(contentsOf: site.appendingPathComponent("final-curves.svg"), encoding: .utf8)
+        let svg = try String(contentsOf: site.appendingPathComponent("final-curve-1.svg"), encoding: .utf8)
         #expect(svg.components(separatedBy: "<polyline").count - 1 == 2)
         #expect(svg.contains("False positives per slide"))
     }

@@ -71,6 +71,18 @@ public struct ClassificationEvaluator: Sendable {
                 break  // lesion and segmentation metrics belong to other tasks
             }
         }
-        return .init(split: split, values: values, summary: .classification(summary))
+        return .init(split: split, values: values, summary: .classification(summary, curves: rocCurves(outcomes)))
+    }
+
+    /// One-vs-rest ROC curve of each class that has both positive and negative cases, from the probabilities.
+    private func rocCurves(_ outcomes: ClassificationOutcomes) -> [TaskEvaluation.Curve] {
+        guard let probabilities = outcomes.probabilities else { return [] }
+        let classes = outcomes.classCount
+        return spec.task.classes.enumerated().compactMap { index, label in
+            let scores = (0..<outcomes.caseCount).map { probabilities[$0 * classes + index] }
+            guard let curve = ROCCurve(scores: scores, positive: outcomes.truth.map { $0 == index }) else { return nil }
+            return TaskEvaluation.Curve(name: "ROC, class \(label.name)", xLabel: "False positive rate", yLabel: "True positive rate",
+                                        x: curve.falsePositiveRates, y: curve.truePositiveRates)
+        }
     }
 }

@@ -75,6 +75,11 @@ public struct VolumeLesionEvaluator: Sendable {
         let curve = TaskEvaluation.Curve(
             name: "Lesion FROC", xLabel: "False positives per case", yLabel: "Lesion sensitivity",
             x: finite.map { metrics.falsePositiveRates[$0] }, y: finite.map { metrics.truePositiveRates[$0] })
-        return TaskEvaluation(caseCount: ids.count, metrics: reported, cases: cases, curves: [curve])
+        var curves = [curve]
+        if let roc = ROCCurve(scores: scored.map(\.detection.caseConfidence), positive: scored.map(\.detection.isPositive)) {
+            curves.append(.init(name: "Case ROC", xLabel: "False positive rate", yLabel: "True positive rate",
+                                x: roc.falsePositiveRates, y: roc.truePositiveRates))
+        }
+        return TaskEvaluation(caseCount: ids.count, metrics: reported, cases: cases, curves: curves)
     }
 }

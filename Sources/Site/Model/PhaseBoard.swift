@@ -46,8 +46,8 @@ public struct PhaseBoard: Sendable {
     public var bootstrap: BootstrapSettings?
     /// Kendall's tau-b between the full ranking and each bootstrap ranking: median and quartiles.
     public var bootstrapTau: QuartileSummary?
-    /// FROC or lesion curves of each team's entry on the ranking split, for tasks that have them.
-    var curves: [String: CurvePlot.Curve] = [:]
+    /// FROC, lesion and ROC curves of each team's entry on the ranking split, for tasks that have them.
+    var curves: [String: [CurvePlot.Curve]] = [:]
     /// Kendall's tau-b between the rankings on the public and the private split, once the private one is published.
     public var publicPrivateTau: Double?
     /// Forced changes of the ranking rule after the phase opened, as "time: old -> new" (from the audit log).

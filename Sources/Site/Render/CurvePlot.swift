@@ -14,24 +14,37 @@ enum CurvePlot {
 
     private struct Summary: Decodable { let curves: [Curve] }
 
-    static func fileName(_ board: PhaseBoard) -> String { "\(board.phase.slug)-curves.svg" }
+    static func fileName(_ board: PhaseBoard, _ number: Int) -> String { "\(board.phase.slug)-curve-\(number + 1).svg" }
 
     /// Curves by team from stored summary JSON; teams whose summary has none are left out.
-    static func curves(_ summaries: [String: String]) -> [String: Curve] {
-        summaries.compactMapValues { json in (try? JSONDecoder().decode(Summary.self, from: Data(json.utf8)))?.curves.first }
+    static func curves(_ summaries: [String: String]) -> [String: [Curve]] {
+        summaries.compactMapValues { json in
+            guard let curves = (try? JSONDecoder().decode(Summary.self, from: Data(json.utf8)))?.curves, !curves.isEmpty else { return nil }
+            return curves
+        }
     }
 
-    static func figure(_ board: PhaseBoard) -> String {
-        guard let first = board.curves.values.first else { return "" }
-        let caption = "\(first.name): \(first.yLabel) against \(first.xLabel.lowercased()) of each team's entry on the \(board.rankingSplit.rawValue) cases"
-        return "<figure><img src=\"\(escape(fileName(board)))\" alt=\"\(escape(caption)).\"><figcaption>\(escape(caption)).</figcaption></figure>\n"
+    /// How many kinds of curve the board has (FROC and case ROC; one ROC per class…).
+    static func count(_ board: PhaseBoard) -> Int { board.curves.values.map(\.count).max() ?? 0 }
+
+    static func figures(_ board: PhaseBoard) -> String {
+        (0..<count(board)).compactMap { number -> String? in
+            guard let first = board.curves.values.compactMap({ number < $0.count ? $0[number] : nil }).first else { return nil }
+            let caption = "\(first.name): \(first.yLabel) against \(first.xLabel.lowercased()) of each team's entry on the \(board.rankingSplit.rawValue) cases"
+            return "<figure><img src=\"\(escape(fileName(board, number)))\" alt=\"\(escape(caption)).\"><figcaption>\(escape(caption)).</figcaption></figure>\n"
+        }.joined()
     }
 
-    static func svg(_ board: PhaseBoard) -> String? {
-        let teams = board.rows.map(\.team).filter { board.curves[$0] != nil }
-        guard let first = teams.first.flatMap({ board.curves[$0] }) else { return nil }
+    static func svgs(_ board: PhaseBoard) -> [(String, String)] {
+        (0..<count(board)).compactMap { number in svg(board, number).map { (fileName(board, number), $0) } }
+    }
+
+    static func svg(_ board: PhaseBoard, _ number: Int) -> String? {
+        let lines = board.curves.mapValues { number < $0.count ? $0[number] : nil }.compactMapValues { $0 }
+        let teams = board.rows.map(\.team).filter { lines[$0] != nil }
+        guard let first = teams.first.flatMap({ lines[$0] }) else { return nil }
         let (width, height, margin) = (560.0, 320.0, 50.0)
-        let allX = teams.flatMap { board.curves[$0]!.x.filter(\.isFinite) }
+        let allX = teams.flatMap { lines[$0]!.x.filter(\.isFinite) }
         let maxX = max(allX.max() ?? 1, 1e-9)
         func x(_ value: Double) -> Double { margin + min(value, maxX) / maxX * (width - 2 * margin - 120) }
         func y(_ value: Double) -> Double { height - margin - max(0, min(value, 1)) * (height - 2 * margin) }
@@ -51,7 +64,7 @@ enum CurvePlot {
 
             """
         for (index, team) in teams.enumerated() {
-            let curve = board.curves[team]!
+            let curve = lines[team]!
             let points = zip(curve.x, curve.y).filter { $0.0.isFinite && $0.1.isFinite }.sorted { $0.0 < $1.0 }
             let colour = colours[index % colours.count]
             svg += "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.5\" points=\"" + points.map { "\(x($0.0)),\(y($0.1))" }.joined(separator: " ") + "\"><title>\(escape(team))</title></polyline>\n"

@@ -48,7 +48,7 @@ struct HTMLRenderer {
         html += "</tbody>\n</table>\n"
         html += BlobPlot.figure(board)
         html += SignificanceMap.figure(board)
-        html += CurvePlot.figure(board)
+        html += CurvePlot.figures(board)
         html += "</section>\n"
         return html
     }
