@@ -71,6 +71,8 @@ public struct LeaderboardSite: Sendable {
         for team in teamNames.sorted() {
             let page = TeamPage(challenge: challenge.spec).html(team: team, boards: boards)
             files.append((TeamPage.fileName(team), Array(page.page.utf8)))
+            files.append((TeamPage.fileName(team).replacingOccurrences(of: ".html", with: ".json"),
+                          Array(try TeamPage(challenge: challenge.spec).json(team: team, boards: boards).utf8)))
             files += page.plots.map { ($0.0, Array($0.1.utf8)) }
         }
         if !chain.isEmpty {

@@ -76,6 +76,12 @@ struct LeaderboardTests {
             return metricColumns.compactMap { Double(fields[$0]) }
         }
         #expect(!csvValues.isEmpty && Set(csvValues).isSubset(of: built.publicValues), "CSV shows \(Set(csvValues).subtracting(built.publicValues))")
+        for (name, text) in built.files where name.hasPrefix("teams/") && name.hasSuffix(".json") {
+            let team = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+            let submissions = (team?["phases"] as? [[String: Any]] ?? []).flatMap { $0["submissions"] as? [[String: Any]] ?? [] }
+            let values = submissions.flatMap { ($0["values"] as? [String: Any] ?? [:]).values.compactMap { $0 as? Double } }
+            #expect(Set(values).isSubset(of: built.publicValues), "\(name) shows \(Set(values).subtracting(built.publicValues))")
+        }
         let pages = built.files.filter { $0.key.hasSuffix(".html") }.values.joined()
         let shown = pages.components(separatedBy: "<td class=\"number\">").dropFirst()
             .map { String($0.prefix { $0 != "<" }) }.filter { $0.contains(".") }
@@ -100,6 +106,7 @@ struct LeaderboardTests {
         let built = try await build()
         let leader = try #require(try rows(built).first { ($0["rank"] as? Int) == 1 })
         #expect(leader["inFirstPlaceGroup"] as? Bool == true)
+        #expect((leader["rankCounts"] as? [Int])?.reduce(0, +) == 1000)
         let svg = try #require(built.files["final-significance.svg"])
         #expect(svg.components(separatedBy: "<rect ").count - 1 == 3 * 2)
         #expect(svg.contains("<desc id=\"desc\">"))

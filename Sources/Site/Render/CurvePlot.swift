@@ -4,7 +4,7 @@ import Foundation
 /// The curves lesion tasks produce (FROC, lesion sensitivity against false positives), one line per team's
 /// entry on the ranking split. SVG with a title, a description and a legend.
 enum CurvePlot {
-    struct Curve: Decodable {
+    struct Curve: Codable {
         let name: String
         let xLabel: String
         let yLabel: String

@@ -67,12 +67,15 @@ struct TableExporter {
                 submissions: row.submissionCount, lastSubmission: row.lastSubmittedAt.map(UTCInstant.format),
                 rankInterval: stability.map { [$0.interval.lower, $0.interval.upper] }, probabilityFirst: stability?.probabilityFirst,
                 scoreInterval: stability.map { [$0.scoreInterval.lower, $0.scoreInterval.upper] },
+                rankCounts: stability?.rankCounts,
                 inFirstPlaceGroup: board.significance.map { $0.firstPlaceGroup.contains(row.team) })
         }
         return LeaderboardDocument.Phase(
             slug: board.phase.slug, title: board.phase.title, status: board.status.rawValue,
             rankedBy: BoardFormatting.columnKey(challenge.primaryColumn, board.rankingSplit), columns: columns, rows: rows,
             publicPrivateKendallTau: board.publicPrivateTau,
+            significance: board.significance.map { LeaderboardDocument.SignificanceMatrix(teams: $0.mapTeams, alpha: $0.alpha, holmAdjustedPValues: $0.adjusted) },
+            curves: board.rows.compactMap { row in board.curves[row.team].map { LeaderboardDocument.TeamCurves(team: row.team, curves: $0) } },
             bootstrap: board.bootstrap.flatMap { settings in
                 board.stability.isEmpty ? nil : LeaderboardDocument.Bootstrap(
                     resamples: settings.resamples, seed: settings.seed, kendallTauMedian: board.bootstrapTau?.median,
@@ -108,6 +111,8 @@ struct LeaderboardDocument: Encodable {
         let probabilityFirst: Double?
         /// 95% bootstrap interval of the mean of the first ranking metric on the ranking split.
         let scoreInterval: [Double]?
+        /// How often the team took each rank (1, 2, …) across resamples: the blob plot's data.
+        let rankCounts: [Int]?
         /// Not significantly worse than the leader (one-sided Wilcoxon, Holm, alpha 0.05).
         let inFirstPlaceGroup: Bool?
     }
@@ -121,7 +126,22 @@ struct LeaderboardDocument: Encodable {
         let rows: [Row]
         /// Kendall's tau-b between the public and private rankings, once both are published.
         let publicPrivateKendallTau: Double?
+        /// The significance map's data: `holmAdjustedPValues[i][j]` that team i beats team j.
+        let significance: SignificanceMatrix?
+        /// The plotted curves of each team's entry.
+        let curves: [TeamCurves]
         let bootstrap: Bootstrap?
+    }
+
+    struct SignificanceMatrix: Encodable {
+        let teams: [String]
+        let alpha: Double
+        let holmAdjustedPValues: [[Double?]]
+    }
+
+    struct TeamCurves: Encodable {
+        let team: String
+        let curves: [CurvePlot.Curve]
     }
 
     /// The bootstrap behind the intervals: its settings and how stable the ranking was.

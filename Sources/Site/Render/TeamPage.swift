@@ -13,7 +13,8 @@ struct TeamPage {
     }
 
     func html(team: String, boards: [PhaseBoard], style: String = "../style.css") -> (page: String, plots: [(String, String)]) {
-        var body = "<p><a href=\"../index.html\">← Leaderboard</a></p>\n<h1>\(escape(team))</h1>\n"
+        let data = String(Self.fileName(team).dropFirst("teams/".count)).replacingOccurrences(of: ".html", with: ".json")
+        var body = "<p><a href=\"../index.html\">← Leaderboard</a> · <a href=\"\(escape(data))\">JSON</a></p>\n<h1>\(escape(team))</h1>\n"
         var plots: [(String, String)] = []
         for board in boards {
             guard let row = board.rows.first(where: { $0.team == team }) else { continue }
@@ -21,6 +22,7 @@ struct TeamPage {
             body += "<p>Rank \(row.rank.map(String.init) ?? "–")"
             if let stability = board.stability[team] {
                 body += " (95% bootstrap interval \(BlobPlot.interval(stability)), ranked first in \(String(format: "%.1f", 100 * stability.probabilityFirst))% of resamples)"
+                body += " · \(escape(challenge.primaryColumn.title)) 95% interval \(BoardFormatting.display(stability.scoreInterval.lower))–\(BoardFormatting.display(stability.scoreInterval.upper)) on the \(board.rankingSplit.rawValue) split"
             }
             body += " · \(row.submissionCount) submissions</p>\n<table><thead><tr><th>Submitted (UTC)</th>"
             for split in board.visibleSplits { for column in board.columns { body += "<th>\(escape(column.title))<br><small>\(split.rawValue) · \(column.direction.caption)</small></th>" } }
@@ -53,6 +55,30 @@ struct TeamPage {
         return (page, plots)
     }
 
+    /// The page's data as JSON: per phase, the entry's rank and intervals and every submission's visible values.
+    func json(team: String, boards: [PhaseBoard]) throws -> String {
+        struct Submission: Encodable { let submittedAt: String; let entry: Bool; let values: [String: Double?] }
+        struct Phase: Encodable {
+            let phase: String; let rank: Int?; let rankInterval: [Double]?; let scoreInterval: [Double]?
+            let probabilityFirst: Double?; let submissions: [Submission]
+        }
+        let phases = boards.compactMap { board -> Phase? in
+            guard let row = board.rows.first(where: { $0.team == team }) else { return nil }
+            let stability = board.stability[team]
+            let submissions = (board.histories[team] ?? []).map { point in
+                var values: [String: Double?] = [:]
+                for split in board.visibleSplits { for column in board.columns { values[BoardFormatting.columnKey(column, split)] = point.values[split]?[column.key] ?? nil } }
+                return Submission(submittedAt: UTCInstant.format(point.submittedAt), entry: point.submissionID == row.submissionID, values: values)
+            }
+            return Phase(phase: board.phase.slug, rank: row.rank, rankInterval: stability.map { [$0.interval.lower, $0.interval.upper] },
+                         scoreInterval: stability.map { [$0.scoreInterval.lower, $0.scoreInterval.upper] },
+                         probabilityFirst: stability?.probabilityFirst, submissions: submissions)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(["team": AnyEncodable(team), "phases": AnyEncodable(phases)]), as: UTF8.self) + "\n"
+    }
+
     /// Primary public score of each submission (points) over time, in an SVG with title and description.
     private func historySVG(_ history: [PhaseBoard.HistoryPoint], board: PhaseBoard, team: String) -> String? {
         let key = challenge.primaryColumn.key
@@ -83,4 +109,11 @@ struct TeamPage {
         }
         return svg + "</svg>\n"
     }
+}
+
+/// Wraps values of different types for one JSON object.
+private struct AnyEncodable: Encodable {
+    let encodeValue: (any Encoder) throws -> Void
+    init(_ value: some Encodable) { encodeValue = value.encode(to:) }
+    func encode(to encoder: any Encoder) throws { try encodeValue(encoder) }
 }
