@@ -33,6 +33,7 @@ let package = Package(
             dependencies: ["Geometry", "CTIFF", "COpenJPEG", "CPNG", "CJPEG", "CZlib", "CDeflate"],
             swiftSettings: strictSettings),
         .target(name: "Scoring", dependencies: ["Geometry"], swiftSettings: strictSettings),
+        .target(name: "Tiling", dependencies: ["Imaging"], swiftSettings: strictSettings),
         .target(
             name: "Challenge",
             dependencies: ["Scoring", "Imaging", "Geometry", .product(name: "Yams", package: "Yams")],
@@ -75,6 +76,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Imaging"], swiftSettings: strictSettings),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry"], swiftSettings: strictSettings),
+        .testTarget(name: "TilingTests", dependencies: ["Tiling"], swiftSettings: strictSettings),
         .testTarget(name: "ChallengeTests", dependencies: ["Challenge", "Scoring", "Imaging"], swiftSettings: strictSettings),
         .testTarget(
             name: "ImagingTests",
