@@ -3,6 +3,7 @@ import Challenge
 import Foundation
 import Intake
 import Judge
+import Scoring
 import Store
 
 /// Judges N submissions of M cases each on a fresh store and reports the wall time of the judge
@@ -26,7 +27,7 @@ struct JudgeBenchmark: AsyncParsableCommand {
             let started = clock.now
             let report = try await judge.drain()
             let elapsed = clock.now - started
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let seconds = Stopwatch.seconds(elapsed)
             guard report.scored == submissions else { throw ValidationError("only \(report.scored) of \(submissions) were scored") }
             timings.append(seconds)
             print(String(format: "run %d: judged %d submissions x %d cases in %.3f s (%.0f submissions/s)",
@@ -84,22 +85,5 @@ struct JudgeBenchmark: AsyncParsableCommand {
             csv += "\(id),\(predicted),\(fields.joined(separator: ","))\n"
         }
         return Array(csv.utf8)
-    }
-}
-
-/// A small seeded generator so benchmark inputs are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -27,10 +27,10 @@ struct LesionBenchmark: AsyncParsableCommand {
             let truth = try CaseFiles(folder, extensions: CaseFiles.volumeExtensions, roles: ["_label"])
             let maps = try CaseFiles(folder, extensions: CaseFiles.volumeExtensions, roles: ["_detection_map"])
             let evaluation = try await VolumeLesionEvaluator().evaluate(truth: truth, predictions: maps, predictionsName: folder)
-            timings.append(Self.seconds(ContinuousClock.now - start))
+            timings.append(Stopwatch.seconds(ContinuousClock.now - start))
             score = evaluation.value("picai-score")
         }
-        let ours = Self.median(timings)
+        let ours = Stopwatch.median(timings)
         print(String(format: "picai: arbiter %.3f s (median of %d), score %.12f", ours, repetitions, score ?? .nan))
         if let reference = try reference("lesion-reference-picai.py", folder) {
             let theirs = reference["median_seconds"] as? Double ?? .nan
@@ -51,11 +51,11 @@ struct LesionBenchmark: AsyncParsableCommand {
                 let csv = folder + "/predictions.csv"
                 let points = try LesionPointParser(slideSizes: sizes).parse([UInt8](try Data(contentsOf: URL(fileURLWithPath: csv))), file: csv)
                 let evaluation = try await SlideLesionEvaluator(settings: settings).evaluate(truth: truth, points: points)
-                timings.append(Self.seconds(ContinuousClock.now - start))
+                timings.append(Stopwatch.seconds(ContinuousClock.now - start))
                 score = evaluation.value("froc-score")
             }
-            results[protocolName] = (Self.median(timings), score)
-            print(String(format: "froc %@: arbiter %.4f s (median of %d), score %.12f", protocolName.rawValue, Self.median(timings), repetitions, score ?? .nan))
+            results[protocolName] = (Stopwatch.median(timings), score)
+            print(String(format: "froc %@: arbiter %.4f s (median of %d), score %.12f", protocolName.rawValue, Stopwatch.median(timings), repetitions, score ?? .nan))
         }
         if let reference = try reference("lesion-reference-froc.py", folder) {
             for protocolName in FROCProtocol.allCases {
@@ -86,9 +86,4 @@ struct LesionBenchmark: AsyncParsableCommand {
         return json
     }
 
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
-
-    static func median(_ values: [Double]) -> Double { Stopwatch.median(values) }
 }

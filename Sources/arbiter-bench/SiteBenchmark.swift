@@ -29,7 +29,7 @@ struct SiteBenchmark: AsyncParsableCommand {
             let output = store.dataDirectory.appendingPathComponent("site-\(repetition)")
             let start = ContinuousClock.now
             try await site.build(challenge: spec.slug, output: output, now: Date(), bootstrap: BootstrapSettings(resamples: resamples))
-            timings.append(LesionBenchmark.seconds(ContinuousClock.now - start))
+            timings.append(Stopwatch.seconds(ContinuousClock.now - start))
         }
         print(String(format: "site: %d teams x %d cases, %d resamples: %.3f s (median of %d; runs %@)", teams, cases, resamples,
                      Stopwatch.median(timings), repetitions, timings.map { String(format: "%.3f", $0) }.joined(separator: ", ")))

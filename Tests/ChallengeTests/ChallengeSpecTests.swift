@@ -2,6 +2,7 @@ import Challenge
 import Foundation
 import Scoring
 import Testing
+import TestSupport
 
 @Suite("challenge.yaml")
 struct ChallengeSpecTests {

@@ -2,6 +2,7 @@ import Challenge
 import Foundation
 import Scoring
 import Testing
+import TestSupport
 
 /// One case of `Fixtures/oracles/classification/expected.json`, written by
 /// `scripts/oracles/classification_oracle.py` with scikit-learn.

@@ -1,6 +1,7 @@
 import Challenge
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("Prediction files")
 struct PredictionValidationTests {

@@ -1,5 +1,7 @@
 import Geometry
 import Testing
+import Scoring
+import TestSupport
 
 @Suite struct ConnectedComponentsTests {
     @Test func diagonalNeighboursJoinOnlyWithTwentySixConnectivity() {
@@ -47,7 +49,7 @@ import Testing
 
     @Test(arguments: [ConnectedComponents.Connectivity.six, .twentySix], [UInt64(1), 2, 3])
     func matchesFloodFillOnRandomGrids(connectivity: ConnectedComponents.Connectivity, seed: UInt64) {
-        var generator = TestRandom(seed: seed)
+        var generator = SplitMix64(seed: seed)
         let shape = [13, 11, 9]
         let values: [Float] = (0..<shape.reduce(1, *)).map { _ in generator.unit() < 0.3 ? Float(generator.unit()) + 0.01 : 0 }
         let fast = ConnectedComponents(values: values, shape: shape, connectivity: connectivity)
@@ -92,24 +94,11 @@ enum FloodFill {
     }
 }
 
-/// SplitMix64, so random grids are the same on every run and machine.
-struct TestRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-}
 
 @Suite struct SparseComponentsTests {
     @Test(arguments: [ConnectedComponents.Connectivity.six, .twentySix], [UInt64(5), 6])
     func matchesDenseLabellingOnRandomGrids(connectivity: ConnectedComponents.Connectivity, seed: UInt64) {
-        var random = TestRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let shape = [17, 13, 7]
         let values: [Float] = (0..<shape.reduce(1, *)).map { _ in random.unit() < 0.2 ? 1 : 0 }
         let dense = ConnectedComponents(values: values, shape: shape, connectivity: connectivity)

@@ -1,5 +1,7 @@
 import Geometry
 import Testing
+import Scoring
+import TestSupport
 
 @Suite struct DistanceTransformTests {
     /// The squared distance to the nearest feature by checking every feature: slow and obviously right.
@@ -20,7 +22,7 @@ import Testing
 
     @Test(arguments: [UInt64(1), 2, 3, 4])
     func matchesBruteForceOnAnisotropicGrids(seed: UInt64) {
-        var random = TestRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let shape = [9, 7, 5]
         let spacing = [0.5, 0.75, 3.0]
         let features = (0..<shape.reduce(1, *)).map { _ in random.unit() < 0.05 }

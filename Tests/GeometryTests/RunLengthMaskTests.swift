@@ -1,5 +1,7 @@
 import Geometry
 import Testing
+import Scoring
+import TestSupport
 
 /// The run-length operations against the dense ones (distance transform, `fillHoles`, `ConnectedComponents`),
 /// cell by cell, on random grids with blobs, rings (holes), noise and set cells on every edge.
@@ -7,7 +9,7 @@ import Testing
     static let sizes = [(0, 0), (1, 1), (1, 9), (9, 1), (2, 2), (17, 13), (40, 31), (64, 64)]
 
     /// Rectangles, hollow rectangles and speckle, denser as `density` grows.
-    static func randomCells(width: Int, height: Int, density: Double, random: inout TestRandom) -> [Bool] {
+    static func randomCells(width: Int, height: Int, density: Double, random: inout SplitMix64) -> [Bool] {
         var cells = (0..<(width * height)).map { _ in random.unit() < density / 4 }
         guard width > 0, height > 0 else { return cells }
         for shape in 0..<Int(density * 12) {
@@ -23,7 +25,7 @@ import Testing
     }
 
     static func cases() -> [(cells: [Bool], width: Int, height: Int)] {
-        var random = TestRandom(seed: 2016)
+        var random = SplitMix64(seed: 2016)
         return sizes.flatMap { width, height in
             [0.0, 0.05, 0.2, 0.5, 0.9].map { (randomCells(width: width, height: height, density: $0, random: &random), width, height) }
         }

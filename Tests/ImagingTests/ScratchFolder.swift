@@ -18,10 +18,3 @@ final class ScratchFolder {
         return file(name)
     }
 }
-
-/// Files of this repository, found from the test source's own path so tests run from any folder.
-enum RepositoryFiles {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static func path(_ relativePath: String) -> String { root.appendingPathComponent(relativePath).path }
-}

@@ -2,12 +2,12 @@ import Challenge
 import Foundation
 import Intake
 import Store
+import TestSupport
 
 /// A fresh data directory with a small two-split challenge registered and its truth imported.
 struct Platform {
     static let opens = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = RepositoryFiles.root
 
     let store: SQLiteStore
     let spec: ChallengeSpec
@@ -19,31 +19,40 @@ struct Platform {
     init(limits: String = "{ per-period: 2, period: 1d, total: 5 }", finalEntry: String = "best-public", ranking: String? = nil, feedback: String? = nil) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-test-\(UUID().uuidString)")
         store = try SQLiteStore(dataDirectory: directory)
-        spec = try ChallengeSpecParser.parse(yaml: """
-            schema: 1
-            slug: small
-            title: Small
-            task:
-              kind: slide-classification
-              classes: [{ id: "0", name: zero }, { id: "1", name: one }, { id: "2", name: two }]
-            metrics:
-              primary: { kind: cost-matrix, matrix: [[0, 0.5, 1], [0.5, 0, 0.5], [1, 0.5, 0]] }
-              secondary: [accuracy, quadratic-weighted-kappa]
-            phases:
-              - slug: final
-                opens: 2026-01-01T00:00:00Z
-                closes: 2026-03-01T00:00:00Z
-                cases: [public, private]
-                public-split: public
-                private-split: private
-                limits: \(limits)
-                final-entry: \(finalEntry)
-            \(ranking.map { "    ranking: \($0)" } ?? "")
-            \(feedback.map { "    public-feedback: \($0)" } ?? "")
-            """, file: "challenge.yaml")
+        spec = try ChallengeSpecParser.parse(
+            yaml: Self.yaml(limits: limits, finalEntry: finalEntry, ranking: ranking, feedback: feedback), file: "challenge.yaml")
         try store.registerChallenge(spec, now: Self.opens)
         let truth = try TruthParser.parse(Array(Self.truth.utf8), file: "truth.csv", task: spec.task)
         try store.importTruth(truth, challenge: "small", fileSHA256: BlobStore.digest(Array(Self.truth.utf8)), now: Self.opens)
+    }
+
+    /// The small challenge's spec, with a phase's limits, final-entry rule, ranking and feedback as given.
+    static func yaml(
+        limits: String = "{ per-period: 2, period: 1d, total: 5 }", finalEntry: String = "best-public",
+        ranking: String? = nil, feedback: String? = nil
+    ) -> String {
+        """
+        schema: 1
+        slug: small
+        title: Small
+        task:
+          kind: slide-classification
+          classes: [{ id: "0", name: zero }, { id: "1", name: one }, { id: "2", name: two }]
+        metrics:
+          primary: { kind: cost-matrix, matrix: [[0, 0.5, 1], [0.5, 0, 0.5], [1, 0.5, 0]] }
+          secondary: [accuracy, quadratic-weighted-kappa]
+        phases:
+          - slug: final
+            opens: 2026-01-01T00:00:00Z
+            closes: 2026-03-01T00:00:00Z
+            cases: [public, private]
+            public-split: public
+            private-split: private
+            limits: \(limits)
+            final-entry: \(finalEntry)
+        \(ranking.map { "    ranking: \($0)" } ?? "")
+        \(feedback.map { "    public-feedback: \($0)" } ?? "")
+        """
     }
 
     func addTeam(_ name: String) throws -> String {

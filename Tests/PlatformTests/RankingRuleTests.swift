@@ -34,7 +34,8 @@ import Testing
 
     @Test func changingTheRankingOfAnOpenPhaseIsRefusedUnlessForcedAndThenShown() async throws {
         let platform = try Platform()
-        let changed = try ChallengeSpecParser.parse(yaml: try String(contentsOf: Self.yaml(platform), encoding: .utf8), file: "challenge.yaml")
+        let changed = try ChallengeSpecParser.parse(
+            yaml: Platform.yaml(ranking: "{ scheme: rank-then-aggregate, aggregation: median }"), file: "challenge.yaml")
         let later = Platform.opens.addingTimeInterval(86_400)
         #expect(throws: StoreError.self) { try platform.store.registerChallenge(changed, now: later) }
         try platform.store.registerChallenge(changed, now: later, force: true)
@@ -49,55 +50,20 @@ import Testing
         #expect(page.contains("was changed after it opened"))
         #expect(page.contains("rank then aggregate (median)"))
     }
-
-    /// The Platform challenge with a median rank-then-aggregate rule, written to a file.
-    static func yaml(_ platform: Platform) throws -> URL {
-        let text = """
-            schema: 1
-            slug: small
-            title: Small
-            task:
-              kind: slide-classification
-              classes: [{ id: "0", name: zero }, { id: "1", name: one }, { id: "2", name: two }]
-            metrics:
-              primary: { kind: cost-matrix, matrix: [[0, 0.5, 1], [0.5, 0, 0.5], [1, 0.5, 0]] }
-              secondary: [accuracy, quadratic-weighted-kappa]
-            phases:
-              - slug: final
-                opens: 2026-01-01T00:00:00Z
-                closes: 2026-03-01T00:00:00Z
-                cases: [public, private]
-                public-split: public
-                private-split: private
-                limits: { per-period: 2, period: 1d, total: 5 }
-                final-entry: best-public
-                ranking: { scheme: rank-then-aggregate, aggregation: median }
-            """
-        let url = platform.store.dataDirectory.appendingPathComponent("changed.yaml")
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return url
-    }
 }
 
 @Suite struct LadderBoardTests {
     @Test func theLadderHoldsAPublicScoreUntilAClearImprovement() async throws {
-        let ladder = try LadderPlatform()
-        let token = try ladder.platform.addTeam("prober")
+        let platform = try Platform(limits: "{ total: 10 }", finalEntry: "latest", feedback: "ladder")
+        let token = try platform.addTeam("prober")
         // Public cases A–D (labels 0,1,2,0): first 2 of 4 right, then 3 of 4 (within one standard error).
-        try ladder.platform.submit(token, [0, 1, 0, 1, 1, 2], at: 1)
-        try ladder.platform.submit(token, [0, 1, 2, 1, 1, 2], at: 2)
-        _ = try await Judge(store: ladder.platform.store, worker: "test", clock: { Platform.opens.addingTimeInterval(600) }).drain()
-        let (_, boards) = try LeaderboardAssembler(store: ladder.platform.store).boards(challenge: "small", now: Platform.opens.addingTimeInterval(700))
+        try platform.submit(token, [0, 1, 0, 1, 1, 2], at: 1)
+        try platform.submit(token, [0, 1, 2, 1, 1, 2], at: 2)
+        _ = try await Judge(store: platform.store, worker: "test", clock: { Platform.opens.addingTimeInterval(600) }).drain()
+        let (_, boards) = try LeaderboardAssembler(store: platform.store).boards(challenge: "small", now: Platform.opens.addingTimeInterval(700))
         let shown = boards[0].rows[0].values[.public]?["cost-matrix"] ?? nil
-        let stored = try ladder.platform.store.aggregates(submissionID: 2, splits: [.public])[.public]?["cost-matrix"] ?? nil
+        let stored = try platform.store.aggregates(submissionID: 2, splits: [.public])[.public]?["cost-matrix"] ?? nil
         #expect(shown != stored)
-        #expect(shown == (try ladder.platform.store.aggregates(submissionID: 1, splits: [.public])[.public]?["cost-matrix"] ?? nil))
-    }
-}
-
-struct LadderPlatform {
-    let platform: Platform
-    init() throws {
-        platform = try Platform(limits: "{ total: 10 }", finalEntry: "latest", ranking: nil, feedback: "ladder")
+        #expect(shown == (try platform.store.aggregates(submissionID: 1, splits: [.public])[.public]?["cost-matrix"] ?? nil))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Tiling
+import TestSupport
 
 /// The geometry of openslide-python 1.4.7's DeepZoomGenerator on 26 slides (fixtures and the real slides of
 /// ../shared) under five settings, from Fixtures/oracles/deepzoom/expected.json (scripts/oracles/deepzoom_oracle.py).
@@ -41,9 +42,7 @@ import Tiling
     }
 
     static let oracle: Oracle = {
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) { folder = folder.deletingLastPathComponent() }
-        let url = folder.appendingPathComponent("Fixtures/oracles/deepzoom/expected.json")
+        let url = RepositoryFiles.url("Fixtures/oracles/deepzoom/expected.json")
         return (try? JSONDecoder().decode(Oracle.self, from: Data(contentsOf: url))) ?? Oracle(cases: [])
     }()
 

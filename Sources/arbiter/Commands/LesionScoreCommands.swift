@@ -24,9 +24,7 @@ struct LesionScoringOptions: ParsableArguments {
 
     func report(_ evaluation: TaskEvaluation) throws {
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(evaluation), as: UTF8.self))
+            print(try JSONOutput.text(evaluation))
             return
         }
         print("\(evaluation.caseCount) cases")

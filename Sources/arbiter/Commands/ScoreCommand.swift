@@ -67,11 +67,8 @@ struct ScoreCommand: AsyncParsableCommand {
                 let metrics: [String: Double?]
                 let summary: ClassificationSummary
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             let summary = result.summary.classification!
-            let report = Report(cases: summary.caseCount, metrics: result.values, summary: summary)
-            return String(decoding: try encoder.encode(report), as: UTF8.self)
+            return try JSONOutput.text(Report(cases: summary.caseCount, metrics: result.values, summary: summary))
         }
     }
 }

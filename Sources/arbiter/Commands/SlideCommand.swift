@@ -18,9 +18,7 @@ struct SlideInfoCommand: ParsableCommand {
     func run() throws {
         let summary = SlideSummary(try Slide(path: file))
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+            print(try JSONOutput.text(summary))
         } else {
             summary.lines.forEach { print($0) }
         }

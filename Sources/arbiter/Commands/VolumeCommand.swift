@@ -18,9 +18,7 @@ struct VolumeInfoCommand: ParsableCommand {
     func run() throws {
         let summary = VolumeSummary(try VolumeReader.read(path: file))
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+            print(try JSONOutput.text(summary))
         } else {
             summary.lines.forEach { print($0) }
         }

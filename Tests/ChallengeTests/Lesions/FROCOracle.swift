@@ -2,6 +2,7 @@ import Challenge
 import Foundation
 import Geometry
 import Scoring
+import TestSupport
 
 /// Fixtures/oracles/lesions/froc.json: scripts/oracles/camelyon16_froc_port.py (the CAMELYON16 script and the
 /// documented protocol) on Fixtures/lesions/froc.

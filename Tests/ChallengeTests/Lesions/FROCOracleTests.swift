@@ -4,6 +4,7 @@ import Geometry
 import Imaging
 import Scoring
 import Testing
+import TestSupport
 
 /// The FROC of both protocols equals the CAMELYON16 script's port and the documented variant, within 1e-9.
 @Suite struct FROCOracleTests {

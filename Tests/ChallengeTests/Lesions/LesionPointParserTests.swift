@@ -2,6 +2,7 @@ import Challenge
 import Foundation
 import Scoring
 import Testing
+import TestSupport
 
 /// Plain tables are read in one pass without a string per field; anything unusual (here carriage returns or
 /// quotes) goes through `CSVReader`. Both must return the same points and refuse the same files.

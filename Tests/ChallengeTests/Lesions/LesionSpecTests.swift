@@ -2,6 +2,7 @@ import Challenge
 import Foundation
 import Scoring
 import Testing
+import TestSupport
 
 @Suite struct LesionSpecTests {
     static func spec(task: String, metrics: String) throws -> ChallengeSpec {
@@ -25,7 +26,7 @@ import Testing
     }
 
     @Test func demoChallengesParse() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = RepositoryFiles.root
         let camelyon = try ChallengeSpecParser.load(directory: root.appendingPathComponent("Challenges/camelyon-demo"))
         #expect(camelyon.task.froc == FROCSettings(protocolName: .froc))
         let picai = try ChallengeSpecParser.load(directory: root.appendingPathComponent("Challenges/picai-demo"))

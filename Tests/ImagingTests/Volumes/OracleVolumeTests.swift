@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Imaging
 import Testing
+import TestSupport
 
 /// Every file in Fixtures/oracles/volumes/expected.json (written by scripts/oracles/volume_oracle.py with
 /// nibabel 5.4.2 and SimpleITK 2.5.7) must read with the same shape, geometry and exact voxel values.

@@ -1,5 +1,6 @@
 import Imaging
 import Testing
+import TestSupport
 
 @Suite struct VolumeReadingTests {
     @Test func gzipFileWithSeveralMembersReadsWhole() throws {

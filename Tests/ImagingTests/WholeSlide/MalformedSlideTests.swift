@@ -1,6 +1,7 @@
 import Foundation
 import Imaging
 import Testing
+import TestSupport
 
 /// Broken files fail with an error naming the file, the directory and the tag: never a crash, never stderr output.
 @Suite(.serialized) struct MalformedSlideTests {

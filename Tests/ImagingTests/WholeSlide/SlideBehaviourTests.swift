@@ -1,6 +1,8 @@
 import Foundation
 import Imaging
 import Testing
+import Scoring
+import TestSupport
 
 @Suite struct SlideBehaviourTests {
     static let fixture = RepositoryFiles.path("Fixtures/slides/tifffile-jpeg-ycbcr.tiff")
@@ -26,7 +28,7 @@ import Testing
 
     @Test func concurrentReadersSeeWhatASingleReaderSees() async throws {
         let slide = try Slide(path: Self.fixture, options: SlideOptions(cacheBytes: 256 << 10))
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix64(seed: 7)
         let requests = (0..<96).map { _ in
             (x: Int(generator.next() % 500) - 40, y: Int(generator.next() % 360) - 30, level: Int(generator.next() % 3))
         }
@@ -53,7 +55,7 @@ import Testing
         let partial = try Slide(path: path, options: SlideOptions(cacheBytes: 0))
         let full = try Slide(path: path)
         _ = try full.readRegion(x: 0, y: 0, level: 0, width: full.levels[0].width, height: full.levels[0].height)
-        var generator = SplitMix(seed: 11)
+        var generator = SplitMix64(seed: 11)
         for _ in 0..<200 {
             let (x, y) = (Int(generator.next() % 440) - 10, Int(generator.next() % 320) - 10)
             let (width, height) = (Int(generator.next() % 150) + 1, Int(generator.next() % 120) + 1)
@@ -93,20 +95,5 @@ import Testing
         let slide = try Slide(path: RepositoryFiles.path("Fixtures/slides/vips-subifd-jpeg.tiff"))
         #expect(slide.vendor == "subifd-tiff")
         #expect(slide.levels.map(\.width) == [427, 213, 106])
-    }
-}
-
-/// A small deterministic generator for test inputs.
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

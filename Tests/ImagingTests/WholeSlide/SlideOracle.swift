@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Imaging
 import Testing
+import TestSupport
 
 /// Fixtures/oracles/slides/expected.json, written by scripts/oracles/slide_oracle.py from openslide-python 1.4.7
 /// with openslide-bin 4.0.1.2 (or tifffile 2026.3.3 where OpenSlide refuses the file).

@@ -1,6 +1,7 @@
 import Foundation
 import Imaging
 import Testing
+import TestSupport
 
 /// Every slide in the oracle file must open with the reference's vendor, levels, downsamples and properties, and
 /// every region and associated image must equal the reference byte for byte (OpenSlide's `read_region`, or

@@ -1,6 +1,7 @@
 import Geometry
 import Scoring
 import Testing
+import TestSupport
 
 /// The run-length evaluation mask against the dense pipeline it replaced (distance transform, `fillHoles` and
 /// `ConnectedComponents` on the lesions' window), cell by cell and bit for bit, on random slides.

@@ -1,5 +1,6 @@
 import Scoring
 import Testing
+import TestSupport
 
 /// Thresholds are merged from sorted values and counted in one sweep; these compare the curve with the set-and-
 /// binary-search formulas it replaced, on random slides whose confidences repeat and include both zeros.

@@ -1,6 +1,7 @@
 import Foundation
 import Imaging
 import Scoring
+import TestSupport
 
 /// Fixtures/oracles/lesions/picai.json, written by scripts/oracles/lesion_picai_oracle.py with picai_eval 1.4.13.
 struct PICAIOracle: Decodable {
@@ -37,29 +38,19 @@ struct PICAIOracle: Decodable {
     let malformed: [String: Malformed]
 
     static let shared: PICAIOracle = {
-        let data = try! Data(contentsOf: RepositoryRoot.url("Fixtures/oracles/lesions/picai.json"))
+        let data = try! Data(contentsOf: RepositoryFiles.url("Fixtures/oracles/lesions/picai.json"))
         return try! JSONDecoder().decode(PICAIOracle.self, from: data)
     }()
 
     /// The case as the evaluator extracts it (from non-zero voxels), or through the dense path.
     static func detectionCase(_ id: String, folder: String = "cases", dense: Bool = false) throws -> DetectionCase {
-        let map = try VolumeReader.read(path: RepositoryRoot.url("Fixtures/lesions/picai/\(folder)/\(id)_detection_map.nii.gz").path)
-        let label = try VolumeReader.read(path: RepositoryRoot.url("Fixtures/lesions/picai/\(folder)/\(id)_label.nii.gz").path)
+        let map = try VolumeReader.read(path: RepositoryFiles.url("Fixtures/lesions/picai/\(folder)/\(id)_detection_map.nii.gz").path)
+        let label = try VolumeReader.read(path: RepositoryFiles.url("Fixtures/lesions/picai/\(folder)/\(id)_label.nii.gz").path)
         if dense {
             return try DetectionCase(detectionMap: map.floats(), mapShape: map.shape, label: label.doubles().map { $0 != 0 }, labelShape: label.shape)
         }
         let voxels = map.nonZeroVoxels()
         return try DetectionCase(mapIndices: voxels.indices, mapValues: voxels.values, mapShape: map.shape,
                                  lesionIndices: label.nonZeroVoxels().indices, labelShape: label.shape)
-    }
-}
-
-enum RepositoryRoot {
-    static func url(_ relative: String) -> URL {
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
-            folder = folder.deletingLastPathComponent()
-        }
-        return folder.appendingPathComponent(relative)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Imaging
 import Scoring
 import Testing
+import TestSupport
 
 /// picai_eval 1.4.13 `evaluate()` with its defaults, case by case and in aggregate, within 1e-9.
 @Suite struct PICAITests {
@@ -95,8 +96,8 @@ import Testing
     @Test(arguments: ["s01", "s02", "s03", "s04", "s05"])
     func dynamicFastExtractionMatchesReportGuidedAnnotation(id: String) throws {
         let folder = "Fixtures/lesions/picai/softmax/"
-        let softmax = try VolumeReader.read(path: RepositoryRoot.url(folder + "\(id)_softmax.nii.gz").path)
-        let expected = try VolumeReader.read(path: RepositoryRoot.url(folder + "\(id)_extracted.nii.gz").path)
+        let softmax = try VolumeReader.read(path: RepositoryFiles.url(folder + "\(id)_softmax.nii.gz").path)
+        let expected = try VolumeReader.read(path: RepositoryFiles.url(folder + "\(id)_extracted.nii.gz").path)
         let extracted = SoftmaxCandidates.dynamicFast(softmax: softmax.floats(), shape: softmax.shape)
         #expect(extracted == expected.floats())
     }

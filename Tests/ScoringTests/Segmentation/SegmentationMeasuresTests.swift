@@ -2,6 +2,7 @@ import Foundation
 import Imaging
 import Scoring
 import Testing
+import TestSupport
 
 /// Metrics Reloaded (commit cb38dfc0) on Fixtures/lesions/segmentation, via Fixtures/oracles/lesions/segmentation.json.
 @Suite struct SegmentationMeasuresTests {
@@ -19,7 +20,7 @@ import Testing
         let cases: [String: Expected]
     }
 
-    static let oracle: Oracle = try! JSONDecoder().decode(Oracle.self, from: Data(contentsOf: RepositoryRoot.url("Fixtures/oracles/lesions/segmentation.json")))
+    static let oracle: Oracle = try! JSONDecoder().decode(Oracle.self, from: Data(contentsOf: RepositoryFiles.url("Fixtures/oracles/lesions/segmentation.json")))
 
     static func close(_ a: Double?, _ b: Double?) -> Bool {
         switch (a, b) {
@@ -33,8 +34,8 @@ import Testing
     func matchesMetricsReloaded(id: String) throws {
         let expected = Self.oracle.cases[id]!
         let folder = "Fixtures/lesions/segmentation/"
-        let reference = try VolumeReader.read(path: RepositoryRoot.url(folder + "\(id)_reference.nii.gz").path)
-        let prediction = try VolumeReader.read(path: RepositoryRoot.url(folder + "\(id)_prediction.nii.gz").path)
+        let reference = try VolumeReader.read(path: RepositoryFiles.url(folder + "\(id)_reference.nii.gz").path)
+        let prediction = try VolumeReader.read(path: RepositoryFiles.url(folder + "\(id)_prediction.nii.gz").path)
         let measures = SegmentationMeasures(
             reference: reference.doubles().map { $0 != 0 }, prediction: prediction.doubles().map { $0 != 0 },
             shape: reference.shape, spacing: reference.spacing, tolerances: [1, 2])

@@ -1,5 +1,6 @@
 import Scoring
 import Testing
+import TestSupport
 
 @Suite("Percentiles and the bootstrap generator")
 struct PercentileTests {

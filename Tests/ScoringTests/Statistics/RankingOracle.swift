@@ -1,6 +1,7 @@
 import Foundation
 import Scoring
 import Testing
+import TestSupport
 
 /// `Fixtures/oracles/ranking/expected.json`, written by `scripts/oracles/ranking_oracle.py` with SciPy,
 /// statsmodels and numpy (see the script's docstring for what each section holds).
@@ -136,23 +137,12 @@ struct RankingOracle: Decodable {
     static let shared: RankingOracle = {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
-        let url = repositoryRoot.appendingPathComponent("Fixtures/oracles/ranking/expected.json")
+        let url = RepositoryFiles.url("Fixtures/oracles/ranking/expected.json")
         do {
             return try decoder.decode(RankingOracle.self, from: Data(contentsOf: url))
         } catch {
             fatalError("cannot read \(url.path): \(error)")
         }
-    }()
-
-    /// The nearest folder above this file that holds `Package.swift`.
-    static let repositoryRoot: URL = {
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
-            let parent = folder.deletingLastPathComponent()
-            precondition(parent.path != folder.path, "no Package.swift above \(#filePath)")
-            folder = parent
-        }
-        return folder
     }()
 
     func table(named name: String) -> Table {

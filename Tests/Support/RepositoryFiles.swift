@@ -1,0 +1,20 @@
+import Foundation
+
+/// Files of this repository, found from this source file's own path so tests run from any folder.
+public enum RepositoryFiles {
+    /// The repository root (the folder holding Package.swift).
+    public static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    public static func url(_ relativePath: String) -> URL {
+        root.appendingPathComponent(relativePath)
+    }
+
+    public static func path(_ relativePath: String) -> String {
+        url(relativePath).path
+    }
+
+    public static func bytes(_ relativePath: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: url(relativePath)))
+    }
+}
