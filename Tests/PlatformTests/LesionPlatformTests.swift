@@ -43,6 +43,10 @@ import Testing
         let values = try demo.store.aggregates(submissionID: submission.id, splits: [.public, .private])
         #expect(values[.public]?["picai-score"] == 1.0)
         #expect(values[.private]?["picai-score"] == 1.0)
+        let challenge = try demo.store.challenge(demo.spec.slug)
+        let perCase = try demo.store.caseValues(submissionIDs: [submission.id], metric: "case-confidence", splits: [.public, .private],
+                                                challenge: challenge, scorerVersion: challenge.spec.task.kind.scorerVersion)
+        #expect(perCase[submission.id]?.count == 31, "every case's value is stored once")
     }
 
     @Test func judgedScoreEqualsScoringTheSameFilesDirectly() async throws {

@@ -53,23 +53,30 @@ public struct LesionPhaseScorer: Sendable {
         let path = try upload.write(bytes, name: fileName)
         let points = task.kind == .slideLesionDetection ? try pointParser.parse(bytes, file: fileName) : [:]
         let predictions = task.kind == .slideLesionDetection ? nil : try caseFiles(at: path)
-        let everything = try await evaluate(cases.map(\.caseID), points: points, predictions: predictions, fileName: fileName)
-        let index = Dictionary(uniqueKeysWithValues: cases.enumerated().map { ($1.caseID, $0) })
-        let caseValues = everything.cases.flatMap { entry in
-            entry.values.sorted { $0.key < $1.key }.compactMap { key, value in
-                value.map { Evaluation.CaseValue(caseIndex: index[entry.caseID]!, key: key, value: $0) }
-            }
+        if let predictions {
+            // Every problem with the case files at once, before any split is scored.
+            _ = try CasePairing.pairs(truth: CaseFiles(paths: truthPaths), predictions: predictions, file: fileName)
         }
+        // Each case is read and scored once, in its own split's run; its per-case values do not depend on
+        // the other cases, so the split runs also give the long table.
+        let index = Dictionary(uniqueKeysWithValues: cases.enumerated().map { ($1.caseID, $0) })
+        var caseValues: [Evaluation.CaseValue] = []
         var splits: [Evaluation.SplitResult] = []
         for split in Split.allCases {
             let ids = cases.filter { $0.split == split }.map(\.caseID)
             guard !ids.isEmpty else { continue }
             let result = try await evaluate(ids, points: points, predictions: predictions, fileName: fileName)
+            caseValues += result.cases.flatMap { entry in
+                entry.values.sorted { $0.key < $1.key }.compactMap { key, value in
+                    value.map { Evaluation.CaseValue(caseIndex: index[entry.caseID]!, key: key, value: $0) }
+                }
+            }
             let values = Dictionary(uniqueKeysWithValues: result.metrics.map { ($0.key, $0.value) })
             // Summaries keep metrics and curves only: per-case values live in the case table, not in a split's JSON.
             let summary = TaskEvaluation(caseCount: result.caseCount, metrics: result.metrics, cases: [], curves: result.curves)
             splits.append(.init(split: split, values: values, summary: .lesions(summary)))
         }
+        caseValues.sort { ($0.caseIndex, $0.key) < ($1.caseIndex, $1.key) }
         return Evaluation(caseValues: caseValues, splits: splits)
     }
 
