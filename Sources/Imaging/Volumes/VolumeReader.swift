@@ -6,11 +6,12 @@ public enum VolumeReader {
         case .metaImage: return try MetaImageReader.read(path: path, limits: limits)
         case nil: break
         }
-        let bytes = try FileBytes.read(path)
+        // A name that says nothing: sniff the first bytes only (a header, or the start of a gzip stream).
+        let bytes = try MappedFile(path: path).prefix(4096)
         if FileBytes.isGzip(bytes) || looksLikeNIfTIHeader(bytes) {
             return try NIfTIReader.read(path: path, limits: limits)
         }
-        if String(decoding: bytes.prefix(4096), as: UTF8.self).contains("ElementDataFile") {
+        if String(decoding: bytes, as: UTF8.self).contains("ElementDataFile") {
             return try MetaImageReader.read(path: path, limits: limits)
         }
         throw VolumeError(.unrecognised, file: path, "neither a NIfTI nor a MetaImage file (by name or content)")
