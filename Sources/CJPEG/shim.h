@@ -32,11 +32,11 @@ static void arbiter_jpeg_error_exit(j_common_ptr info) {
 
 static void arbiter_jpeg_output_message(j_common_ptr info) { (void)info; }
 
-static int arbiter_jpeg_run(struct jpeg_decompress_struct *info, arbiter_jpeg_error *error,
-                            const unsigned char *tables, unsigned long tables_length,
-                            const unsigned char *data, unsigned long length, int color_space, int grey,
-                            unsigned char *dest, int width, int height) {
-    if (setjmp(error->recovery)) return 0;
+/// Creates the decompressor and reads the shared JPEGTables (if any), then the tile's own header.
+/// Called after the caller's setjmp, so a libjpeg error longjmps back to the caller's frame.
+static int arbiter_jpeg_read_headers(struct jpeg_decompress_struct *info, arbiter_jpeg_error *error,
+                                     const unsigned char *tables, unsigned long tables_length,
+                                     const unsigned char *data, unsigned long length, int color_space) {
     jpeg_create_decompress(info);
     if (tables != NULL && tables_length > 0) {
         jpeg_mem_src(info, tables, tables_length);
@@ -51,6 +51,15 @@ static int arbiter_jpeg_run(struct jpeg_decompress_struct *info, arbiter_jpeg_er
         return 0;
     }
     if (color_space >= 0) info->jpeg_color_space = (J_COLOR_SPACE)color_space;
+    return 1;
+}
+
+static int arbiter_jpeg_run(struct jpeg_decompress_struct *info, arbiter_jpeg_error *error,
+                            const unsigned char *tables, unsigned long tables_length,
+                            const unsigned char *data, unsigned long length, int color_space, int grey,
+                            unsigned char *dest, int width, int height) {
+    if (setjmp(error->recovery)) return 0;
+    if (!arbiter_jpeg_read_headers(info, error, tables, tables_length, data, length, color_space)) return 0;
     info->out_color_space = grey ? JCS_GRAYSCALE : JCS_EXT_RGBA;
     jpeg_start_decompress(info);
     if ((int)info->output_width != width || (int)info->output_height != height) {
@@ -106,20 +115,7 @@ static int arbiter_jpeg_run_window(struct jpeg_decompress_struct *info, arbiter_
                                    unsigned char *dest, int width, int height,
                                    int window_x, int window_y, int window_width, int window_height) {
     if (setjmp(error->recovery)) return 0;
-    jpeg_create_decompress(info);
-    if (tables != NULL && tables_length > 0) {
-        jpeg_mem_src(info, tables, tables_length);
-        if (jpeg_read_header(info, FALSE) != JPEG_HEADER_TABLES_ONLY) {
-            strcpy(error->message, "JPEGTables do not hold tables only");
-            return 0;
-        }
-    }
-    jpeg_mem_src(info, data, length);
-    if (jpeg_read_header(info, TRUE) != JPEG_HEADER_OK) {
-        strcpy(error->message, "no JPEG header");
-        return 0;
-    }
-    if (color_space >= 0) info->jpeg_color_space = (J_COLOR_SPACE)color_space;
+    if (!arbiter_jpeg_read_headers(info, error, tables, tables_length, data, length, color_space)) return 0;
     info->out_color_space = JCS_EXT_RGBA;
     jpeg_start_decompress(info);
     if ((int)info->output_width != width || (int)info->output_height != height) {
