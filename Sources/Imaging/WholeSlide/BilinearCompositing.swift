@@ -1,7 +1,7 @@
-/// Tiles OpenSlide places at fractional positions (levels whose downsample does not divide x or y) go through
-/// cairo's GOOD filter, which at unit scale is pixman's SEPARABLE_CONVOLUTION with a width-1 box kernel:
-/// 256 phases of 16.16 weights (built as cairo's `get_filter` builds them), products rounded, sums rounded,
-/// transparent outside the tile; then combined with pixman's SATURATE operator. This reproduces those steps.
+/// Tiles OpenSlide places at fractional positions (levels whose downsample does not divide x or y). cairo reduces
+/// its GOOD filter to BILINEAR at unit scale (`_cairo_pattern_analyze_filter`), and SATURATE sends pixman down its
+/// wide pipeline, so each surface pixel is `bits_image_fetch_pixel_bilinear_float` of the tile (16-bit weights in
+/// `Float`, transparent outside the tile) combined with the destination by `PixmanWide`.
 enum BilinearCompositing {
     static func draw(_ tile: PlacedTile, phaseX: CairoPlacement.Phase, phaseY: CairoPlacement.Phase,
                      into image: inout RGBAImage, surface: RegionPainter.Area) {
@@ -11,85 +11,53 @@ enum BilinearCompositing {
         let imageWidth = image.width
         tile.pixels.withUnsafeBytes { source in
             image.pixels.withUnsafeMutableBytes { destination in
-                let taps = TileTaps(pixels: source, width: tile.width, height: tile.height)
+                let taps = FloatTaps(pixels: source, width: tile.width, height: tile.height)
                 for row in rows {
                     for column in columns {
-                        var sums = SIMD4<Int64>()
-                        for (y, fy) in [(row.first, row.weights.0), (row.first + 1, row.weights.1)] where fy != 0 {
-                            for (x, fx) in [(column.first, column.weights.0), (column.first + 1, column.weights.1)] where fx != 0 {
-                                let f = (Int64(fy) * Int64(fx) + 0x8000) >> 16
-                                sums &+= taps.pixel(x, y) &* SIMD4(repeating: f)
-                            }
-                        }
-                        var sample = SIMD4<UInt32>()
-                        for channel in 0..<4 {
-                            sample[channel] = UInt32(min(max((sums[channel] + 0x8000) / 65536, 0), 255))
-                        }
+                        let sample = taps.bilinear(x: column.first, y: row.first, distanceX: column.distance, distanceY: row.distance)
                         let at = ((surface.originY + row.output) * imageWidth + surface.originX + column.output) * 4
-                        saturate(sample, into: destination.baseAddress! + at)
+                        PixmanWide.composite(sample, onto: destination.baseAddress! + at)
                     }
                 }
             }
         }
     }
 
-    /// pixman's `combine_saturate_u`: scale the source down so its alpha fits what the destination lacks, then add.
-    private static func saturate(_ source: SIMD4<UInt32>, into pixel: UnsafeMutableRawPointer) {
-        var channels = source
-        let sourceAlpha = channels[3]
-        let room = 255 - UInt32(pixel.load(fromByteOffset: 3, as: UInt8.self))
-        if sourceAlpha > room {
-            let factor = (room * 255 + sourceAlpha / 2) / sourceAlpha
-            for index in 0..<4 {
-                let t = channels[index] * factor + 0x80
-                channels[index] = ((t >> 8) + t) >> 8
-            }
-        }
-        for index in 0..<4 {
-            let sum = UInt32(pixel.load(fromByteOffset: index, as: UInt8.self)) + channels[index]
-            pixel.storeBytes(of: UInt8(min(sum, 255)), toByteOffset: index, as: UInt8.self)
-        }
-    }
-
-    /// Tile samples, zero outside the tile (pixman's REPEAT_NONE).
-    private struct TileTaps {
+    /// Tile samples expanded to float, zero outside the tile (pixman's REPEAT_NONE).
+    struct FloatTaps {
         let pixels: UnsafeRawBufferPointer
         let width: Int
         let height: Int
 
-        @inline(__always) func pixel(_ x: Int, _ y: Int) -> SIMD4<Int64> {
+        @inline(__always) func pixel(_ x: Int, _ y: Int) -> SIMD4<Float> {
             guard x >= 0, y >= 0, x < width, y < height else { return SIMD4() }
             let at = (y * width + x) * 4
-            return SIMD4(Int64(pixels[at]), Int64(pixels[at + 1]), Int64(pixels[at + 2]), Int64(pixels[at + 3]))
+            let table = PixmanWide.expanded
+            return SIMD4(table[Int(pixels[at])], table[Int(pixels[at + 1])], table[Int(pixels[at + 2])], table[Int(pixels[at + 3])])
+        }
+
+        /// `bilinear_interpolation_float`: four products summed left to right.
+        @inline(__always) func bilinear(x: Int, y: Int, distanceX dx: Float, distanceY dy: Float) -> SIMD4<Float> {
+            let both = dx * dy, rightOnly = dx * (1 - dy), belowOnly = (1 - dx) * dy, neither = (1 - dx) * (1 - dy)
+            var sum = pixel(x, y) * neither
+            sum = sum + pixel(x + 1, y) * rightOnly
+            sum = sum + pixel(x, y + 1) * belowOnly
+            sum = sum + pixel(x + 1, y + 1) * both
+            return sum
         }
     }
 }
 
-/// The weights cairo gives pixman for a width-1 box kernel at unit scale: 256 phases, two taps each, in 16.16.
-enum ConvolutionWeights {
-    static let phases: [(Int32, Int32)] = (0..<256).map { phase in
-        let fraction = (Double(phase) + 0.5) / 256
-        let first = (fraction - 1.5).rounded(.up) - fraction + 0.5
-        let values = [first, first + 1].map { max(0, min(1, min(1 - $0, 1 + $0))) }
-        var fixed = values.map { Int32($0 * 65536) }
-        let scale = 1 / (values[0] + values[1])
-        fixed = fixed.map { Int32(Double($0) * scale) }
-        fixed[1] += 65536 - (fixed[0] + fixed[1])
-        return (fixed[0], fixed[1])
-    }
-}
-
 extension CairoPlacement.Phase {
-    /// For each surface pixel a tile can touch along this axis: the surface pixel, its first source tap and the
-    /// two tap weights, as pixman's separable convolution computes them from the 16.16 sample position.
-    func taps(surfaceSize: Int, tileSize: Int) -> [(output: Int, first: Int, weights: (Int32, Int32))] {
-        var result: [(output: Int, first: Int, weights: (Int32, Int32))] = []
+    /// For each surface pixel a tile can touch along this axis: the surface pixel, its first (left or top) source
+    /// tap and the distance past it, as pixman's bilinear fetcher computes them from the 16.16 sample position.
+    func taps(surfaceSize: Int, tileSize: Int) -> [(output: Int, first: Int, distance: Float)] {
+        var result: [(output: Int, first: Int, distance: Float)] = []
         for output in 0..<surfaceSize {
-            let position = (output << 16) + 0x8000 + fixed
-            let centred = ((position >> 8) << 8) + 128
-            let first = (centred - 1 - 0x8000) >> 16
+            let position = (output << 16) + fixed
+            let first = position >> 16
             guard first + 1 >= 0, first < tileSize else { continue }
-            result.append((output, first, ConvolutionWeights.phases[(centred & 0xFFFF) >> 8]))
+            result.append((output, first, Float(position & 0xFFFF) / 65536))
         }
         return result
     }

@@ -1,7 +1,7 @@
 /// One of OpenSlide's cairo surfaces (a chunk of the region, at `surface` in the output image) that tiles are
 /// painted onto with the SATURATE operator, in premultiplied RGBA. Where cairo would sample a tile with its
 /// nearest filter (placement within 1/512 pixel of a whole pixel) the tile is copied; otherwise it is resampled
-/// bilinearly as pixman does.
+/// bilinearly as pixman's wide pipeline does (`BilinearCompositing`).
 struct Canvas {
     var image: RGBAImage
     let surface: RegionPainter.Area
@@ -70,12 +70,16 @@ enum CairoPlacement {
         -Int((-translation - 0.5).rounded(.up))
     }
 
-    /// The pattern translation along one axis as pixman receives it (16.16 fixed point).
+    /// The pattern translation along one axis as pixman samples it, in 16.16 fixed point: cairo
+    /// (`_cairo_matrix_to_pixman_matrix_offset`) moves `floor(-x0 / 2)` of the pattern offset `x0` into an integer
+    /// source offset and rounds the rest to 16.16 (half to even); `fixed` is the two recombined.
     struct Phase {
         let fixed: Int
 
         init(_ translation: Double) {
-            fixed = Int((-translation * 65536).rounded(.toNearestOrEven))
+            let patternOffset = -translation
+            let whole = (-patternOffset / 2).rounded(.down)
+            fixed = Int(((patternOffset + whole) * 65536).rounded(.toNearestOrEven)) - Int(whole) * 65536
         }
     }
 }

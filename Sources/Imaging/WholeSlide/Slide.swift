@@ -29,12 +29,10 @@
 //   where it shows (libjpeg-turbo crop and skip, OpenJPEG decode area) — tests check those pixels equal a full decode.
 // - **Regions** (`RegionPainter`, `Canvas`): OpenSlide's geometry step by step — 4,096-pixel chunks, whole-pixel shifts
 //   for negative coordinates, tiles placed at `x / downsample`, cairo's 1/512-pixel rule for copying a tile versus
-//   resampling it, SATURATE compositing, and openslide-python's un-premultiplication.
+//   resampling it, pixman's float bilinear filter and SATURATE in its wide pipeline (`BilinearCompositing`,
+//   `PixmanWide`), and openslide-python's un-premultiplication.
 //
 // ## Where it differs from OpenSlide
-// - Tiles placed at fractional positions (level > 0 and `x / downsample` not whole) are resampled like cairo's GOOD filter
-//   (pixman's separable convolution and SATURATE), but OpenSlide's cairo 1.18 also dithers through pixman's wide pipeline:
-//   those regions agree within 3 (premultiplied), not byte for byte.
 // - A missing (zero-length) Aperio tile above level 0 is transparent; OpenSlide redraws it from the level below.
 // - Beyond OpenSlide: SubIFD pyramids, JPEG 2000 as 33004 and 34712, and WebP tiles (OpenSlide 4.0.1 refuses these);
 //   only 8-bit unsigned samples are read (OpenSlide also converts 16-bit and float through libtiff).
