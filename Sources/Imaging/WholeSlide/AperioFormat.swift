@@ -22,6 +22,7 @@ enum AperioFormat: SlideFormat {
             }
         }
         propagateMissingTiles(&levels)
+        for index in levels.indices.dropFirst() { levels[index].redrawsMissingTiles = true }
         SlideProperties.assignDownsamples(&levels)
         var properties = SlideProperties.tiffProperties(of: structure.directories[0])
         properties.merge(descriptionProperties(structure.directories[0].description ?? "")) { _, new in new }

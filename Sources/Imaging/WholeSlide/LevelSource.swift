@@ -6,8 +6,10 @@ struct LevelSource: Sendable {
     let tileHeight: Int
     let tilesAcross: Int
     let tilesDown: Int
-    /// Tiles with no data (zero byte count), drawn transparent as OpenSlide does.
+    /// Tiles with no data (zero byte count), drawn transparent as OpenSlide does, unless `redrawsMissingTiles`.
     var missingTiles: Set<Int>
+    /// Whether a missing tile is redrawn from the level before (larger) this one, as OpenSlide's Aperio reader does.
+    var redrawsMissingTiles = false
     var downsample: Double = 1
 
     init(_ directory: TIFFDirectory, path: String, fileSize: UInt64) throws(SlideError) {

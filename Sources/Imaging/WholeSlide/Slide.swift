@@ -30,10 +30,10 @@
 // - **Regions** (`RegionPainter`, `Canvas`): OpenSlide's geometry step by step — 4,096-pixel chunks, whole-pixel shifts
 //   for negative coordinates, tiles placed at `x / downsample`, cairo's 1/512-pixel rule for copying a tile versus
 //   resampling it, pixman's float bilinear filter and SATURATE in its wide pipeline (`BilinearCompositing`,
-//   `PixmanWide`), and openslide-python's un-premultiplication.
+//   `PixmanWide`), and openslide-python's un-premultiplication. A missing (zero-length) Aperio tile above level 0 is
+//   redrawn from the level before, scaled through cairo's GOOD filter (`MissingTileRenderer`, `ScaledCompositing`).
 //
 // ## Where it differs from OpenSlide
-// - A missing (zero-length) Aperio tile above level 0 is transparent; OpenSlide redraws it from the level below.
 // - Beyond OpenSlide: SubIFD pyramids, JPEG 2000 as 33004 and 34712, and WebP tiles (OpenSlide 4.0.1 refuses these);
 //   only 8-bit unsigned samples are read (OpenSlide also converts 16-bit and float through libtiff).
 
@@ -100,8 +100,10 @@ public final class Slide: Sendable {
         }
         var image = RGBAImage(transparentWidth: width, height: height)
         let resampled = try RegionPainter(slide: self, level: level).paint(into: &image, x: x, y: y)
-        // Only libtiff's RGBA path and resampled edges leave partial alpha to un-premultiply.
-        if resampled || sources[level].codec.mayHavePartialAlpha(samplesPerPixel: sources[level].directory.samplesPerPixel) {
+        // Only libtiff's RGBA path, resampled edges and redrawn missing tiles leave partial alpha to un-premultiply.
+        let source = sources[level]
+        if resampled || source.codec.mayHavePartialAlpha(samplesPerPixel: source.directory.samplesPerPixel)
+            || (source.redrawsMissingTiles && !source.missingTiles.isEmpty) {
             image.pixels.withUnsafeMutableBytes { LibtiffRGBA.unpremultiply($0, count: width * height) }
         }
         return image
@@ -125,13 +127,16 @@ public final class Slide: Sendable {
     /// Bytes of decoded tiles held in the slide's cache now (never more than `SlideOptions.cacheBytes`).
     public var cachedBytes: Int { cache.bytes }
 
-    /// The decoded tile, from the cache or decoded now; nil for a missing tile.
+    /// The decoded tile, from the cache or decoded now (a missing Aperio tile above level 0 is redrawn from the
+    /// level before); nil for a tile drawn transparent.
     func tile(level: Int, index: Int) throws(SlideError) -> [UInt8]? {
         let source = sources[level]
-        if source.missingTiles.contains(index) { return nil }
+        let missing = source.missingTiles.contains(index)
+        if missing, !source.redrawsMissingTiles || level == 0 { return nil }
         let key = TileCache.Key(level: level, tile: index)
         if let pixels = cache.tile(key) { return pixels }
-        let pixels = try decoding.decode(source, tile: index)
+        let pixels = missing ? try MissingTileRenderer(slide: self, level: level).render(index)
+                             : try decoding.decode(source, tile: index)
         cache.insert(pixels, for: key)
         return pixels
     }

@@ -24,7 +24,7 @@ struct TileDecoding: Sendable {
                 }
             }
         }
-        clip(&pixels, level, tile: tile)
+        Self.clip(&pixels, level, tile: tile)
         return pixels
     }
 
@@ -164,7 +164,7 @@ struct TileDecoding: Sendable {
     }
 
     /// Pixels past the right and bottom edges of the image become transparent.
-    private func clip(_ pixels: inout [UInt8], _ level: LevelSource, tile: Int) {
+    static func clip(_ pixels: inout [UInt8], _ level: LevelSource, tile: Int) {
         let (column, row) = (tile % level.tilesAcross, tile / level.tilesAcross)
         let visibleWidth = min(level.tileWidth, level.width - column * level.tileWidth)
         let visibleHeight = min(level.tileHeight, level.height - row * level.tileHeight)

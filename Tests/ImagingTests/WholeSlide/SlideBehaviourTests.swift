@@ -91,6 +91,18 @@ import TestSupport
         #expect(slide.associatedImageNames == ["label", "macro", "thumbnail"])
     }
 
+    /// Level 0 lacks tile 1 (x 240–427, y 0–240) and level 1 lacks its only tile: level 1 is redrawn from level 0,
+    /// so it shows level 0's pixels except where level 0 is missing too.
+    @Test func missingAperioTileIsRedrawnFromTheLevelBefore() throws {
+        let slide = try Slide(path: RepositoryFiles.path("Fixtures/slides/aperio-jpeg-missing-tiles.svs"))
+        #expect(try slide.readRegion(x: 300, y: 100, level: 0, width: 1, height: 1).pixels[3] == 0)
+        let level1 = try slide.readRegion(x: 0, y: 0, level: 1, width: 213, height: 150)
+        let alpha = { (x: Int, y: Int) in level1.pixels[(y * 213 + x) * 4 + 3] }
+        #expect(alpha(60, 60) == 255 && alpha(60, 130) == 255 && alpha(180, 130) == 255)
+        #expect(alpha(180, 60) == 0)
+        #expect((1..<255).contains(alpha(119, 60)), "the seam with the missing level-0 tile is partly transparent")
+    }
+
     @Test func subIFDPyramidsGiveEveryLevel() throws {
         let slide = try Slide(path: RepositoryFiles.path("Fixtures/slides/vips-subifd-jpeg.tiff"))
         #expect(slide.vendor == "subifd-tiff")

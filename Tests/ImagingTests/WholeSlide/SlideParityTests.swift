@@ -5,7 +5,8 @@ import TestSupport
 
 /// Every slide in the oracle file must open with the reference's vendor, levels, downsamples and properties, and
 /// every region and associated image must equal the reference byte for byte (OpenSlide's `read_region`, or
-/// tifffile's pixels where OpenSlide refuses the file).
+/// tifffile's pixels where OpenSlide refuses the file), including regions OpenSlide resamples at fractional
+/// placements and missing Aperio tiles it redraws from the level before.
 @Suite struct SlideParityTests {
     static let fixtureCases = SlideOracle.all.filter { !$0.isShared }
     static let sharedCases = SlideOracle.all.filter(\.isShared)
