@@ -35,7 +35,13 @@ def source_image(path, width=427, height=301):
 
 def halve(image):
     h, w = image.shape[0] // 2, image.shape[1] // 2
-    return image[: h * 2, : w * 2].reshape(h, 2, w, 2, -1).mean(axis=(1, 3)).round().astype(np.uint8).squeeze()
+    return image[: h * 2, : w * 2].reshape(h, 2, w, 2, -1).mean(axis=(1, 3)).round().astype(image.dtype).squeeze()
+
+
+def sixteen_bit(image):
+    """16-bit samples whose low byte varies independently of the high byte (so 8-bit conversions differ)."""
+    wide = image.astype(np.uint16)
+    return (wide << 8) | ((wide * 37 + 11) & 0xFF)
 
 
 def pyramid(image, count=3):
@@ -199,8 +205,6 @@ def write_broken(image):
 
     tifffile.imwrite(os.path.join(OUT, "bad-float-samples.tiff"), image[:64, :64].astype(np.float32), tile=(32, 32),
                      photometric="rgb", metadata=None)
-    tifffile.imwrite(os.path.join(OUT, "bad-16-bit.tiff"), image[:64, :64].astype(np.uint16) * 257, tile=(32, 32),
-                     photometric="rgb", metadata=None)
     tifffile.imwrite(os.path.join(OUT, "bad-stripped.tiff"), image[:64, :64], metadata=None)
     open(os.path.join(OUT, "bad-not-a-tiff.tiff"), "wb").write(b"P6\n4 4\n255\n" + bytes(48))
     os.remove(base)
@@ -222,6 +226,8 @@ def main():
     write_tifffile("tifffile-none.tiff", image, photometric="rgb")
     write_tifffile("tifffile-rgba-lzw.tiff", rgba(image), compression="lzw", photometric="rgb", extrasamples=["unassalpha"])
     write_tifffile("tifffile-grey-deflate.tiff", image[..., 1].copy(), compression="zlib", photometric="minisblack")
+    write_tifffile("tifffile-grey16-deflate.tiff", sixteen_bit(image[..., 1]), compression="zlib", photometric="minisblack")
+    write_tifffile("tifffile-rgb16-lzw.tiff", sixteen_bit(image), compression="lzw", photometric="rgb")
     write_tifffile("tifffile-jpeg2000.tiff", image, compression="jpeg2000", photometric="rgb")
     write_tifffile("tifffile-subifd-deflate.tiff", image, subifds=True, compression="zlib", photometric="rgb")
 

@@ -34,7 +34,8 @@ OPENSLIDE_CASES = [
     "Fixtures/slides/tifffile-jpeg-rgb.tiff", "Fixtures/slides/tifffile-jpeg-ycbcr.tiff",
     "Fixtures/slides/tifffile-lzw.tiff", "Fixtures/slides/tifffile-deflate.tiff", "Fixtures/slides/tifffile-zstd.tiff",
     "Fixtures/slides/tifffile-none.tiff", "Fixtures/slides/tifffile-rgba-lzw.tiff",
-    "Fixtures/slides/tifffile-grey-deflate.tiff", "Fixtures/slides/vips-jpeg.tiff", "Fixtures/slides/vips-zstd.tiff",
+    "Fixtures/slides/tifffile-grey-deflate.tiff", "Fixtures/slides/tifffile-grey16-deflate.tiff",
+    "Fixtures/slides/tifffile-rgb16-lzw.tiff", "Fixtures/slides/vips-jpeg.tiff", "Fixtures/slides/vips-zstd.tiff",
     "Fixtures/slides/tiny-two-levels.tiff", "Fixtures/slides/tiny-aperio-jp2k-rgb.svs",
     "Fixtures/slides/tiny-aperio-jp2k-ycbcr.svs",
 ]

@@ -35,7 +35,7 @@
 //
 // ## Where it differs from OpenSlide
 // - Beyond OpenSlide: SubIFD pyramids, JPEG 2000 as 33004 and 34712, and WebP tiles (OpenSlide 4.0.1 refuses these);
-//   only 8-bit unsigned samples are read (OpenSlide also converts 16-bit and float through libtiff).
+//   16-bit unsigned samples are read through libtiff as OpenSlide reads them; float and signed samples are refused.
 
 /// A whole-slide image (Aperio SVS, generic tiled TIFF, SubIFD pyramid) opened for reading regions, with the
 /// levels, properties and associated images OpenSlide reports. Safe to read from many tasks at once.

@@ -6,7 +6,8 @@ enum TileCodec: Sendable {
     case jpeg(tables: [UInt8]?, colorSpace: JPEGDecoder.ColorSpace)
     /// Raw tile bytes through OpenJPEG (Aperio 33003 and 33005; 33004 and 34712 as libvips and tifffile write).
     case jpeg2000(JPEG2000Decoder.ColorSpace)
-    /// libtiff decodes and converts through its RGBA interface, as OpenSlide's fallback does.
+    /// libtiff decodes and converts through its RGBA interface, as OpenSlide's fallback does (16-bit samples too:
+    /// libtiff keeps the high byte of grey samples and rounds colour samples to 8 bits).
     case libtiff
 
     /// Whether decoded tiles can hold alpha other than 0 and 255: libtiff's premultiplied RGBA, or a fourth sample.
@@ -25,9 +26,14 @@ enum TileCodec: Sendable {
         }
         guard directory.imageDepth == 1 else { throw fail(.unsupportedFeature, .imageDepth, "ImageDepth \(directory.imageDepth) (only 1 is read)") }
         guard directory.sampleFormat == 1 else { throw fail(.unsupportedFeature, .sampleFormat, "SampleFormat \(directory.sampleFormat) (only unsigned integers are read)") }
-        guard directory.bitsPerSample == 8 else { throw fail(.unsupportedFeature, .bitsPerSample, "\(directory.bitsPerSample) bits per sample (only 8 is read)") }
+        guard [8, 16].contains(directory.bitsPerSample) else {
+            throw fail(.unsupportedFeature, .bitsPerSample, "\(directory.bitsPerSample) bits per sample (8 and 16 are read)")
+        }
         guard (1...4).contains(directory.samplesPerPixel) else { throw fail(.unsupportedFeature, .samplesPerPixel, "\(directory.samplesPerPixel) samples per pixel (1 to 4 are read)") }
         let photometric = directory.photometric ?? (directory.samplesPerPixel >= 3 ? 2 : 1)
+        if directory.bitsPerSample == 16, [7, 33003, 33004, 33005, 34712].contains(directory.compression) {
+            throw fail(.unsupportedFeature, .bitsPerSample, "16 bits per sample with compression \(directory.compression) (only 8 is read)")
+        }
         switch directory.compression {
         case 7 where directory.planarConfig == 1 && (photometric == 2 || photometric == 6) && directory.samplesPerPixel == 3:
             return .jpeg(tables: directory.jpegTables, colorSpace: photometric == 6 ? .ycbcr : .rgb)

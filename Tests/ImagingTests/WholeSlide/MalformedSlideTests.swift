@@ -22,7 +22,6 @@ import TestSupport
         Case(file: "bad-zero-tile-width.tiff", code: .malformed, directory: "IFD 0", tag: "TileWidth", mentions: "zero number of tiles"),
         Case(file: "bad-ifd-loop.tiff", code: .malformed, directory: "IFD 1", tag: nil, mentions: "looping"),
         Case(file: "bad-float-samples.tiff", code: .unsupportedFeature, directory: "IFD 0", tag: "SampleFormat", mentions: "SampleFormat 3"),
-        Case(file: "bad-16-bit.tiff", code: .unsupportedFeature, directory: "IFD 0", tag: "BitsPerSample", mentions: "16 bits"),
         Case(file: "bad-stripped.tiff", code: .unsupportedFormat, directory: "IFD 0", tag: nil, mentions: "stripped"),
         Case(file: "bad-not-a-tiff.tiff", code: .unsupportedFormat, directory: nil, tag: nil, mentions: "Not a TIFF"),
     ]
