@@ -104,10 +104,10 @@ def ycbcr_tile_j2k(block):
         return open(j2k, "rb").read()
 
 
-def write_aperio(name, image, encode, compression, codec_name, missing=()):
-    """A two-level Aperio-style file: tiled levels, stripped thumbnail, LZW label (1) and JPEG macro (9)."""
+def write_aperio(name, image, encode, compression, codec_name, missing=(), count=2):
+    """An Aperio-style file: tiled levels (two unless `count`), stripped thumbnail, LZW label (1) and JPEG macro (9)."""
     path = os.path.join(OUT, name)
-    levels = pyramid(image, 2)
+    levels = pyramid(image, count)
     tile = 240
     with tifffile.TiffWriter(path) as tif:
         for index, level in enumerate(levels):
@@ -244,6 +244,10 @@ def main():
     write_aperio("aperio-jpeg-missing-tiles.svs", image,
                  lambda block: imagecodecs.jpeg8_encode(block, 80), "jpeg", "JPEG/RGB Q=80",
                  missing={(0, 1), (1, 0)})
+    # Downsamples exactly 2 and 4: cairo redraws with its bilinear filter, and level 2 from level 1's redrawn tile.
+    write_aperio("aperio-jpeg-missing-tiles-halves.svs", image[:300, :424].copy(),
+                 lambda block: imagecodecs.jpeg8_encode(block, 80), "jpeg", "JPEG/RGB Q=80",
+                 missing={(0, 3), (1, 0), (2, 0)}, count=3)
     # Tiny copies (one tile per level) that also seed the fuzzer, whose inputs are capped at 120 kB.
     tiny = image[:100, :130].copy()
     write_aperio("tiny-aperio-jp2k-rgb.svs", tiny,

@@ -30,7 +30,7 @@ SHARED = "/work/shared/data/wsi"
 OPENSLIDE_CASES = [
     f"{SHARED}/CMU-1-Small-Region.svs", f"{SHARED}/small.svs", f"{SHARED}/boxes.tiff",
     "Fixtures/slides/aperio-jp2k-rgb.svs", "Fixtures/slides/aperio-jp2k-ycbcr.svs",
-    "Fixtures/slides/aperio-jpeg-missing-tiles.svs",
+    "Fixtures/slides/aperio-jpeg-missing-tiles.svs", "Fixtures/slides/aperio-jpeg-missing-tiles-halves.svs",
     "Fixtures/slides/tifffile-jpeg-rgb.tiff", "Fixtures/slides/tifffile-jpeg-ycbcr.tiff",
     "Fixtures/slides/tifffile-lzw.tiff", "Fixtures/slides/tifffile-deflate.tiff", "Fixtures/slides/tifffile-zstd.tiff",
     "Fixtures/slides/tifffile-none.tiff", "Fixtures/slides/tifffile-rgba-lzw.tiff",
