@@ -34,8 +34,9 @@
 //   redrawn from the level before, scaled through cairo's GOOD filter (`MissingTileRenderer`, `ScaledCompositing`).
 //
 // ## Where it differs from OpenSlide
-// - Beyond OpenSlide: SubIFD pyramids, JPEG 2000 as 33004 and 34712, and WebP tiles (OpenSlide 4.0.1 refuses these);
-//   16-bit unsigned samples are read through libtiff as OpenSlide reads them; float and signed samples are refused.
+// - Beyond OpenSlide: SubIFD pyramids, JPEG 2000 as 33004 and 34712, and WebP tiles (OpenSlide 4.0.1 refuses these).
+// - Refused: float and signed samples. 8- and 16-bit unsigned samples are read (16-bit through libtiff, as OpenSlide).
+// - Otherwise every region is byte-identical to openslide-python's `read_region` (the parity tests check them all).
 
 /// A whole-slide image (Aperio SVS, generic tiled TIFF, SubIFD pyramid) opened for reading regions, with the
 /// levels, properties and associated images OpenSlide reports. Safe to read from many tasks at once.
