@@ -33,7 +33,9 @@ let package = Package(
             dependencies: ["Geometry", "CTIFF", "COpenJPEG", "CPNG", "CJPEG", "CZlib", "CDeflate"],
             swiftSettings: strictSettings),
         .target(name: "Scoring", dependencies: ["Geometry"], swiftSettings: strictSettings),
-        .target(name: "Tiling", dependencies: ["Imaging"], swiftSettings: strictSettings),
+        .target(
+            name: "Tiling", dependencies: ["Imaging", "Geometry", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings),
         .target(
             name: "Challenge",
             dependencies: ["Scoring", "Imaging", "Geometry", .product(name: "Yams", package: "Yams")],
@@ -62,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "arbiter",
             dependencies: [
-                "Imaging", "Challenge", "Store", "Intake", "Judge", "Site", "Scoring",
+                "Imaging", "Tiling", "Challenge", "Store", "Intake", "Judge", "Site", "Scoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -70,14 +72,14 @@ let package = Package(
         .executableTarget(
             name: "arbiter-bench",
             dependencies: [
-                "Challenge", "Store", "Intake", "Judge", "Scoring", "Imaging", "Site",
+                "Challenge", "Store", "Intake", "Judge", "Scoring", "Imaging", "Tiling", "Site",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
         .target(name: "TestSupport", dependencies: ["Scoring"], path: "Tests/Support", swiftSettings: strictSettings),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Imaging", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "TilingTests", dependencies: ["Tiling", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "TilingTests", dependencies: ["Tiling", "Imaging", "TestSupport", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),
         .testTarget(name: "ChallengeTests", dependencies: ["Challenge", "Scoring", "Imaging", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "ImagingTests",

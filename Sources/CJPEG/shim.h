@@ -1,5 +1,6 @@
 #include <stdio.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <jpeglib.h>
 
 /// The libjpeg version the headers describe (JPEG_LIB_VERSION is a macro Swift cannot import as a value).
@@ -169,5 +170,55 @@ static inline int arbiter_jpeg_decode_window(const unsigned char *tables, unsign
                                      height, window_x, window_y, window_width, window_height);
     jpeg_destroy_decompress(&info);
     if (!ok) memcpy(message, error.message, JMSG_LENGTH_MAX);
+    return ok;
+}
+
+static int arbiter_jpeg_run_encode(struct jpeg_compress_struct *info, arbiter_jpeg_error *error,
+                                   const unsigned char *pixels, int width, int height, size_t stride, int channels,
+                                   int quality, unsigned char **out, unsigned long *out_size) {
+    if (setjmp(error->recovery)) return 0;
+    jpeg_create_compress(info);
+    jpeg_mem_dest(info, out, out_size);
+    info->image_width = (JDIMENSION)width;
+    info->image_height = (JDIMENSION)height;
+    info->input_components = channels == 1 ? 1 : channels == 3 ? 3 : 4;
+    info->in_color_space = channels == 1 ? JCS_GRAYSCALE : channels == 3 ? JCS_RGB : JCS_EXT_RGBX;
+    jpeg_set_defaults(info);
+    jpeg_set_quality(info, quality, TRUE);
+    jpeg_start_compress(info, TRUE);
+    while (info->next_scanline < info->image_height) {
+        JSAMPROW rows[16];
+        int count = 0;
+        for (; count < 16 && info->next_scanline + (unsigned)count < info->image_height; count++) {
+            rows[count] = (JSAMPROW)(pixels + (size_t)(info->next_scanline + (unsigned)count) * stride);
+        }
+        jpeg_write_scanlines(info, rows, (JDIMENSION)count);
+    }
+    jpeg_finish_compress(info);
+    return 1;
+}
+
+/// Encodes `width` x `height` 8-bit pixels (rows `stride` bytes apart; `channels` 1 grey, 3 RGB, or 4 RGBX whose
+/// fourth byte is ignored) as a baseline JPEG with libjpeg's defaults at `quality` (4:2:0 below 90, ISLOW DCT),
+/// as libvips and Pillow write them. The output is malloc'ed by libjpeg; the caller frees it.
+/// Returns 1, or 0 with the reason in `message` (JMSG_LENGTH_MAX bytes).
+static inline int arbiter_jpeg_encode(const unsigned char *pixels, int width, int height, size_t stride, int channels,
+                                      int quality, unsigned char **out, unsigned long *out_size, char *message) {
+    struct jpeg_compress_struct info;
+    arbiter_jpeg_error error;
+    memset(&info, 0, sizeof info);
+    info.err = jpeg_std_error(&error.manager);
+    error.manager.error_exit = arbiter_jpeg_error_exit;
+    error.manager.output_message = arbiter_jpeg_output_message;
+    error.message[0] = 0;
+    *out = NULL;
+    *out_size = 0;
+    int ok = arbiter_jpeg_run_encode(&info, &error, pixels, width, height, stride, channels, quality, out, out_size);
+    jpeg_destroy_compress(&info);
+    if (!ok) {
+        memcpy(message, error.message, JMSG_LENGTH_MAX);
+        free(*out);
+        *out = NULL;
+    }
     return ok;
 }

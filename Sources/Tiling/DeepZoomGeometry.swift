@@ -46,10 +46,12 @@ public struct DeepZoomGeometry: Sendable, Equatable {
     public let levelTiles: [(columns: Int, rows: Int)]
     /// The slide level each Deep Zoom level is read from.
     public let slideLevels: [Int]
-    private let activeDimensions: [(width: Int, height: Int)]
-    private let offset: (x: Int, y: Int)
-    private let slideDownsamples: [Double]
-    private let levelToSlideDownsamples: [Double]
+    /// Slide level sizes after `limitBounds` (the whole levels without it).
+    let activeDimensions: [(width: Int, height: Int)]
+    /// Level-0 pixel of the Deep Zoom image's top-left corner (the bounds' origin with `limitBounds`).
+    let offset: (x: Int, y: Int)
+    let slideDownsamples: [Double]
+    let levelToSlideDownsamples: [Double]
 
     public static func == (lhs: DeepZoomGeometry, rhs: DeepZoomGeometry) -> Bool {
         lhs.tileSize == rhs.tileSize && lhs.overlap == rhs.overlap && lhs.levelDimensions.map { [$0.width, $0.height] } == rhs.levelDimensions.map { [$0.width, $0.height] }
@@ -116,4 +118,44 @@ public struct DeepZoomGeometry: Sendable, Equatable {
         return Tile(location: (location[0], location[1]), slideLevel: slideLevel, size: (regionSize[0], regionSize[1]),
                     tileSize: (finalSize[0], finalSize[1]))
     }
+}
+
+extension DeepZoomGeometry {
+    /// Whether Deep Zoom level `level` is a slide level pixel for pixel: the same downsample and the same size, so
+    /// its tiles are copies of the slide's pixels (DeepZoomGenerator does not resample them).
+    public func isNative(_ level: Int) -> Bool {
+        let slideLevel = slideLevels[level]
+        return levelToSlideDownsamples[level] == 1 && activeDimensions[slideLevel].width == levelDimensions[level].width
+            && activeDimensions[slideLevel].height == levelDimensions[level].height
+    }
+
+    /// The level-0 pixel where pixel (`x`, `y`) of Deep Zoom level `level` is read from, as DeepZoomGenerator places
+    /// tiles (`int(downsample * location + offset)`).
+    public func slideLocation(level: Int, x: Int, y: Int) -> (x: Int, y: Int) {
+        let scale = slideDownsamples[slideLevels[level]] * levelToSlideDownsamples[level]
+        return (Int(scale * Double(x) + Double(offset.x)), Int(scale * Double(y) + Double(offset.y)))
+    }
+
+    /// Pixels of the slide level read per pixel of Deep Zoom level `level` (1 for native levels).
+    public func slideLevelScale(_ level: Int) -> Double { levelToSlideDownsamples[level] }
+
+    /// Level-0 pixels per pixel of Deep Zoom level `level` (a power of two).
+    public func downsample(level: Int) -> Double {
+        Double(1 << (levelDimensions.count - 1 - level))
+    }
+
+    /// The pixels tile (`column`, `row`) of `level` covers in its level, overlap included, clipped to the level:
+    /// where the last column or row of tiles is narrower than the overlap, the tile before it would reach past the
+    /// level's edge, and DeepZoomGenerator's region (hence its tile) stops at the edge.
+    public func tileRect(level: Int, column: Int, row: Int) -> (x: Int, y: Int, width: Int, height: Int) {
+        let size = tile(level: level, column: column, row: row).tileSize
+        let x = column * tileSize - (column > 0 ? overlap : 0), y = row * tileSize - (row > 0 ? overlap : 0)
+        return (x, y, min(size.width, levelDimensions[level].width - x), min(size.height, levelDimensions[level].height - y))
+    }
+
+    /// Every tile of every level.
+    public var tileCount: Int { levelTiles.reduce(0) { $0 + $1.columns * $1.rows } }
+
+    /// The top-left corner of the Deep Zoom image in level-0 pixels (non-zero only with `limitBounds`).
+    public var origin: (x: Int, y: Int) { offset }
 }

@@ -4,5 +4,6 @@ import ArgumentParser
 struct ArbiterBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "arbiter-bench", abstract: "Benchmarks of Arbiter's hot paths (run with -c release).",
-        subcommands: [JudgeBenchmark.self, VolumeBenchmark.self, SlideBenchmark.self, LesionBenchmark.self, SiteBenchmark.self])
+        subcommands: [JudgeBenchmark.self, VolumeBenchmark.self, SlideBenchmark.self, LesionBenchmark.self, SiteBenchmark.self,
+                      TileBenchmark.self])
 }

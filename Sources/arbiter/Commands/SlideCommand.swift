@@ -5,7 +5,7 @@ import Imaging
 struct SlideCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "slide", abstract: "Inspect whole-slide images (Aperio SVS, tiled TIFF pyramids) and extract regions.",
-        subcommands: [SlideInfoCommand.self, SlideRegionCommand.self, SlideAssociatedCommand.self])
+        subcommands: [SlideInfoCommand.self, SlideRegionCommand.self, SlideAssociatedCommand.self, SlideThumbnailCommand.self])
 }
 
 struct SlideInfoCommand: ParsableCommand {

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import Imaging
+import Tiling
+
+/// Tiles one slide into a Deep Zoom pyramid with Arbiter (in process) and with `vips dzsave` in the same run, same
+/// tile size, overlap and JPEG quality; prints both wall times, tile counts, the ratio and each one's peak memory.
+struct TileBenchmark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tile", abstract: "Time `arbiter tile` against `vips dzsave` on the same slide.")
+
+    @Option(help: "A JPEG-tiled slide (scripts/bench/slide-make-benchmark-slides.py makes a 20,480 x 20,480 one).") var slide: String
+    @Option(help: "Scratch folder for both pyramids (emptied first).") var scratch = "/tmp/arbiter-tile-bench"
+    @Option(help: "The vips executable (Debian libvips-tools).") var vips = "/usr/bin/vips"
+    @Option(help: "Tile side.") var tileSize = 254
+    @Option(help: "Overlap.") var overlap = 1
+    @Option(help: "JPEG quality.") var quality = 75
+
+    func run() async throws {
+        let files = FileManager.default
+        try? files.removeItem(atPath: scratch)
+        try files.createDirectory(atPath: scratch + "/vips", withIntermediateDirectories: true)
+        _ = try Data(contentsOf: URL(fileURLWithPath: slide), options: .alwaysMapped).reduce(0) { $0 &+ Int($1) }  // page cache warm for both
+        print("slide \(slide), tile size \(tileSize), overlap \(overlap), JPEG quality \(quality); load before: \(LoadAverage.text)")
+
+        let clock = ContinuousClock()
+        let vipsStart = clock.now
+        let vipsPeak = try runVips()
+        let vipsSeconds = Stopwatch.seconds(clock.now - vipsStart)
+        let vipsTiles = countTiles(in: scratch + "/vips/bench_files")
+
+        let options = PyramidOptions(tileSize: tileSize, overlap: overlap, format: .jpeg(quality: quality))
+        let opened = try Slide(path: slide, options: SlideOptions(cacheBytes: 32 << 20))
+        let start = clock.now
+        _ = try await PyramidWriter(options: options).write(opened, to: PyramidFolder(directory: scratch + "/arbiter", name: "bench"))
+        let seconds = Stopwatch.seconds(clock.now - start)
+        let tiles = countTiles(in: scratch + "/arbiter/bench_files")
+
+        print(String(format: "vips dzsave: %.2f s, %d tiles, peak RSS %.0f MiB", vipsSeconds, vipsTiles, Double(vipsPeak) / 1024))
+        print(String(format: "arbiter tile: %.2f s, %d tiles, peak RSS %.0f MiB (whole benchmark process, VmHWM)", seconds, tiles,
+                     Double(PeakMemory.kibibytes) / 1024))
+        print(String(format: "arbiter / vips wall time: %.2fx (target <= 0.5); vips / arbiter: %.2fx faster", seconds / vipsSeconds, vipsSeconds / seconds))
+        print("load after: \(LoadAverage.text)")
+        if tiles != vipsTiles { print("note: tile counts differ (\(tiles) vs \(vipsTiles))") }
+    }
+
+    /// Runs vips and returns its peak RSS in KiB (getrusage of the waited child).
+    private func runVips() throws -> Int {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: vips)
+        process.arguments = ["dzsave", slide, scratch + "/vips/bench", "--tile-size", "\(tileSize)", "--overlap", "\(overlap)",
+                             "--suffix", ".jpeg[Q=\(quality)]"]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw ValidationError("vips dzsave exited with \(process.terminationStatus)") }
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
+        return usage.ru_maxrss
+    }
+
+    private func countTiles(in folder: String) -> Int {
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        var count = 0
+        while let path = enumerator?.nextObject() as? String {
+            if path.hasSuffix(".jpeg") { count += 1 }
+        }
+        return count
+    }
+}
+
+/// This process's peak resident memory (`VmHWM` in /proc/self/status), in KiB.
+enum PeakMemory {
+    static var kibibytes: Int {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+    }
+}
+
+/// The 1, 5 and 15 minute load averages, as `uptime` prints them.
+enum LoadAverage {
+    static var text: String {
+        ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?").split(separator: " ").prefix(3).joined(separator: " ")
+    }
+}
