@@ -19,6 +19,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
@@ -61,10 +66,23 @@ let package = Package(
             name: "Site",
             dependencies: ["Challenge", "Store", "Scoring", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings),
+        .target(
+            name: "Server",
+            dependencies: [
+                "Challenge", "Store", "Intake", "Judge", "Site", "Scoring",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings),
         .executableTarget(
             name: "arbiter",
             dependencies: [
-                "Imaging", "Tiling", "Challenge", "Store", "Intake", "Judge", "Site", "Scoring",
+                "Imaging", "Tiling", "Challenge", "Store", "Intake", "Judge", "Site", "Scoring", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -84,6 +102,17 @@ let package = Package(
         .testTarget(
             name: "ImagingTests",
             dependencies: ["Imaging", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Server", "Challenge", "Store", "Intake", "Judge", "Scoring", "TestSupport",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "PlatformTests",

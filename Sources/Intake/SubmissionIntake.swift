@@ -22,10 +22,19 @@ public struct SubmissionIntake: Sendable {
         guard let identity = try store.authenticate(token: token), identity.role == .team, let team = identity.team else {
             throw IntakeError.unauthorized
         }
+        return try submit(challenge: slug, phase: phaseSlug, team: team, fileName: fileName, bytes: bytes, now: now, dryRun: dryRun)
+    }
+
+    /// The same, for a caller whose team is already authenticated (the HTTP server checks tokens before reading a body).
+    @discardableResult
+    public func submit(
+        challenge slug: String, phase phaseSlug: String, team: StoredTeam, fileName: String, bytes: [UInt8],
+        now: Date, dryRun: Bool = false
+    ) throws -> StoredSubmission? {
         let challenge = try store.challenge(slug)
         guard team.challengeID == challenge.id else { throw IntakeError.wrongChallenge(team: team.name, challenge: slug) }
         let phase = try store.phase(challenge, phaseSlug)
-        guard phase.spec.isOpen(at: now) else {
+        guard phase.acceptsSubmissions(at: now) else {
             throw IntakeError.phaseNotOpen(phase: phaseSlug, opens: phase.spec.opens, closes: phase.spec.closes)
         }
         guard bytes.count <= phase.spec.limits.maxFileBytes else {

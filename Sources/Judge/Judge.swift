@@ -40,9 +40,32 @@ public struct Judge: Sendable {
                 }
                 return (job, context, try? truths[key]?.get())
             }
-            let results = try await score(work)
+            let results = try await scoreKeepingLeases(work, jobs: jobs)
             for outcome in try store.record(results, now: clock()) { report.add(outcome) }
             logger.debug("judged a batch", metadata: ["jobs": "\(jobs.count)", "worker": "\(worker)"])
+        }
+    }
+
+    /// Scores a batch while renewing its leases every third of a lease, so a slow batch stays this judge's and
+    /// only a judge that died (and stopped renewing) loses its jobs to another.
+    private func scoreKeepingLeases(_ work: [(ClaimedJob, JobContext, PhaseTruth?)], jobs: [ClaimedJob]) async throws -> [JobResult] {
+        let (store, leaseSeconds, clock) = (self.store, self.leaseSeconds, self.clock)
+        return try await withThrowingTaskGroup(of: [JobResult]?.self) { group in
+            group.addTask { try await score(work) }
+            group.addTask {
+                while !Task.isCancelled {
+                    try await Task.sleep(for: .seconds(leaseSeconds / 3))
+                    try store.heartbeat(jobs, leaseSeconds: leaseSeconds, now: clock())
+                }
+                return nil
+            }
+            while let finished = try await group.next() {
+                if let results = finished {
+                    group.cancelAll()
+                    return results
+                }
+            }
+            return []
         }
     }
 

@@ -23,27 +23,7 @@ public struct LeaderboardSite: Sendable {
     @discardableResult
     /// `bootstrap` overrides each phase's own bootstrap settings (its `ranking.bootstrap`).
     public func build(challenge slug: String, output: URL, now: Date, bootstrap override: BootstrapSettings? = nil) async throws -> URL {
-        var (challenge, boards) = try LeaderboardAssembler(store: store).boards(challenge: slug, now: now)
-        let changes = try store.auditLog(challenge: slug).filter { $0.action == "phase.ranking-changed" }
-        for index in boards.indices {
-            boards[index].rankingChanges = changes.filter { $0.subject == boards[index].phase.slug }
-                .map { "\(UTCInstant.format($0.at)): \($0.detail ?? "")" }
-            let rule = boards[index].phase.rankingRule
-            let bootstrap = override ?? BootstrapSettings(resamples: rule.bootstrapResamples, seed: rule.bootstrapSeed)
-            let analysis = try await RankStabilityBuilder.analyse(board: boards[index], challenge: challenge, store: store, settings: bootstrap)
-            if let ranks = analysis.ranks { boards[index].rerank(ranks) }
-            boards[index].stability = analysis.stability
-            boards[index].significance = analysis.significance
-            boards[index].bootstrapTau = analysis.kendallTau
-            boards[index].bootstrap = bootstrap
-            boards[index].publicPrivateTau = boards[index].splitAgreement(primary: challenge.spec.primaryColumn)
-            if boards[index].visibleSplits.contains(boards[index].rankingSplit) {
-                let entries = boards[index].rows.compactMap { row in row.submissionID.map { (row.team, $0) } }
-                let summaries = try store.splitSummaries(submissionIDs: entries.map(\.1), split: boards[index].rankingSplit,
-                                                         challenge: challenge, scorerVersion: challenge.spec.task.kind.scorerVersion)
-                boards[index].curves = CurvePlot.curves(Dictionary(uniqueKeysWithValues: entries.compactMap { team, id in summaries[id].map { (team, $0) } }))
-            }
-        }
+        let (challenge, boards) = try await analysedBoards(challenge: slug, now: now, bootstrap: override)
         let exporter = TableExporter(challenge: challenge.spec)
         let chain = try signingKey.map { raw in
             try HistoryPublisher(store: store, key: try Curve25519.Signing.PrivateKey(rawRepresentation: raw)).publish(challenge: challenge, phases: try exporter.canonicalPhases(boards), now: now)
@@ -87,5 +67,39 @@ public struct LeaderboardSite: Sendable {
             try DurableFile.write(bytes, to: destination)
         }
         return output.appendingPathComponent("index.html")
+    }
+
+    /// `leaderboard.json` as the site would write it now, for the API: the same boards, ranks and intervals.
+    public func json(challenge slug: String, now: Date) async throws -> String {
+        let (challenge, boards) = try await analysedBoards(challenge: slug, now: now, bootstrap: nil)
+        return try TableExporter(challenge: challenge.spec).json(boards, generatedAt: now)
+    }
+
+    /// The phase boards with the ranking rule applied, rank stability, significance and curves.
+    private func analysedBoards(challenge slug: String, now: Date, bootstrap override: BootstrapSettings?) async throws
+        -> (StoredChallenge, [PhaseBoard])
+    {
+        var (challenge, boards) = try LeaderboardAssembler(store: store).boards(challenge: slug, now: now)
+        let changes = try store.auditLog(challenge: slug).filter { $0.action == "phase.ranking-changed" }
+        for index in boards.indices {
+            boards[index].rankingChanges = changes.filter { $0.subject == boards[index].phase.slug }
+                .map { "\(UTCInstant.format($0.at)): \($0.detail ?? "")" }
+            let rule = boards[index].phase.rankingRule
+            let bootstrap = override ?? BootstrapSettings(resamples: rule.bootstrapResamples, seed: rule.bootstrapSeed)
+            let analysis = try await RankStabilityBuilder.analyse(board: boards[index], challenge: challenge, store: store, settings: bootstrap)
+            if let ranks = analysis.ranks { boards[index].rerank(ranks) }
+            boards[index].stability = analysis.stability
+            boards[index].significance = analysis.significance
+            boards[index].bootstrapTau = analysis.kendallTau
+            boards[index].bootstrap = bootstrap
+            boards[index].publicPrivateTau = boards[index].splitAgreement(primary: challenge.spec.primaryColumn)
+            if boards[index].visibleSplits.contains(boards[index].rankingSplit) {
+                let entries = boards[index].rows.compactMap { row in row.submissionID.map { (row.team, $0) } }
+                let summaries = try store.splitSummaries(submissionIDs: entries.map(\.1), split: boards[index].rankingSplit,
+                                                         challenge: challenge, scorerVersion: challenge.spec.task.kind.scorerVersion)
+                boards[index].curves = CurvePlot.curves(Dictionary(uniqueKeysWithValues: entries.compactMap { team, id in summaries[id].map { (team, $0) } }))
+            }
+        }
+        return (challenge, boards)
     }
 }

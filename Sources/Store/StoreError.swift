@@ -11,6 +11,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownSubmission(Int64)
     case noGroundTruth(challenge: String)
     case invalidSpecChange(challenge: String, reason: String)
+    case unknownToken(Int64)
 
     public var description: String {
         switch self {
@@ -32,6 +33,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "challenge \"\(challenge)\" has no ground truth yet; import it with `arbiter truth import`"
         case .invalidSpecChange(let challenge, let reason):
             "cannot update challenge \"\(challenge)\": \(reason)"
+        case .unknownToken(let id):
+            "no token #\(id)"
         }
     }
 }

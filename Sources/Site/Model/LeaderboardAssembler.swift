@@ -71,7 +71,7 @@ public struct LeaderboardAssembler: Sendable {
 
     private func status(_ phase: StoredPhase, now: Date) -> PhaseBoard.Status {
         if phase.isPublished { return .published }
-        if now < phase.spec.opens { return .upcoming }
-        return phase.spec.isOpen(at: now) ? .open : .closed
+        if phase.acceptsSubmissions(at: now) { return .open }
+        return now < phase.spec.opens ? .upcoming : .closed
     }
 }

@@ -7,6 +7,7 @@ enum Migrations {
         migrator.registerMigration("v1-walking-skeleton", migrate: createInitialSchema)
         migrator.registerMigration("v2-truth-files", migrate: createTruthFiles)
         migrator.registerMigration("v3-leaderboard-history", migrate: createLeaderboardHistory)
+        migrator.registerMigration("v4-server", migrate: addServerColumns)
         return migrator
     }
 
@@ -19,6 +20,16 @@ enum Migrations {
                 sha256 TEXT NOT NULL,
                 file_name TEXT NOT NULL
             );
+            """)
+    }
+
+    /// An organiser may open a phase early or close it before its scheduled end (NULL follows the schedule);
+    /// tokens get a label so an organiser can tell them apart without ever seeing them again.
+    private static func addServerColumns(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE phases ADD COLUMN availability TEXT CHECK (availability IN ('open', 'closed'));
+            ALTER TABLE tokens ADD COLUMN label TEXT;
+            CREATE INDEX jobs_by_submission ON jobs (submission_id);
             """)
     }
 

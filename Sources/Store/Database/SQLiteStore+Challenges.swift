@@ -97,12 +97,14 @@ extension SQLiteStore {
         }
         return try pool.read { db in
             guard let row = try Row.fetchOne(
-                db, sql: "SELECT id, published_at FROM phases WHERE challenge_id = ? AND slug = ?",
+                db, sql: "SELECT id, published_at, availability FROM phases WHERE challenge_id = ? AND slug = ?",
                 arguments: [challenge.id, slug])
             else { throw StoreError.unknownPhase(challenge: challenge.spec.slug, phase: slug) }
             let published: Double? = row["published_at"]
+            let availability: String? = row["availability"]
             return StoredPhase(id: row["id"], challengeID: challenge.id, spec: spec,
-                               publishedAt: published.map(Date.init(timeIntervalSince1970:)))
+                               publishedAt: published.map(Date.init(timeIntervalSince1970:)),
+                               availability: availability.flatMap(PhaseAvailability.init(rawValue:)))
         }
     }
 
@@ -117,6 +119,17 @@ extension SQLiteStore {
                            arguments: [now.timeIntervalSince1970, phase.id])
             try append(AuditEntry(at: now, actor: "organiser", action: "phase.published", challenge: challenge,
                                   subject: phase.spec.slug), in: db)
+        }
+    }
+}
+
+extension SQLiteStore {
+    /// Opens or closes a phase now, whatever its schedule says; nil returns it to the schedule.
+    public func setAvailability(_ availability: PhaseAvailability?, of phase: StoredPhase, challenge: String, now: Date) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE phases SET availability = ? WHERE id = ?", arguments: [availability?.rawValue, phase.id])
+            try append(AuditEntry(at: now, actor: "organiser", action: "phase.\(availability?.rawValue ?? "scheduled")",
+                                  challenge: challenge, subject: phase.spec.slug), in: db)
         }
     }
 }

@@ -86,7 +86,8 @@ extension SQLiteStore {
         }
     }
 
-    /// Stored aggregates of one submission for the given splits (for re-judging checks and team views).
+    /// Stored aggregates of one submission for the given splits (for re-judging checks and team views); the newest
+    /// evaluation's value wins where re-judging left several.
     public func aggregates(submissionID: Int64, splits: [Split]) throws -> [Split: [String: Double?]] {
         try pool.read { db in
             var values: [Split: [String: Double?]] = [:]
@@ -95,6 +96,7 @@ extension SQLiteStore {
                 sql: """
                     SELECT a.split, a.metric, a.value FROM aggregates a JOIN evaluations e ON e.id = a.evaluation_id
                     WHERE e.submission_id = ? AND a.split IN (\(placeholders(splits.count)))
+                    ORDER BY e.id
                     """,
                 arguments: StatementArguments([submissionID] + splits.map(\.rawValue)))
             for row in rows {

@@ -77,6 +77,20 @@ extension SQLiteStore {
         }
     }
 
+    /// A challenge's submissions, oldest first: one team's, or every team's when `team` is nil.
+    public func submissions(challenge: StoredChallenge, team: StoredTeam?) throws -> [StoredSubmission] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.* FROM submissions s JOIN phases p ON p.id = s.phase_id
+                    WHERE p.challenge_id = ? AND (?2 IS NULL OR s.team_id = ?2) ORDER BY s.id
+                    """,
+                arguments: [challenge.id, team?.id]
+            ).map(StoredSubmission.init)
+        }
+    }
+
     /// Marks a team's submission as its final entry (team-choice rule); the latest choice counts.
     public func chooseFinal(_ submissionID: Int64, team: StoredTeam, challenge: String, now: Date) throws {
         try pool.write { db in

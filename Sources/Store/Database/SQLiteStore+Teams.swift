@@ -3,7 +3,7 @@ import GRDB
 
 /// Who a bearer token belongs to.
 public struct TokenIdentity: Sendable, Equatable {
-    public enum Role: String, Sendable {
+    public enum Role: String, Sendable, Codable, CaseIterable {
         case organiser
         case team
         case annotator

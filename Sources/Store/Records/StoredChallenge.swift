@@ -15,8 +15,25 @@ public struct StoredPhase: Sendable, Equatable {
     public let challengeID: Int64
     public let spec: PhaseSpec
     public let publishedAt: Date?
+    /// An organiser's override of the schedule; nil follows `spec.opens` and `spec.closes`.
+    public let availability: PhaseAvailability?
 
     public var isPublished: Bool { publishedAt != nil }
+
+    /// Whether the phase takes submissions at `instant`: the organiser's override if any, else the schedule.
+    public func acceptsSubmissions(at instant: Date) -> Bool {
+        switch availability {
+        case .open?: true
+        case .closed?: false
+        case nil: spec.isOpen(at: instant)
+        }
+    }
+}
+
+/// An organiser's decision that overrides a phase's schedule.
+public enum PhaseAvailability: String, Sendable, Codable {
+    case open
+    case closed
 }
 
 /// A team of a challenge.

@@ -10,10 +10,25 @@ struct JudgeCommand: AsyncParsableCommand {
 
     @OptionGroup var data: DataDirectoryOption
     @Option(help: "Scoring tasks in flight at once.") var concurrency = ProcessInfo.processInfo.activeProcessorCount
+    @Flag(help: "Keep watching the queue instead of stopping when it is empty (for stand-alone judges beside `arbiter serve`).")
+    var watch = false
+    @Option(help: "With --watch, seconds between looks at an empty queue.") var poll = 0.5
+    @Option(help: "Seconds a claimed job stays this judge's without a heartbeat; a judge killed mid-job loses it after this.")
+    var lease = 300.0
 
     func run() async throws {
         var judge = Judge(store: try data.openStore())
         judge.concurrency = max(1, concurrency)
+        judge.leaseSeconds = lease
+        if watch {
+            print("judge \(judge.worker) watching the queue (Ctrl-C to stop; a job it holds is taken over after its lease)")
+            while true {
+                let started = ContinuousClock.now
+                let report = try await judge.drain()
+                if report.total > 0 { print(JudgeCommand.summary(report, elapsed: ContinuousClock.now - started)) }
+                try await Task.sleep(for: .milliseconds(Int(poll * 1000)))
+            }
+        }
         let started = ContinuousClock.now
         let report = try await judge.drain()
         print(JudgeCommand.summary(report, elapsed: ContinuousClock.now - started))

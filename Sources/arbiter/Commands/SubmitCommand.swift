@@ -3,7 +3,7 @@ import Foundation
 import Store
 import Intake
 
-struct SubmitCommand: ParsableCommand {
+struct SubmitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "submit",
         abstract: "Submit a prediction CSV (case_id,label[,p_<class>...]); problems are listed all at once.")
@@ -13,11 +13,29 @@ struct SubmitCommand: ParsableCommand {
     @Option(help: "Team token (or set ARBITER_TOKEN).") var token: String?
     @Flag(name: .customLong("dry-run"), help: "Validate only: nothing is stored or counted.") var dryRun = false
     @Argument(help: "Prediction CSV.") var file: String
+    @Option(help: "Submit through this server's API (for example https://arbiter.example.org) instead of a local data folder.")
+    var server: String?
     @OptionGroup var data: DataDirectoryOption
 
-    func run() throws {
+    func run() async throws {
         guard let token = token ?? ProcessInfo.processInfo.environment["ARBITER_TOKEN"] else {
             throw ValidationError("no token: pass --token or set ARBITER_TOKEN")
+        }
+        if let server {
+            guard let url = URL(string: server), url.scheme == "http" || url.scheme == "https" else {
+                throw ValidationError("--server must be an http or https URL, not \(server)")
+            }
+            let name = (file as NSString).lastPathComponent
+            let answer = try await APIClient(server: url, token: token).upload(
+                try readFile(file), to: "api/v1/challenges/\(challenge)/phases/\(phase)/submissions",
+                query: [URLQueryItem(name: "file_name", value: name)] + (dryRun ? [URLQueryItem(name: "dry_run", value: "true")] : []))
+            if let id = answer["id"] as? Int {
+                print("accepted submission \(id) (sha256 \(answer["sha256"] as? String ?? "?")); queued for scoring")
+                print("status: \(url.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/")))\(answer["status_url"] as? String ?? "")")
+            } else {
+                print("\(file) is valid for phase \(phase); nothing was stored")
+            }
+            return
         }
         let intake = SubmissionIntake(store: try data.openStore())
         let submission = try intake.submit(

@@ -1,0 +1,56 @@
+import Foundation
+import Hummingbird
+import Intake
+import Judge
+import Logging
+import ServiceLifecycle
+import Site
+import Store
+
+/// Arbiter over HTTP: the JSON API of `Endpoint`, on the same store and intake as the CLI, and (unless
+/// configured otherwise) a judge in the same process that scores what arrives.
+public struct ArbiterServer: Sendable {
+    public let store: SQLiteStore
+    public let configuration: ServerConfiguration
+    let logger: Logger
+    let handlers: APIHandlers
+
+    public init(store: SQLiteStore, configuration: ServerConfiguration = ServerConfiguration(), leaderboardAssets: URL,
+                logger: Logger = Logger(label: "arbiter.server"), clock: @escaping @Sendable () -> Date = { Date() }) throws {
+        self.store = store
+        self.configuration = configuration
+        self.logger = logger
+        handlers = APIHandlers(
+            store: store, spool: try UploadSpool(folder: store.dataDirectory.appendingPathComponent("uploads")),
+            requests: RateLimiter(rate: configuration.requestsPerSecond, burst: configuration.requestBurst),
+            uploads: RateLimiter(rate: configuration.uploadBytesPerMinute / 60, burst: configuration.uploadBytesPerMinute),
+            leaderboards: LeaderboardCache(site: LeaderboardSite(store: store, assets: leaderboardAssets)),
+            metrics: ServerMetrics(), clock: clock, logger: logger)
+    }
+
+    /// The routes, for serving or for calling in-process.
+    public func router() -> Router<APIRequestContext> {
+        let router = Router(context: APIRequestContext.self)
+        router.add(middleware: APIErrorMiddleware(logger: logger))
+        for endpoint in Endpoint.allCases {
+            let handlers = self.handlers
+            router.on(RouterPath(endpoint.path), method: endpoint.method) { request, context in
+                try await handlers.respond(endpoint, to: request, context: context)
+            }
+        }
+        return router
+    }
+
+    /// Serves until SIGTERM or SIGINT, finishing requests in flight first.
+    public func run() async throws {
+        var services: [any Service] = []
+        if configuration.runsJudge {
+            services.append(JudgeService(judge: Judge(store: store, worker: "server-\(ProcessInfo.processInfo.processIdentifier)"), logger: logger))
+        }
+        let app = Application(
+            router: router(),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "arbiter"),
+            services: services, logger: logger)
+        try await app.runService()
+    }
+}

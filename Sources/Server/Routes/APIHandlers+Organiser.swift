@@ -1,0 +1,100 @@
+import Challenge
+import Foundation
+import Hummingbird
+import Store
+
+extension APIHandlers {
+    private struct NewTeam: Decodable {
+        let name: String
+    }
+
+    private struct NewToken: Decodable {
+        let label: String?
+    }
+
+    func teams(_ context: APIRequestContext) throws -> Response {
+        let challenge = try store.challenge(try context.parameters.require("challenge"))
+        let teams = try store.teamsWithSubmissionCounts(challenge: challenge)
+        return try Self.json(teams.map { TeamView(name: $0.team.name, submissions: $0.submissions, token: nil) })
+    }
+
+    /// Registers a team; its first token is in the answer and nowhere else, ever.
+    func addTeam(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let slug = try context.parameters.require("challenge")
+        let body = try await decode(NewTeam.self, from: request, context: context)
+        let name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty, name.count <= 100 else {
+            throw APIError.badRequest("a team name must have 1 to 100 characters", code: "invalid-team-name")
+        }
+        let (team, token) = try store.addTeam(challenge: slug, name: name, now: clock())
+        return try Self.json(TeamView(name: team.name, submissions: 0, token: token), status: .created)
+    }
+
+    func tokens(_ context: APIRequestContext) throws -> Response {
+        let challenge = try store.challenge(try context.parameters.require("challenge"))
+        return try Self.json(try store.teamTokens(challenge: challenge))
+    }
+
+    func issueTeamToken(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let challenge = try store.challenge(try context.parameters.require("challenge"))
+        let team = try store.team(challenge, named: try context.parameters.require("team"))
+        let body = try await decode(NewToken.self, from: request, context: context, emptyAllowed: true) ?? NewToken(label: nil)
+        let issued = try store.issueToken(role: .team, team: team, label: body.label, now: clock())
+        return try Self.json(TeamView(name: team.name, submissions: nil, token: issued.token), status: .created)
+    }
+
+    func revokeToken(_ context: APIRequestContext) throws -> Response {
+        try store.revokeToken(try context.parameters.require("id", as: Int64.self), now: clock())
+        return Response(status: .noContent)
+    }
+
+    func setAvailability(_ availability: PhaseAvailability?, context: APIRequestContext) throws -> Response {
+        let challenge = try store.challenge(try context.parameters.require("challenge"))
+        let phase = try store.phase(challenge, try context.parameters.require("phase"))
+        try store.setAvailability(availability, of: phase, challenge: challenge.spec.slug, now: clock())
+        return try Self.json(PhaseView(try store.phase(challenge, phase.spec.slug), challenge: challenge.spec.slug, now: clock()))
+    }
+
+    func publish(_ context: APIRequestContext) throws -> Response {
+        let challenge = try store.challenge(try context.parameters.require("challenge"))
+        let phase = try store.phase(challenge, try context.parameters.require("phase"))
+        try store.publishPhase(phase, challenge: challenge.spec.slug, now: clock())
+        return try Self.json(PhaseView(try store.phase(challenge, phase.spec.slug), challenge: challenge.spec.slug, now: clock()))
+    }
+
+    func rejudge(_ context: APIRequestContext) throws -> Response {
+        let challenge = try store.challenge(try context.parameters.require("challenge"))
+        let phase = try store.phase(challenge, try context.parameters.require("phase"))
+        let queued = try store.requeue(challenge: challenge, phase: phase.spec.slug, now: clock())
+        return try Self.json(RejudgeView(queued: queued), status: .accepted)
+    }
+
+    /// A small JSON body (organiser forms), with the decoder's complaint passed on as a 400.
+    private func decode<Body: Decodable>(_ type: Body.Type, from request: Request, context: APIRequestContext) async throws -> Body {
+        guard let body = try await decode(type, from: request, context: context, emptyAllowed: false) else {
+            throw APIError.badRequest("this route needs a JSON body", code: "missing-body")
+        }
+        return body
+    }
+
+    private func decode<Body: Decodable>(_ type: Body.Type, from request: Request, context: APIRequestContext, emptyAllowed: Bool) async throws -> Body? {
+        var request = request
+        let buffer = try await request.collectBody(upTo: 64 * 1024)
+        if buffer.readableBytes == 0 && emptyAllowed { return nil }
+        do {
+            return try APIJSON.decoder.decode(type, from: Data(buffer.readableBytesView))
+        } catch let error as DecodingError {
+            throw APIError.badRequest("the JSON body is not valid: \(Self.describe(error))", code: "invalid-body")
+        }
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, _): "missing field \"\(key.stringValue)\""
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            (context.codingPath.map(\.stringValue).joined(separator: ".").isEmpty ? "" : "at \(context.codingPath.map(\.stringValue).joined(separator: ".")): ")
+                + context.debugDescription
+        @unknown default: "\(error)"
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Challenge
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Intake
+import Store
+
+extension APIHandlers {
+    /// Streams the upload to disk (refusing it once past the phase's limit), takes the file out of a multipart
+    /// form if it is one, and hands it to the intake, which validates, stores durably and queues it.
+    func submit(_ request: Request, context: APIRequestContext, caller: Caller, rateKey: String) async throws -> Response {
+        guard case .team(let team) = caller else { throw APIError.forbidden("only a team token can submit") }
+        let slug = try context.parameters.require("challenge")
+        let phaseSlug = try context.parameters.require("phase")
+        let challenge = try store.challenge(slug)
+        let phase = try store.phase(challenge, phaseSlug)
+        let dryRun = request.uri.queryParameters.get("dry_run").map { ["true", "1", "yes"].contains($0.lowercased()) } ?? false
+        let limit = phase.spec.limits.maxFileBytes
+        let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(contentType:))
+        // A form's own headers and boundaries come on top of the file.
+        let bodyLimit = boundary == nil ? limit : limit + 16 * 1024
+        let named = request.uri.queryParameters.get("file_name") ?? request.uri.queryParameters.get("filename")
+        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > bodyLimit {
+            throw APIError(IntakeError.fileTooLarge(file: named ?? "the upload", bytes: declared, limit: limit), now: clock())
+        }
+        let body: [UInt8]
+        do {
+            body = try await spool.receive(request.body, limit: bodyLimit)
+        } catch UploadError.tooLarge {
+            throw APIError(.contentTooLarge, code: "file-too-large",
+                           message: "\(named ?? "the upload") is larger than this phase's limit of \(limit) bytes")
+        }
+        var fileName = named ?? "submission"
+        var bytes = body
+        if let boundary {
+            do {
+                let part = try MultipartForm.filePart(of: body, boundary: boundary)
+                fileName = named ?? part.fileName ?? fileName
+                bytes = Array(part.bytes)
+            } catch let malformed as MultipartForm.Malformed {
+                throw APIError(.badRequest, code: "malformed-form", message: "the multipart form is malformed at byte \(malformed.byteOffset): \(malformed.reason)",
+                               details: [.init(code: "malformed-form", message: malformed.reason, line: nil, column: nil, field: nil, caseID: nil, byteOffset: malformed.byteOffset)])
+            }
+        }
+        guard !bytes.isEmpty else {
+            throw APIError(.badRequest, code: "empty-upload", message: "the upload is empty: send the prediction file as the request body or in a form field named \"file\"")
+        }
+        if let wait = await uploads.spend(Double(bytes.count), key: rateKey) {
+            throw APIError(.tooManyRequests, code: "upload-rate-limited",
+                           message: "this token has uploaded too many bytes recently; retry in \(Self.seconds(wait)) s",
+                           retryAfterSeconds: Self.seconds(wait))
+        }
+        let now = clock()
+        let (intake, upload, name) = (self.intake, bytes, fileName)
+        let stored: StoredSubmission?
+        do {
+            stored = try await blocking {
+                try intake.submit(challenge: slug, phase: phaseSlug, team: team, fileName: name, bytes: upload, now: now, dryRun: dryRun)
+            }
+        } catch let error as IntakeError {
+            metrics.submission(outcome: "refused")
+            throw APIError(error, now: now)
+        }
+        guard let stored else {
+            return try Self.json(AcceptedView(id: nil, status: "valid", statusURL: nil, sha256: BlobStore.digest(bytes),
+                                              byteCount: bytes.count, dryRun: true))
+        }
+        metrics.submission(outcome: "accepted")
+        let view = SubmissionView(stored, challenge: slug, phase: phase, team: team.name, scores: nil)
+        return try Self.json(
+            AcceptedView(id: stored.id, status: stored.status.rawValue, statusURL: view.statusURL, sha256: stored.fileSHA256,
+                         byteCount: stored.byteCount, dryRun: false),
+            status: .accepted, headers: [.location: view.statusURL])
+    }
+
+    /// One submission, for its own team or an organiser; any other team hears it does not exist.
+    func submission(_ context: APIRequestContext, caller: Caller) throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        let submission = try store.submission(id)
+        return try Self.json(try view(of: submission, for: caller))
+    }
+
+    func submissions(_ context: APIRequestContext, caller: Caller) throws -> Response {
+        let challenge = try store.challenge(try context.parameters.require("challenge"))
+        let team: StoredTeam?
+        switch caller {
+        case .team(let own):
+            guard own.challengeID == challenge.id else { throw APIError.forbidden("this team is not registered for \(challenge.spec.slug)") }
+            team = own
+        default:
+            team = nil
+        }
+        let submissions = try store.submissions(challenge: challenge, team: team)
+        return try Self.json(try submissions.map { try view(of: $0, for: caller, challenge: challenge) })
+    }
+
+    func choose(_ context: APIRequestContext, caller: Caller) throws -> Response {
+        guard case .team(let team) = caller else { throw APIError.forbidden("only a team token can choose its final entry") }
+        let id = try context.parameters.require("id", as: Int64.self)
+        let submission = try store.submission(id)
+        guard submission.teamID == team.id else { throw StoreError.unknownSubmission(id) }
+        let slug = try store.challengeSlug(id: team.challengeID)
+        try store.chooseFinal(id, team: team, challenge: slug, now: clock())
+        return try Self.json(try view(of: try store.submission(id), for: caller))
+    }
+
+    private func view(of submission: StoredSubmission, for caller: Caller, challenge known: StoredChallenge? = nil) throws -> SubmissionView {
+        if case .team(let team) = caller, submission.teamID != team.id { throw StoreError.unknownSubmission(submission.id) }
+        let (challenge, phase) = try store.challengeAndPhase(of: submission, known: known)
+        let team = try store.teamName(id: submission.teamID)
+        let splits = SubmissionView.visibleSplits(phase)
+        let scores = submission.status == .scored && !splits.isEmpty ? try store.aggregates(submissionID: submission.id, splits: splits) : nil
+        return SubmissionView(submission, challenge: challenge.spec.slug, phase: phase, team: team, scores: scores)
+    }
+}

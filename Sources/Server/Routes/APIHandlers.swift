@@ -1,0 +1,121 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Intake
+import Logging
+import NIOCore
+import NIOPosix
+import Store
+
+/// Answers each `Endpoint`: identifies the caller, checks the route's audience and the caller's rate, then
+/// runs the route. Store work that may wait on the disk runs on NIO's blocking pool, not on the
+/// cooperative threads that serve other requests.
+struct APIHandlers: Sendable {
+    let store: SQLiteStore
+    let spool: UploadSpool
+    let requests: RateLimiter
+    let uploads: RateLimiter
+    let leaderboards: LeaderboardCache
+    let metrics: ServerMetrics
+    let clock: @Sendable () -> Date
+    let logger: Logger
+
+    var intake: SubmissionIntake { SubmissionIntake(store: store) }
+
+    func respond(_ endpoint: Endpoint, to request: Request, context: APIRequestContext) async throws -> Response {
+        let started = ContinuousClock.now
+        var status = 500
+        defer {
+            let elapsed = ContinuousClock.now - started
+            metrics.requestFinished(endpoint.rawValue, status: status,
+                                    seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        }
+        do {
+            let (caller, rateKey) = try await identify(request, context: context)
+            guard endpoint.admits(caller) else {
+                throw caller == .anonymous ? APIError.unauthenticated
+                    : APIError.forbidden("a \(caller.role) token cannot use \(endpoint.method) \(endpoint.path)")
+            }
+            if let wait = await requests.spend(1, key: rateKey) {
+                throw APIError(.tooManyRequests, code: "rate-limited",
+                               message: "too many requests with this token; retry in \(Self.seconds(wait)) s",
+                               retryAfterSeconds: Self.seconds(wait))
+            }
+            let response = try await route(endpoint, request: request, context: context, caller: caller, rateKey: rateKey)
+            status = response.status.code
+            return response
+        } catch let error as APIError {
+            status = error.status.code
+            throw error
+        } catch let error as StoreError {
+            guard let refusal = APIError(error) else { throw error }
+            status = refusal.status.code
+            throw refusal
+        }
+    }
+
+    private func route(_ endpoint: Endpoint, request: Request, context: APIRequestContext, caller: Caller, rateKey: String) async throws -> Response {
+        switch endpoint {
+        case .health: return Self.text("ok\n")
+        case .readiness: return try readiness()
+        case .metrics: return Self.text(metrics.exposition(pendingJobs: try? store.pendingJobCount()), contentType: "text/plain; version=0.0.4")
+        case .openAPI: return Self.text(OpenAPIDocument.yaml, contentType: "application/yaml")
+        case .me: return try me(caller)
+        case .challenges: return try challenges()
+        case .challenge: return try challenge(context)
+        case .phase: return try phase(context)
+        case .leaderboard: return try await leaderboard(context)
+        case .submit: return try await submit(request, context: context, caller: caller, rateKey: rateKey)
+        case .submission: return try submission(context, caller: caller)
+        case .submissions: return try submissions(context, caller: caller)
+        case .chooseSubmission: return try choose(context, caller: caller)
+        case .teams: return try teams(context)
+        case .addTeam: return try await addTeam(request, context: context)
+        case .tokens: return try tokens(context)
+        case .issueTeamToken: return try await issueTeamToken(request, context: context)
+        case .revokeToken: return try revokeToken(context)
+        case .openPhase: return try setAvailability(.open, context: context)
+        case .closePhase: return try setAvailability(.closed, context: context)
+        case .schedulePhase: return try setAvailability(nil, context: context)
+        case .publishPhase: return try publish(context)
+        case .rejudgePhase: return try rejudge(context)
+        }
+    }
+
+    /// The caller and the key its request rate is counted under: the token's digest, or the peer's address.
+    private func identify(_ request: Request, context: APIRequestContext) async throws -> (Caller, String) {
+        guard let header = request.headers[.authorization] else {
+            return (.anonymous, "peer:\(context.peer ?? "unknown")")
+        }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+            throw APIError(.unauthorized, code: "invalid-token", message: "the Authorization header must be `Bearer <token>`")
+        }
+        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        guard let identity = try await blocking({ [store] in try store.authenticate(token: token) }) else {
+            throw APIError.invalidToken
+        }
+        return (Caller(identity), "token:" + AccessToken.digest(token))
+    }
+
+    /// Runs store work that may block (fsync, SQLite's write lock) off the cooperative pool.
+    func blocking<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
+        try await NIOThreadPool.singleton.runIfActive(work)
+    }
+
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]) throws -> Response {
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        headers.append(contentsOf: extra)
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try APIJSON.encoder.encode(value))))
+    }
+
+    static func text(_ text: String, contentType: String = "text/plain; charset=utf-8") -> Response {
+        Self.text(Array(text.utf8), contentType: contentType)
+    }
+
+    static func text(_ bytes: [UInt8], contentType: String) -> Response {
+        Response(status: .ok, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    static func seconds(_ wait: Double) -> Int { max(1, Int(wait.rounded(.up))) }
+}

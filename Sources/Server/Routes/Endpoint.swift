@@ -1,0 +1,89 @@
+import HTTPTypes
+
+/// Every route the server answers: one place that the router, the OpenAPI document's test and the access test
+/// all read, so a route cannot exist without a stated audience.
+public enum Endpoint: String, CaseIterable, Sendable {
+    case health, readiness, metrics, openAPI
+    case me, challenges, challenge, phase, leaderboard
+    case submit, submission, submissions, chooseSubmission
+    case teams, addTeam, tokens, issueTeamToken, revokeToken
+    case openPhase, closePhase, schedulePhase, publishPhase, rejudgePhase
+
+    /// Who may call a route; anyone else gets 401 (no token) or 403 (the wrong kind of token).
+    public enum Access: Sendable {
+        case everyone
+        /// Any valid token.
+        case signedIn
+        case team
+        /// A team (for what is its own) or an organiser (for everything).
+        case teamOrOrganiser
+        case organiser
+    }
+
+    public var method: HTTPRequest.Method {
+        switch self {
+        case .health, .readiness, .metrics, .openAPI, .me, .challenges, .challenge, .phase, .leaderboard,
+             .submission, .submissions, .teams, .tokens:
+            .get
+        case .revokeToken:
+            .delete
+        case .submit, .chooseSubmission, .addTeam, .issueTeamToken, .openPhase, .closePhase, .schedulePhase,
+             .publishPhase, .rejudgePhase:
+            .post
+        }
+    }
+
+    /// The path as OpenAPI writes it (`{name}` for a parameter); Hummingbird reads the same syntax.
+    public var path: String {
+        let phase = "/api/v1/challenges/{challenge}/phases/{phase}"
+        return switch self {
+        case .health: "/healthz"
+        case .readiness: "/readyz"
+        case .metrics: "/metrics"
+        case .openAPI: "/api/v1/openapi.yaml"
+        case .me: "/api/v1/me"
+        case .challenges: "/api/v1/challenges"
+        case .challenge: "/api/v1/challenges/{challenge}"
+        case .phase: phase
+        case .leaderboard: "/api/v1/challenges/{challenge}/leaderboard"
+        case .submit: phase + "/submissions"
+        case .submission: "/api/v1/submissions/{id}"
+        case .submissions: "/api/v1/challenges/{challenge}/submissions"
+        case .chooseSubmission: "/api/v1/submissions/{id}/choose"
+        case .teams, .addTeam: "/api/v1/challenges/{challenge}/teams"
+        case .tokens: "/api/v1/challenges/{challenge}/tokens"
+        case .issueTeamToken: "/api/v1/challenges/{challenge}/teams/{team}/tokens"
+        case .revokeToken: "/api/v1/tokens/{id}"
+        case .openPhase: phase + "/open"
+        case .closePhase: phase + "/close"
+        case .schedulePhase: phase + "/schedule"
+        case .publishPhase: phase + "/publish"
+        case .rejudgePhase: phase + "/rejudge"
+        }
+    }
+
+    public var access: Access {
+        switch self {
+        case .health, .readiness, .metrics, .openAPI, .challenges, .challenge, .phase, .leaderboard: .everyone
+        case .me: .signedIn
+        case .submit, .chooseSubmission: .team
+        case .submission, .submissions: .teamOrOrganiser
+        case .teams, .addTeam, .tokens, .issueTeamToken, .revokeToken, .openPhase, .closePhase, .schedulePhase,
+             .publishPhase, .rejudgePhase:
+            .organiser
+        }
+    }
+
+    /// Whether a caller may use the route at all (a team may still only reach what is its own).
+    func admits(_ caller: Caller) -> Bool {
+        switch (access, caller) {
+        case (.everyone, _): true
+        case (.signedIn, .anonymous): false
+        case (.signedIn, _): true
+        case (.team, .team): true
+        case (.teamOrOrganiser, .team), (.teamOrOrganiser, .organiser): true
+        case (.organiser, .organiser): true
+        default: false
+        }
+    }
+}

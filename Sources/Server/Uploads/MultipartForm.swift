@@ -1,0 +1,102 @@
+import Foundation
+
+/// The file field of a `multipart/form-data` body (RFC 7578): the part named `file`, else the first part with a
+/// file name. Other fields are ignored; a body without such a part, or with a broken boundary, is refused with
+/// the byte offset where parsing stopped.
+struct MultipartForm {
+    struct FilePart {
+        let fileName: String?
+        let bytes: ArraySlice<UInt8>
+    }
+
+    struct Malformed: Error, Equatable {
+        let byteOffset: Int
+        let reason: String
+    }
+
+    /// The boundary parameter of a `multipart/form-data` content type, or nil for another type.
+    static func boundary(contentType: String) -> String? {
+        let parts = contentType.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let type = parts.first, type.lowercased() == "multipart/form-data" else { return nil }
+        for parameter in parts.dropFirst() {
+            let pair = parameter.split(separator: "=", maxSplits: 1).map(String.init)
+            guard pair.count == 2, pair[0].lowercased() == "boundary" else { continue }
+            return pair[1].count >= 2 && pair[1].hasPrefix("\"") && pair[1].hasSuffix("\"")
+                ? String(pair[1].dropFirst().dropLast()) : pair[1]
+        }
+        return nil
+    }
+
+    static func filePart(of body: [UInt8], boundary: String) throws -> FilePart {
+        guard !boundary.isEmpty, boundary.utf8.count <= 70 else {
+            throw Malformed(byteOffset: 0, reason: "the multipart boundary must have 1 to 70 characters")
+        }
+        let delimiter = Array("--\(boundary)".utf8)
+        guard var position = find(delimiter, in: body, from: 0) else {
+            throw Malformed(byteOffset: 0, reason: "the body never contains its boundary \"--\(boundary)\"")
+        }
+        var fallback: FilePart?
+        let separator = Array("\r\n".utf8) + delimiter
+        while true {
+            position += delimiter.count
+            if body[position...].starts(with: Array("--".utf8)) { break }
+            guard body[position...].starts(with: Array("\r\n".utf8)) else {
+                throw Malformed(byteOffset: position, reason: "a boundary line must end with CRLF")
+            }
+            position += 2
+            guard let headerEnd = find(Array("\r\n\r\n".utf8), in: body, from: position) else {
+                throw Malformed(byteOffset: position, reason: "a part's headers never end (no blank line)")
+            }
+            let headers = String(decoding: body[position..<headerEnd], as: UTF8.self)
+            let contentStart = headerEnd + 4
+            guard let contentEnd = find(separator, in: body, from: contentStart) else {
+                throw Malformed(byteOffset: contentStart, reason: "the part starting here never ends (no closing boundary)")
+            }
+            let disposition = Self.disposition(headers)
+            let part = FilePart(fileName: disposition.fileName, bytes: body[contentStart..<contentEnd])
+            if disposition.name == "file" { return part }
+            if fallback == nil, disposition.fileName != nil { fallback = part }
+            position = contentEnd + 2
+        }
+        guard let fallback else {
+            throw Malformed(byteOffset: position, reason: "the form has no file: send the file in a field named \"file\"")
+        }
+        return fallback
+    }
+
+    /// `name` and `filename` of a part's Content-Disposition header.
+    private static func disposition(_ headers: String) -> (name: String?, fileName: String?) {
+        for line in headers.split(separator: "\r\n") {
+            let pair = line.split(separator: ":", maxSplits: 1)
+            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "content-disposition" else { continue }
+            var name: String?
+            var fileName: String?
+            for parameter in pair[1].split(separator: ";").dropFirst() {
+                let keyValue = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard keyValue.count == 2 else { continue }
+                let value = keyValue[1].hasPrefix("\"") && keyValue[1].hasSuffix("\"") && keyValue[1].count >= 2
+                    ? String(keyValue[1].dropFirst().dropLast()) : keyValue[1]
+                switch keyValue[0].lowercased() {
+                case "name": name = value
+                // Browsers send the bare name; a path from an old client is cut to its last component.
+                case "filename": fileName = value.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init)
+                default: break
+                }
+            }
+            return (name, fileName)
+        }
+        return (nil, nil)
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard !needle.isEmpty, haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
+        let first = needle[0]
+        var index = start
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first, haystack[index..<index + needle.count].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,108 @@
+import Challenge
+import Foundation
+import HTTPTypes
+import Server
+import Store
+import Testing
+
+/// Every route, called with every kind of caller: each answers only its audience, and no answer to anyone
+/// carries ground truth, the sealed split's scores, or another team's files.
+@Suite struct AccessTests {
+    enum Role: String, CaseIterable, Hashable {
+        case anonymous, forged, alpha, bravo, annotator, organiser
+    }
+
+    /// Each route gets a fresh server, so that routes which change things (publish, revoke, close) cannot mask
+    /// what the others would reveal.
+    @Test(arguments: Endpoint.allCases)
+    func routeAnswersOnlyItsAudienceAndLeaksNothingSealed(endpoint: Endpoint) async throws {
+        for role in Role.allCases {
+            let server = try await TestServer()
+            let alphaID = try #require(try await server.submit(server.alpha, [0, 1, 2, 0, 2, 2]).object["id"] as? Int)
+            let bravoReply = try await server.send(.post, "/api/v1/challenges/tiny/phases/final/submissions?file_name=bravo-private-notes.csv",
+                                                   token: server.bravo, body: TestServer.predictions([1, 1, 2, 0, 1, 0]))
+            let bravoID = try #require(bravoReply.object["id"] as? Int)
+            try await server.judge()
+            let secrets = try Self.secrets(server, bravo: Int64(bravoID))
+            let spare = try server.store.issueToken(role: .team, team: try server.store.team(try server.store.challenge("tiny"), named: "alpha"),
+                                                    label: "spare", now: TestServer.now).record.id
+            let token: String? = switch role {
+            case .anonymous: nil
+            case .forged: "arb_" + String(repeating: "0", count: 64)
+            case .alpha: server.alpha
+            case .bravo: server.bravo
+            case .annotator: server.annotator
+            case .organiser: server.organiser
+            }
+            let path = endpoint.path
+                .replacingOccurrences(of: "{challenge}", with: "tiny").replacingOccurrences(of: "{phase}", with: "final")
+                .replacingOccurrences(of: "{team}", with: "alpha")
+                .replacingOccurrences(of: "{id}", with: String(endpoint == .revokeToken ? spare : Int64(alphaID)))
+            let reply = try await server.send(endpoint.method, path + (endpoint == .submit ? "?dry_run=true&file_name=p.csv" : ""),
+                                              token: token, body: Self.body(endpoint))
+            let context = "\(endpoint.method) \(path) as \(role)"
+            switch Self.expectation(endpoint, role) {
+            case .refused:
+                #expect(reply.status == 401 || reply.status == 403, "\(context): \(reply.status)")
+            case .notFound:
+                #expect(reply.status == 404, "\(context): \(reply.status)")
+            case .admitted:
+                #expect(reply.status < 400, "\(context): \(reply.status) \(reply.text.prefix(300))")
+            }
+            for secret in secrets where !secret.shownTo.contains(role) {
+                #expect(!reply.text.contains(secret.text), "\(context) reveals \(secret.what)")
+            }
+        }
+    }
+
+    enum Expectation { case admitted, refused, notFound }
+
+    static func expectation(_ endpoint: Endpoint, _ role: Role) -> Expectation {
+        // Bravo may use the route, but alpha's submission is not bravo's to see: it does not exist for bravo.
+        if role == .bravo, endpoint == .submission || endpoint == .chooseSubmission { return .notFound }
+        return switch (endpoint.access, role) {
+        // A token that is presented but unknown is refused everywhere, so a client learns its token is wrong.
+        case (_, .forged): .refused
+        case (.everyone, _): .admitted
+        case (_, .anonymous): .refused
+        case (.signedIn, _): .admitted
+        case (.team, .alpha), (.team, .bravo): .admitted
+        case (.teamOrOrganiser, .alpha), (.teamOrOrganiser, .bravo), (.teamOrOrganiser, .organiser): .admitted
+        case (.organiser, .organiser): .admitted
+        default: .refused
+        }
+    }
+
+    static func body(_ endpoint: Endpoint) -> [UInt8]? {
+        switch endpoint {
+        case .submit: TestServer.predictions([0, 1, 2, 0, 1, 2])
+        case .addTeam: Array(#"{"name": "charlie-\#(UUID().uuidString.prefix(8))"}"#.utf8)
+        case .issueTeamToken: Array(#"{"label": "laptop"}"#.utf8)
+        default: nil
+        }
+    }
+
+    struct Secret {
+        let what: String
+        let text: String
+        /// Who may see it (nobody, for truth and sealed scores).
+        let shownTo: Set<Role>
+    }
+
+    /// Text that must not appear in answers: the truth's digest, every sealed aggregate with enough digits to be
+    /// unmistakable, and bravo's file name and digest (alpha must never see them).
+    static func secrets(_ server: TestServer, bravo: Int64) throws -> [Secret] {
+        let challenge = try server.store.challenge("tiny")
+        var secrets = [Secret(what: "the truth's digest", text: try #require(challenge.truthVersion), shownTo: [])]
+        for submission in try server.store.submissions(challenge: challenge, team: nil) {
+            for (metric, value) in try server.store.aggregates(submissionID: submission.id, splits: [.private])[.private] ?? [:] {
+                guard let value, "\(value)".count > 4 else { continue }
+                secrets.append(Secret(what: "sealed \(metric) of #\(submission.id)", text: "\(value)", shownTo: []))
+            }
+        }
+        let bravoSubmission = try server.store.submission(bravo)
+        secrets.append(Secret(what: "bravo's file name", text: bravoSubmission.fileName, shownTo: [.bravo, .organiser]))
+        secrets.append(Secret(what: "bravo's file digest", text: bravoSubmission.fileSHA256, shownTo: [.bravo, .organiser]))
+        return secrets
+    }
+}

@@ -1,0 +1,48 @@
+import HTTPTypes
+import Foundation
+import Server
+import Testing
+import Yams
+
+/// The OpenAPI document served at /api/v1/openapi.yaml describes exactly the routes the server answers.
+@Suite struct OpenAPIDocumentTests {
+    static func document() async throws -> [String: Any] {
+        let server = try await TestServer()
+        let reply = try await server.send(.get, "/api/v1/openapi.yaml")
+        #expect(reply.status == 200)
+        return try #require(try Yams.load(yaml: reply.text) as? [String: Any])
+    }
+
+    @Test func describesEveryRouteAndNoOther() async throws {
+        let paths = try #require(try await Self.document()["paths"] as? [String: [String: Any]])
+        let documented = Set(paths.flatMap { path, operations in operations.keys.map { "\($0.uppercased()) \(path)" } })
+        let served = Set(Endpoint.allCases.map { "\($0.method) \($0.path)" })
+        #expect(documented == served, "only documented: \(documented.subtracting(served)); only served: \(served.subtracting(documented))")
+    }
+
+    @Test func statesEachRoutesAudienceAsTheServerEnforcesIt() async throws {
+        let paths = try #require(try await Self.document()["paths"] as? [String: [String: [String: Any]]])
+        for endpoint in Endpoint.allCases {
+            let operation = paths[endpoint.path]?[endpoint.method.rawValue.lowercased()]
+            #expect(operation?["x-access"] as? String == "\(endpoint.access)", "\(endpoint.method) \(endpoint.path)")
+            #expect(operation?["operationId"] as? String == endpoint.rawValue)
+        }
+    }
+
+    @Test func everyReferencedSchemaExists() async throws {
+        let document = try await Self.document()
+        let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        let text = OpenAPIDocumentTests.references(in: document)
+        for reference in text where reference.hasPrefix("#/components/schemas/") {
+            #expect(schemas[String(reference.dropFirst("#/components/schemas/".count))] != nil, "\(reference)")
+        }
+    }
+
+    static func references(in value: Any) -> [String] {
+        if let map = value as? [String: Any] {
+            return map.flatMap { key, inner in key == "$ref" ? [inner as? String ?? ""] : references(in: inner) }
+        }
+        if let list = value as? [Any] { return list.flatMap(references) }
+        return []
+    }
+}

@@ -1,0 +1,130 @@
+import Challenge
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Intake
+import Judge
+import Logging
+import NIOCore
+import NIOEmbedded
+import Server
+import Store
+import TestSupport
+
+/// A server on a fresh data directory, called in-process through its router (no sockets): a two-split
+/// challenge with truth, teams alpha and bravo, an organiser and an annotator.
+struct TestServer {
+    static let now = Date(timeIntervalSince1970: 1_767_312_000)  // 2026-01-02T00:00:00Z, inside the phase
+    static let cases = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K"]
+    /// Four public cases and seven private ones, so sealed scores have digits enough to be recognised in any answer.
+    static let truth = "case_id,label,split\nA,0,public\nB,1,public\nC,2,public\nD,0,public\n"
+        + "E,1,private\nF,2,private\nG,0,private\nH,1,private\nI,2,private\nJ,0,private\nK,1,private\n"
+
+    let store: SQLiteStore
+    let server: ArbiterServer
+    let responder: Router<APIRequestContext>.Responder
+    let alpha: String
+    let bravo: String
+    let organiser: String
+    let annotator: String
+
+    init(limits: String = "{ per-period: 3, period: 1d, total: 10, max-file-size: 2KB }",
+         configuration: ServerConfiguration = ServerConfiguration(requestsPerSecond: 10_000, requestBurst: 10_000),
+         clock: @escaping @Sendable () -> Date = { TestServer.now }) async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-server-test-\(UUID().uuidString)")
+        store = try SQLiteStore(dataDirectory: directory)
+        let spec = try ChallengeSpecParser.parse(yaml: Self.yaml(limits: limits), file: "challenge.yaml")
+        try store.registerChallenge(spec, now: Self.now)
+        let truth = try TruthParser.parse(Array(Self.truth.utf8), file: "truth.csv", task: spec.task)
+        try store.importTruth(truth, challenge: "tiny", fileSHA256: BlobStore.digest(Array(Self.truth.utf8)), now: Self.now)
+        alpha = try store.addTeam(challenge: "tiny", name: "alpha", now: Self.now).token
+        bravo = try store.addTeam(challenge: "tiny", name: "bravo", now: Self.now).token
+        organiser = try store.issueToken(role: .organiser, now: Self.now).token
+        annotator = try store.issueToken(role: .annotator, now: Self.now).token
+        server = try ArbiterServer(store: store, configuration: configuration, leaderboardAssets: RepositoryFiles.url("Leaderboard"),
+                                   logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), clock: clock)
+        responder = try await server.router().buildResponder()
+    }
+
+    static func yaml(limits: String) -> String {
+        """
+        schema: 1
+        slug: tiny
+        title: Tiny
+        task:
+          kind: slide-classification
+          classes: [{ id: "0", name: zero }, { id: "1", name: one }, { id: "2", name: two }]
+        metrics:
+          primary: { kind: cost-matrix, matrix: [[0, 0.5, 1], [0.5, 0, 0.5], [1, 0.5, 0]] }
+          secondary: [accuracy]
+        phases:
+          - slug: final
+            opens: 2026-01-01T00:00:00Z
+            closes: 2026-03-01T00:00:00Z
+            cases: [public, private]
+            public-split: public
+            private-split: private
+            limits: \(limits)
+            final-entry: latest
+        """
+    }
+
+    /// A prediction file giving `labels` to the cases in order, and a fixed guess to the cases after them.
+    static func predictions(_ labels: [Int]) -> [UInt8] {
+        let rows = cases.enumerated().map { index, id in "\(id),\(index < labels.count ? labels[index] : index * 2 % 3)" }
+        return Array((["case_id,label"] + rows).joined(separator: "\n").utf8 + [0x0A])
+    }
+
+    /// What came back from one request.
+    struct Reply {
+        let status: Int
+        let headers: HTTPFields
+        let body: [UInt8]
+
+        var text: String { String(decoding: body, as: UTF8.self) }
+        var json: Any? { try? JSONSerialization.jsonObject(with: Data(body)) }
+        var object: [String: Any] { json as? [String: Any] ?? [:] }
+        /// The `error` object of a refusal.
+        var error: [String: Any] { object["error"] as? [String: Any] ?? [:] }
+    }
+
+    func send(_ method: HTTPRequest.Method, _ path: String, token: String? = nil, body: [UInt8]? = nil,
+              headers extra: HTTPFields = [:], omitLength: Bool = false) async throws -> Reply {
+        var headers = extra
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        if let body, !omitLength { headers[.contentLength] = String(body.count) }
+        let request = Request(
+            head: HTTPRequest(method: method, scheme: "http", authority: "localhost", path: path, headerFields: headers),
+            body: RequestBody(buffer: ByteBuffer(bytes: body ?? [])))
+        var logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        logger[metadataKey: "hb.request.id"] = "test-request"
+        let context = APIRequestContext(source: ApplicationRequestContextSource(channel: EmbeddedChannel(), logger: logger))
+        let response = try await responder.respond(to: request, context: context)
+        let sink = CollectedBody()
+        try await response.body.write(CollectingWriter(sink: sink))
+        return Reply(status: response.status.code, headers: response.headers, body: sink.bytes)
+    }
+
+    func submit(_ token: String, _ labels: [Int], query: String = "file_name=p.csv") async throws -> Reply {
+        try await send(.post, "/api/v1/challenges/tiny/phases/final/submissions?\(query)", token: token, body: Self.predictions(labels))
+    }
+
+    func judge() async throws {
+        _ = try await Judge(store: store, clock: { TestServer.now }).drain()
+    }
+}
+
+/// Where a test's response body lands.
+final class CollectedBody: @unchecked Sendable {
+    var bytes: [UInt8] = []
+}
+
+struct CollectingWriter: ResponseBodyWriter {
+    let sink: CollectedBody
+
+    mutating func write(_ buffer: ByteBuffer) async throws {
+        sink.bytes += buffer.readableBytesView
+    }
+
+    consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}
+}
