@@ -7,9 +7,12 @@ import Store
 /// The CLI and the HTTP server share it, so both give the same verdict with the same words.
 public struct SubmissionIntake: Sendable {
     public let store: SQLiteStore
+    /// Share one cache between the intakes of a process (the server keeps one for its lifetime).
+    public let phases: PhaseIntakeCache
 
-    public init(store: SQLiteStore) {
+    public init(store: SQLiteStore, phases: PhaseIntakeCache = PhaseIntakeCache()) {
         self.store = store
+        self.phases = phases
     }
 
     /// The checks and the write. With `dryRun`, the file is validated and nothing is stored or counted.
@@ -31,16 +34,16 @@ public struct SubmissionIntake: Sendable {
         challenge slug: String, phase phaseSlug: String, team: StoredTeam, fileName: String, bytes: [UInt8],
         now: Date, dryRun: Bool = false
     ) throws -> StoredSubmission? {
-        let challenge = try store.challenge(slug)
+        let context = try phases.context(challenge: slug, phase: phaseSlug, store: store)
+        let (challenge, phase) = (context.challenge, context.phase)
         guard team.challengeID == challenge.id else { throw IntakeError.wrongChallenge(team: team.name, challenge: slug) }
-        let phase = try store.phase(challenge, phaseSlug)
         guard phase.acceptsSubmissions(at: now) else {
             throw IntakeError.phaseNotOpen(phase: phaseSlug, opens: phase.spec.opens, closes: phase.spec.closes)
         }
         guard bytes.count <= phase.spec.limits.maxFileBytes else {
             throw IntakeError.fileTooLarge(file: fileName, bytes: bytes.count, limit: phase.spec.limits.maxFileBytes)
         }
-        try validate(bytes, fileName: fileName, challenge: challenge, phase: phase, team: team, now: now, dryRun: dryRun)
+        try validate(bytes, fileName: fileName, context: context, team: team, now: now, dryRun: dryRun)
         guard !dryRun else { return nil }
         let digest = try store.blobs.put(bytes)
         let file = AcceptedFile(fileName: fileName, sha256: digest, byteCount: bytes.count)
@@ -51,17 +54,15 @@ public struct SubmissionIntake: Sendable {
         }
     }
 
-    private func validate(
-        _ bytes: [UInt8], fileName: String, challenge: StoredChallenge, phase: StoredPhase, team: StoredTeam,
-        now: Date, dryRun: Bool
-    ) throws {
-        let caseIDs = try store.caseIDs(challenge: challenge, splits: phase.spec.cases)
-        guard !caseIDs.isEmpty else { throw IntakeError.noCases(challenge: challenge.spec.slug) }
+    private func validate(_ bytes: [UInt8], fileName: String, context: PhaseIntakeContext, team: StoredTeam, now: Date, dryRun: Bool) throws {
+        let (challenge, phase) = (context.challenge, context.phase)
+        guard context.caseCount > 0 else { throw IntakeError.noCases(challenge: challenge.spec.slug) }
         do {
-            if challenge.spec.task.kind == .slideClassification {
-                _ = try PredictionParser(task: challenge.spec.task, expectedCaseIDs: caseIDs).parse(bytes, file: fileName)
-            } else {
-                try lesionScorer(challenge: challenge, phase: phase).validate(bytes, fileName: fileName)
+            switch context.validator {
+            case .classification(let parser):
+                _ = try parser.parse(bytes, file: fileName)
+            case .lesion(let scorer):
+                try scorer.get().validate(bytes, fileName: fileName)
             }
         } catch let error as ValidationFailure {
             if !dryRun {
@@ -75,14 +76,5 @@ public struct SubmissionIntake: Sendable {
         } catch let error as ArchiveError {
             throw IntakeError.invalidFile(ValidationFailure(file: fileName, problems: [ValidationProblem(.unreadableFile, byteOffset: error.byteOffset, message: error.description)]))
         }
-    }
-
-    /// The phase's truth files make the validator for lesion and segmentation files (sizes of slides, case ids).
-    private func lesionScorer(challenge: StoredChallenge, phase: StoredPhase) throws -> LesionPhaseScorer {
-        let files = try store.truthFiles(challenge: challenge, splits: phase.spec.cases)
-        let truth = try files.map { file in
-            LesionTruthFile(caseID: file.caseID, split: file.split, fileName: file.fileName, bytes: try store.blobs.read(file.sha256))
-        }
-        return try LesionPhaseScorer(task: challenge.spec.task, truth: truth)
     }
 }

@@ -25,7 +25,7 @@ public struct ArbiterServer: Sendable {
             requests: RateLimiter(rate: configuration.requestsPerSecond, burst: configuration.requestBurst),
             uploads: RateLimiter(rate: configuration.uploadBytesPerMinute / 60, burst: configuration.uploadBytesPerMinute),
             leaderboards: LeaderboardCache(site: LeaderboardSite(store: store, assets: leaderboardAssets)),
-            metrics: ServerMetrics(), clock: clock, logger: logger)
+            metrics: ServerMetrics(), clock: clock, logger: logger, intake: SubmissionIntake(store: store))
     }
 
     /// The routes, for serving or for calling in-process.
@@ -43,6 +43,8 @@ public struct ArbiterServer: Sendable {
 
     /// Serves until SIGTERM or SIGINT, finishing requests in flight first.
     public func run() async throws {
+        let litter = store.blobs.removeUnfinishedWrites()
+        if litter > 0 { logger.notice("removed unfinished blob writes of an earlier crash", metadata: ["files": "\(litter)"]) }
         var services: [any Service] = []
         if configuration.runsJudge {
             services.append(JudgeService(judge: Judge(store: store, worker: "server-\(ProcessInfo.processInfo.processIdentifier)"), logger: logger))

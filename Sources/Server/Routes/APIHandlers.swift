@@ -19,8 +19,7 @@ struct APIHandlers: Sendable {
     let metrics: ServerMetrics
     let clock: @Sendable () -> Date
     let logger: Logger
-
-    var intake: SubmissionIntake { SubmissionIntake(store: store) }
+    let intake: SubmissionIntake
 
     func respond(_ endpoint: Endpoint, to request: Request, context: APIRequestContext) async throws -> Response {
         let started = ContinuousClock.now
@@ -98,10 +97,18 @@ struct APIHandlers: Sendable {
         return (Caller(identity), "token:" + AccessToken.digest(token))
     }
 
-    /// Runs store work that may block (fsync, SQLite's write lock) off the cooperative pool.
+    /// Runs store work that may block (fsync, SQLite's write lock) off the cooperative pool, on threads enough that
+    /// one upload waiting for its flush does not hold up the next one's validation.
     func blocking<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
-        try await NIOThreadPool.singleton.runIfActive(work)
+        try await Self.blockingPool.runIfActive(work)
     }
+
+    /// One pool per process, like NIO's own singleton, but wider: its threads mostly wait on the disk.
+    private static let blockingPool: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 16)
+        pool.start()
+        return pool
+    }()
 
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]) throws -> Response {
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]

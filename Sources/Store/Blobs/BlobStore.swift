@@ -35,6 +35,19 @@ public struct BlobStore: Sendable {
         return digest
     }
 
+    /// Deletes the temporary files of writes a crash interrupted. Nothing refers to a temporary file (a submission
+    /// row is written only after its blob's rename), so they are only litter; a writer running at this very moment
+    /// would see its rename fail and report an error, never a loss. Returns how many were removed.
+    @discardableResult
+    public func removeUnfinishedWrites() -> Int {
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return 0 }
+        var removed = 0
+        for case let file as URL in walker where file.lastPathComponent.hasSuffix(".partial") {
+            if (try? FileManager.default.removeItem(at: file)) != nil { removed += 1 }
+        }
+        return removed
+    }
+
     public func read(_ digest: String) throws -> [UInt8] {
         let data = try Data(contentsOf: url(for: digest))
         let bytes = [UInt8](data)

@@ -88,6 +88,20 @@ extension SQLiteStore {
         }
     }
 
+    /// For each submission, how many jobs it was queued with and how many evaluations it has: a crash test checks
+    /// that nothing was queued or scored twice.
+    public func jobAndEvaluationCounts() throws -> [Int64: (jobs: Int, evaluations: Int)] {
+        try pool.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT s.id,
+                       (SELECT COUNT(*) FROM jobs j WHERE j.submission_id = s.id) AS jobs,
+                       (SELECT COUNT(*) FROM evaluations e WHERE e.submission_id = s.id) AS evaluations
+                FROM submissions s
+                """)
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0["id"], (jobs: $0["jobs"], evaluations: $0["evaluations"])) })
+        }
+    }
+
     /// Jobs not finished yet, for status output.
     public func pendingJobCount() throws -> Int {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM jobs WHERE state IN ('queued', 'running')") ?? 0 }

@@ -46,3 +46,26 @@ extension SQLiteStore {
         }
     }
 }
+
+extension SQLiteStore {
+    /// Changes whenever what an upload is checked against changes: the challenge's spec, its truth, the phase's
+    /// publication or an organiser's override. Cheap (one row), so a cache can ask on every upload.
+    public func phaseFingerprint(challenge slug: String, phase: String) throws -> String {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT c.spec_sha256, c.truth_version, c.updated_at, p.published_at, p.availability
+                    FROM challenges c LEFT JOIN phases p ON p.challenge_id = c.id AND p.slug = ?
+                    WHERE c.slug = ?
+                    """,
+                arguments: [phase, slug])
+            else { throw StoreError.unknownChallenge(slug) }
+            let published: Double? = row["published_at"]
+            let truth: String? = row["truth_version"]
+            let availability: String? = row["availability"]
+            return [row["spec_sha256"] as String, truth ?? "-", String(row["updated_at"] as Double), published.map { String($0) } ?? "-",
+                    availability ?? "-"].joined(separator: "|")
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Challenge
+import Foundation
+import Scoring
+import Store
+
+/// A data directory with a 4-class challenge of `rows` cases whose one phase has no count limit, and a team per client.
+struct LoadSetup: Sendable {
+    let ids: [String]
+    let labels: [Int]
+    let tokens: [String]
+    let sampleBytes: Int
+
+    static func make(data: URL, teams: Int, rows: Int) throws -> LoadSetup {
+        let store = try SQLiteStore(dataDirectory: data)
+        let spec = try ChallengeSpecParser.parse(yaml: """
+            schema: 1
+            slug: load
+            title: Load test
+            task:
+              kind: slide-classification
+              classes: [{ id: "0", name: a }, { id: "1", name: b }, { id: "2", name: c }, { id: "3", name: d }]
+            metrics:
+              primary: accuracy
+            phases:
+              - slug: open
+                opens: 2020-01-01T00:00:00Z
+                closes: 2100-01-01T00:00:00Z
+                cases: [public, private]
+                public-split: public
+                private-split: private
+                limits: { max-file-size: 1MB }
+                final-entry: latest
+            """, file: "load.yaml")
+        try store.registerChallenge(spec, now: Date())
+        var random = SplitMix64(seed: 7)
+        let ids = (1...rows).map { String(format: "CASE%05d", $0) }
+        let labels = ids.map { _ in Int(random.next() % 4) }
+        var truth = "case_id,label,split\n"
+        for (index, id) in ids.enumerated() { truth += "\(id),\(labels[index]),\(index % 5 < 3 ? "public" : "private")\n" }
+        try store.importTruth(try TruthParser.parse(Array(truth.utf8), file: "truth.csv", task: spec.task), challenge: "load",
+                              fileSHA256: BlobStore.digest(Array(truth.utf8)), now: Date())
+        let tokens = try (0..<teams).map { try store.addTeam(challenge: "load", name: "client\($0)", now: Date()).token }
+        let sample = JudgeBenchmark.predictions(ids: ids, labels: labels, random: &random)
+        return LoadSetup(ids: ids, labels: labels, tokens: tokens, sampleBytes: sample.count)
+    }
+}
