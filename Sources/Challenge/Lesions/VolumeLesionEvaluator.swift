@@ -27,19 +27,20 @@ public struct VolumeLesionEvaluator: Sendable {
 
     static func scoreCase(_ pair: CasePair, settings: DetectionSettings) -> Result<Scored, ValidationProblem> {
         do {
-            let label = try VolumeReader.read(path: pair.truthPath)
-            let map = try VolumeReader.read(path: pair.predictionPath)
-            let lesions = label.nonZeroVoxels().indices
+            let label = try VolumeReader.readNonZero(path: pair.truthPath)
             let detection: DetectionCase
-            if settings.candidates == .dynamicFast, map.shape == label.shape {
+            if settings.candidates == .dynamicFast {
+                let map = try VolumeReader.read(path: pair.predictionPath)
+                guard map.shape == label.shape else { throw DetectionMapProblem.shapeMismatch(map: map.shape, label: label.shape) }
                 let extracted = SoftmaxCandidates.dynamicFast(softmax: map.floats(), shape: map.spatialShape)
                 let indices = extracted.indices.filter { extracted[$0] != 0 }
                 detection = try DetectionCase(mapIndices: indices, mapValues: indices.map { extracted[$0] }, mapShape: map.shape,
-                                              lesionIndices: lesions, labelShape: label.shape)
+                                              lesionIndices: label.indices, labelShape: label.shape)
             } else {
-                let voxels = map.nonZeroVoxels()
-                detection = try DetectionCase(mapIndices: voxels.indices, mapValues: voxels.values, mapShape: map.shape,
-                                              lesionIndices: lesions, labelShape: label.shape)
+                // Only the non-zero voxels matter, so neither file is expanded with its zeros.
+                let map = try VolumeReader.readNonZero(path: pair.predictionPath)
+                detection = try DetectionCase(mapIndices: map.indices, mapValues: map.values, mapShape: map.shape,
+                                              lesionIndices: label.indices, labelShape: label.shape)
             }
             return .success((detection, LesionMatching.outcomes(detection, overlap: settings.overlap, minimumOverlap: settings.minimumOverlap)))
         } catch let error as DetectionMapProblem {

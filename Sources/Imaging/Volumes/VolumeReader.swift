@@ -17,6 +17,12 @@ public enum VolumeReader {
         throw VolumeError(.unrecognised, file: path, "neither a NIfTI nor a MetaImage file (by name or content)")
     }
 
+    /// The non-zero voxels of a single-component volume; gzipped NIfTI files are inflated without their zeros.
+    public static func readNonZero(path: String, limits: VolumeLimits = .default) throws(VolumeError) -> SparseVolume {
+        if VolumeFileKind(path: path) == .nifti { return try NIfTIReader.readNonZero(path: path, limits: limits) }
+        return SparseVolume(try read(path: path, limits: limits))
+    }
+
     private static func looksLikeNIfTIHeader(_ bytes: [UInt8]) -> Bool {
         guard bytes.count >= 4 else { return false }
         let little = EndianBytes(bytes: bytes, bigEndian: false).int32(0)

@@ -11,7 +11,7 @@ extension Volume {
     }
 }
 
-private struct NonZeroScan: VoxelVisitor {
+struct NonZeroScan: VoxelVisitor {
     func visit<Value: VoxelValue>(_ values: UnsafeBufferPointer<Value>) -> (indices: [Int], values: [Float]) {
         var indices: [Int] = []
         var found: [Float] = []

@@ -27,6 +27,27 @@ public enum NIfTIReader {
         return try volume(header: header, check: check, data: bytes, range: check.dataOffset..<end, file: path)
     }
 
+    /// The non-zero voxels of a gzipped single-file NIfTI volume with one component and no scaling, inflated
+    /// without writing out its zeros (`Deflate.gunzipSparse`); any other file is read whole first.
+    public static func readNonZero(path: String, limits: VolumeLimits = .default) throws(VolumeError) -> SparseVolume {
+        let lower = path.lowercased()
+        let mapped = try MappedFile(path: path)
+        guard !lower.hasSuffix(".img"), !lower.hasSuffix(".img.gz"), FileBytes.isGzip(mapped.prefix(2)) else {
+            return SparseVolume(try read(path: path, limits: limits))
+        }
+        let header = try NIfTIHeader.decode(try peekHeader(mapped.prefix(1 << 20), file: path), file: path)
+        guard header.isSingleFile else { return SparseVolume(try read(path: path, limits: limits)) }
+        let check = try header.checked(file: path, limits: limits)
+        guard check.voxelType.inherentComponents == 1, try header.scaling(file: path).isIdentity else {
+            return SparseVolume(try read(path: path, limits: limits))
+        }
+        let end = check.dataOffset + check.dataBytes
+        try refuseImpossibleExpansion(declared: end, compressedSize: mapped.count, file: path)
+        let expanded = try mapped.withUnsafeBytes { bytes throws(VolumeError) in try expandSparse(bytes, declaredSize: end, file: path) }
+        let voxels = expanded.nonZeroValues(type: check.voxelType, in: check.dataOffset..<end, bigEndian: header.bigEndian)
+        return SparseVolume(shape: check.shape, indices: voxels.indices, values: voxels.values)
+    }
+
     private static func readPair(headerPath: String, header knownHeader: NIfTIHeader? = nil, limits: VolumeLimits) throws(VolumeError) -> Volume {
         let header: NIfTIHeader
         if let knownHeader {
@@ -83,6 +104,14 @@ public enum NIfTIReader {
     private static func expand(_ bytes: UnsafeRawBufferPointer, declaredSize: Int, file: String) throws(VolumeError) -> [UInt8] {
         do {
             return try Deflate.gunzip(bytes, declaredSize: declaredSize)
+        } catch {
+            throw volumeError(error, declaredSize: declaredSize, file: file)
+        }
+    }
+
+    private static func expandSparse(_ bytes: UnsafeRawBufferPointer, declaredSize: Int, file: String) throws(VolumeError) -> SparseBytes {
+        do {
+            return try Deflate.gunzipSparse(bytes, declaredSize: declaredSize)
         } catch {
             throw volumeError(error, declaredSize: declaredSize, file: file)
         }
