@@ -96,11 +96,11 @@ enum FloodFill {
 
 
 @Suite struct SparseComponentsTests {
-    @Test(arguments: [ConnectedComponents.Connectivity.six, .twentySix], [UInt64(5), 6])
-    func matchesDenseLabellingOnRandomGrids(connectivity: ConnectedComponents.Connectivity, seed: UInt64) {
-        var random = SplitMix64(seed: seed)
+    @Test(arguments: [ConnectedComponents.Connectivity.six, .twentySix], [(UInt64(5), 0.2), (6, 0.2), (7, 0.6), (8, 0.8)])
+    func matchesDenseLabellingOnRandomGrids(connectivity: ConnectedComponents.Connectivity, grid: (seed: UInt64, density: Double)) {
+        var random = SplitMix64(seed: grid.seed)
         let shape = [17, 13, 7]
-        let values: [Float] = (0..<shape.reduce(1, *)).map { _ in random.unit() < 0.2 ? 1 : 0 }
+        let values: [Float] = (0..<shape.reduce(1, *)).map { _ in random.unit() < grid.density ? 1 : 0 }
         let dense = ConnectedComponents(values: values, shape: shape, connectivity: connectivity)
         let indices = values.indices.filter { values[$0] != 0 }
         let sparse = SparseComponents(indices: indices, shape: shape, connectivity: connectivity)

@@ -10,10 +10,6 @@ import Foundation
 struct SparseInflater: ~Copyable {
     private static let reach = 32_768
     private static let capacity = 3 * reach
-    private static let lengthBases: [Int] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258]
-    private static let lengthExtra: [Int] = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
-    private static let distanceBases: [Int] = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577]
-    private static let distanceExtra: [Int] = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
     private static let codeLengthOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
 
     private let input: UnsafeRawBufferPointer
@@ -102,19 +98,18 @@ struct SparseInflater: ~Copyable {
         return value
     }
 
+    /// The entry of the next code (its code length consumed).
     @inline(__always)
-    private mutating func decode(_ code: borrowing HuffmanCode) throws(DecompressionFailure) -> Int {
-        let entry = code.fast[Int(bits & UInt64((1 << HuffmanCode.fastBits) - 1))]
-        if entry != 0 {
-            let length = Int(entry & 15)
-            bits >>= UInt64(length)
-            bitCount -= length
-            return Int(entry >> 4)
+    private mutating func decode(_ code: borrowing HuffmanCode, fast: UnsafeBufferPointer<UInt32>) throws(DecompressionFailure) -> UInt32 {
+        var entry = fast[Int(bits & UInt64((1 << HuffmanCode.fastBits) - 1))]
+        if entry == 0 {
+            guard let long = code.decodeLong(bits) else { throw corrupt("invalid Huffman code") }
+            entry = long
         }
-        guard let (symbol, length) = code.decodeLong(bits) else { throw corrupt("invalid Huffman code") }
+        let length = DeflateSymbol.codeLength(entry)
         bits >>= UInt64(length)
         bitCount -= length
-        return symbol
+        return entry
     }
 
     private func corrupt(_ reason: String) -> DecompressionFailure {
@@ -167,7 +162,7 @@ struct SparseInflater: ~Copyable {
         var index = 0
         while index < lengths.count {
             try refill()
-            let symbol = try decode(lengthCode)
+            let symbol = DeflateSymbol.value(try lengthCode.fast.withUnsafeBufferPointer { fast throws(DecompressionFailure) in try decode(lengthCode, fast: fast) })
             var (value, repeats): (UInt8, Int)
             switch symbol {
             case 0..<16: (value, repeats) = (UInt8(symbol), 1)
@@ -183,28 +178,35 @@ struct SparseInflater: ~Copyable {
         }
         guard lengths[256] != 0 else { throw corrupt("no end-of-block code") }
         do {
-            return (try HuffmanCode(lengths: lengths[..<literalCount]), try HuffmanCode(lengths: lengths[literalCount...]))
+            return (try HuffmanCode(lengths: lengths[..<literalCount], entry: DeflateSymbol.literalLength),
+                    try HuffmanCode(lengths: lengths[literalCount...], entry: DeflateSymbol.distance))
         } catch {
             throw corrupt("invalid literal/length or distance code lengths")
         }
     }
 
     private mutating func huffmanBlock(_ literals: borrowing HuffmanCode, _ distances: borrowing HuffmanCode) throws(DecompressionFailure) {
-        while true {
-            // 48 bits hold the longest length-distance pair: 15 + 5 + 15 + 13.
-            if bitCount < 48 { try refill() }
-            let symbol = try decode(literals)
-            if symbol < 256 {
-                try literal(UInt8(symbol))
-                continue
+        try literals.fast.withUnsafeBufferPointer { literalTable throws(DecompressionFailure) in
+            try distances.fast.withUnsafeBufferPointer { distanceTable throws(DecompressionFailure) in
+                while true {
+                    // 48 bits hold the longest length-distance pair: 15 + 5 + 15 + 13.
+                    if bitCount < 48 { try refill() }
+                    let entry = try decode(literals, fast: literalTable)
+                    switch DeflateSymbol.kind(entry) {
+                    case DeflateSymbol.literal:
+                        try literal(UInt8(truncatingIfNeeded: DeflateSymbol.value(entry)))
+                    case DeflateSymbol.length:
+                        let length = DeflateSymbol.value(entry) + take(DeflateSymbol.extraBits(entry))
+                        let distanceEntry = try decode(distances, fast: distanceTable)
+                        guard DeflateSymbol.kind(distanceEntry) != DeflateSymbol.invalid else {
+                            throw corrupt("invalid distance symbol \(DeflateSymbol.value(distanceEntry))")
+                        }
+                        try copy(length: length, distance: DeflateSymbol.value(distanceEntry) + take(DeflateSymbol.extraBits(distanceEntry)))
+                    case DeflateSymbol.endOfBlock: return
+                    default: throw corrupt("invalid length symbol \(DeflateSymbol.value(entry))")
+                    }
+                }
             }
-            if symbol == 256 { return }
-            guard symbol <= 285 else { throw corrupt("invalid length symbol \(symbol)") }
-            let length = Self.lengthBases[symbol - 257] + take(Self.lengthExtra[symbol - 257])
-            let distanceSymbol = try decode(distances)
-            guard distanceSymbol < 30 else { throw corrupt("invalid distance symbol \(distanceSymbol)") }
-            let distance = Self.distanceBases[distanceSymbol] + take(Self.distanceExtra[distanceSymbol])
-            try copy(length: length, distance: distance)
         }
     }
 
