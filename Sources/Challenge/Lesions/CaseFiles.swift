@@ -80,20 +80,36 @@ public final class CaseFiles: Sendable {
         return String(name.dropLast(suffix.count))
     }
 
+    /// Regular files under `folder` (symbolic links to files included), skipping hidden names and `__MACOSX`,
+    /// sorted; read with `readdir`, which gives each entry's type without a `stat` per file.
     private static func listFiles(_ folder: String) throws -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else {
-            throw CaseFilesError(path: folder, "cannot list the folder")
-        }
         var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let full = folder + "/" + relative
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue,
-               !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") || $0 == "__MACOSX" }) {
-                files.append(full)
+        guard collect(folder, into: &files) else { throw CaseFilesError(path: folder, "cannot list the folder") }
+        return files.sorted()
+    }
+
+    private static func collect(_ folder: String, into files: inout [String]) -> Bool {
+        guard let directory = opendir(folder) else { return false }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            guard !name.hasPrefix("."), name != "__MACOSX" else { continue }
+            let path = folder + "/" + name
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): _ = collect(path, into: &files)
+            case Int32(DT_REG): files.append(path)
+            default:
+                // A link (taken if it leads to a regular file), or a file system that does not give the type.
+                var status = stat()
+                guard stat(path, &status) == 0 else { continue }
+                if status.st_mode & S_IFMT == S_IFREG {
+                    files.append(path)
+                } else if status.st_mode & S_IFMT == S_IFDIR, Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+                    _ = collect(path, into: &files)
+                }
             }
         }
-        return files.sorted()
+        return true
     }
 
     private static func unpack(_ archive: String, into folder: String) throws {

@@ -1,33 +1,39 @@
 extension SparseBytes {
     /// Indices (counted from `range`'s start) and real values of the `type` values in `range` that are not zero.
-    /// A value is decoded only where a stretch of non-zero bytes touches it.
+    /// Only values that a stretch of non-zero bytes touches are decoded: the stretches, widened to whole values,
+    /// are gathered into one buffer and scanned once.
     func nonZeroValues(type: VoxelType, in range: Range<Int>, bigEndian: Bool) -> (indices: [Int], values: [Float]) {
         let size = type.componentSize
-        var found: (indices: [Int], values: [Float]) = ([], [])
-        var group: (first: Int, end: Int, pieces: [(start: Int, bytes: ArraySlice<UInt8>)]) = (0, 0, [])
-        func flush() {
-            guard !group.pieces.isEmpty else { return }
-            var bytes = [UInt8](repeating: 0, count: (group.end - group.first) * size)
-            let origin = range.lowerBound + group.first * size
-            for piece in group.pieces {
-                bytes.replaceSubrange(piece.start - origin..<piece.start - origin + piece.bytes.count, with: piece.bytes)
-            }
-            let values = VoxelBuffer(type: type, bytes: bytes[...], bigEndian: bigEndian).accept(NonZeroScan())
-            found.indices += values.indices.map { $0 + group.first }
-            found.values += values.values
-        }
+        // Groups of whole values touched by stretches: (first value, end value), ascending and disjoint.
+        var groups: [(first: Int, end: Int)] = []
         forEachStretch(in: range) { start, bytes in
             let first = (start - range.lowerBound) / size
             let end = (start + bytes.count - range.lowerBound + size - 1) / size
-            if first < group.end {
-                group.end = max(group.end, end)
-                group.pieces.append((start, bytes))
+            if let last = groups.last, first < last.end {
+                groups[groups.count - 1].end = max(last.end, end)
             } else {
-                flush()
-                group = (first, end, [(start, bytes)])
+                groups.append((first, end))
             }
         }
-        flush()
-        return found
+        var gathered = [UInt8](repeating: 0, count: groups.reduce(0) { $0 + ($1.end - $1.first) } * size)
+        var groupStarts: [Int] = []  // where each group begins in `gathered`, in values
+        var at = 0
+        for group in groups {
+            groupStarts.append(at)
+            at += group.end - group.first
+        }
+        var groupIndex = 0
+        forEachStretch(in: range) { start, bytes in
+            while groups[groupIndex].end * size + range.lowerBound <= start { groupIndex += 1 }
+            let offset = groupStarts[groupIndex] * size + (start - range.lowerBound - groups[groupIndex].first * size)
+            gathered.replaceSubrange(offset..<offset + bytes.count, with: bytes)
+        }
+        let scanned = VoxelBuffer(type: type, bytes: gathered[...], bigEndian: bigEndian).accept(NonZeroScan())
+        groupIndex = 0
+        let indices = scanned.indices.map { gatheredIndex in
+            while groupIndex + 1 < groupStarts.count, groupStarts[groupIndex + 1] <= gatheredIndex { groupIndex += 1 }
+            return groups[groupIndex].first + gatheredIndex - groupStarts[groupIndex]
+        }
+        return (indices, scanned.values)
     }
 }
