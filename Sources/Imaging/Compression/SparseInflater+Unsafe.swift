@@ -185,25 +185,77 @@ struct SparseInflater: ~Copyable {
         }
     }
 
+    /// The symbols of one Huffman-coded block. Zero literals and copies of zeros, nearly all of a mostly empty
+    /// map, are handled here with the bit buffer and position in registers; anything else is written out of line.
     private mutating func huffmanBlock(_ literals: borrowing HuffmanCode, _ distances: borrowing HuffmanCode) throws(DecompressionFailure) {
+        let mask = UInt64((1 << HuffmanCode.fastBits) - 1)
         try literals.fast.withUnsafeBufferPointer { literalTable throws(DecompressionFailure) in
             try distances.fast.withUnsafeBufferPointer { distanceTable throws(DecompressionFailure) in
+                var (bits, bitCount, position) = (self.bits, self.bitCount, self.position)
+                defer { (self.bits, self.bitCount, self.position) = (bits, bitCount, position) }
                 while true {
                     // 48 bits hold the longest length-distance pair: 15 + 5 + 15 + 13.
-                    if bitCount < 48 { try refill() }
-                    let entry = try decode(literals, fast: literalTable)
+                    if bitCount < 48 {
+                        (self.bits, self.bitCount) = (bits, bitCount)
+                        try refill()
+                        (bits, bitCount) = (self.bits, self.bitCount)
+                    }
+                    var entry = literalTable[Int(bits & mask)]
+                    if entry == 0 {
+                        self.bitCount = bitCount
+                        guard let long = literals.decodeLong(bits) else { throw corrupt("invalid Huffman code") }
+                        entry = long
+                    }
+                    bits >>= UInt64(entry & 31)
+                    bitCount -= Int(entry & 31)
                     switch DeflateSymbol.kind(entry) {
                     case DeflateSymbol.literal:
-                        try literal(UInt8(truncatingIfNeeded: DeflateSymbol.value(entry)))
+                        guard position < limit else { throw DecompressionFailure.expandsPastDeclaredSize(declared: limit) }
+                        guard entry >> 16 != 0 else {
+                            position += 1
+                            continue
+                        }
+                        self.position = position
+                        write(UInt8(truncatingIfNeeded: entry >> 16))
+                        position = self.position
                     case DeflateSymbol.length:
-                        let length = DeflateSymbol.value(entry) + take(DeflateSymbol.extraBits(entry))
-                        let distanceEntry = try decode(distances, fast: distanceTable)
+                        let lengthExtra = UInt64((entry >> 5) & 15)
+                        let length = Int(entry >> 16) + Int(bits & ((1 << lengthExtra) - 1))
+                        bits >>= lengthExtra
+                        bitCount -= Int(lengthExtra)
+                        var distanceEntry = distanceTable[Int(bits & mask)]
+                        if distanceEntry == 0 {
+                            self.bitCount = bitCount
+                            guard let long = distances.decodeLong(bits) else { throw corrupt("invalid Huffman code") }
+                            distanceEntry = long
+                        }
+                        bits >>= UInt64(distanceEntry & 31)
+                        bitCount -= Int(distanceEntry & 31)
                         guard DeflateSymbol.kind(distanceEntry) != DeflateSymbol.invalid else {
+                            self.bitCount = bitCount
                             throw corrupt("invalid distance symbol \(DeflateSymbol.value(distanceEntry))")
                         }
-                        try copy(length: length, distance: DeflateSymbol.value(distanceEntry) + take(DeflateSymbol.extraBits(distanceEntry)))
-                    case DeflateSymbol.endOfBlock: return
-                    default: throw corrupt("invalid length symbol \(DeflateSymbol.value(entry))")
+                        let distanceExtra = UInt64((distanceEntry >> 5) & 15)
+                        let distance = Int(distanceEntry >> 16) + Int(bits & ((1 << distanceExtra) - 1))
+                        bits >>= distanceExtra
+                        bitCount -= Int(distanceExtra)
+                        guard distance <= position - streamStart else {
+                            self.bitCount = bitCount
+                            throw corrupt("distance \(distance) reaches before the start of the data")
+                        }
+                        guard position + length <= limit else { throw DecompressionFailure.expandsPastDeclaredSize(declared: limit) }
+                        if position - distance > lastNonZero {
+                            position += length  // a copy of zeros
+                            continue
+                        }
+                        self.position = position
+                        copy(length: length, distance: distance)
+                        position = self.position
+                    case DeflateSymbol.endOfBlock:
+                        return
+                    default:
+                        self.bitCount = bitCount
+                        throw corrupt("invalid length symbol \(DeflateSymbol.value(entry))")
                     }
                 }
             }
@@ -212,25 +264,15 @@ struct SparseInflater: ~Copyable {
 
     // MARK: Output
 
-    @inline(__always)
-    private mutating func literal(_ byte: UInt8) throws(DecompressionFailure) {
-        guard position < limit else { throw .expandsPastDeclaredSize(declared: limit) }
-        if byte == 0 {
-            position += 1
-            return
-        }
+    /// Writes a non-zero literal.
+    private mutating func write(_ byte: UInt8) {
         prepareWrite(1)
         window[position - base] = byte
         commit(1, lastNonZeroOffset: 0)
     }
 
-    private mutating func copy(length: Int, distance: Int) throws(DecompressionFailure) {
-        guard distance <= position - streamStart else { throw corrupt("distance \(distance) reaches before the start of the data") }
-        guard position + length <= limit else { throw .expandsPastDeclaredSize(declared: limit) }
-        if position - distance > lastNonZero {
-            position += length  // a copy of zeros
-            return
-        }
+    /// Writes a copy whose source may hold non-zero bytes (distance and length already checked).
+    private mutating func copy(length: Int, distance: Int) {
         prepareWrite(length)
         let target = window + (position - base)
         let source = target - distance

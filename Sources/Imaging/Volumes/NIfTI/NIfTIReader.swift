@@ -31,19 +31,22 @@ public enum NIfTIReader {
     /// without writing out its zeros (`Deflate.gunzipSparse`); any other file is read whole first.
     public static func readNonZero(path: String, limits: VolumeLimits = .default) throws(VolumeError) -> SparseVolume {
         let lower = path.lowercased()
-        let mapped = try MappedFile(path: path)
-        guard !lower.hasSuffix(".img"), !lower.hasSuffix(".img.gz"), FileBytes.isGzip(mapped.prefix(2)) else {
+        // Compressed maps are small: one read costs less than mapping and unmapping (a TLB flush on every core).
+        let compressed = try FileBytes.read(path)
+        guard !lower.hasSuffix(".img"), !lower.hasSuffix(".img.gz"), FileBytes.isGzip(compressed) else {
             return SparseVolume(try read(path: path, limits: limits))
         }
-        let header = try NIfTIHeader.decode(try peekHeader(mapped.prefix(1 << 20), file: path), file: path)
+        let header = try NIfTIHeader.decode(try peekHeader(compressed, file: path), file: path)
         guard header.isSingleFile else { return SparseVolume(try read(path: path, limits: limits)) }
         let check = try header.checked(file: path, limits: limits)
         guard check.voxelType.inherentComponents == 1, try header.scaling(file: path).isIdentity else {
             return SparseVolume(try read(path: path, limits: limits))
         }
         let end = check.dataOffset + check.dataBytes
-        try refuseImpossibleExpansion(declared: end, compressedSize: mapped.count, file: path)
-        let expanded = try mapped.withUnsafeBytes { bytes throws(VolumeError) in try expandSparse(bytes, declaredSize: end, file: path) }
+        try refuseImpossibleExpansion(declared: end, compressedSize: compressed.count, file: path)
+        let expanded = try compressed.withUnsafeBytes { bytes in
+            Result { () throws(VolumeError) in try expandSparse(bytes, declaredSize: end, file: path) }
+        }.get()
         let voxels = expanded.nonZeroValues(type: check.voxelType, in: check.dataOffset..<end, bigEndian: header.bigEndian)
         return SparseVolume(shape: check.shape, indices: voxels.indices, values: voxels.values)
     }
