@@ -200,6 +200,7 @@ struct SparseInflater: ~Copyable {
                         try refill()
                         (bits, bitCount) = (self.bits, self.bitCount)
                     }
+                    let (symbolBits, symbolBitCount) = (bits, bitCount)
                     var entry = literalTable[Int(bits & mask)]
                     if entry == 0 {
                         self.bitCount = bitCount
@@ -245,7 +246,22 @@ struct SparseInflater: ~Copyable {
                         }
                         guard position + length <= limit else { throw DecompressionFailure.expandsPastDeclaredSize(declared: limit) }
                         if position - distance > lastNonZero {
-                            position += length  // a copy of zeros
+                            // A copy of zeros; long zero runs are the same length-distance pair over and over,
+                            // so while the next bits repeat this pair's bits, they are that pair again.
+                            position += length
+                            let pairLength = symbolBitCount - bitCount
+                            let pair = symbolBits & ((1 << UInt64(pairLength)) - 1)
+                            while true {
+                                if bitCount < pairLength {
+                                    (self.bits, self.bitCount) = (bits, bitCount)
+                                    try refill()
+                                    (bits, bitCount) = (self.bits, self.bitCount)
+                                }
+                                guard bits & ((1 << UInt64(pairLength)) - 1) == pair, position + length <= limit else { break }
+                                position += length
+                                bits >>= UInt64(pairLength)
+                                bitCount -= pairLength
+                            }
                             continue
                         }
                         self.position = position
