@@ -15,6 +15,12 @@ public struct SubmissionIntake: Sendable {
         self.phases = phases
     }
 
+    /// A phase and its challenge as the intake currently checks against them (cached; see `PhaseIntakeCache`).
+    public func phase(challenge slug: String, phase phaseSlug: String) throws -> (StoredChallenge, StoredPhase) {
+        let context = try phases.context(challenge: slug, phase: phaseSlug, store: store)
+        return (context.challenge, context.phase)
+    }
+
     /// The checks and the write. With `dryRun`, the file is validated and nothing is stored or counted.
     /// Returns the stored submission (nil on a dry run that passed).
     @discardableResult

@@ -12,8 +12,7 @@ extension APIHandlers {
         guard case .team(let team) = caller else { throw APIError.forbidden("only a team token can submit") }
         let slug = try context.parameters.require("challenge")
         let phaseSlug = try context.parameters.require("phase")
-        let challenge = try store.challenge(slug)
-        let phase = try store.phase(challenge, phaseSlug)
+        let (_, phase) = try intake.phase(challenge: slug, phase: phaseSlug)
         let dryRun = request.uri.queryParameters.get("dry_run").map { ["true", "1", "yes"].contains($0.lowercased()) } ?? false
         let limit = phase.spec.limits.maxFileBytes
         let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(contentType:))
