@@ -13,7 +13,12 @@ enum DecimalNumber {
     /// division is correctly rounded and equals what `strtod` returns (Clinger's fast path), without its cost.
     /// Anything else (exponents, long mantissas) returns nil and takes `Double.init`.
     private static func exactlyRepresentable(_ text: String) -> Double? {
-        var utf8 = text.utf8[...]
+        var text = text
+        return text.withUTF8 { exactlyRepresentable(UnsafeBufferPointer(rebasing: $0[...])) }
+    }
+
+    private static func exactlyRepresentable(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        var utf8 = bytes[...]
         var negative = false
         if let sign = utf8.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
             negative = sign == UInt8(ascii: "-")
@@ -39,12 +44,15 @@ enum DecimalNumber {
             mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
         }
         guard digits > 0, fractional <= 22 else { return nil }
-        let magnitude = Double(mantissa) / powersOfTen[fractional]
+        let magnitude = Double(mantissa) / powerOfTen(fractional)
         return negative ? -magnitude : magnitude
     }
 
-    private static let powersOfTen: [Double] = (0...22).map { exponent in
-        (0..<exponent).reduce(1.0) { value, _ in value * 10 }
+    /// 10^exponent for 0...22, each exact in a double (products of exact values below 2^53 stay exact).
+    private static func powerOfTen(_ exponent: Int) -> Double {
+        var power = 1.0
+        for _ in 0..<exponent { power *= 10 }
+        return power
     }
 
     private static func isDecimalCharacter(_ byte: UInt8) -> Bool {

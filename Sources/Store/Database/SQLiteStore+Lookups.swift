@@ -53,12 +53,11 @@ extension SQLiteStore {
     public func phaseFingerprint(challenge slug: String, phase: String) throws -> String {
         try pool.read { db in
             guard let row = try Row.fetchOne(
-                db,
-                sql: """
+                db.cachedStatement(sql: """
                     SELECT c.spec_sha256, c.truth_version, c.updated_at, p.published_at, p.availability
                     FROM challenges c LEFT JOIN phases p ON p.challenge_id = c.id AND p.slug = ?
                     WHERE c.slug = ?
-                    """,
+                    """),
                 arguments: [phase, slug])
             else { throw StoreError.unknownChallenge(slug) }
             let published: Double? = row["published_at"]

@@ -40,12 +40,11 @@ extension SQLiteStore {
         let digest = AccessToken.digest(token)
         return try pool.read { db in
             guard let row = try Row.fetchOne(
-                db,
-                sql: """
+                db.cachedStatement(sql: """
                     SELECT t.role, t.sha256, tm.id AS team_id, tm.challenge_id, tm.name
                     FROM tokens t LEFT JOIN teams tm ON tm.id = t.team_id
                     WHERE t.sha256 = ? AND t.revoked_at IS NULL
-                    """,
+                    """),
                 arguments: [digest]),
                 AccessToken.constantTimeEquals(row["sha256"], digest),
                 let role = TokenIdentity.Role(rawValue: row["role"])

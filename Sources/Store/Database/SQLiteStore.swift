@@ -32,13 +32,12 @@ public final class SQLiteStore: Sendable {
 
     /// Appends to the audit log inside the caller's transaction.
     func append(_ entry: AuditEntry, in db: Database) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO audit_log (at, actor, action, challenge, subject, file_sha256, detail)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [entry.at.timeIntervalSince1970, entry.actor, entry.action, entry.challenge,
-                        entry.subject, entry.fileSHA256, entry.detail])
+        try db.cachedStatement(sql: """
+            INSERT INTO audit_log (at, actor, action, challenge, subject, file_sha256, detail)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """
+        ).execute(arguments: [entry.at.timeIntervalSince1970, entry.actor, entry.action, entry.challenge,
+                              entry.subject, entry.fileSHA256, entry.detail])
     }
 
     /// Appends one entry in its own transaction.
