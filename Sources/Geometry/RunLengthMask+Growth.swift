@@ -13,18 +13,38 @@ extension RunLengthMask {
         }
         var grownRuns: [Run] = []
         var rowStarts = [Int](repeating: 0, count: height + 1)
-        var scratch = [Bool](repeating: false, count: width)
+        var widened: [Run] = []
         let rows = max(0, occupied.lowerBound - reach)...min(height - 1, occupied.upperBound + reach)
-        scratch.withUnsafeMutableBufferPointer { scratch in
-            for y in 0..<height {
-                rowStarts[y] = grownRuns.count
-                guard rows.contains(y) else { continue }
-                let painted = paintRow(y, reach: reach, halfWidths: halfWidths, into: scratch)
-                Self.collectRuns(scratch, in: painted, into: &grownRuns)
+        for y in 0..<height {
+            rowStarts[y] = grownRuns.count
+            guard rows.contains(y) else { continue }
+            widened.removeAll(keepingCapacity: true)
+            for source in max(0, y - reach)...min(height - 1, y + reach) {
+                let halfWidth = halfWidths[abs(source - y)]
+                for index in runIndices(inRow: source) {
+                    widened.append(Run(start: max(0, runs[index].start - halfWidth), end: min(width, runs[index].end + halfWidth)))
+                }
             }
+            Self.appendUnion(of: &widened, to: &grownRuns)
         }
         rowStarts[height] = grownRuns.count
         return RunLengthMask(width: width, height: height, runs: grownRuns, rowStarts: rowStarts)
+    }
+
+    /// Appends the maximal runs covering the union of `intervals` (sorted here; touching ones join).
+    private static func appendUnion(of intervals: inout [Run], to runs: inout [Run]) {
+        guard !intervals.isEmpty else { return }
+        intervals.sort { $0.start < $1.start }
+        var current = intervals[0]
+        for interval in intervals.dropFirst() {
+            if interval.start <= current.end {
+                current.end = max(current.end, interval.end)
+            } else {
+                runs.append(current)
+                current = interval
+            }
+        }
+        runs.append(current)
     }
 
     /// `halfWidths[dy]`: the largest dx (up to `limit`) with `sqrt(dx² + dy²) < radius`; the array ends at the first
@@ -44,33 +64,5 @@ extension RunLengthMask {
             halfWidths.append(dx)
         }
         return halfWidths
-    }
-
-    /// Sets in `scratch` every cell of row y that a widened run of rows y - reach ... y + reach covers,
-    /// and returns the painted columns (empty when nothing was painted).
-    private func paintRow(_ y: Int, reach: Int, halfWidths: [Int], into scratch: UnsafeMutableBufferPointer<Bool>) -> Range<Int> {
-        var (low, high) = (width, 0)
-        for source in max(0, y - reach)...min(height - 1, y + reach) {
-            let halfWidth = halfWidths[abs(source - y)]
-            for index in runIndices(inRow: source) {
-                let start = max(0, runs[index].start - halfWidth), end = min(width, runs[index].end + halfWidth)
-                UnsafeMutableBufferPointer(rebasing: scratch[start..<end]).update(repeating: true)
-                (low, high) = (min(low, start), max(high, end))
-            }
-        }
-        return low < high ? low..<high : 0..<0
-    }
-
-    /// Appends the runs of set cells in `scratch[columns]` and clears them for the next row.
-    private static func collectRuns(_ scratch: UnsafeMutableBufferPointer<Bool>, in columns: Range<Int>, into runs: inout [Run]) {
-        var x = columns.lowerBound
-        while x < columns.upperBound {
-            while x < columns.upperBound, !scratch[x] { x += 1 }
-            guard x < columns.upperBound else { break }
-            let start = x
-            while x < columns.upperBound, scratch[x] { x += 1 }
-            runs.append(Run(start: start, end: x))
-        }
-        UnsafeMutableBufferPointer(rebasing: scratch[columns]).update(repeating: false)
     }
 }

@@ -91,3 +91,26 @@ public struct RunLengthMask: Sendable, Equatable {
         return cells
     }
 }
+
+extension RunLengthMask {
+    /// A mask from its runs, given in raster order as (row, start, end), maximal (runs of a row neither touch nor
+    /// overlap) and inside the grid.
+    public init(width: Int, height: Int, rowRuns: [(row: Int, start: Int, end: Int)]) {
+        var runs: [Run] = []
+        runs.reserveCapacity(rowRuns.count)
+        var rowStarts = [Int](repeating: 0, count: height + 1)
+        var previous: (row: Int, start: Int, end: Int)?
+        for entry in rowRuns {
+            precondition(entry.row >= 0 && entry.row < height && 0 <= entry.start && entry.start < entry.end && entry.end <= width,
+                         "run \(entry) is outside the \(width) x \(height) grid")
+            precondition(previous.map { $0.row < entry.row || ($0.row == entry.row && $0.end < entry.start) } ?? true,
+                         "runs must be maximal and in raster order")
+            runs.append(Run(start: entry.start, end: entry.end))
+            rowStarts[entry.row + 1] = runs.count
+            previous = entry
+        }
+        // A row without runs starts and ends where the row before it ended.
+        for y in 0..<height where rowStarts[y + 1] < rowStarts[y] { rowStarts[y + 1] = rowStarts[y] }
+        self.init(width: width, height: height, runs: runs, rowStarts: rowStarts)
+    }
+}

@@ -46,7 +46,7 @@ struct LesionBenchmark: AsyncParsableCommand {
             for _ in 0..<repetitions {
                 let start = ContinuousClock.now
                 let settings = FROCSettings(protocolName: protocolName)
-                let truth = try SlideLesionTruth(path: folder, level: settings.level)
+                let truth = try SlideLesionTruth(path: folder, level: settings.level, outlinesUnderMasks: false)
                 let sizes = Dictionary(uniqueKeysWithValues: truth.slides.map { ($0.caseID, (width: $0.width, height: $0.height)) })
                 let csv = folder + "/predictions.csv"
                 let points = try LesionPointParser(slideSizes: sizes).parse([UInt8](try Data(contentsOf: URL(fileURLWithPath: csv))), file: csv)

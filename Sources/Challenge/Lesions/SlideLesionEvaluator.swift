@@ -10,25 +10,23 @@ public struct SlideLesionEvaluator: Sendable {
         self.settings = settings
     }
 
-    /// Builds every slide's evaluation mask in parallel, then the curve.
+    /// Builds every slide's evaluation mask and looks its points up in parallel, then the curve.
     public func evaluate(truth: SlideLesionTruth, points: [String: [LesionPoint]]) async throws -> TaskEvaluation {
         let settings = self.settings
-        let slides = try await ParallelCases.map(truth.slides) { slide -> FROCSlide in
-            let mask = truth.mask(of: slide, level: settings.level).map { lesions in
-                let size = SlideLesionTruth.levelSize(slide, level: settings.level)
-                return EvaluationMask(lesions: lesions, width: size.width, height: size.height, settings: settings)
-            }
-            return FROCSlide(caseID: slide.caseID, mask: mask, points: points[slide.caseID] ?? [])
+        let scored = try await ParallelCases.map(truth.slides) { slide -> (FROCSlide, FROCSlideOutcome) in
+            let mask = truth.mask(of: slide, level: settings.level).map { EvaluationMask(lesions: $0, settings: settings) }
+            let scored = FROCSlide(caseID: slide.caseID, mask: mask, points: points[slide.caseID] ?? [])
+            return (scored, scored.outcome(settings))
         }
-        let curve = FROCCurve(slides: slides, settings: settings)
+        let (slides, outcomes) = (scored.map(\.0), scored.map(\.1))
+        let curve = FROCCurve(slides: slides, outcomes: outcomes, settings: settings)
         var metrics = [TaskEvaluation.Metric(key: "froc-score", title: "FROC score (mean sensitivity)", higherIsBetter: true, value: curve.score)]
         for (rate, sensitivity) in zip(settings.falsePositiveRates, curve.sensitivityAtRates) {
             metrics.append(.init(key: "sensitivity@\(rate)", title: "Sensitivity at \(rate) FP per slide", higherIsBetter: true,
                                  value: curve.lesionCount > 0 ? sensitivity : nil))
         }
-        let cases = slides.map { slide in
-            let outcome = slide.outcome(settings)
-            return TaskEvaluation.CaseValues(caseID: slide.caseID, values: [
+        let cases = zip(slides, outcomes).map { slide, outcome in
+            TaskEvaluation.CaseValues(caseID: slide.caseID, values: [
                 "lesions": Double(outcome.lesionCount), "lesions-hit": Double(outcome.hits.count),
                 "false-positives": Double(outcome.falsePositives.count),
             ])

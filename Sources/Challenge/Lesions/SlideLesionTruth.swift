@@ -14,9 +14,9 @@ public struct SlideLesionTruth: Sendable {
         public let height: Int
         public var annotations: SlideAnnotations
         /// A mask at the evaluation level, when given instead of outlines.
-        public var levelMask: [Bool]?
+        public var levelMask: RunLengthMask?
 
-        public init(caseID: String, width: Int, height: Int, annotations: SlideAnnotations, levelMask: [Bool]? = nil) {
+        public init(caseID: String, width: Int, height: Int, annotations: SlideAnnotations, levelMask: RunLengthMask? = nil) {
             self.caseID = caseID
             self.width = width
             self.height = height
@@ -31,8 +31,10 @@ public struct SlideLesionTruth: Sendable {
         self.slides = slides
     }
 
-    /// `path`: the manifest CSV itself, or a folder or archive holding it and the annotations.
-    public init(path: String, level: Int) throws {
+    /// `path`: the manifest CSV itself, or a folder or archive holding it and the annotations. Scoring takes a
+    /// slide's level mask over its outlines, so it may pass `outlinesUnderMasks: false` to leave the outline rows
+    /// of masked slides unparsed (their case ids are still checked); importing needs every outline.
+    public init(path: String, level: Int, outlinesUnderMasks: Bool = true) throws {
         let files = try CaseFiles(path, extensions: [".csv", ".geojson", ".json", ".xml", ".png"], roles: [], keepAll: true)
         guard let manifest = files.all.first(where: { $0.hasSuffix("slides.csv") }) ?? (path.hasSuffix(".csv") ? path : nil) else {
             throw CaseFilesError(path: path, "no slides.csv manifest (case_id,width,height)")
@@ -47,10 +49,11 @@ public struct SlideLesionTruth: Sendable {
             let name = Self.fileName(file)
             return name.hasSuffix(maskSuffix) && index[String(name.dropLast(maskSuffix.count))] != nil
         })
+        let masked = outlinesUnderMasks ? [] : Set(masks.keys.map { String(Self.fileName($0).dropLast(maskSuffix.count)) })
         for file in sorted where file != manifest {
             let name = Self.fileName(file)
             if name.hasPrefix("annotations"), name.hasSuffix(".csv") {
-                for (id, regions) in try Self.readWKTTable(file) {
+                for (id, regions) in try Self.readWKTTable(file, skipping: masked) {
                     guard let slot = index[id] else { throw CaseFilesError(path: file, "case \"\(id)\" is not in slides.csv") }
                     slides[slot].annotations.lesions += regions
                 }
@@ -61,12 +64,12 @@ public struct SlideLesionTruth: Sendable {
                 slides[slot].annotations.lesions += parsed.lesions
                 slides[slot].annotations.exclusions += parsed.exclusions
             } else if name.hasSuffix(maskSuffix), let slot = index[String(name.dropLast(maskSuffix.count))] {
-                let (width, height, cells) = try masks[file]!.get()
+                let mask = try masks[file]!.get()
                 let expected = Self.levelSize(slides[slot], level: level)
-                guard width == expected.width, height == expected.height else {
-                    throw CaseFilesError(path: file, "mask is \(width) x \(height); level \(level) of a \(slides[slot].width) x \(slides[slot].height) slide is \(expected.width) x \(expected.height)")
+                guard mask.width == expected.width, mask.height == expected.height else {
+                    throw CaseFilesError(path: file, "mask is \(mask.width) x \(mask.height); level \(level) of a \(slides[slot].width) x \(slides[slot].height) slide is \(expected.width) x \(expected.height)")
                 }
-                slides[slot].levelMask = cells
+                slides[slot].levelMask = mask
             }
         }
         self.slides = slides
@@ -79,11 +82,11 @@ public struct SlideLesionTruth: Sendable {
     }
 
     /// The lesion mask of a slide at the evaluation level, or nil when it has no lesion.
-    public func mask(of slide: Slide, level: Int) -> [Bool]? {
-        if let levelMask = slide.levelMask { return LevelMasks.anySet(levelMask) ? levelMask : nil }
+    public func mask(of slide: Slide, level: Int) -> RunLengthMask? {
+        if let levelMask = slide.levelMask { return levelMask.runs.isEmpty ? nil : levelMask }
         guard !slide.annotations.lesions.isEmpty else { return nil }
         let size = Self.levelSize(slide, level: level)
-        return slide.annotations.mask(width: size.width, height: size.height, level: level)
+        return RunLengthMask(slide.annotations.mask(width: size.width, height: size.height, level: level), width: size.width, height: size.height)
     }
 
     /// The name after the last slash (`NSString.lastPathComponent` for the file paths listed here, at a
@@ -108,14 +111,15 @@ public struct SlideLesionTruth: Sendable {
         }
     }
 
-    private static func readWKTTable(_ path: String) throws -> [(String, [PolygonRegion])] {
+    private static func readWKTTable(_ path: String, skipping skipped: Set<String>) throws -> [(String, [PolygonRegion])] {
         let table = try CSVReader.parse(try bytes(path))
         guard let id = table.header.firstIndex(of: "case_id"),
               let wkt = table.header.firstIndex(where: { ["wkt", "geometry"].contains($0) }) else {
             throw CaseFilesError(path: path, "annotation tables need columns case_id and wkt (or geometry)")
         }
         return try table.rows.map { row in
-            (row.fields[id], try WKTParser.regions(row.fields[wkt], file: path, location: "line \(row.line)"))
+            let caseID = row.fields[id]
+            return (caseID, skipped.contains(caseID) ? [] : try WKTParser.regions(row.fields[wkt], file: path, location: "line \(row.line)"))
         }
     }
 }
@@ -123,32 +127,14 @@ public struct SlideLesionTruth: Sendable {
 /// The level masks of a phase, decoded on all cores before the files are read in order: each is a small PNG,
 /// and a failure is kept with its file so it is thrown where the sequential reading would have thrown it.
 enum LevelMasks {
-    typealias Decoded = Result<(width: Int, height: Int, cells: [Bool]), any Error>
+    typealias Decoded = Result<RunLengthMask, any Error>
 
     static func decode(_ files: [String]) -> [String: Decoded] {
         let slots = Slots<Decoded>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            slots.store(index, Result {
-                let image = try PNGCodec.decode(try SlideLesionTruth.bytes(files[index]), channels: 1)
-                return (image.width, image.height, cells(image.pixels))
-            })
+            slots.store(index, Result { try PNGCodec.decodeMask(try SlideLesionTruth.bytes(files[index])) })
         }
         return Dictionary(uniqueKeysWithValues: zip(files, slots.values))
-    }
-
-    /// Non-zero pixels as set cells, in one loop the compiler can vectorise.
-    static func cells(_ pixels: [UInt8]) -> [Bool] {
-        [Bool](unsafeUninitializedCapacity: pixels.count) { cells, count in
-            pixels.withUnsafeBufferPointer { pixels in
-                for index in pixels.indices { cells.initializeElement(at: index, to: pixels[index] != 0) }
-            }
-            count = pixels.count
-        }
-    }
-
-    /// Whether any cell is set, by `memchr` (a Swift `Bool` is one byte, 1 when true).
-    static func anySet(_ cells: [Bool]) -> Bool {
-        cells.withUnsafeBytes { bytes in bytes.baseAddress.map { memchr($0, 1, bytes.count) != nil } ?? false }
     }
 
     /// One slot per iteration of `concurrentPerform`, each written by that iteration alone and read only after

@@ -65,6 +65,13 @@ extension PNGCodec {
     /// goes through libpng as before, which decodes it or reports the problem: this path only ever returns
     /// the pixels libpng would.
     static func decodePlainGrey(_ data: UnsafeRawBufferPointer) -> Image? {
+        guard let plain = plainGreyStream(data) else { return nil }
+        return inflated(plain.compressed, width: plain.width, height: plain.height).flatMap { unfiltered($0, width: plain.width, height: plain.height) }
+    }
+
+    /// The size and concatenated IDAT data of an 8-bit grey PNG with nothing but IHDR, IDAT and IEND, all CRCs
+    /// checked; nil for anything else.
+    static func plainGreyStream(_ data: UnsafeRawBufferPointer) -> (width: Int, height: Int, compressed: [UInt8])? {
         guard data.count >= 8, data.prefix(8).elementsEqual([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) else { return nil }
         var (offset, width, height) = (8, 0, 0)
         var compressed: [UInt8] = []
@@ -82,7 +89,7 @@ extension PNGCodec {
             case (0x4944_4154, false): compressed.append(contentsOf: body)  // IDAT
             case (0x4945_4E44, false):  // IEND, at the very end
                 guard length == 0, offset + 12 == data.count, width > 0 else { return nil }
-                return inflated(compressed, width: width, height: height).flatMap { unfiltered($0, width: width, height: height) }
+                return (width, height, compressed)
             default: return nil
             }
             offset += 12 + length

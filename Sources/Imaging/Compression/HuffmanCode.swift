@@ -5,8 +5,8 @@
 /// or distance base and its extra bits…), so decoding needs no second table.
 struct HuffmanCode {
     static let fastBits = 10
-    /// For every `fastBits`-bit input: the entry of the code it starts with, its code length in the low 5 bits;
-    /// 0 when that code is longer.
+    /// For every input of log2(`fast.count`) bits (`fastBits`, or fewer when every code is shorter): the entry of
+    /// the code it starts with, its code length in the low 5 bits; 0 when that code is longer.
     private(set) var fast: [UInt32]
     private let entry: @Sendable (Int) -> UInt32
     /// Codes of each length (index 0 unused), and the symbols ordered by (length, symbol).
@@ -40,18 +40,21 @@ struct HuffmanCode {
             code = (code + counts[length - 1]) << 1
             nextCode[length] = code
         }
-        var fast = [UInt32](repeating: 0, count: 1 << Self.fastBits)
+        let tableBits = max(1, min(Self.fastBits, counts.lastIndex { $0 > 0 } ?? 0))
+        var fast = [UInt32](repeating: 0, count: 1 << tableBits)
         for (symbol, length) in zip(0..., lengths) where length > 0 {
             let length = Int(length)
             symbols[offsets[length]] = UInt16(symbol)
             offsets[length] += 1
             let code = nextCode[length]
             nextCode[length] += 1
-            guard length <= Self.fastBits else { continue }
+            guard length <= tableBits else { continue }
             var reversed = 0
             for bit in 0..<length where code & (1 << bit) != 0 { reversed |= 1 << (length - 1 - bit) }
             let entry = entry(symbol) | UInt32(length)
-            for fill in stride(from: reversed, to: 1 << Self.fastBits, by: 1 << length) { fast[fill] = entry }
+            fast.withUnsafeMutableBufferPointer { fast in
+                for fill in stride(from: reversed, to: fast.count, by: 1 << length) { fast[fill] = entry }
+            }
         }
         self.fast = fast
         self.entry = entry

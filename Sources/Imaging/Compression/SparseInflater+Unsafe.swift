@@ -101,7 +101,7 @@ struct SparseInflater: ~Copyable {
     /// The entry of the next code (its code length consumed).
     @inline(__always)
     private mutating func decode(_ code: borrowing HuffmanCode, fast: UnsafeBufferPointer<UInt32>) throws(DecompressionFailure) -> UInt32 {
-        var entry = fast[Int(bits & UInt64((1 << HuffmanCode.fastBits) - 1))]
+        var entry = fast[Int(bits & UInt64(fast.count - 1))]
         if entry == 0 {
             guard let long = code.decodeLong(bits) else { throw corrupt("invalid Huffman code") }
             entry = long
@@ -188,7 +188,7 @@ struct SparseInflater: ~Copyable {
     /// The symbols of one Huffman-coded block. Zero literals and copies of zeros, nearly all of a mostly empty
     /// map, are handled here with the bit buffer and position in registers; anything else is written out of line.
     private mutating func huffmanBlock(_ literals: borrowing HuffmanCode, _ distances: borrowing HuffmanCode) throws(DecompressionFailure) {
-        let mask = UInt64((1 << HuffmanCode.fastBits) - 1)
+        let (literalMask, distanceMask) = (UInt64(literals.fast.count - 1), UInt64(distances.fast.count - 1))
         try literals.fast.withUnsafeBufferPointer { literalTable throws(DecompressionFailure) in
             try distances.fast.withUnsafeBufferPointer { distanceTable throws(DecompressionFailure) in
                 var (bits, bitCount, position) = (self.bits, self.bitCount, self.position)
@@ -201,7 +201,7 @@ struct SparseInflater: ~Copyable {
                         (bits, bitCount) = (self.bits, self.bitCount)
                     }
                     let (symbolBits, symbolBitCount) = (bits, bitCount)
-                    var entry = literalTable[Int(bits & mask)]
+                    var entry = literalTable[Int(bits & literalMask)]
                     if entry == 0 {
                         self.bitCount = bitCount
                         guard let long = literals.decodeLong(bits) else { throw corrupt("invalid Huffman code") }
@@ -224,7 +224,7 @@ struct SparseInflater: ~Copyable {
                         let length = Int(entry >> 16) + Int(bits & ((1 << lengthExtra) - 1))
                         bits >>= lengthExtra
                         bitCount -= Int(lengthExtra)
-                        var distanceEntry = distanceTable[Int(bits & mask)]
+                        var distanceEntry = distanceTable[Int(bits & distanceMask)]
                         if distanceEntry == 0 {
                             self.bitCount = bitCount
                             guard let long = distances.decodeLong(bits) else { throw corrupt("invalid Huffman code") }

@@ -47,7 +47,7 @@ struct SlideLesionDetectionScore: AsyncParsableCommand {
     func run() async throws {
         var settings = try options.task(kind: .slideLesionDetection)?.froc ?? FROCSettings()
         if let protocolName { settings.protocolName = protocolName }
-        let truth = try SlideLesionTruth(path: options.truth, level: settings.level)
+        let truth = try SlideLesionTruth(path: options.truth, level: settings.level, outlinesUnderMasks: false)
         let sizes = Dictionary(uniqueKeysWithValues: truth.slides.map { ($0.caseID, (width: $0.width, height: $0.height)) })
         let points = try LesionPointParser(slideSizes: sizes).parse(try readFile(options.predictions), file: options.predictions)
         try options.report(try await SlideLesionEvaluator(settings: settings).evaluate(truth: truth, points: points))

@@ -18,9 +18,14 @@ public struct FROCCurve: Sendable, Equatable {
 
     /// Scores every ground-truth slide (`slides`; a slide with no submitted point has an empty list).
     public init(slides: [FROCSlide], settings: FROCSettings) {
+        self.init(slides: slides, outcomes: slides.map { $0.outcome(settings) }, settings: settings)
+    }
+
+    /// The same, from each slide's outcome already computed (`outcomes[i]` is `slides[i].outcome(settings)`).
+    public init(slides: [FROCSlide], outcomes: [FROCSlideOutcome], settings: FROCSettings) {
         switch settings.protocolName {
-        case .camelyon16: self = Self.camelyon16(slides, settings)
-        case .froc: self = Self.documented(slides, settings)
+        case .camelyon16: self = Self.camelyon16(slides, outcomes, settings)
+        case .froc: self = Self.documented(slides, outcomes, settings)
         }
     }
 
@@ -34,8 +39,7 @@ public struct FROCCurve: Sendable, Equatable {
         sensitivityAtRates = lesionCount > 0 ? rates.map { NumpyInterp.value(at: $0, xs: reversedRates, ys: reversedSensitivities) } : rates.map { _ in 0 }
     }
 
-    private static func documented(_ slides: [FROCSlide], _ settings: FROCSettings) -> FROCCurve {
-        let outcomes = slides.map { $0.outcome(settings) }
+    private static func documented(_ slides: [FROCSlide], _ outcomes: [FROCSlideOutcome], _ settings: FROCSettings) -> FROCCurve {
         let falsePositives = outcomes.flatMap(\.falsePositives)
         let hits = outcomes.flatMap { $0.hits.values }
         let (counted, hit) = (AtLeastCounter(falsePositives), AtLeastCounter(hits))
@@ -49,9 +53,9 @@ public struct FROCCurve: Sendable, Equatable {
 
     /// `Evaluation_FROC.py`: only slides with at least one submitted point count; thresholds are the distinct
     /// values of the float64 false positives and the float32 per-region values (0 for missed regions), lowest dropped.
-    private static func camelyon16(_ slides: [FROCSlide], _ settings: FROCSettings) -> FROCCurve {
-        let submitted = slides.filter { !$0.points.isEmpty }
-        let outcomes = submitted.map { $0.outcome(settings) }
+    private static func camelyon16(_ slides: [FROCSlide], _ allOutcomes: [FROCSlideOutcome], _ settings: FROCSettings) -> FROCCurve {
+        let submitted = slides.indices.filter { !slides[$0].points.isEmpty }
+        let outcomes = submitted.map { allOutcomes[$0] }
         let falsePositives = outcomes.flatMap(\.falsePositives)
         let regionValues = outcomes.flatMap(\.camelyon16Values)
         let (counted, stored) = (AtLeastCounter(falsePositives), AtLeastCounter(regionValues))
