@@ -57,9 +57,9 @@ public struct SlideLesionTruth: Sendable {
                     guard let slot = index[id] else { throw CaseFilesError(path: file, "case \"\(id)\" is not in slides.csv") }
                     slides[slot].annotations.lesions += regions
                 }
-            } else if let slot = index[CaseFiles.stem(of: name, extensions: [".geojson", ".json"])], name.hasSuffix("json") {
+            } else if name.hasSuffix("json"), let slot = index[CaseFiles.stem(of: name, extensions: [".geojson", ".json"])] {
                 slides[slot].annotations.lesions += try GeoJSONParser.regions(try Self.bytes(file), file: file)
-            } else if let slot = index[CaseFiles.stem(of: name, extensions: [".xml"])], name.hasSuffix(".xml") {
+            } else if name.hasSuffix(".xml"), let slot = index[CaseFiles.stem(of: name, extensions: [".xml"])] {
                 let parsed = try ASAPXMLParser.annotations(try Self.bytes(file), file: file)
                 slides[slot].annotations.lesions += parsed.lesions
                 slides[slot].annotations.exclusions += parsed.exclusions

@@ -22,19 +22,34 @@ extension PNGCodec {
         var rows: [(row: Int, start: Int, end: Int)] = []
         var failed = false
         filtered.forEachStretch(in: 0..<total) { start, bytes in
-            var (row, column) = start.quotientAndRemainder(dividingBy: stride)
-            for byte in bytes {
-                if byte != 0 {
-                    // A non-zero byte at the start of a row is a filter type other than none.
-                    if column == 0 { failed = true }
-                    if let last = rows.last, last.row == row, last.end == column - 1 {
-                        rows[rows.count - 1].end = column
-                    } else {
-                        rows.append((row, column - 1, column))
+            bytes.withUnsafeBytes { bytes in
+                // Row by row: a non-zero filter byte means a filter other than none; pixels are scanned for
+                // runs, skipping zeros eight at a time (copies of earlier rows bring many into the stretches).
+                var offset = start
+                while offset < start + bytes.count {
+                    let (row, column) = offset.quotientAndRemainder(dividingBy: stride)
+                    // `bytes[base + c]` is byte c of this row (c = 0 its filter type, c = x + 1 pixel x).
+                    let base = row * stride - start
+                    let end = min(start + bytes.count, (row + 1) * stride) - row * stride
+                    if column == 0, bytes[base] != 0 { failed = true }
+                    var c = max(column, 1)
+                    while c < end {
+                        if c + 8 <= end, bytes.loadUnaligned(fromByteOffset: base + c, as: UInt64.self) == 0 {
+                            c += 8
+                        } else if bytes[base + c] == 0 {
+                            c += 1
+                        } else {
+                            let first = c
+                            while c < end, bytes[base + c] != 0 { c += 1 }
+                            if let last = rows.last, last.row == row, last.end == first - 1 {
+                                rows[rows.count - 1].end = c - 1
+                            } else {
+                                rows.append((row, first - 1, c - 1))
+                            }
+                        }
                     }
+                    offset = row * stride + end
                 }
-                column += 1
-                if column == stride { (row, column) = (row + 1, 0) }
             }
         }
         return failed ? nil : RunLengthMask(width: plain.width, height: plain.height, rowRuns: rows)

@@ -42,7 +42,7 @@ public struct FROCCurve: Sendable, Equatable {
     private static func documented(_ slides: [FROCSlide], _ outcomes: [FROCSlideOutcome], _ settings: FROCSettings) -> FROCCurve {
         let falsePositives = outcomes.flatMap(\.falsePositives)
         let hits = outcomes.flatMap { $0.hits.values }
-        let (counted, hit) = (AtLeastCounter(falsePositives), AtLeastCounter(hits))
+        let (counted, hit) = (AtLeastCounter(sorted: RadixSort.ascending(falsePositives)), AtLeastCounter(sorted: RadixSort.ascending(hits)))
         let thresholds = DistinctValues.ascending(counted.sorted, hit.sorted, zero: falsePositives.first { $0 == 0 } ?? hits.first { $0 == 0 })
         return FROCCurve(
             thresholds: thresholds + [nil],
@@ -58,7 +58,7 @@ public struct FROCCurve: Sendable, Equatable {
         let outcomes = submitted.map { allOutcomes[$0] }
         let falsePositives = outcomes.flatMap(\.falsePositives)
         let regionValues = outcomes.flatMap(\.camelyon16Values)
-        let (counted, stored) = (AtLeastCounter(falsePositives), AtLeastCounter(regionValues))
+        let (counted, stored) = (AtLeastCounter(sorted: RadixSort.ascending(falsePositives)), AtLeastCounter(sorted: RadixSort.ascending(regionValues)))
         let zero = falsePositives.first { $0 == 0 } ?? regionValues.first { $0 == 0 }.map { Double($0) }
         let thresholds = Array(DistinctValues.ascending(counted.sorted, stored.sorted.map { Double($0) }, zero: zero).dropFirst())
         return FROCCurve(
@@ -75,6 +75,8 @@ struct AtLeastCounter<Value: Comparable> {
     let sorted: [Value]
 
     init(_ values: [Value]) { sorted = values.sorted() }
+
+    init(sorted: [Value]) { self.sorted = sorted }
 
     func counts(_ thresholds: [Value]) -> [Int] {
         guard zip(thresholds, thresholds.dropFirst()).allSatisfy({ !($1 < $0) }) else { return thresholds.map(count) }
