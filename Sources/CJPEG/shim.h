@@ -173,9 +173,9 @@ static inline int arbiter_jpeg_decode_window(const unsigned char *tables, unsign
     return ok;
 }
 
-static int arbiter_jpeg_run_encode(struct jpeg_compress_struct *info, arbiter_jpeg_error *error,
-                                   const unsigned char *pixels, int width, int height, size_t stride, int channels,
-                                   int quality, unsigned char **out, unsigned long *out_size) {
+static int arbiter_jpeg_run_encode_rows(struct jpeg_compress_struct *info, arbiter_jpeg_error *error,
+                                        const unsigned char *const *rows, int width, int height, int channels,
+                                        int quality, unsigned char **out, unsigned long *out_size) {
     if (setjmp(error->recovery)) return 0;
     jpeg_create_compress(info);
     jpeg_mem_dest(info, out, out_size);
@@ -187,23 +187,19 @@ static int arbiter_jpeg_run_encode(struct jpeg_compress_struct *info, arbiter_jp
     jpeg_set_quality(info, quality, TRUE);
     jpeg_start_compress(info, TRUE);
     while (info->next_scanline < info->image_height) {
-        JSAMPROW rows[16];
-        int count = 0;
-        for (; count < 16 && info->next_scanline + (unsigned)count < info->image_height; count++) {
-            rows[count] = (JSAMPROW)(pixels + (size_t)(info->next_scanline + (unsigned)count) * stride);
-        }
-        jpeg_write_scanlines(info, rows, (JDIMENSION)count);
+        JDIMENSION left = info->image_height - info->next_scanline;
+        jpeg_write_scanlines(info, (JSAMPARRAY)(rows + info->next_scanline), left < 16 ? left : 16);
     }
     jpeg_finish_compress(info);
     return 1;
 }
 
-/// Encodes `width` x `height` 8-bit pixels (rows `stride` bytes apart; `channels` 1 grey, 3 RGB, or 4 RGBX whose
-/// fourth byte is ignored) as a baseline JPEG with libjpeg's defaults at `quality` (4:2:0 below 90, ISLOW DCT),
-/// as libvips and Pillow write them. The output is malloc'ed by libjpeg; the caller frees it.
-/// Returns 1, or 0 with the reason in `message` (JMSG_LENGTH_MAX bytes).
-static inline int arbiter_jpeg_encode(const unsigned char *pixels, int width, int height, size_t stride, int channels,
-                                      int quality, unsigned char **out, unsigned long *out_size, char *message) {
+/// Encodes `width` x `height` 8-bit pixels, each row given by its own pointer (a tile's rows may lie in different
+/// buffers; `channels` 1 grey, 3 RGB, or 4 RGBX whose fourth byte is ignored), as a baseline JPEG with libjpeg's
+/// defaults at `quality` (4:2:0 below 90, ISLOW DCT), as libvips and Pillow write them. The output is malloc'ed by
+/// libjpeg; the caller frees it. Returns 1, or 0 with the reason in `message` (JMSG_LENGTH_MAX bytes).
+static inline int arbiter_jpeg_encode_rows(const unsigned char *const *rows, int width, int height, int channels,
+                                           int quality, unsigned char **out, unsigned long *out_size, char *message) {
     struct jpeg_compress_struct info;
     arbiter_jpeg_error error;
     memset(&info, 0, sizeof info);
@@ -213,7 +209,7 @@ static inline int arbiter_jpeg_encode(const unsigned char *pixels, int width, in
     error.message[0] = 0;
     *out = NULL;
     *out_size = 0;
-    int ok = arbiter_jpeg_run_encode(&info, &error, pixels, width, height, stride, channels, quality, out, out_size);
+    int ok = arbiter_jpeg_run_encode_rows(&info, &error, rows, width, height, channels, quality, out, out_size);
     jpeg_destroy_compress(&info);
     if (!ok) {
         memcpy(message, error.message, JMSG_LENGTH_MAX);

@@ -1,35 +1,46 @@
-/// Rows `firstRow ..< firstRow + height` of one Deep Zoom level, full width, as opaque RGBA (alpha 255): the rows
-/// one row of tiles is cut from. Immutable, so encoding tasks share it without copies.
-final class PixelBand: Sendable {
+/// The rows one row of tiles is cut from (`firstRow ..< firstRow + height`), possibly spread over several
+/// `PixelRows`, which it keeps alive until its tiles are written.
+struct PixelBand: Sendable {
+    let pieces: [PixelRows]
     let firstRow: Int
-    let width: Int
     let height: Int
-    let pixels: [UInt8]
 
-    init(firstRow: Int, width: Int, height: Int, pixels: [UInt8]) {
-        precondition(pixels.count == width * height * 4, "a band of \(width) x \(height) RGBA")
+    init(pieces: [PixelRows], firstRow: Int, height: Int) {
+        precondition(!pieces.isEmpty && pieces[0].firstRow <= firstRow
+                     && pieces[pieces.count - 1].firstRow + pieces[pieces.count - 1].height >= firstRow + height, "pieces do not cover the band")
+        self.pieces = pieces
         self.firstRow = firstRow
-        self.width = width
         self.height = height
-        self.pixels = pixels
     }
 
-    /// Copies rectangle (`x`, `y`, `width`, `height`) of the level (which must lie in the band) as `channels`
-    /// bytes per pixel (3 RGB or 4 RGBA).
+    /// A band of exactly these rows.
+    init(_ rows: PixelRows) {
+        self.init(pieces: [rows], firstRow: rows.firstRow, height: rows.height)
+    }
+
+    var width: Int { pieces[0].width }
+
+    /// Pointers to pixel `x` of rows `y ..< y + count`.
+    func rowPointers(x: Int, y: Int, count: Int) -> [UnsafeRawPointer] {
+        precondition(y >= firstRow && y + count <= firstRow + height && x >= 0 && x < width, "outside the band")
+        var result: [UnsafeRawPointer] = []
+        result.reserveCapacity(count)
+        var piece = 0
+        for row in y..<(y + count) {
+            while pieces[piece].firstRow + pieces[piece].height <= row { piece += 1 }
+            result.append(UnsafeRawPointer(pieces[piece].row(row) + x * 4))
+        }
+        return result
+    }
+
+    /// Copies rectangle (`x`, `y`, `width`, `height`) as `channels` bytes per pixel (3 RGB or 4 RGBA).
     func copy(x: Int, y: Int, width: Int, height: Int, channels: Int) -> [UInt8] {
-        precondition(y >= firstRow && y + height <= firstRow + self.height && x >= 0 && x + width <= self.width, "outside the band")
+        let rows = rowPointers(x: x, y: y, count: height)
         return [UInt8](unsafeUninitializedCapacity: width * height * channels) { output, initialized in
-            pixels.withUnsafeBufferPointer { source in
-                for row in 0..<height {
-                    let from = ((y - firstRow + row) * self.width + x) * 4
-                    let to = row * width * channels
-                    if channels == 4 {
-                        (output.baseAddress! + to).update(from: source.baseAddress! + from, count: width * 4)
-                    } else {
-                        for column in 0..<width {
-                            for channel in 0..<channels { output[to + column * channels + channel] = source[from + column * 4 + channel] }
-                        }
-                    }
+            for (index, row) in rows.enumerated() {
+                let source = row.assumingMemoryBound(to: UInt8.self)
+                for column in 0..<width {
+                    for channel in 0..<channels { output[(index * width + column) * channels + channel] = source[column * 4 + channel] }
                 }
             }
             initialized = width * height * channels

@@ -10,6 +10,7 @@ struct PyramidRun: Sendable {
     let options: PyramidOptions
     let mask: TissueMask?
     let meter: TileProgress
+    let memory = PixelMemory()
 
     /// How the first level of a group is made.
     enum Head {
@@ -59,14 +60,14 @@ struct PyramidRun: Sendable {
     private func writeNativeGroup(_ stream: inout LevelStream, jobs: inout ThrowingTaskGroup<Void, any Error>,
                                   queue: inout EncodingQueue) async throws -> Int {
         let head = stream.levels[0], height = geometry.levelDimensions[head].height
-        let reader = StripReader(slide: slide, geometry: geometry, level: head, chunks: max(2, options.concurrency * 2))
+        let reader = StripReader(slide: slide, geometry: geometry, level: head, chunks: max(2, options.concurrency * 2), memory: memory)
         var background = 0
         var top = 0
         while top < height {
             let rows = min(reader.stripHeight, height - top)
             let pixels = try await reader.read(top: top, rows: rows)
             top += rows
-            for (level, tileRow, band) in stream.push(pixels, rows: rows, from: 0) {
+            for (level, tileRow, band) in stream.push(pixels, from: 0) {
                 background += try await submitRow(level: level, tileRow: tileRow, jobs: &jobs, queue: &queue) { _, _ in band }
             }
         }
@@ -79,10 +80,9 @@ struct PyramidRun: Sendable {
         var background = 0
         for tileRow in 0..<geometry.levelTiles[head].rows {
             let tiles = try await resampleRow(level: head, tileRow: tileRow)
-            background += try await submitRow(level: head, tileRow: tileRow, jobs: &jobs, queue: &queue) { column, _ in tiles[column] }
+            background += try await submitRow(level: head, tileRow: tileRow, jobs: &jobs, queue: &queue) { column, _ in PixelBand(tiles[column]) }
             guard stream.levels.count > 1 else { continue }
-            let (pixels, rows) = interiorRows(of: tiles, level: head, tileRow: tileRow)
-            for (level, row, band) in stream.push(pixels, rows: rows, from: 1) {
+            for (level, row, band) in stream.push(interiorRows(of: tiles, level: head, tileRow: tileRow), from: 1) {
                 background += try await submitRow(level: level, tileRow: row, jobs: &jobs, queue: &queue) { _, _ in band }
             }
         }
@@ -90,16 +90,16 @@ struct PyramidRun: Sendable {
     }
 
     /// The tiles of one row of a resampled level, each as a band of its own rows (made on every core).
-    private func resampleRow(level: Int, tileRow: Int) async throws -> [PixelBand] {
+    private func resampleRow(level: Int, tileRow: Int) async throws -> [PixelRows] {
         let columns = geometry.levelTiles[level].columns
-        var tiles = [PixelBand?](repeating: nil, count: columns)
-        try await withThrowingTaskGroup(of: (Int, PixelBand).self) { group in
+        var tiles = [PixelRows?](repeating: nil, count: columns)
+        try await withThrowingTaskGroup(of: (Int, PixelRows).self) { group in
             var next = 0
             func start(_ column: Int) {
                 group.addTask {
                     let tile = try ResampledTile.pixels(slide, geometry: geometry, level: level, column: column, row: tileRow)
                     let rect = geometry.tileRect(level: level, column: column, row: tileRow)
-                    return (column, PixelBand(firstRow: rect.y, width: tile.width, height: tile.height, pixels: tile.pixels))
+                    return (column, PixelRows(firstRow: rect.y, width: tile.width, height: tile.height, copying: tile.pixels))
                 }
             }
             while next < min(columns, options.concurrency * 2) { start(next); next += 1 }
@@ -112,10 +112,11 @@ struct PyramidRun: Sendable {
     }
 
     /// The rows a row of tiles covers without overlap, full width, for the levels averaged from it.
-    private func interiorRows(of tiles: [PixelBand], level: Int, tileRow: Int) -> ([UInt8], Int) {
+    private func interiorRows(of tiles: [PixelRows], level: Int, tileRow: Int) -> PixelRows {
         let size = geometry.levelDimensions[level], tileSize = options.tileSize
         let top = tileRow * tileSize, rows = min(tileSize, size.height - top)
-        var pixels = [UInt8](repeating: 0, count: size.width * rows * 4)
+        let interior = PixelRows(firstRow: top, width: size.width, height: rows)
+        let pixels = interior.base.assumingMemoryBound(to: UInt8.self)
         for (column, tile) in tiles.enumerated() {
             let left = column * tileSize, width = min(tileSize, size.width - left)
             let offsetX = left - geometry.tileRect(level: level, column: column, row: tileRow).x
@@ -123,12 +124,13 @@ struct PyramidRun: Sendable {
             for row in 0..<rows {
                 let sourceRow = min(top + row - tile.firstRow, tile.height - 1)
                 for x in 0..<width {
-                    let from = (sourceRow * tile.width + min(offsetX + x, tile.width - 1)) * 4, to = (row * size.width + left + x) * 4
-                    for channel in 0..<4 { pixels[to + channel] = tile.pixels[from + channel] }
+                    let from = tile.row(tile.firstRow + sourceRow).assumingMemoryBound(to: UInt8.self) + min(offsetX + x, tile.width - 1) * 4
+                    let to = (row * size.width + left + x) * 4
+                    for channel in 0..<4 { pixels[to + channel] = from[channel] }
                 }
             }
         }
-        return (pixels, rows)
+        return interior
     }
 
     /// Queues the tiles of one row, each cut from the band `band(column, rect)` gives; returns how many were left
