@@ -7,8 +7,9 @@ import Tiling
 
 /// Pyramid pixels against openslide-python 1.4.7's DeepZoomGenerator (Fixtures/oracles/deepzoom/pixels.json, from
 /// scripts/oracles/deepzoom_pixels_oracle.py): identical RGB where a Deep Zoom level is a slide level; elsewhere
-/// (Arbiter averages 2 x 2 blocks of the level above, DeepZoomGenerator resamples the slide with Lanczos) at least
-/// 40 dB PSNR over each level's recorded tiles.
+/// (both resample the best slide level with Pillow's Lanczos `thumbnail`, which Arbiter reproduces in fixed point)
+/// at least the 40 dB PSNR over each level's recorded tiles (measured: 55 dB or identical), and the same
+/// tile sizes, including the tiles `thumbnail` leaves a pixel short.
 @Suite struct DeepZoomPixelTests {
     struct Oracle: Decodable {
         struct Case: Decodable, CustomTestStringConvertible {
@@ -43,7 +44,7 @@ import Tiling
     static let minimumPSNR = 40.0
 
     @Test func oracleCoversNativeAndResampledLevels() {
-        #expect(Self.oracle.cases.count >= 8)
+        #expect(Self.oracle.cases.count >= 10)
         #expect(Self.oracle.cases.contains { $0.levels.filter(\.native).count >= 3 })
     }
 

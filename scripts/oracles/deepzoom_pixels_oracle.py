@@ -29,7 +29,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 SHARED = os.path.join(os.path.dirname(ROOT), "shared/data/wsi")
 POWER_OF_TWO = os.path.join(ROOT, "Fixtures/slides/vips-jpeg-power-of-two.tiff")
 SLIDES = [POWER_OF_TWO, os.path.join(SHARED, "CMU-1-Small-Region.svs"), os.path.join(ROOT, "Fixtures/slides/vips-jpeg.tiff"),
-          os.path.join(ROOT, "Fixtures/slides/tiny-aperio-jp2k-rgb.svs")]
+          os.path.join(ROOT, "Fixtures/slides/tiny-aperio-jp2k-rgb.svs"), os.path.join(ROOT, "Fixtures/slides/aperio-jpeg-missing-tiles.svs")]
 SETTINGS = [(254, 1), (128, 2)]
 OUT = os.path.join(ROOT, "Fixtures/oracles/deepzoom")
 

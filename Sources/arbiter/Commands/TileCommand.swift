@@ -21,6 +21,8 @@ struct TileCommand: AsyncParsableCommand {
     @Option(help: "Pixels each tile shares with its neighbours.") var overlap = 1
     @Flag(help: "Tile only the slide's bounds (openslide.bounds-*), as DeepZoomGenerator's limit_bounds.") var limitBounds = false
     @Flag(help: "Leave out tiles with no tissue in the slide's tissue mask.") var skipBackground = false
+    @Option(help: "Levels that are not slide levels: lanczos (as DeepZoomGenerator, from the best slide level) or box (2 x 2 averages of the level above: each slide level decoded once).")
+    var resampling = "lanczos"
     @Option(help: "Only the slides of shard INDEX/COUNT (SHA-256 of the file name mod COUNT), or auto (index from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID).")
     var shard = "0/1"
     @Option(help: "Shard count with --shard auto.") var shards: Int?
@@ -29,6 +31,7 @@ struct TileCommand: AsyncParsableCommand {
     func validate() throws {
         guard ["jpeg", "png"].contains(format) else { throw ValidationError("--format expects jpeg or png, got \"\(format)\"") }
         guard (1...100).contains(quality) else { throw ValidationError("--quality expects 1-100, got \(quality)") }
+        guard PyramidResampling(rawValue: resampling) != nil else { throw ValidationError("--resampling expects lanczos or box, got \"\(resampling)\"") }
         guard (1...65_000).contains(tileSize) else { throw ValidationError("--tile-size expects a positive size, got \(tileSize)") }
         guard overlap >= 0, overlap < tileSize else { throw ValidationError("--overlap expects 0 to tile size - 1, got \(overlap)") }
         let names = files.map(SlideName.of)
@@ -40,7 +43,8 @@ struct TileCommand: AsyncParsableCommand {
     func run() async throws {
         let selected = try SlideSelection(files: files, shard: shard, shards: shards)
         let options = PyramidOptions(tileSize: tileSize, overlap: overlap, format: format == "png" ? .png : .jpeg(quality: quality),
-                                     limitBounds: limitBounds, skipBackground: skipBackground)
+                                     limitBounds: limitBounds, skipBackground: skipBackground,
+                                     resampling: PyramidResampling(rawValue: resampling) ?? .deepZoomGenerator)
         let writer = PyramidWriter(options: options)
         let style = ProgressStyle.automatic(quiet: quiet)
         for file in selected.files {
