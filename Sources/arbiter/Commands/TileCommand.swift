@@ -47,20 +47,36 @@ struct TileCommand: AsyncParsableCommand {
                                      resampling: PyramidResampling(rawValue: resampling) ?? .deepZoomGenerator)
         let writer = PyramidWriter(options: options)
         let style = ProgressStyle.automatic(quiet: quiet)
+        var failures = 0
         for file in selected.files {
-            let slide = try Slide(path: file, options: SlideOptions(cacheBytes: 32 << 20))
-            let folder = PyramidFolder(directory: out, name: SlideName.of(file))
-            let mask = skipBackground ? try SlideThumbnail(slide: slide).tissueMask : nil
-            let outcome = try await writer.write(slide, to: folder, mask: mask, progress: style)
-            guard !quiet else { continue }
-            switch outcome {
-            case .alreadyFinished: print("\(folder.descriptorPath): already finished, skipped")
-            case .written(let tiles, let background):
-                print("\(folder.descriptorPath): \(tiles) tiles" + (skipBackground ? ", \(background) background tiles left out" : ""))
+            do {
+                try await tile(file, writer: writer, style: style)
+            } catch {
+                // One bad slide must not stop a batch of thousands: report it, go on, fail at the end.
+                failures += 1
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             }
         }
         if !quiet, selected.total != selected.files.count {
             print("shard \(selected.shard): \(selected.files.count) of \(selected.total) slides")
+        }
+        if failures > 0 { throw BatchFailures(failed: failures, total: selected.files.count) }
+    }
+
+    private func tile(_ file: String, writer: PyramidWriter, style: ProgressStyle) async throws {
+        let folder = PyramidFolder(directory: out, name: SlideName.of(file))
+        if folder.isFinished {
+            if !quiet { print("\(folder.descriptorPath): already finished, skipped") }
+            return
+        }
+        let slide = try Slide(path: file, options: SlideOptions(cacheBytes: 32 << 20))
+        let mask = skipBackground ? try SlideThumbnail(slide: slide).tissueMask : nil
+        let outcome = try await writer.write(slide, to: folder, mask: mask, progress: style)
+        guard !quiet else { return }
+        switch outcome {
+        case .alreadyFinished: print("\(folder.descriptorPath): already finished, skipped")
+        case .written(let tiles, let background):
+            print("\(folder.descriptorPath): \(tiles) tiles" + (skipBackground ? ", \(background) background tiles left out" : ""))
         }
     }
 }
@@ -81,6 +97,13 @@ struct SlideSelection {
         self.files = files.filter { shard.contains(id: URL(fileURLWithPath: $0).lastPathComponent) }
         total = files.count
     }
+}
+
+/// Slides of a batch that failed (each reported as it failed).
+struct BatchFailures: Error, CustomStringConvertible {
+    let failed: Int
+    let total: Int
+    var description: String { "\(failed) of \(total) slides failed (see the errors above)" }
 }
 
 /// A slide's output name: its file name without the extension.

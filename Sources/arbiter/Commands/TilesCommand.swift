@@ -45,15 +45,22 @@ struct TilesExportCommand: AsyncParsableCommand {
         let exporter = TileSetExporter(options: TileSetOptions(size: size, mpp: mpp, minimumTissue: minTissue,
                                                                format: format == "png" ? .png : .jpeg(quality: quality), slideMPP: slideMpp))
         var all: [TileSetEntry] = []
+        var failures = 0
         for file in selected.files {
-            let slide = try Slide(path: file)
-            let entries = try await exporter.export(slide, name: SlideName.of(file), to: out, mask: SlideThumbnail(slide: slide).tissueMask)
-            if !quiet { print("\(file): \(entries.count) tiles of \(size) x \(size) at \(mpp) µm/px") }
-            all += entries
+            do {
+                let slide = try Slide(path: file)
+                let entries = try await exporter.export(slide, name: SlideName.of(file), to: out, mask: SlideThumbnail(slide: slide).tissueMask)
+                if !quiet { print("\(file): \(entries.count) tiles of \(size) x \(size) at \(mpp) µm/px") }
+                all += entries
+            } catch {
+                failures += 1
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            }
         }
         let stem = selected.shard.count == 1 ? "manifest" : "manifest-\(selected.shard.index)-of-\(selected.shard.count)"
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         try TileSetManifest.write(all, directory: out, stem: stem)
-        if !quiet { print("\(all.count) tiles from \(selected.files.count) slides; manifest \(out)/\(stem).csv and .json") }
+        if !quiet { print("\(all.count) tiles from \(selected.files.count - failures) slides; manifest \(out)/\(stem).csv and .json") }
+        if failures > 0 { throw BatchFailures(failed: failures, total: selected.files.count) }
     }
 }
