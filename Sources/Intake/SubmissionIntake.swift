@@ -15,6 +15,35 @@ public struct SubmissionIntake: Sendable {
         self.phases = phases
     }
 
+    /// Makes a submission its team's final entry (team-choice phases). Only while the phase takes submissions: once it
+    /// has closed, and above all once its private scores are published, a choice could be made knowing them.
+    public func choose(_ submissionID: Int64, team: StoredTeam, now: Date) throws {
+        let submission = try store.submission(submissionID)
+        guard submission.teamID == team.id else { throw StoreError.unknownSubmission(submissionID) }
+        let (challenge, phase) = try store.challengeAndPhase(of: submission)
+        guard phase.acceptsSubmissions(at: now) else {
+            throw IntakeError.phaseNotOpen(phase: phase.spec.slug, opens: phase.spec.opens, closes: phase.spec.closes)
+        }
+        try store.chooseFinal(submissionID, team: team, challenge: challenge.spec.slug, now: now)
+    }
+
+    /// What can be refused before an upload is read at all: a team of another challenge, a phase that is not open, a
+    /// team whose allowance is spent. The server asks before it spools the body.
+    /// A dry run is not counted, so it is not refused for a spent allowance (`countsAgainstLimits: false`).
+    public func precheck(challenge slug: String, phase phaseSlug: String, team: StoredTeam, now: Date, countsAgainstLimits: Bool = true) throws {
+        let context = try phases.context(challenge: slug, phase: phaseSlug, store: store)
+        guard team.challengeID == context.challenge.id else { throw IntakeError.wrongChallenge(team: team.name, challenge: slug) }
+        guard context.phase.acceptsSubmissions(at: now) else {
+            throw IntakeError.phaseNotOpen(phase: phaseSlug, opens: context.phase.spec.opens, closes: context.phase.spec.closes)
+        }
+        guard countsAgainstLimits else { return }
+        do {
+            try store.checkLimits(phase: context.phase, team: team, now: now)
+        } catch let refusal as LimitRefusal {
+            throw IntakeError.limitReached(refusal)
+        }
+    }
+
     /// A phase and its challenge as the intake currently checks against them (cached; see `PhaseIntakeCache`).
     public func phase(challenge slug: String, phase phaseSlug: String) throws -> (StoredChallenge, StoredPhase) {
         let context = try phases.context(challenge: slug, phase: phaseSlug, store: store)
@@ -51,6 +80,12 @@ public struct SubmissionIntake: Sendable {
         }
         try validate(bytes, fileName: fileName, context: context, team: team, now: now, dryRun: dryRun)
         guard !dryRun else { return nil }
+        do {
+            // Checked again in the insert's transaction; this read only keeps a refused file's bytes off the disk.
+            try store.checkLimits(phase: phase, team: team, now: now)
+        } catch let refusal as LimitRefusal {
+            throw IntakeError.limitReached(refusal)
+        }
         let digest = try store.blobs.put(bytes)
         let file = AcceptedFile(fileName: fileName, sha256: digest, byteCount: bytes.count)
         do {

@@ -49,13 +49,16 @@ public struct Judge: Sendable {
     /// Scores a batch while renewing its leases every third of a lease, so a slow batch stays this judge's and
     /// only a judge that died (and stopped renewing) loses its jobs to another.
     private func scoreKeepingLeases(_ work: [(ClaimedJob, JobContext, PhaseTruth?)], jobs: [ClaimedJob]) async throws -> [JobResult] {
-        let (store, leaseSeconds, clock) = (self.store, self.leaseSeconds, self.clock)
+        let (store, leaseSeconds, clock, logger) = (self.store, self.leaseSeconds, self.clock, self.logger)
         return try await withThrowingTaskGroup(of: [JobResult]?.self) { group in
             group.addTask { try await score(work) }
             group.addTask {
                 while !Task.isCancelled {
                     try await Task.sleep(for: .seconds(leaseSeconds / 3))
-                    try store.heartbeat(jobs, leaseSeconds: leaseSeconds, now: clock())
+                    // A missed beat (a busy database) only shortens the lease; it must not cancel the scoring.
+                    do { try store.heartbeat(jobs, leaseSeconds: leaseSeconds, now: clock()) } catch {
+                        logger.warning("could not renew the leases of a batch", metadata: ["error": "\(error)"])
+                    }
                 }
                 return nil
             }
@@ -71,7 +74,7 @@ public struct Judge: Sendable {
 
     /// Scores a batch with at most `concurrency` files in flight; results keep the batch order.
     private func score(_ work: [(ClaimedJob, JobContext, PhaseTruth?)]) async throws -> [JobResult] {
-        let store = self.store
+        let (store, logger) = (self.store, self.logger)
         return try await withThrowingTaskGroup(of: (Int, JobResult).self) { group in
             var results = [JobResult?](repeating: nil, count: work.count)
             var next = 0
@@ -80,7 +83,7 @@ public struct Judge: Sendable {
                 let (job, context, truth) = work[index]
                 next += 1
                 group.addTask {
-                    (index, await Self.score(job, context: context, truth: truth, store: store))
+                    (index, await Self.score(job, context: context, truth: truth, store: store, logger: logger))
                 }
             }
             while next < min(concurrency, work.count) { launch() }
@@ -92,7 +95,7 @@ public struct Judge: Sendable {
         }
     }
 
-    private static func score(_ job: ClaimedJob, context: JobContext, truth: PhaseTruth?, store: SQLiteStore) async -> JobResult {
+    private static func score(_ job: ClaimedJob, context: JobContext, truth: PhaseTruth?, store: SQLiteStore, logger: Logger) async -> JobResult {
         guard let truth else {
             // A failure stores no evaluation, so no scorer version is recorded for it.
             return JobResult(job: job, scorerVersion: "none", truthVersion: "",
@@ -102,7 +105,8 @@ public struct Judge: Sendable {
         do {
             outcome = await truth.score(try store.blobs.read(context.submission.fileSHA256), fileName: context.submission.fileName)
         } catch {
-            outcome = .failed("the stored file could not be read: \(error)")
+            logger.error("a stored submission could not be read", metadata: ["submission": "\(job.submissionID)", "error": "\(error)"])
+            outcome = .failed("the stored file could not be read; the organisers have the details and will re-judge")
         }
         return JobResult(job: job, scorerVersion: truth.scorerVersion, truthVersion: truth.truthVersion, outcome: outcome)
     }

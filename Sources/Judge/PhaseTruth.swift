@@ -1,3 +1,4 @@
+import Logging
 import Challenge
 import Store
 
@@ -42,6 +43,8 @@ struct PhaseTruth: Sendable {
 
     var scorerVersion: String { challenge.spec.task.kind.scorerVersion }
 
+    private static let logger = Logger(label: "arbiter.judge")
+
     /// Scores one file. A file that no longer validates (say, the truth changed since it was
     /// accepted) fails with the validator's message, which is about the file, not the truth.
     func score(_ bytes: [UInt8], fileName: String) async -> JobResult.Outcome {
@@ -53,8 +56,12 @@ struct PhaseTruth: Sendable {
             case .lesions(let scorer):
                 return .scored(try await scorer.score(bytes, fileName: fileName), caseRefs: caseRefs)
             }
+        } catch let failure as ValidationFailure {
+            return .failed(failure.description)
         } catch {
-            return .failed("\(error)")
+            // Other errors may name server paths or the truth's own files: the team gets a plain message, the operator the detail.
+            Self.logger.error("scoring failed", metadata: ["file": "\(fileName)", "error": "\(error)"])
+            return .failed("\(fileName) could not be scored; the organisers have the details and will re-judge")
         }
     }
 }

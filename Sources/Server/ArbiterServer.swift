@@ -14,12 +14,14 @@ public struct ArbiterServer: Sendable {
     public let configuration: ServerConfiguration
     let logger: Logger
     let handlers: APIHandlers
+    let clock: @Sendable () -> Date
 
     public init(store: SQLiteStore, configuration: ServerConfiguration = ServerConfiguration(), leaderboardAssets: URL,
                 logger: Logger = Logger(label: "arbiter.server"), clock: @escaping @Sendable () -> Date = { Date() }) throws {
         self.store = store
         self.configuration = configuration
         self.logger = logger
+        self.clock = clock
         handlers = APIHandlers(
             store: store, spool: try UploadSpool(folder: store.dataDirectory.appendingPathComponent("uploads")),
             requests: RateLimiter(rate: configuration.requestsPerSecond, burst: configuration.requestBurst),
@@ -47,7 +49,8 @@ public struct ArbiterServer: Sendable {
         if litter > 0 { logger.notice("removed unfinished blob writes of an earlier crash", metadata: ["files": "\(litter)"]) }
         var services: [any Service] = []
         if configuration.runsJudge {
-            services.append(JudgeService(judge: Judge(store: store, worker: "server-\(ProcessInfo.processInfo.processIdentifier)"), logger: logger))
+            services.append(JudgeService(
+                judge: Judge(store: store, worker: "server-\(ProcessInfo.processInfo.processIdentifier)", clock: clock), logger: logger))
         }
         let app = Application(
             router: router(),

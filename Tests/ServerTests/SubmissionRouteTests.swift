@@ -1,3 +1,4 @@
+import Challenge
 import Foundation
 import HTTPTypes
 import Intake
@@ -74,7 +75,7 @@ import Testing
         #expect(try server.store.submissions(challenge: try server.store.challenge("tiny"), team: nil).isEmpty)
     }
 
-    @Test func uploadOverThePhaseLimitIsRefusedBeforeItIsRead() async throws {
+    @Test func uploadDeclaringMoreThanThePhaseLimitIsRefused() async throws {
         let server = try await TestServer()
         let big = Array(repeating: UInt8(ascii: "x"), count: 4096)
         let reply = try await server.send(.post, "/api/v1/challenges/tiny/phases/final/submissions?file_name=big.csv",
@@ -126,6 +127,37 @@ import Testing
         for _ in 0..<3 { #expect(try await server.submit(server.alpha, [0, 1, 2, 0, 1, 2]).status == 202) }
     }
 
+    @Test func spentTotalIsAConflictWithoutRetryAfter() async throws {
+        let server = try await TestServer(limits: "{ total: 1 }")
+        #expect(try await server.submit(server.alpha, [0]).status == 202)
+        let refused = try await server.submit(server.alpha, [1])
+        #expect(refused.status == 409)
+        #expect(refused.error["code"] as? String == "total-limit-reached")
+        #expect(refused.headers[.retryAfter] == nil)
+    }
+
+    @Test func teamOfAnotherChallengeIsRefusedBeforeItsUploadIsRead() async throws {
+        let server = try await TestServer()
+        let other = try ChallengeSpecParser.parse(yaml: TestServer.yaml(limits: "{ total: 5 }").replacingOccurrences(of: "slug: tiny", with: "slug: other"), file: "other.yaml")
+        try server.store.registerChallenge(other, now: TestServer.now)
+        let outsider = try server.store.addTeam(challenge: "other", name: "outsider", now: TestServer.now).token
+        let reply = try await server.submit(outsider, [0, 1, 2, 0, 1, 2])
+        #expect(reply.status == 403)
+        #expect(reply.error["code"] as? String == "wrong-challenge")
+        let list = try await server.send(.get, "/api/v1/challenges/tiny/submissions", token: outsider)
+        #expect(list.status == 403)
+    }
+
+    @Test func finalEntryCannotBeChosenOnceThePhaseHasClosed() async throws {
+        let server = try await TestServer()
+        let id = try #require(try await server.submit(server.alpha, [0]).object["id"] as? Int)
+        #expect(try await server.send(.post, "/api/v1/submissions/\(id)/choose", token: server.alpha).status == 200)
+        _ = try await server.send(.post, "/api/v1/challenges/tiny/phases/final/close", token: server.organiser)
+        let late = try await server.send(.post, "/api/v1/submissions/\(id)/choose", token: server.alpha)
+        #expect(late.status == 409)
+        #expect(late.error["code"] as? String == "phase-not-open")
+    }
+
     @Test func closedPhaseRefusesWithItsWindow() async throws {
         let server = try await TestServer(clock: { Date(timeIntervalSince1970: 1_772_400_000) })  // 2026-03-01T21:20Z
         let reply = try await server.submit(server.alpha, [0, 1, 2, 0, 1, 2])
@@ -173,7 +205,7 @@ import Testing
 }
 
 extension TestServer {
-    /// What `arbiter submit` says offline about the same file, on a second store with the same challenge.
+    /// What `arbiter submit` says offline (the intake called directly, as the CLI calls it) about the same file.
     static func offlineVerdict(store: SQLiteStore, token: String, bytes: [UInt8]) -> String {
         do {
             try SubmissionIntake(store: store).submit(challenge: "tiny", phase: "final", token: token, fileName: "bad.csv",

@@ -80,8 +80,13 @@ extension APIError {
         case .invalidFile(let failure):
             self.init(.unprocessableContent, code: "invalid-file", message: error.description, details: failure.problems.map(Detail.init))
         case .limitReached(let refusal):
-            let wait = refusal.nextAllowedAt.map { max(1, Int(($0.timeIntervalSince(now)).rounded(.up))) }
-            self.init(.tooManyRequests, code: "limit-reached", message: error.description, retryAfterSeconds: wait)
+            if let next = refusal.nextAllowedAt {
+                let wait = max(1, Int(next.timeIntervalSince(now).rounded(.up)))
+                self.init(.tooManyRequests, code: "limit-reached", message: error.description, retryAfterSeconds: wait)
+            } else {
+                // The phase's total is spent: no later retry will succeed.
+                self.init(.conflict, code: "total-limit-reached", message: error.description)
+            }
         case .noCases:
             self.init(.conflict, code: "no-cases", message: error.description)
         }

@@ -12,6 +12,7 @@ actor RateLimiter {
     let burst: Double
     private var buckets: [String: Bucket] = [:]
     private let clock = ContinuousClock()
+    private var lastSweep = ContinuousClock.now
 
     init(rate: Double, burst: Double) {
         self.rate = rate
@@ -27,7 +28,11 @@ actor RateLimiter {
         bucket.updated = now
         defer {
             buckets[key] = bucket
-            if buckets.count > 100_000 { forgetFullBuckets(now: now) }
+            // At most one sweep a minute, so a flood of new keys costs linear time, not quadratic.
+            if buckets.count > 100_000, now - lastSweep > .seconds(60) {
+                lastSweep = now
+                forgetFullBuckets(now: now)
+            }
         }
         // A single cost above the burst could never pass: it is judged against a full bucket instead.
         let needed = min(cost, burst)

@@ -12,8 +12,15 @@ extension APIHandlers {
         guard case .team(let team) = caller else { throw APIError.forbidden("only a team token can submit") }
         let slug = try context.parameters.require("challenge")
         let phaseSlug = try context.parameters.require("phase")
-        let (_, phase) = try intake.phase(challenge: slug, phase: phaseSlug)
         let dryRun = request.uri.queryParameters.get("dry_run").map { ["true", "1", "yes"].contains($0.lowercased()) } ?? false
+        let (_, phase) = try await blocking { [intake] in try intake.phase(challenge: slug, phase: phaseSlug) }
+        do {
+            let (intake, now) = (self.intake, clock())
+            try await blocking { try intake.precheck(challenge: slug, phase: phaseSlug, team: team, now: now, countsAgainstLimits: !dryRun) }
+        } catch let error as IntakeError {
+            metrics.submission(outcome: "refused")
+            throw APIError(error, now: clock())
+        }
         let limit = phase.spec.limits.maxFileBytes
         let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(contentType:))
         // A form's own headers and boundaries come on top of the file.
@@ -96,10 +103,12 @@ extension APIHandlers {
     func choose(_ context: APIRequestContext, caller: Caller) throws -> Response {
         guard case .team(let team) = caller else { throw APIError.forbidden("only a team token can choose its final entry") }
         let id = try context.parameters.require("id", as: Int64.self)
-        let submission = try store.submission(id)
-        guard submission.teamID == team.id else { throw StoreError.unknownSubmission(id) }
-        let slug = try store.challengeSlug(id: team.challengeID)
-        try store.chooseFinal(id, team: team, challenge: slug, now: clock())
+        let now = clock()
+        do {
+            try intake.choose(id, team: team, now: now)
+        } catch let error as IntakeError {
+            throw APIError(error, now: now)
+        }
         return try Self.json(try view(of: try store.submission(id), for: caller))
     }
 

@@ -30,7 +30,7 @@ struct APIHandlers: Sendable {
                                     seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
         }
         do {
-            let (caller, rateKey) = try await identify(request, context: context)
+            let (caller, rateKey) = try await identifyLimitingFailures(request, context: context)
             guard endpoint.admits(caller) else {
                 throw caller == .anonymous ? APIError.unauthenticated
                     : APIError.forbidden("a \(caller.role) token cannot use \(endpoint.method) \(endpoint.path)")
@@ -50,10 +50,38 @@ struct APIHandlers: Sendable {
             guard let refusal = APIError(error) else { throw error }
             status = refusal.status.code
             throw refusal
+        } catch let error as HTTPError {
+            status = error.status.code
+            throw error
+        }
+    }
+
+    /// Every failed authentication spends from the peer's bucket, so guessing tokens is slowed like any other abuse.
+    private func identifyLimitingFailures(_ request: Request, context: APIRequestContext) async throws -> (Caller, String) {
+        do {
+            return try await identify(request, context: context)
+        } catch let error as APIError where error.status == .unauthorized {
+            if let wait = await requests.spend(1, key: "peer:\(context.peer ?? "unknown")") {
+                throw APIError(.tooManyRequests, code: "rate-limited", message: "too many failed authentications; retry in \(Self.seconds(wait)) s",
+                               retryAfterSeconds: Self.seconds(wait))
+            }
+            throw error
         }
     }
 
     private func route(_ endpoint: Endpoint, request: Request, context: APIRequestContext, caller: Caller, rateKey: String) async throws -> Response {
+        switch endpoint {
+        case .leaderboard: return try await leaderboard(context)
+        case .submit: return try await submit(request, context: context, caller: caller, rateKey: rateKey)
+        case .addTeam: return try await addTeam(request, context: context)
+        case .issueTeamToken: return try await issueTeamToken(request, context: context)
+        default:
+            // Everything else is store work from start to end: off the cooperative pool as a whole.
+            return try await blocking { [self] in try storeRoute(endpoint, context: context, caller: caller) }
+        }
+    }
+
+    private func storeRoute(_ endpoint: Endpoint, context: APIRequestContext, caller: Caller) throws -> Response {
         switch endpoint {
         case .health: return Self.text("ok\n")
         case .readiness: return try readiness()
@@ -63,15 +91,12 @@ struct APIHandlers: Sendable {
         case .challenges: return try challenges()
         case .challenge: return try challenge(context)
         case .phase: return try phase(context)
-        case .leaderboard: return try await leaderboard(context)
-        case .submit: return try await submit(request, context: context, caller: caller, rateKey: rateKey)
+        case .leaderboard, .submit, .addTeam, .issueTeamToken: preconditionFailure("\(endpoint) reads a body and is routed above")
         case .submission: return try submission(context, caller: caller)
         case .submissions: return try submissions(context, caller: caller)
         case .chooseSubmission: return try choose(context, caller: caller)
         case .teams: return try teams(context)
-        case .addTeam: return try await addTeam(request, context: context)
         case .tokens: return try tokens(context)
-        case .issueTeamToken: return try await issueTeamToken(request, context: context)
         case .revokeToken: return try revokeToken(context)
         case .openPhase: return try setAvailability(.open, context: context)
         case .closePhase: return try setAvailability(.closed, context: context)
@@ -111,7 +136,8 @@ struct APIHandlers: Sendable {
     }()
 
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]) throws -> Response {
-        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        // Answers may carry a token shown once, or a team's own scores: no cache may keep them.
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"]
         headers.append(contentsOf: extra)
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try APIJSON.encoder.encode(value))))
     }

@@ -38,6 +38,11 @@ extension SQLiteStore {
         }
     }
 
+    /// Throws the `LimitRefusal` an upload would get now (without writing anything).
+    public func checkLimits(phase: StoredPhase, team: StoredTeam, now: Date) throws {
+        try pool.read { db in try checkLimits(phase.spec.limits, phaseID: phase.id, teamID: team.id, now: now, db: db) }
+    }
+
     private func checkLimits(_ limits: SubmissionLimits, phaseID: Int64, teamID: Int64, now: Date, db: Database) throws {
         if let total = limits.total {
             let used = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM submissions WHERE phase_id = ? AND team_id = ?"),

@@ -81,6 +81,19 @@ extension SQLiteStore {
         }
     }
 
+    /// Changes when what a leaderboard may show changes (a spec, truth, a publication, an organiser's override), as
+    /// opposed to new results: a cache may serve an older board for new results, never across one of these.
+    public func visibilityRevision() throws -> String {
+        try pool.read { db in
+            let parts = try String.fetchAll(db, sql: """
+                SELECT c.slug || ':' || c.updated_at || ':' || COALESCE(c.truth_version, '-') || ':' || p.slug || ':'
+                       || COALESCE(p.published_at, '-') || ':' || COALESCE(p.availability, '-')
+                FROM challenges c JOIN phases p ON p.challenge_id = c.id ORDER BY c.id, p.id
+                """)
+            return parts.joined(separator: ";")
+        }
+    }
+
     /// Whether the database answers, for readiness probes.
     public func isReachable() -> Bool {
         (try? pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }) == 1

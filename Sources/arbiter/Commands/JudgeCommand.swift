@@ -24,8 +24,13 @@ struct JudgeCommand: AsyncParsableCommand {
             print("judge \(judge.worker) watching the queue (Ctrl-C to stop; a job it holds is taken over after its lease)")
             while true {
                 let started = ContinuousClock.now
-                let report = try await judge.drain()
-                if report.total > 0 { print(JudgeCommand.summary(report, elapsed: ContinuousClock.now - started)) }
+                do {
+                    let report = try await judge.drain()
+                    if report.total > 0 { print(JudgeCommand.summary(report, elapsed: ContinuousClock.now - started)) }
+                } catch {
+                    // A busy or briefly unreachable database must not stop a long-running judge; its leases protect the jobs.
+                    FileHandle.standardError.write(Data("judge: \(error); retrying\n".utf8))
+                }
                 try await Task.sleep(for: .milliseconds(Int(poll * 1000)))
             }
         }

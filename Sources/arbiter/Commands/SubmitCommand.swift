@@ -63,7 +63,7 @@ struct SelectCommand: ParsableCommand {
         guard let token = token ?? ProcessInfo.processInfo.environment["ARBITER_TOKEN"],
               let identity = try store.authenticate(token: token), let team = identity.team
         else { throw IntakeError.unauthorized }
-        try store.chooseFinal(submission, team: team, challenge: challenge, now: Date())
+        try SubmissionIntake(store: store).choose(submission, team: team, now: Date())
         print("submission \(submission) is now team \(team.name)'s chosen entry")
     }
 }
