@@ -11,6 +11,7 @@ struct PyramidRun: Sendable {
     let mask: TissueMask?
     let meter: TileProgress
     let memory = PixelMemory()
+    let files = TileFileWriter()
 
     /// How the first level of a group is made.
     enum Head {
@@ -53,6 +54,7 @@ struct PyramidRun: Sendable {
                 }
             }
             try await jobs.waitForAll()
+            try files.finish()
             return background
         }
     }
@@ -153,9 +155,9 @@ struct PyramidRun: Sendable {
             let wholeRow = source.width == geometry.levelDimensions[level].width && source.height >= rect.height
             let (x, width, height) = wholeRow ? (rect.x, rect.width, rect.height) : (0, source.width, source.height)
             let path = folder.stagedTilePath(level: level, column: column, row: tileRow, format: options.format)
-            let (format, meter) = (options.format, meter)
+            let (format, meter, files) = (options.format, meter, files)
             jobs.addTask {
-                try PyramidFolder.write(TileEncoding.encode(source, x: x, y: rect.y, width: width, height: height, format: format), to: path)
+                try files.write(TileEncoding.encode(source, x: x, y: rect.y, width: width, height: height, format: format), to: path)
                 meter.advance()
             }
         }
