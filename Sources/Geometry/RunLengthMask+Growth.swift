@@ -15,15 +15,23 @@ extension RunLengthMask {
         var rowStarts = [Int](repeating: 0, count: height + 1)
         var widened: [Run] = []
         let rows = max(0, occupied.lowerBound - reach)...min(height - 1, occupied.upperBound + reach)
+        let sameAsAbove = (0..<height).map { $0 > 0 && runs[runIndices(inRow: $0)] == runs[runIndices(inRow: $0 - 1)] }
         for y in 0..<height {
             rowStarts[y] = grownRuns.count
             guard rows.contains(y) else { continue }
             widened.removeAll(keepingCapacity: true)
-            for source in max(0, y - reach)...min(height - 1, y + reach) {
-                let halfWidth = halfWidths[abs(source - y)]
-                for index in runIndices(inRow: source) {
+            // Among neighbouring rows with the same runs (a lesion's straight sides), the one nearest to y is
+            // widened most and covers the others: only it is taken.
+            var first = max(0, y - reach)
+            while first <= min(height - 1, y + reach) {
+                var last = first
+                while last < min(height - 1, y + reach), sameAsAbove[last + 1] { last += 1 }
+                let nearest = min(max(y, first), last)
+                let halfWidth = halfWidths[abs(nearest - y)]
+                for index in runIndices(inRow: nearest) {
                     widened.append(Run(start: max(0, runs[index].start - halfWidth), end: min(width, runs[index].end + halfWidth)))
                 }
+                first = last + 1
             }
             Self.appendUnion(of: &widened, to: &grownRuns)
         }

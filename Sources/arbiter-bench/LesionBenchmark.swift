@@ -1,6 +1,7 @@
 import ArgumentParser
 import Challenge
 import Foundation
+import Imaging
 import Scoring
 
 /// End-to-end lesion scoring (reading files included) against the Python references on the same files,
@@ -49,7 +50,7 @@ struct LesionBenchmark: AsyncParsableCommand {
                 let truth = try SlideLesionTruth(path: folder, level: settings.level, outlinesUnderMasks: false)
                 let sizes = Dictionary(uniqueKeysWithValues: truth.slides.map { ($0.caseID, (width: $0.width, height: $0.height)) })
                 let csv = folder + "/predictions.csv"
-                let points = try LesionPointParser(slideSizes: sizes).parse([UInt8](try Data(contentsOf: URL(fileURLWithPath: csv))), file: csv)
+                let points = try LesionPointParser(slideSizes: sizes).parse(try FileBytes.read(csv), file: csv)
                 let evaluation = try await SlideLesionEvaluator(settings: settings).evaluate(truth: truth, points: points)
                 timings.append(Stopwatch.seconds(ContinuousClock.now - start))
                 score = evaluation.value("froc-score")

@@ -8,9 +8,9 @@ import TestSupport
 @Suite struct RunLengthMaskTests {
     static let sizes = [(0, 0), (1, 1), (1, 9), (9, 1), (2, 2), (17, 13), (40, 31), (64, 64)]
 
-    /// Rectangles, hollow rectangles and speckle, denser as `density` grows.
-    static func randomCells(width: Int, height: Int, density: Double, random: inout SplitMix64) -> [Bool] {
-        var cells = (0..<(width * height)).map { _ in random.unit() < density / 4 }
+    /// Rectangles, hollow rectangles and (unless `speckle` is false) speckle, denser as `density` grows.
+    static func randomCells(width: Int, height: Int, density: Double, speckle: Bool = true, random: inout SplitMix64) -> [Bool] {
+        var cells = (0..<(width * height)).map { _ in speckle && random.unit() < density / 4 }
         guard width > 0, height > 0 else { return cells }
         for shape in 0..<Int(density * 12) {
             let x0 = Int(random.next() % UInt64(width)), y0 = Int(random.next() % UInt64(height))
@@ -28,6 +28,8 @@ import TestSupport
         var random = SplitMix64(seed: 2016)
         return sizes.flatMap { width, height in
             [0.0, 0.05, 0.2, 0.5, 0.9].map { (randomCells(width: width, height: height, density: $0, random: &random), width, height) }
+                // Rectangles alone: runs of identical rows, as lesion masks have.
+                + [0.1, 0.4].map { (randomCells(width: width, height: height, density: $0, speckle: false, random: &random), width, height) }
         }
     }
 

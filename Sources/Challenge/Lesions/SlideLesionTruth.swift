@@ -95,7 +95,7 @@ public struct SlideLesionTruth: Sendable {
         path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
     }
 
-    static func bytes(_ path: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) }
+    static func bytes(_ path: String) throws -> [UInt8] { try FileBytes.read(path) }
 
     private static func readManifest(_ path: String) throws -> [Slide] {
         let table = try CSVReader.parse(try bytes(path))

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Whole-file reads straight into a byte array (one copy, no Data bridging).
-enum FileBytes {
-    static func read(_ path: String) throws(VolumeError) -> [UInt8] {
+public enum FileBytes {
+    /// The bytes of a regular file; a failure names the file and says why (as a `VolumeError` of kind `unreadable`).
+    public static func read(_ path: String) throws(VolumeError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw VolumeError(.unreadable, file: path, "cannot open: \(String(cString: strerror(errno)))")
