@@ -8,7 +8,7 @@ struct HuffmanCode {
     /// For every input of log2(`fast.count`) bits (`fastBits`, or fewer when every code is shorter): the entry of
     /// the code it starts with, its code length in the low 5 bits; 0 when that code is longer.
     private(set) var fast: [UInt32]
-    private let entry: @Sendable (Int) -> UInt32
+    private let alphabet: DeflateSymbol.Alphabet
     /// Codes of each length (index 0 unused), and the symbols ordered by (length, symbol).
     private var counts: [Int]
     private var symbols: [UInt16]
@@ -19,8 +19,8 @@ struct HuffmanCode {
     /// `lengths[symbol]` is the code length of each symbol (0: unused). Over-subscribed lengths are refused, and
     /// so are incomplete ones unless they hold at most one code of one bit (as zlib allows for a block
     /// with a single distance), so that the streams refused are the ones zlib refuses.
-    /// `entry(symbol)` leaves its low 5 bits clear for the code length.
-    init(lengths: ArraySlice<UInt8>, allowSingleCode: Bool = true, entry: @escaping @Sendable (Int) -> UInt32 = { UInt32($0) << 16 }) throws(Problem) {
+    /// `alphabet` says what each symbol means (`DeflateSymbol.entry`).
+    init(lengths: ArraySlice<UInt8>, allowSingleCode: Bool = true, alphabet: DeflateSymbol.Alphabet) throws(Problem) {
         var counts = [Int](repeating: 0, count: 16)
         for length in lengths { counts[Int(length)] += 1 }
         counts[0] = 0
@@ -51,13 +51,13 @@ struct HuffmanCode {
             guard length <= tableBits else { continue }
             var reversed = 0
             for bit in 0..<length where code & (1 << bit) != 0 { reversed |= 1 << (length - 1 - bit) }
-            let entry = entry(symbol) | UInt32(length)
+            let entry = DeflateSymbol.entry(symbol, alphabet) | UInt32(length)
             fast.withUnsafeMutableBufferPointer { fast in
                 for fill in stride(from: reversed, to: fast.count, by: 1 << length) { fast[fill] = entry }
             }
         }
         self.fast = fast
-        self.entry = entry
+        self.alphabet = alphabet
         self.counts = counts
         self.symbols = symbols
     }
@@ -69,7 +69,7 @@ struct HuffmanCode {
         for length in 1...15 {
             code |= Int((bits >> UInt64(length - 1)) & 1)
             let count = counts[length]
-            if code - first < count { return entry(Int(symbols[index + code - first])) | UInt32(length) }
+            if code - first < count { return DeflateSymbol.entry(Int(symbols[index + code - first]), alphabet) | UInt32(length) }
             index += count
             first = (first + count) << 1
             code <<= 1
@@ -83,10 +83,10 @@ struct HuffmanCode {
         var lengths = [UInt8](repeating: 8, count: 288)
         for symbol in 144..<256 { lengths[symbol] = 9 }
         for symbol in 256..<280 { lengths[symbol] = 7 }
-        return try! HuffmanCode(lengths: lengths[...], entry: DeflateSymbol.literalLength)
+        return try! HuffmanCode(lengths: lengths[...], alphabet: .literalLength)
     }()
 
-    static let fixedDistance = try! HuffmanCode(lengths: [UInt8](repeating: 5, count: 32)[...], entry: DeflateSymbol.distance)
+    static let fixedDistance = try! HuffmanCode(lengths: [UInt8](repeating: 5, count: 32)[...], alphabet: .distance)
 }
 
 /// What a DEFLATE symbol means, packed into a Huffman table entry: `value << 16 | kind << 9 | extraBits << 5`
@@ -99,7 +99,19 @@ enum DeflateSymbol {
     private static let distanceBases: [UInt32] = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577]
     private static let distanceExtra: [UInt32] = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
 
-    @Sendable static func literalLength(_ symbol: Int) -> UInt32 {
+    /// The three alphabets of a DEFLATE block: code lengths (entries hold the symbol itself), literals and
+    /// lengths, and distances.
+    enum Alphabet { case codeLength, literalLength, distance }
+
+    static func entry(_ symbol: Int, _ alphabet: Alphabet) -> UInt32 {
+        switch alphabet {
+        case .codeLength: UInt32(symbol) << 16
+        case .literalLength: literalLength(symbol)
+        case .distance: distance(symbol)
+        }
+    }
+
+    static func literalLength(_ symbol: Int) -> UInt32 {
         switch symbol {
         case 0..<256: UInt32(symbol) << 16 | literal << 9
         case 256: endOfBlock << 9
@@ -108,7 +120,7 @@ enum DeflateSymbol {
         }
     }
 
-    @Sendable static func distance(_ symbol: Int) -> UInt32 {
+    static func distance(_ symbol: Int) -> UInt32 {
         symbol < 30 ? distanceBases[symbol] << 16 | distanceExtra[symbol] << 5 : UInt32(symbol) << 16 | invalid << 9
     }
 

@@ -155,7 +155,7 @@ struct SparseInflater: ~Copyable {
             try refill()
             codeLengths[Self.codeLengthOrder[index]] = UInt8(take(3))
         }
-        guard let lengthCode = try? HuffmanCode(lengths: codeLengths[...], allowSingleCode: false) else {
+        guard let lengthCode = try? HuffmanCode(lengths: codeLengths[...], allowSingleCode: false, alphabet: .codeLength) else {
             throw corrupt("invalid code lengths code")
         }
         var lengths = [UInt8](repeating: 0, count: literalCount + distanceCount)
@@ -178,8 +178,8 @@ struct SparseInflater: ~Copyable {
         }
         guard lengths[256] != 0 else { throw corrupt("no end-of-block code") }
         do {
-            return (try HuffmanCode(lengths: lengths[..<literalCount], entry: DeflateSymbol.literalLength),
-                    try HuffmanCode(lengths: lengths[literalCount...], entry: DeflateSymbol.distance))
+            return (try HuffmanCode(lengths: lengths[..<literalCount], alphabet: .literalLength),
+                    try HuffmanCode(lengths: lengths[literalCount...], alphabet: .distance))
         } catch {
             throw corrupt("invalid literal/length or distance code lengths")
         }
