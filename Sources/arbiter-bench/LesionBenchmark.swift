@@ -13,6 +13,7 @@ struct LesionBenchmark: AsyncParsableCommand {
     @Option(help: "Folder of <id>_detection_map.nii.gz and <id>_label.nii.gz cases.") var picai: String?
     @Option(help: "Folder with slides.csv, masks/ and predictions.csv.") var froc: String?
     @Option(help: "Repetitions, each timing Arbiter and then the reference once; the medians are reported.") var repetitions = 3
+    @Option(name: .customLong("protocol"), help: "Time only this FROC protocol (default: both).") var protocolName: FROCProtocol?
     @Option(help: "A Python with the pinned lesion oracle packages, to time the references in the same run.") var python: String?
 
     func run() async throws {
@@ -49,8 +50,9 @@ struct LesionBenchmark: AsyncParsableCommand {
         var ours: [FROCProtocol: [Double]] = [:]
         var theirs: [FROCProtocol: [Double]] = [:]
         var scores: [FROCProtocol: (ours: Double?, theirs: Double?)] = [:]
+        let protocols = protocolName.map { [$0] } ?? FROCProtocol.allCases
         for _ in 0..<repetitions {
-            for protocolName in FROCProtocol.allCases {
+            for protocolName in protocols {
                 let start = ContinuousClock.now
                 let settings = FROCSettings(protocolName: protocolName)
                 let truth = try SlideLesionTruth(path: folder, level: settings.level, outlinesUnderMasks: false)
@@ -62,14 +64,14 @@ struct LesionBenchmark: AsyncParsableCommand {
                 scores[protocolName, default: (nil, nil)].ours = evaluation.value("froc-score")
             }
             if let reference = try reference("lesion-reference-froc.py", folder) {
-                for protocolName in FROCProtocol.allCases {
+                for protocolName in protocols {
                     let entry = reference[protocolName.rawValue] as? [String: Any] ?? [:]
                     theirs[protocolName, default: []].append(entry["median_seconds"] as? Double ?? .nan)
                     scores[protocolName, default: (nil, nil)].theirs = entry["score"] as? Double
                 }
             }
         }
-        for protocolName in FROCProtocol.allCases {
+        for protocolName in protocols {
             let mine = Stopwatch.median(ours[protocolName] ?? [])
             print(String(format: "froc %@: arbiter %.4f s (median of %d), score %.12f", protocolName.rawValue, mine, repetitions,
                          scores[protocolName]?.ours ?? .nan))
@@ -100,3 +102,4 @@ struct LesionBenchmark: AsyncParsableCommand {
     }
 
 }
+extension FROCProtocol: ExpressibleByArgument {}
