@@ -1,3 +1,4 @@
+import Foundation
 import Scoring
 
 /// Reads `case_id,x,y,confidence` predictions (level-0 pixels) and reports every problem with its line:
@@ -11,11 +12,7 @@ public struct LesionPointParser: Sendable {
     }
 
     public func parse(_ bytes: [UInt8], file: String) throws(ValidationFailure) -> [String: [LesionPoint]] {
-        let simple = bytes.withUnsafeBufferPointer { bytes in
-            var table = SimplePointTable(bytes: bytes, slideSizes: slideSizes)
-            return table.points()
-        }
-        if let simple { return simple }
+        if let simple = SimplePointTable.points(bytes, slideSizes: slideSizes) { return simple }
         return try parseReportingProblems(bytes, file: file)
     }
 
@@ -87,12 +84,42 @@ private struct SimplePointTable {
         self.slideSizes = slideSizes
     }
 
-    mutating func points() -> [String: [LesionPoint]]? {
+    /// The points of a whole table; nil when the general path must parse it. Large tables are split at a line
+    /// break into two halves read at once (each slide's points stay in file order: the first half's come first).
+    static func points(_ bytes: [UInt8], slideSizes: [String: (width: Int, height: Int)]) -> [String: [LesionPoint]]? {
+        let header = bytes.withUnsafeBufferPointer { bytes in
+            var table = SimplePointTable(bytes: bytes, slideSizes: slideSizes)
+            return table.columns().map { ($0, table.offset) }
+        }
+        guard let (columns, body) = header else { return nil }
+        let middle = bytes.count - body >= 1 << 16 ? bytes[(body + (bytes.count - body) / 2)...].firstIndex(of: UInt8(ascii: "\n")) : nil
+        let parts = middle.map { $0 + 1 < bytes.count ? [body..<$0 + 1, $0 + 1..<bytes.count] : [body..<bytes.count] } ?? [body..<bytes.count]
+        let slots = ConcurrentSlots<[String: [LesionPoint]]?>(count: parts.count)
+        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+            slots.store(index, bytes.withUnsafeBufferPointer { bytes in
+                var table = SimplePointTable(bytes: UnsafeBufferPointer(rebasing: bytes[parts[index]]), slideSizes: slideSizes)
+                return table.rows(columns)
+            })
+        }
+        var points: [String: [LesionPoint]] = [:]
+        for part in slots.values {
+            guard let part else { return nil }
+            points.merge(part) { $0 + $1 }
+        }
+        return points.values.allSatisfy(Self.allDistinct) ? points : nil
+    }
+
+    /// Reads the header line; nil unless it names the four columns.
+    private mutating func columns() -> Columns? {
         guard let header = headerFields() else { return nil }
         let names = header.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
         let wanted = ["case_id", "x", "y", "confidence"].map { names.firstIndex(of: $0) }
         guard let id = wanted[0], let x = wanted[1], let y = wanted[2], let confidence = wanted[3] else { return nil }
-        let columns = Columns(id: id, x: x, y: y, confidence: confidence, count: names.count)
+        return Columns(id: id, x: x, y: y, confidence: confidence, count: names.count)
+    }
+
+    /// The points of every row from `offset` on, by slide; nil at the first row the general path must read.
+    private mutating func rows(_ columns: Columns) -> [String: [LesionPoint]]? {
         var points: [String: [LesionPoint]] = [:]
         // Rows of one slide usually follow each other: collect them, and look the slide up once per stretch.
         var slide: (bytes: Range<Int>, id: String, size: (width: Int, height: Int))?
@@ -111,7 +138,7 @@ private struct SimplePointTable {
             stretch.append(LesionPoint(x: px, y: py, confidence: score))
         }
         if let slide { points[slide.id, default: []] += stretch }
-        return points.values.allSatisfy(Self.allDistinct) ? points : nil
+        return points
     }
 
     /// Whether no two points of a slide share both coordinates, compared by bit pattern: for finite doubles the

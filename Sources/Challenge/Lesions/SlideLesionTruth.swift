@@ -130,30 +130,10 @@ enum LevelMasks {
     typealias Decoded = Result<RunLengthMask, any Error>
 
     static func decode(_ files: [String]) -> [String: Decoded] {
-        let slots = Slots<Decoded>(count: files.count)
+        let slots = ConcurrentSlots<Decoded>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             slots.store(index, Result { try PNGCodec.decodeMask(try SlideLesionTruth.bytes(files[index])) })
         }
         return Dictionary(uniqueKeysWithValues: zip(files, slots.values))
-    }
-
-    /// One slot per iteration of `concurrentPerform`, each written by that iteration alone and read only after
-    /// `concurrentPerform` returns, so no memory is shared between threads: that makes the unchecked Sendable safe.
-    private final class Slots<Value>: @unchecked Sendable {
-        private let storage: UnsafeMutableBufferPointer<Value?>
-
-        init(count: Int) {
-            storage = .allocate(capacity: count)
-            storage.initialize(repeating: nil)
-        }
-
-        deinit {
-            _ = storage.deinitialize()
-            storage.deallocate()
-        }
-
-        func store(_ index: Int, _ value: Value) { storage[index] = value }
-
-        var values: [Value] { storage.map { $0! } }
     }
 }

@@ -47,6 +47,22 @@ import TestSupport
         }
     }
 
+    /// Tables of 64 KiB or more are read as two halves at once; slides run across the split.
+    @Test func largeTablesReadInTwoHalvesGiveTheSamePointsInFileOrder() throws {
+        let rows = Self.table(seed: 9, rows: 6000)
+        let plain = Self.bytes("case_id,x,y,confidence", rows)
+        #expect(plain.count >= 1 << 16)
+        let points = try Self.parser.parse(plain, file: "p.csv")
+        #expect(points == (try Self.parser.parse(Self.bytes("case_id,x,y,confidence", rows, lineEnd: "\r\n"), file: "p.csv")))
+        #expect(points["s1"]?.count == rows.filter { $0[0] == "s1" }.count)
+    }
+
+    @Test func aDuplicateAcrossTheHalvesOfALargeTableIsReported() {
+        let rows = Self.table(seed: 10, rows: 6000)
+        let text = Self.bytes("case_id,x,y,confidence", rows + [rows[1]])
+        #expect(throws: ValidationFailure.self) { try Self.parser.parse(text, file: "p.csv") }
+    }
+
     @Test func minusZeroAndZeroAreDifferentPoints() throws {
         for lineEnd in ["\n", "\r\n"] {
             let points = try Self.parser.parse(Array("case_id,x,y,confidence\ns1,-0,1,0.5\ns1,0,1,0.7\n".replacingOccurrences(of: "\n", with: lineEnd).utf8), file: "p.csv")
