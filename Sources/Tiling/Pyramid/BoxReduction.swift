@@ -1,5 +1,5 @@
-/// Halves a level by averaging 2 x 2 blocks, rows streaming in: the filter Arbiter uses for Deep Zoom levels that
-/// are not slide levels (as `vips dzsave` builds its pyramid). An odd last column or row is averaged with itself,
+/// Halves a level by averaging 2 x 2 blocks, rows streaming in (as `vips dzsave` builds its pyramid): how Arbiter
+/// makes Deep Zoom levels far from every slide level, and all levels that are not slide levels with `--resampling box`. An odd last column or row is averaged with itself,
 /// so the child is ceil(width / 2) x ceil(height / 2), Deep Zoom's level size.
 struct BoxReduction {
     let parentWidth: Int

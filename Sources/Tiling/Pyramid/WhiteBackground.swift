@@ -2,14 +2,19 @@
 /// tile's alpha as mask, Pillow's rounded blend), leaving opaque RGBA.
 enum WhiteBackground {
     static func flatten(_ pixels: UnsafeMutableRawBufferPointer) {
-        let words = pixels.bindMemory(to: UInt32.self)
+        let count = pixels.count / 4
         // Almost every block is already opaque: test 64 pixels at a time and blend only blocks that are not.
-        for start in stride(from: 0, to: words.count, by: 64) {
-            let end = min(start + 64, words.count)
+        for start in stride(from: 0, to: count, by: 64) {
+            let end = min(start + 64, count)
             var all: UInt32 = 0xFFFF_FFFF
-            for index in start..<end { all &= words[index] }
+            for index in start..<end { all &= pixels.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self) }
             if all >> 24 == 0xFF { continue }
-            for index in start..<end where words[index] >> 24 != 0xFF { blend(&words[index]) }
+            for index in start..<end {
+                var pixel = pixels.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self)
+                guard pixel >> 24 != 0xFF else { continue }
+                blend(&pixel)
+                pixels.storeBytes(of: pixel, toByteOffset: index * 4, as: UInt32.self)
+            }
         }
     }
 
