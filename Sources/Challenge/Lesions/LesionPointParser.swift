@@ -144,10 +144,10 @@ private struct SimplePointTable {
     /// Whether no two points of a slide share both coordinates, compared by bit pattern: for finite doubles the
     /// same equality as their shortest decimal spelling, which is what the general path's duplicate check compares.
     private static func allDistinct(_ points: [LesionPoint]) -> Bool {
-        // Whole pixel coordinates (the usual case) pack into one integer per point, which sorts faster.
+        // Whole pixel coordinates (the usual case) pack into one integer per point, checked in a set.
         if points.allSatisfy({ $0.x < 4_294_967_296 && $0.y < 4_294_967_296 && $0.x.rounded(.down) == $0.x && $0.y.rounded(.down) == $0.y }) {
-            let keys = points.map { UInt64($0.x) << 32 | UInt64($0.y) }.sorted()
-            return zip(keys, keys.dropFirst()).allSatisfy { $0 != $1 }
+            var seen = Set<UInt64>(minimumCapacity: points.count)
+            return points.allSatisfy { seen.insert(UInt64($0.x) << 32 | UInt64($0.y)).inserted }
         }
         let keys = points.map { ($0.x.bitPattern, $0.y.bitPattern) }.sorted { $0 < $1 }
         return zip(keys, keys.dropFirst()).allSatisfy { $0 != $1 }
