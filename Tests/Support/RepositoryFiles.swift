@@ -6,6 +6,10 @@ public enum RepositoryFiles {
     public static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// Whether `../shared/data` (real slides and volumes kept beside the repository on development machines) is here;
+    /// CI's clean clone has no such folder, so tests on those files are skipped there.
+    public static let sharedDataPresent = FileManager.default.fileExists(atPath: root.appendingPathComponent("../shared/data").path)
+
     public static func url(_ relativePath: String) -> URL {
         root.appendingPathComponent(relativePath)
     }

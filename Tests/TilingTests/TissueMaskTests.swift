@@ -50,7 +50,8 @@ import TestSupport
         #expect((12..<150).contains(threshold))
     }
 
-    @Test func realSlideHasTissueAndBackground() throws {
+    @Test(.enabled(if: RepositoryFiles.sharedDataPresent, "../shared/data is absent"))
+    func realSlideHasTissueAndBackground() throws {
         let thumbnail = try SlideThumbnail(slide: Slide(path: RepositoryFiles.path("../shared/data/wsi/CMU-1-Small-Region.svs")), longestSide: 512)
         #expect(max(thumbnail.width, thumbnail.height) <= 512 && max(thumbnail.width, thumbnail.height) > 256)
         let fraction = thumbnail.tissueMask.tissueFraction
