@@ -26,6 +26,8 @@ public enum CSVReader {
         let isASCII: Bool
         var offset = 0
         var line = 1
+        /// Rows of a CSV have the same width: the last record's saves each row's array from regrowing field by field.
+        var expectedFieldCount = 4
 
         init(bytes: [UInt8]) {
             self.bytes = bytes
@@ -37,6 +39,7 @@ public enum CSVReader {
             guard offset < bytes.count else { return nil }
             let startLine = line
             var fields: [String] = []
+            fields.reserveCapacity(expectedFieldCount)
             var hadQuotes = false
             while true {
                 let (field, quoted) = try nextField()
@@ -52,6 +55,7 @@ public enum CSVReader {
                 line += 1
                 break
             }
+            expectedFieldCount = max(expectedFieldCount, fields.count)
             return Record(line: startLine, fields: fields, hadQuotes: hadQuotes)
         }
 

@@ -2,8 +2,9 @@
 /// `inf` or hexadecimal, which `Double.init(_:)` would otherwise accept.
 enum DecimalNumber {
     static func parse(_ text: String) -> Double? {
-        guard !text.isEmpty, text.utf8.allSatisfy(isDecimalCharacter) else { return nil }
+        // The fast path accepts only signs, digits and one point, so what it reads needs no separate character check.
         if let exact = exactlyRepresentable(text) { return exact }
+        guard !text.isEmpty, text.utf8.allSatisfy(isDecimalCharacter) else { return nil }
         guard let value = Double(text), value.isFinite else { return nil }
         return value
     }
