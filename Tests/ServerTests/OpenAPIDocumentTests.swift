@@ -4,7 +4,9 @@ import Server
 import Testing
 import Yams
 
-/// The OpenAPI document served at /api/v1/openapi.yaml describes exactly the routes the server answers.
+/// The OpenAPI document served at /api/v1/openapi.yaml parses, describes exactly the routes the server answers (its
+/// paths are rendered from `Endpoint`, so this guards the renderer) and resolves every reference. That each route
+/// answers the status the document promises is checked by `AccessTests`, which calls them all.
 @Suite struct OpenAPIDocumentTests {
     static func document() async throws -> [String: Any] {
         let server = try await TestServer()

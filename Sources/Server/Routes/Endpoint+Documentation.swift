@@ -1,0 +1,93 @@
+/// What the OpenAPI document says of each route beyond its method, path and audience: a summary, what it reads and
+/// what it answers on success. `AccessTests` checks each success status against what the route really answers.
+extension Endpoint {
+    /// The body a route reads.
+    public enum RequestBody: Sendable, Equatable {
+        case none
+        /// A prediction file, raw or as the `file` field of a form.
+        case upload
+        /// JSON of a schema in `OpenAPIComponents`.
+        case json(schema: String, required: Bool)
+    }
+
+    /// The body of a successful answer.
+    public enum ResponseBody: Sendable, Equatable {
+        case empty
+        case text(mediaType: String)
+        case anyObject
+        case schema(String)
+    }
+
+    public var summary: String {
+        switch self {
+        case .health: "Liveness: the process answers."
+        case .readiness: "Readiness: the database answers."
+        case .metrics: "Prometheus metrics (request counts and durations, submissions, pending jobs)."
+        case .openAPI: "This document."
+        case .me: "Who the bearer token belongs to."
+        case .challenges: "Every challenge with its phases."
+        case .challenge: "One challenge: task, metrics, phases."
+        case .phase: "One phase: window, status, limits."
+        case .leaderboard: "The public leaderboard (the static site's leaderboard.json); sealed splits are absent."
+        case .submit: "Upload a prediction file (raw body or multipart field `file`); 202 with the status URL, or 200 on `dry_run=true`."
+        case .submission: "A submission of the caller's team (organisers: any)."
+        case .submissions: "The caller's team's submissions (organisers: every team's)."
+        case .chooseSubmission: "Choose a submission as the team's final entry, while the phase is open."
+        case .teams: "Teams with their submission counts."
+        case .addTeam: "Register a team; the answer carries its first token, shown once."
+        case .tokens: "The team tokens (never the secrets)."
+        case .issueTeamToken: "Issue another token for a team, shown once."
+        case .revokeToken: "Revoke a token."
+        case .openPhase: "Open the phase now, whatever its schedule."
+        case .closePhase: "Close the phase now."
+        case .schedulePhase: "Return the phase to its schedule."
+        case .publishPhase: "Publish the private split's scores."
+        case .rejudgePhase: "Queue every submission of the phase for scoring again."
+        }
+    }
+
+    public var requestBody: RequestBody {
+        switch self {
+        case .submit: .upload
+        case .addTeam: .json(schema: "NewTeam", required: true)
+        case .issueTeamToken: .json(schema: "NewToken", required: false)
+        default: .none
+        }
+    }
+
+    public var successStatus: Int {
+        switch self {
+        case .submit, .rejudgePhase: 202
+        case .addTeam, .issueTeamToken: 201
+        case .revokeToken: 204
+        default: 200
+        }
+    }
+
+    public var responseBody: ResponseBody {
+        switch self {
+        case .health, .readiness, .metrics: .text(mediaType: "text/plain")
+        case .openAPI: .text(mediaType: "application/yaml")
+        case .leaderboard: .anyObject
+        case .revokeToken: .empty
+        case .me: .schema("Identity")
+        case .challenges: .schema("ChallengeList")
+        case .challenge: .schema("Challenge")
+        case .phase, .openPhase, .closePhase, .schedulePhase, .publishPhase: .schema("Phase")
+        case .submit: .schema("Accepted")
+        case .submission, .chooseSubmission: .schema("Submission")
+        case .submissions: .schema("SubmissionList")
+        case .teams: .schema("TeamList")
+        case .addTeam, .issueTeamToken: .schema("Team")
+        case .tokens: .schema("TokenList")
+        case .rejudgePhase: .schema("Rejudge")
+        }
+    }
+
+    /// Query parameters beyond the path's, as (name, description, type).
+    var queryParameters: [(name: String, description: String, type: String)] {
+        guard self == .submit else { return [] }
+        return [("dry_run", "Validate only: nothing is stored or counted.", "boolean"),
+                ("file_name", "The file's name, for raw bodies (archives and volumes need their extension).", "string")]
+    }
+}
