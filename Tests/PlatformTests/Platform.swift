@@ -31,28 +31,7 @@ struct Platform {
         limits: String = "{ per-period: 2, period: 1d, total: 5 }", finalEntry: String = "best-public",
         ranking: String? = nil, feedback: String? = nil
     ) -> String {
-        """
-        schema: 1
-        slug: small
-        title: Small
-        task:
-          kind: slide-classification
-          classes: [{ id: "0", name: zero }, { id: "1", name: one }, { id: "2", name: two }]
-        metrics:
-          primary: { kind: cost-matrix, matrix: [[0, 0.5, 1], [0.5, 0, 0.5], [1, 0.5, 0]] }
-          secondary: [accuracy, quadratic-weighted-kappa]
-        phases:
-          - slug: final
-            opens: 2026-01-01T00:00:00Z
-            closes: 2026-03-01T00:00:00Z
-            cases: [public, private]
-            public-split: public
-            private-split: private
-            limits: \(limits)
-            final-entry: \(finalEntry)
-        \(ranking.map { "    ranking: \($0)" } ?? "")
-        \(feedback.map { "    public-feedback: \($0)" } ?? "")
-        """
+        ThreeClassChallenge.yaml(slug: "small", limits: limits, finalEntry: finalEntry, ranking: ranking, feedback: feedback)
     }
 
     func addTeam(_ name: String) throws -> String {

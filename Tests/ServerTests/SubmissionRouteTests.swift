@@ -138,7 +138,7 @@ import Testing
 
     @Test func teamOfAnotherChallengeIsRefusedBeforeItsUploadIsRead() async throws {
         let server = try await TestServer()
-        let other = try ChallengeSpecParser.parse(yaml: TestServer.yaml(limits: "{ total: 5 }").replacingOccurrences(of: "slug: tiny", with: "slug: other"), file: "other.yaml")
+        let other = try ChallengeSpecParser.parse(yaml: TestServer.yaml(limits: "{ total: 5 }", slug: "other"), file: "other.yaml")
         try server.store.registerChallenge(other, now: TestServer.now)
         let outsider = try server.store.addTeam(challenge: "other", name: "outsider", now: TestServer.now).token
         let reply = try await server.submit(outsider, [0, 1, 2, 0, 1, 2])

@@ -46,27 +46,8 @@ struct TestServer {
         responder = try await server.router().buildResponder()
     }
 
-    static func yaml(limits: String) -> String {
-        """
-        schema: 1
-        slug: tiny
-        title: Tiny
-        task:
-          kind: slide-classification
-          classes: [{ id: "0", name: zero }, { id: "1", name: one }, { id: "2", name: two }]
-        metrics:
-          primary: { kind: cost-matrix, matrix: [[0, 0.5, 1], [0.5, 0, 0.5], [1, 0.5, 0]] }
-          secondary: [accuracy]
-        phases:
-          - slug: final
-            opens: 2026-01-01T00:00:00Z
-            closes: 2026-03-01T00:00:00Z
-            cases: [public, private]
-            public-split: public
-            private-split: private
-            limits: \(limits)
-            final-entry: latest
-        """
+    static func yaml(limits: String, slug: String = "tiny") -> String {
+        ThreeClassChallenge.yaml(slug: slug, limits: limits, finalEntry: "latest", secondary: "[accuracy]")
     }
 
     /// A prediction file giving `labels` to the cases in order, and a fixed guess to the cases after them.
