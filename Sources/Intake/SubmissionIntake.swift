@@ -30,24 +30,21 @@ public struct SubmissionIntake: Sendable {
     /// What can be refused before an upload is read at all: a team of another challenge, a phase that is not open, a
     /// team whose allowance is spent. The server asks before it spools the body.
     /// A dry run is not counted, so it is not refused for a spent allowance (`countsAgainstLimits: false`).
-    public func precheck(challenge slug: String, phase phaseSlug: String, team: StoredTeam, now: Date, countsAgainstLimits: Bool = true) throws {
+    /// Returns the phase, whose limits the caller needs before it reads the upload.
+    @discardableResult
+    public func precheck(challenge slug: String, phase phaseSlug: String, team: StoredTeam, now: Date, countsAgainstLimits: Bool = true) throws -> StoredPhase {
         let context = try phases.context(challenge: slug, phase: phaseSlug, store: store)
         guard team.challengeID == context.challenge.id else { throw IntakeError.wrongChallenge(team: team.name, challenge: slug) }
         guard context.phase.acceptsSubmissions(at: now) else {
             throw IntakeError.phaseNotOpen(phase: phaseSlug, opens: context.phase.spec.opens, closes: context.phase.spec.closes)
         }
-        guard countsAgainstLimits else { return }
+        guard countsAgainstLimits else { return context.phase }
         do {
             try store.checkLimits(phase: context.phase, team: team, now: now)
         } catch let refusal as LimitRefusal {
             throw IntakeError.limitReached(refusal)
         }
-    }
-
-    /// A phase and its challenge as the intake currently checks against them (cached; see `PhaseIntakeCache`).
-    public func phase(challenge slug: String, phase phaseSlug: String) throws -> (StoredChallenge, StoredPhase) {
-        let context = try phases.context(challenge: slug, phase: phaseSlug, store: store)
-        return (context.challenge, context.phase)
+        return context.phase
     }
 
     /// The checks and the write. With `dryRun`, the file is validated and nothing is stored or counted.

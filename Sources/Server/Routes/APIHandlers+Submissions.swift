@@ -13,10 +13,10 @@ extension APIHandlers {
         let slug = try context.parameters.require("challenge")
         let phaseSlug = try context.parameters.require("phase")
         let dryRun = request.uri.queryParameters.get("dry_run").map { ["true", "1", "yes"].contains($0.lowercased()) } ?? false
-        let (_, phase) = try await blocking { [intake] in try intake.phase(challenge: slug, phase: phaseSlug) }
+        let phase: StoredPhase
         do {
             let (intake, now) = (self.intake, clock())
-            try await blocking { try intake.precheck(challenge: slug, phase: phaseSlug, team: team, now: now, countsAgainstLimits: !dryRun) }
+            phase = try await blocking { try intake.precheck(challenge: slug, phase: phaseSlug, team: team, now: now, countsAgainstLimits: !dryRun) }
         } catch let error as IntakeError {
             metrics.submission(outcome: "refused")
             throw APIError(error, now: clock())
