@@ -33,6 +33,15 @@ static void arbiter_jpeg_error_exit(j_common_ptr info) {
 
 static void arbiter_jpeg_output_message(j_common_ptr info) { (void)info; }
 
+/// The error manager every decoder and encoder here installs: failures jump back with the message, warnings stay silent.
+static inline struct jpeg_error_mgr *arbiter_jpeg_errors(arbiter_jpeg_error *error) {
+    struct jpeg_error_mgr *manager = jpeg_std_error(&error->manager);
+    error->manager.error_exit = arbiter_jpeg_error_exit;
+    error->manager.output_message = arbiter_jpeg_output_message;
+    error->message[0] = 0;
+    return manager;
+}
+
 /// Creates the decompressor and reads the shared JPEGTables (if any), then the tile's own header.
 /// Called after the caller's setjmp, so a libjpeg error longjmps back to the caller's frame.
 static int arbiter_jpeg_read_headers(struct jpeg_decompress_struct *info, arbiter_jpeg_error *error,
@@ -95,10 +104,7 @@ static inline int arbiter_jpeg_decode(const unsigned char *tables, unsigned long
     struct jpeg_decompress_struct info;
     arbiter_jpeg_error error;
     memset(&info, 0, sizeof info);
-    info.err = jpeg_std_error(&error.manager);
-    error.manager.error_exit = arbiter_jpeg_error_exit;
-    error.manager.output_message = arbiter_jpeg_output_message;
-    error.message[0] = 0;
+    info.err = arbiter_jpeg_errors(&error);
     int ok = arbiter_jpeg_run(&info, &error, tables, tables_length, data, length, color_space, grey, dest, width,
                               height);
     jpeg_destroy_decompress(&info);
@@ -162,10 +168,7 @@ static inline int arbiter_jpeg_decode_window(const unsigned char *tables, unsign
     struct jpeg_decompress_struct info;
     arbiter_jpeg_error error;
     memset(&info, 0, sizeof info);
-    info.err = jpeg_std_error(&error.manager);
-    error.manager.error_exit = arbiter_jpeg_error_exit;
-    error.manager.output_message = arbiter_jpeg_output_message;
-    error.message[0] = 0;
+    info.err = arbiter_jpeg_errors(&error);
     int ok = arbiter_jpeg_run_window(&info, &error, tables, tables_length, data, length, color_space, dest, width,
                                      height, window_x, window_y, window_width, window_height);
     jpeg_destroy_decompress(&info);
@@ -203,10 +206,7 @@ static inline int arbiter_jpeg_encode_rows(const unsigned char *const *rows, int
     struct jpeg_compress_struct info;
     arbiter_jpeg_error error;
     memset(&info, 0, sizeof info);
-    info.err = jpeg_std_error(&error.manager);
-    error.manager.error_exit = arbiter_jpeg_error_exit;
-    error.manager.output_message = arbiter_jpeg_output_message;
-    error.message[0] = 0;
+    info.err = arbiter_jpeg_errors(&error);
     *out = NULL;
     *out_size = 0;
     int ok = arbiter_jpeg_run_encode_rows(&info, &error, rows, width, height, channels, quality, out, out_size);
