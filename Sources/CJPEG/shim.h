@@ -119,7 +119,7 @@ static inline int arbiter_jcs_rgb(void) { return JCS_RGB; }
 static int arbiter_jpeg_run_window(struct jpeg_decompress_struct *info, arbiter_jpeg_error *error,
                                    const unsigned char *tables, unsigned long tables_length,
                                    const unsigned char *data, unsigned long length, int color_space,
-                                   unsigned char *dest, int width, int height,
+                                   unsigned char *dest, size_t dest_stride, int width, int height,
                                    int window_x, int window_y, int window_width, int window_height) {
     if (setjmp(error->recovery)) return 0;
     if (!arbiter_jpeg_read_headers(info, error, tables, tables_length, data, length, color_space)) return 0;
@@ -151,7 +151,7 @@ static int arbiter_jpeg_run_window(struct jpeg_decompress_struct *info, arbiter_
             strcpy(error->message, "JPEG data ended early");
             return 0;
         }
-        if (y >= window_y) memcpy(dest + (size_t)(y - window_y) * (size_t)window_width * 4, row + column * 4,
+        if (y >= window_y) memcpy(dest + (size_t)(y - window_y) * dest_stride, row + column * 4,
                                   (size_t)window_width * 4);
     }
     jpeg_abort_decompress(info);
@@ -159,18 +159,19 @@ static int arbiter_jpeg_run_window(struct jpeg_decompress_struct *info, arbiter_
 }
 
 /// Decodes only the `window_width` x `window_height` pixels at (`window_x`, `window_y`) of a `width` x `height`
-/// JPEG into `dest` (RGBA, rows of `window_width`), with libjpeg-turbo's crop and skip: the same pixels a full
-/// decode gives there, for less work. Returns 1, or 0 with the reason in `message`.
+/// JPEG into `dest` (RGBA rows `dest_stride` bytes apart), with libjpeg-turbo's crop and skip: the same pixels a
+/// full decode gives there, for less work. Returns 1, or 0 with the reason in `message`.
 static inline int arbiter_jpeg_decode_window(const unsigned char *tables, unsigned long tables_length,
                                              const unsigned char *data, unsigned long length, int color_space,
-                                             unsigned char *dest, int width, int height, int window_x, int window_y,
-                                             int window_width, int window_height, char *message) {
+                                             unsigned char *dest, size_t dest_stride, int width, int height,
+                                             int window_x, int window_y, int window_width, int window_height,
+                                             char *message) {
     struct jpeg_decompress_struct info;
     arbiter_jpeg_error error;
     memset(&info, 0, sizeof info);
     info.err = arbiter_jpeg_errors(&error);
-    int ok = arbiter_jpeg_run_window(&info, &error, tables, tables_length, data, length, color_space, dest, width,
-                                     height, window_x, window_y, window_width, window_height);
+    int ok = arbiter_jpeg_run_window(&info, &error, tables, tables_length, data, length, color_space, dest,
+                                     dest_stride, width, height, window_x, window_y, window_width, window_height);
     jpeg_destroy_decompress(&info);
     if (!ok) memcpy(message, error.message, JMSG_LENGTH_MAX);
     return ok;

@@ -37,7 +37,7 @@ struct TileBenchmark: AsyncParsableCommand {
         let vipsTiles = countTiles(in: scratch + "/vips/bench_files")
 
         let options = PyramidOptions(tileSize: tileSize, overlap: overlap, format: .jpeg(quality: quality))
-        let opened = try Slide(path: slide, options: SlideOptions(cacheBytes: 32 << 20))
+        let opened = try Slide(path: slide, options: SlideOptions(cacheBytes: 32 << 20, regionThreads: 1))
         let cpuBefore = ProcessCPU.seconds
         let start = clock.now
         _ = try await PyramidWriter(options: options).write(opened, to: PyramidFolder(directory: scratch + "/arbiter", name: "bench"))

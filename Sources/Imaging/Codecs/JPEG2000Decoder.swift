@@ -40,13 +40,16 @@ public enum JPEG2000Decoder {
     }
 
     /// Decodes only `window` of a `width` x `height` codestream (OpenJPEG's decode area: only the code-blocks and
-    /// wavelet samples the window needs) into `destination` as RGBA rows of `window.width`. Returns false, having
-    /// written nothing, when the codestream's layout does not allow it (the caller then decodes in full).
+    /// wavelet samples the window needs) into `destination` as RGBA rows `rowBytes` apart (by default
+    /// `window.width * 4`). Returns false, having written nothing, when the codestream's layout does not allow it
+    /// (the caller then decodes in full).
     public static func decode(
         _ data: UnsafeRawBufferPointer, colorSpace: ColorSpace, width: Int, height: Int, window: ImageWindow,
-        threads: Int = 1, into destination: UnsafeMutableRawBufferPointer
+        threads: Int = 1, rowBytes: Int? = nil, into destination: UnsafeMutableRawBufferPointer
     ) throws(CodecFailure) -> Bool {
-        precondition(destination.count >= window.width * window.height * 4, "destination too small")
+        let stride = rowBytes ?? window.width * 4
+        precondition(window.width > 0 && window.height > 0 && stride >= window.width * 4
+                     && destination.count >= (window.height - 1) * stride + window.width * 4, "destination too small")
         guard let base = data.baseAddress, data.count > 2 else { throw CodecFailure(codec: "JPEG 2000", "empty data") }
         var source = arbiter_opj_source()
         source.data = base.assumingMemoryBound(to: UInt8.self)
@@ -62,7 +65,7 @@ public enum JPEG2000Decoder {
             throw CodecFailure(codec: "JPEG 2000", message)
         }
         defer { opj_image_destroy(image) }
-        return JPEG2000Unpacking.unpack(image.pointee, colorSpace: colorSpace, window: window,
+        return JPEG2000Unpacking.unpack(image.pointee, colorSpace: colorSpace, window: window, rowBytes: stride,
                                         into: destination.baseAddress!.assumingMemoryBound(to: UInt8.self))
     }
 }

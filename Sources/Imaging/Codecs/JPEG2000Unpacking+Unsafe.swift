@@ -60,7 +60,7 @@ extension JPEG2000Unpacking {
     /// Interleaves the planes of a decode-area decode: component c holds samples from (x0, y0) at 1/dx, 1/dy of
     /// the image grid. Pixel (X, Y) takes sample (X / dx, Y / dy), as a full decode with OpenSlide's unpacking does
     /// when the subsampling divides the tile. Returns false if a sample falls outside what was decoded.
-    static func unpack(_ image: opj_image_t, colorSpace: JPEG2000Decoder.ColorSpace, window: ImageWindow,
+    static func unpack(_ image: opj_image_t, colorSpace: JPEG2000Decoder.ColorSpace, window: ImageWindow, rowBytes: Int,
                        into destination: UnsafeMutablePointer<UInt8>) -> Bool {
         let count = Int(image.numcomps)
         let planes = (0..<count).map { WindowPlane(image.comps[$0]) }
@@ -69,7 +69,7 @@ extension JPEG2000Unpacking {
         }
         for row in 0..<window.height {
             let y = window.y + row
-            var pixel = destination + row * window.width * 4
+            var pixel = destination + row * rowBytes
             for x in window.x..<(window.x + window.width) {
                 if count == 1 {
                     let value = planes[0].sample(x, y)

@@ -31,15 +31,18 @@ public enum JPEGDecoder {
         }
     }
 
-    /// Decodes only `window` of a `width` x `height` JPEG into `destination` (RGBA rows of `window.width`), skipping
-    /// the work for rows above and columns outside it: the same pixels a full decode has there.
+    /// Decodes only `window` of a `width` x `height` JPEG into `destination` (RGBA rows `rowBytes` apart, by default
+    /// `window.width * 4`), skipping the work for rows above and columns outside it: the same pixels a full decode
+    /// has there.
     public static func decode(
         _ data: UnsafeRawBufferPointer, tables: UnsafeRawBufferPointer? = nil, colorSpace: ColorSpace? = nil,
-        width: Int, height: Int, window: ImageWindow, into destination: UnsafeMutableRawBufferPointer
+        width: Int, height: Int, window: ImageWindow, rowBytes: Int? = nil, into destination: UnsafeMutableRawBufferPointer
     ) throws(CodecFailure) {
         precondition(window.x >= 0 && window.y >= 0 && window.width > 0 && window.height > 0
                      && window.x + window.width <= width && window.y + window.height <= height, "window outside the image")
-        precondition(destination.count >= window.width * window.height * 4, "destination too small")
+        let stride = rowBytes ?? window.width * 4
+        precondition(stride >= window.width * 4 && destination.count >= (window.height - 1) * stride + window.width * 4,
+                     "destination too small")
         guard let base = data.baseAddress, data.count > 0 else { throw CodecFailure(codec: "JPEG", "empty data") }
         guard width <= 16_384 else { throw CodecFailure(codec: "JPEG", "\(width) pixels wide (windows are read up to 16384)") }
         let space: Int32 = switch colorSpace {
@@ -51,7 +54,7 @@ public enum JPEGDecoder {
         let ok = arbiter_jpeg_decode_window(
             tables?.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt(tables?.count ?? 0),
             base.assumingMemoryBound(to: UInt8.self), UInt(data.count), space,
-            destination.baseAddress!.assumingMemoryBound(to: UInt8.self), Int32(width), Int32(height),
+            destination.baseAddress!.assumingMemoryBound(to: UInt8.self), stride, Int32(width), Int32(height),
             Int32(window.x), Int32(window.y), Int32(window.width), Int32(window.height), &message)
         guard ok == 1 else {
             throw CodecFailure(codec: "JPEG", String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))

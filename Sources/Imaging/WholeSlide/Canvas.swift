@@ -19,32 +19,30 @@ struct Canvas {
         }
     }
 
-    /// For a tile cairo would copy on whole pixels: the part of its visible area inside the surface, and where that
-    /// part goes in the image; nil when resampled, when nothing shows, or when all of the visible tile shows.
-    func partialWindow(visibleWidth: Int, visibleHeight: Int, atX x: Double, y: Double) -> (window: ImageWindow, x: Int, y: Int)? {
-        guard CairoPlacement.isPixelExact(x), CairoPlacement.isPixelExact(y) else { return nil }
-        let left = surface.originX + CairoPlacement.nearest(x), top = surface.originY + CairoPlacement.nearest(y)
-        let fromX = max(0, surface.originX - left), toX = min(visibleWidth, surface.originX + surface.width - left)
-        let fromY = max(0, surface.originY - top), toY = min(visibleHeight, surface.originY + surface.height - top)
-        guard fromX < toX, fromY < toY, !(fromX == 0 && fromY == 0 && toX == visibleWidth && toY == visibleHeight) else { return nil }
-        return (ImageWindow(x: fromX, y: fromY, width: toX - fromX, height: toY - fromY), left + fromX, top + fromY)
-    }
-
-    /// Copies the tile's overlap with the surface. Tiles placed on whole pixels never overlap and the surface
-    /// starts transparent, so SATURATE amounts to a copy.
+    /// Copies the tile's overlap with the surface (SATURATE onto a transparent surface, on whole pixels).
     mutating func copy(_ tile: PlacedTile, atX x: Int, y: Int) {
-        let left = max(x, surface.originX), right = min(x + tile.width, surface.originX + surface.width)
-        let top = max(y, surface.originY), bottom = min(y + tile.height, surface.originY + surface.height)
-        guard left < right, top < bottom else { return }
         let width = image.width
         tile.pixels.withUnsafeBytes { source in
             image.pixels.withUnsafeMutableBytes { destination in
-                for row in top..<bottom {
-                    let from = ((row - y) * tile.width + (left - x)) * 4
-                    let to = (row * width + left) * 4
-                    (destination.baseAddress! + to).copyMemory(from: source.baseAddress! + from, byteCount: (right - left) * 4)
-                }
+                surface.copy(source, width: tile.width, height: tile.height, atX: x, y: y, into: destination, imageWidth: width)
             }
+        }
+    }
+}
+
+extension RegionPainter.Area {
+    /// Copies the overlap of a `width` x `height` RGBA tile whose top-left corner is at image pixel (`x`, `y`) with
+    /// this area. Tiles placed on whole pixels never overlap and a surface starts transparent, so OpenSlide's
+    /// SATURATE painting amounts to this copy.
+    func copy(_ tile: UnsafeRawBufferPointer, width: Int, height: Int, atX x: Int, y: Int,
+              into destination: UnsafeMutableRawBufferPointer, imageWidth: Int) {
+        let left = max(x, originX), right = min(x + width, originX + self.width)
+        let top = max(y, originY), bottom = min(y + height, originY + self.height)
+        guard left < right, top < bottom else { return }
+        for row in top..<bottom {
+            let from = ((row - y) * width + (left - x)) * 4
+            let to = (row * imageWidth + left) * 4
+            (destination.baseAddress! + to).copyMemory(from: tile.baseAddress! + from, byteCount: (right - left) * 4)
         }
     }
 }

@@ -45,48 +45,44 @@ struct RegionPainter {
         let grid = TileSpan(start: levelX, length: area.width, tileSize: source.tileWidth, tiles: source.tilesAcross)
         let rows = TileSpan(start: levelY, length: area.height, tileSize: source.tileHeight, tiles: source.tilesDown)
         guard let grid, let rows else { return false }
-        let needed = rows.tiles.flatMap { row in grid.tiles.map { row * source.tilesAcross + $0 } }
-        let prefetched = try TilePrefetch.decode(needed, level: level, slide: slide)
+        var placements: [TilePlacement] = []
+        for row in rows.tiles.reversed() {
+            for column in grid.tiles.reversed() {
+                placements.append(TilePlacement(
+                    index: row * source.tilesAcross + column,
+                    x: Double(shiftX) + (Double((column - grid.first) * source.tileWidth) - grid.offset),
+                    y: Double(shiftY) + (Double((row - rows.first) * source.tileHeight) - rows.offset)))
+            }
+        }
+        if placements.allSatisfy({ CairoPlacement.isPixelExact($0.x) && CairoPlacement.isPixelExact($0.y) }) {
+            try WholePixelPainter(slide: slide, level: level, surface: clipped).paint(placements, into: &image)
+            return false
+        }
+        let prefetched = try TilePrefetch.decode(placements.map(\.index), level: level, slide: slide)
         // The canvas borrows the image's storage (a swap, not a copy-on-write of the whole region).
         var canvas = Canvas(image: RGBAImage(width: 0, height: 0, pixels: []), surface: clipped)
         swap(&canvas.image, &image)
         defer { swap(&canvas.image, &image) }
-        for row in rows.tiles.reversed() {
-            for column in grid.tiles.reversed() {
-                let index = row * source.tilesAcross + column
-                let placeX = Double(shiftX) + (Double((column - grid.first) * source.tileWidth) - grid.offset)
-                let placeY = Double(shiftY) + (Double((row - rows.first) * source.tileHeight) - rows.offset)
-                if let pixels = prefetched[index] ?? slide.cache.tile(TileCache.Key(level: level, tile: index)) {
-                    canvas.draw(pixels, tileWidth: source.tileWidth, tileHeight: source.tileHeight, atX: placeX, y: placeY)
-                    continue
-                }
-                if try paintPartialTile(index, atX: placeX, y: placeY, on: &canvas) { continue }
-                guard let pixels = try slide.tile(level: level, index: index) else { continue }
-                canvas.draw(pixels, tileWidth: source.tileWidth, tileHeight: source.tileHeight, atX: placeX, y: placeY)
+        for placement in placements {
+            let pixels: [UInt8]
+            if let prefetched = prefetched[placement.index] {
+                pixels = prefetched
+            } else if let decoded = try slide.tile(level: level, index: placement.index) {
+                pixels = decoded
+            } else {
+                continue
             }
+            canvas.draw(pixels, tileWidth: source.tileWidth, tileHeight: source.tileHeight, atX: placement.x, y: placement.y)
         }
         return canvas.resampled
     }
 }
 
-extension RegionPainter {
-    /// A JPEG or JPEG 2000 tile the region only partly covers, placed on whole pixels and not cached, is decoded just
-    /// where it is visible (libjpeg-turbo's crop and skip, OpenJPEG's decode area) and not cached. Returns false when
-    /// the tile needs the usual path.
-    fileprivate func paintPartialTile(_ index: Int, atX x: Double, y: Double, on canvas: inout Canvas) throws(SlideError) -> Bool {
-        guard !source.missingTiles.contains(index), !source.codec.mayHavePartialAlpha(samplesPerPixel: source.directory.samplesPerPixel)
-        else { return false }
-        let (column, row) = (index % source.tilesAcross, index / source.tilesAcross)
-        let visibleWidth = min(source.tileWidth, source.width - column * source.tileWidth)
-        let visibleHeight = min(source.tileHeight, source.height - row * source.tileHeight)
-        guard let placement = canvas.partialWindow(visibleWidth: visibleWidth, visibleHeight: visibleHeight, atX: x, y: y) else {
-            return false
-        }
-        guard let pixels = try slide.decoding.decodeWindow(source, tile: index, window: placement.window) else { return false }
-        canvas.copy(PlacedTile(pixels: pixels, width: placement.window.width, height: placement.window.height),
-                    atX: placement.x, y: placement.y)
-        return true
-    }
+/// Where cairo's CTM puts a tile's top-left corner, in surface coordinates.
+struct TilePlacement {
+    let index: Int
+    let x: Double
+    let y: Double
 }
 
 /// The tiles a region crosses along one axis (OpenSlide's `compute_region` and its bounds), or nil if none.

@@ -64,51 +64,33 @@ struct TileDecoding: Sendable {
         }
     }
 
-    /// Decodes only `window` of a JPEG or JPEG 2000 tile (RGBA rows of `window.width`), for regions that show part
-    /// of a tile; nil when the codec or the codestream's layout needs a full decode.
-    func decodeWindow(_ level: LevelSource, tile: Int, window: ImageWindow) throws(SlideError) -> [UInt8]? {
-        switch level.codec {
-        case .jpeg(let tables, let space): try decodeJPEGWindow(level, tile: tile, tables: tables, space: space, window: window)
-        case .jpeg2000(let space): try decodeJPEG2000Window(level, tile: tile, space: space, window: window)
-        case .libtiff: nil
-        }
-    }
-
-    private func decodeJPEG2000Window(_ level: LevelSource, tile: Int, space: JPEG2000Decoder.ColorSpace,
-                                      window: ImageWindow) throws(SlideError) -> [UInt8]? {
+    /// Decodes only `window` of a JPEG or JPEG 2000 tile into `destination` (RGBA rows `rowBytes` apart), for
+    /// regions that show part of a tile. Returns false, having written nothing, when the codec or the codestream's
+    /// layout needs a full decode.
+    func decodeWindow(_ level: LevelSource, tile: Int, window: ImageWindow, rowBytes: Int,
+                      into destination: UnsafeMutableRawBufferPointer) throws(SlideError) -> Bool {
+        if case .libtiff = level.codec { return false }
         let data = try rawTile(level, tile: tile)
-        var pixels = [UInt8](repeating: 0, count: window.width * window.height * 4)
         do {
-            let done = try data.withUnsafeBytes { bytes in
-                try pixels.withUnsafeMutableBytes { destination in
-                    try JPEG2000Decoder.decode(bytes, colorSpace: space, width: level.tileWidth, height: level.tileHeight,
-                                               window: window, threads: options.jpeg2000Threads, into: destination)
-                }
-            }
-            return done ? pixels : nil
-        } catch let failure as CodecFailure {
-            throw corrupt(level, tile: tile, failure)
-        } catch {
-            preconditionFailure("only CodecFailure is thrown here, got \(error)")
-        }
-    }
-
-    private func decodeJPEGWindow(_ level: LevelSource, tile: Int, tables: [UInt8]?, space: JPEGDecoder.ColorSpace,
-                                  window: ImageWindow) throws(SlideError) -> [UInt8] {
-        let data = try rawTile(level, tile: tile)
-        var pixels = [UInt8](repeating: 0, count: window.width * window.height * 4)
-        do {
-            try data.withUnsafeBytes { bytes in
-                try pixels.withUnsafeMutableBytes { destination in
+            return try data.withUnsafeBytes { bytes in
+                switch level.codec {
+                case .jpeg(let tables, let space):
                     if let tables {
                         try tables.withUnsafeBytes { tableBytes in
                             try JPEGDecoder.decode(bytes, tables: tableBytes, colorSpace: space, width: level.tileWidth,
-                                                   height: level.tileHeight, window: window, into: destination)
+                                                   height: level.tileHeight, window: window, rowBytes: rowBytes, into: destination)
                         }
                     } else {
                         try JPEGDecoder.decode(bytes, colorSpace: space, width: level.tileWidth, height: level.tileHeight,
-                                               window: window, into: destination)
+                                               window: window, rowBytes: rowBytes, into: destination)
                     }
+                    return true
+                case .jpeg2000(let space):
+                    return try JPEG2000Decoder.decode(bytes, colorSpace: space, width: level.tileWidth, height: level.tileHeight,
+                                                      window: window, threads: options.jpeg2000Threads, rowBytes: rowBytes,
+                                                      into: destination)
+                case .libtiff:
+                    return false
                 }
             }
         } catch let failure as CodecFailure {
@@ -116,7 +98,6 @@ struct TileDecoding: Sendable {
         } catch {
             preconditionFailure("only CodecFailure is thrown here, got \(error)")
         }
-        return pixels
     }
 
     private func decodeJPEG2000(_ level: LevelSource, tile: Int, space: JPEG2000Decoder.ColorSpace,

@@ -69,7 +69,7 @@ struct TileCommand: AsyncParsableCommand {
             if !quiet { print("\(folder.descriptorPath): already finished, skipped") }
             return
         }
-        let slide = try Slide(path: file, options: SlideOptions(cacheBytes: 32 << 20))
+        let slide = try Slide(path: file, options: SlideOptions(cacheBytes: 32 << 20, regionThreads: 1))
         let mask = skipBackground ? try SlideThumbnail(slide: slide).tissueMask : nil
         let outcome = try await writer.write(slide, to: folder, mask: mask, progress: style)
         guard !quiet else { return }
