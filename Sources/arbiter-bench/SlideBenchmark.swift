@@ -5,8 +5,10 @@ import Imaging
 
 /// Reads 256 x 256 level-0 regions (grid-aligned and at random offsets) from a JPEG and a JPEG 2000 slide with
 /// 1 and 2 threads, and times openslide-python on the same regions in the same run. "Threads" are callers, each
-/// decoding in its own thread (`regionThreads` 1); a last line times one caller with the default options, where
-/// each read decodes its tiles on every core (openslide-python has no such mode, so it is compared with its one thread).
+/// decoding in its own thread (`regionThreads` 1); a last mode times one caller with the default options, where
+/// each read decodes its tiles on every core (openslide-python has no such mode, so it is compared with its one
+/// thread). The regions are read in rounds, each mode of each side in turn, so a machine that slows down or speeds
+/// up during the run affects both sides alike.
 struct SlideBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "slide", abstract: "Time whole-slide region reads (JPEG, JPEG 2000) against openslide-python.")
@@ -14,36 +16,59 @@ struct SlideBenchmark: ParsableCommand {
     @Option(help: "A JPEG-tiled slide (make one with scripts/bench/slide-make-benchmark-slides.py).") var jpeg: String?
     @Option(help: "A JPEG 2000 (Aperio 33003/33005) slide.") var jpeg2000: String?
     @Option(help: "Regions per pattern and file.") var regions = 600
+    @Option(help: "Rounds the regions are split into, each side and mode taking its turn in every round.") var rounds = 5
     @Option(help: "A Python with openslide-python and openslide-bin, to time the reference in the same run.") var python: String?
     @Option(help: "Decoded-tile cache per slide, in MiB (OpenSlide's default is 32).") var cacheMiB = 32
+
+    /// How Arbiter reads: callers, and threads each read may use.
+    private enum Mode: CaseIterable {
+        case oneCaller, twoCallers, oneCallerAllCores
+
+        var callers: Int { self == .twoCallers ? 2 : 1 }
+        var regionThreads: Int { self == .oneCallerAllCores ? SlideOptions().regionThreads : 1 }
+    }
+
+    func validate() throws {
+        guard regions > 0, rounds > 0, rounds <= regions else { throw ValidationError("--rounds expects 1 to --regions (\(regions))") }
+    }
 
     func run() throws {
         let control = CPUControl.scaling()
         print(String(format: "control: a CPU-bound loop runs %.2fx faster on 2 threads than on 1 right now (2.0 on an idle 2-core machine)", control))
         for (label, path) in [("JPEG", jpeg), ("JPEG 2000", jpeg2000)] {
             guard let path else { continue }
-            let slide = try Slide(path: path)
-            let level = slide.levels[0]
+            let level = try Slide(path: path).levels[0]
             print("\(label): \(path) \(level.width) x \(level.height), tiles \(level.tileWidth) x \(level.tileHeight)")
             for pattern in [RegionPattern.gridAligned, .randomOffsets] {
                 let requests = pattern.regions(count: regions, level: level)
                 let tiles = requests.reduce(0) { $0 + pattern.tilesTouched($1, level: level) }
-                var ours: [Int: Double] = [:]
-                for threads in [1, 2] { ours[threads] = try time(path: path, requests: requests, threads: threads, regionThreads: 1) }
-                let allCores = try time(path: path, requests: requests, threads: 1, regionThreads: SlideOptions().regionThreads)
-                let reference = try python.map { try openSlideSeconds(python: $0, path: path, requests: requests) }
-                report(label: label, pattern: pattern, regions: requests.count, tiles: tiles, ours: ours, allCores: allCores,
-                       reference: reference)
+                let reference = try python.map { try OpenSlideReference(python: $0, slide: path, requests: requests) }
+                if let reference, pattern == .gridAligned { print("  reference: OpenSlide \(reference.version) through openslide-python") }
+                var readers: [Mode: Slide] = [:]
+                for mode in Mode.allCases {
+                    readers[mode] = try Slide(path: path, options: SlideOptions(cacheBytes: cacheMiB << 20, regionThreads: mode.regionThreads))
+                }
+                var ours: [Mode: Double] = [:], theirs: [Int: Double] = [:]
+                for round in 0..<rounds {
+                    let range = (round * requests.count / rounds)..<((round + 1) * requests.count / rounds)
+                    for mode in Mode.allCases {
+                        ours[mode, default: 0] += try time(readers[mode]!, requests: requests[range], callers: mode.callers)
+                        if let reference, mode != .oneCallerAllCores {
+                            theirs[mode.callers, default: 0] += try reference.seconds(threads: mode.callers, range: range)
+                        }
+                    }
+                }
+                report(pattern: pattern, regions: requests.count, tiles: tiles, ours: ours, reference: reference.map { _ in theirs })
             }
         }
     }
 
-    private func time(path: String, requests: [[Int]], threads: Int, regionThreads: Int) throws -> Double {
-        let slide = try Slide(path: path, options: SlideOptions(cacheBytes: cacheMiB << 20, regionThreads: regionThreads))
+    private func time(_ slide: Slide, requests: ArraySlice<[Int]>, callers: Int) throws -> Double {
+        let requests = Array(requests)
         let start = DispatchTime.now().uptimeNanoseconds
         let failures = FailureBox()
-        DispatchQueue.concurrentPerform(iterations: threads) { worker in
-            for index in stride(from: worker, to: requests.count, by: threads) {
+        DispatchQueue.concurrentPerform(iterations: callers) { worker in
+            for index in stride(from: worker, to: requests.count, by: callers) {
                 let r = requests[index]
                 do { _ = try slide.readRegion(x: r[0], y: r[1], level: 0, width: r[2], height: r[3]) } catch { failures.record(error) }
             }
@@ -52,51 +77,27 @@ struct SlideBenchmark: ParsableCommand {
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
-    private func openSlideSeconds(python: String, path: String, requests: [[Int]]) throws -> [Int: Double] {
-        let list = FileManager.default.temporaryDirectory.appendingPathComponent("slide-bench-\(UUID().uuidString).json")
-        try JSONSerialization.data(withJSONObject: requests).write(to: list)
-        defer { try? FileManager.default.removeItem(at: list) }
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("scripts/bench/slide-openslide-reference.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [script, path, list.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, let json = try JSONSerialization.jsonObject(with: output) as? [String: Any],
-              let seconds = json["seconds"] as? [String: Double] else {
-            throw ValidationError("the openslide-python reference failed: \(String(decoding: output, as: UTF8.self))")
-        }
-        return Dictionary(uniqueKeysWithValues: seconds.compactMap { key, value in Int(key).map { ($0, value) } })
-    }
-
-    private func report(label: String, pattern: RegionPattern, regions: Int, tiles: Int, ours: [Int: Double], allCores: Double,
-                        reference: [Int: Double]?) {
+    private func report(pattern: RegionPattern, regions: Int, tiles: Int, ours: [Mode: Double], reference: [Int: Double]?) {
         func rate(_ seconds: Double?) -> String {
             guard let seconds else { return "-" }
             return String(format: "%7.0f regions/s %7.0f tiles/s", Double(regions) / seconds, Double(tiles) / seconds)
         }
-        print("  \(pattern.rawValue), \(regions) regions of 256 x 256 touching \(tiles) tiles:")
-        for threads in [1, 2] {
-            var line = "    \(threads) thread\(threads == 1 ? " " : "s"): arbiter \(rate(ours[threads]))"
-            if let reference {
-                line += " | openslide-python \(rate(reference[threads]))"
-                if let theirs = reference[threads], let mine = ours[threads] { line += String(format: " | %.2fx", theirs / mine) }
-            }
+        func ratio(_ theirs: Double?, _ mine: Double?) -> String {
+            guard let theirs, let mine else { return "" }
+            return String(format: " | %.2fx", theirs / mine)
+        }
+        print("  \(pattern.rawValue), \(regions) regions of 256 x 256 touching \(tiles) tiles, in \(rounds) interleaved rounds:")
+        for mode in [Mode.oneCaller, .twoCallers] {
+            var line = "    \(mode.callers) thread\(mode.callers == 1 ? " " : "s"): arbiter \(rate(ours[mode]))"
+            if let reference { line += " | openslide-python \(rate(reference[mode.callers]))" + ratio(reference[mode.callers], ours[mode]) }
             print(line)
         }
-        var line = "    1 caller, each read on \(SlideOptions().regionThreads) cores (the default): arbiter \(rate(allCores))"
-        if let single = reference?[1] { line += String(format: " | openslide-python 1 thread %.2fx", single / allCores) }
-        print(line)
-        if let one = ours[1], let two = ours[2] {
-            var line = String(format: "    scaling 1 -> 2 threads: arbiter %.2fx", one / two)
-            if let reference, let singleReference = reference[1] {
-                line += String(format: "; arbiter 2 threads vs openslide-python 1 thread: %.2fx", singleReference / two)
-            }
-            print(line)
+        let cores = Mode.oneCallerAllCores.regionThreads
+        print("    1 caller, each read on \(cores) cores (the default): arbiter \(rate(ours[.oneCallerAllCores]))"
+              + (reference == nil ? "" : " | vs openslide-python 1 thread" + ratio(reference?[1], ours[.oneCallerAllCores])))
+        if let one = ours[.oneCaller], let two = ours[.twoCallers] {
+            print(String(format: "    scaling 1 -> 2 threads: arbiter %.2fx", one / two)
+                  + (reference.map { String(format: ", openslide-python %.2fx", ($0[1] ?? .nan) / ($0[2] ?? .nan)) } ?? ""))
         }
     }
 }

@@ -7,7 +7,7 @@ protocol SlideFormat {
 }
 
 enum SlideFormats {
-    static let ordered: [any SlideFormat.Type] = [AperioFormat.self, SubIFDPyramidFormat.self, GenericTIFFFormat.self]
+    static var ordered: [any SlideFormat.Type] { [AperioFormat.self, SubIFDPyramidFormat.self, GenericTIFFFormat.self] }
 
     static func open(_ structure: TIFFStructure) throws(SlideError) -> SlideLayout {
         for format in ordered where format.detect(structure) {
