@@ -26,7 +26,12 @@
 //   YCbCr tables; optionally multi-threaded). Everything else goes through libtiff's RGBA interface on a handle
 //   borrowed from `TIFFHandlePool`, as OpenSlide's fallback does. Decoded tiles go to a `TileCache` with a byte budget
 //   shared by every task reading the slide. A tile the region only partly shows, if not cached, is decoded just
-//   where it shows (libjpeg-turbo crop and skip, OpenJPEG decode area) — tests check those pixels equal a full decode.
+//   where it shows (libjpeg-turbo crop and skip, OpenJPEG decode area), straight into the region — tests check those
+//   pixels equal a full decode. A JPEG 2000 window over half a tile or more costs OpenJPEG about a whole tile, so
+//   such tiles are decoded whole and cached instead.
+// - **Threads**: when a region's tiles all land on whole pixels (`WholePixelPainter`), they do not overlap, so one
+//   `readRegion` decodes them on `SlideOptions.regionThreads` threads (every core by default; callers that read many
+//   regions at once, like `arbiter tile`, pass 1). OpenSlide decodes a region's tiles one after another.
 // - **Regions** (`RegionPainter`, `Canvas`): OpenSlide's geometry step by step — 4,096-pixel chunks, whole-pixel shifts
 //   for negative coordinates, tiles placed at `x / downsample`, cairo's 1/512-pixel rule for copying a tile versus
 //   resampling it, pixman's float bilinear filter and SATURATE in its wide pipeline (`BilinearCompositing`,
