@@ -1,70 +1,95 @@
-/// Reads POSIX (ustar and pax) and GNU tar archives: 512-byte headers, regular files only.
+/// Reads POSIX (ustar and pax) and GNU tar archives: 512-byte headers; regular files kept, folders and metadata
+/// passed over, links and devices refused. Every header counts against the budget before its data is read.
 enum TarArchive {
     static func looksLikeTar(_ bytes: [UInt8]) -> Bool {
         bytes.count >= 512 && String(decoding: bytes[257..<262], as: UTF8.self) == "ustar"
     }
 
-    static func entries(_ bytes: [UInt8], name: String) throws(ArchiveError) -> [ArchiveEntry] {
+    /// Largest GNU long-name or pax header read into memory.
+    static let maximumMetadataBytes = 1 << 20
+
+    static func entries(_ source: inout some TarSource, tally: inout ArchiveTally) throws(ArchiveError) -> [ArchiveEntry] {
+        let archive = tally.archive
         var entries: [ArchiveEntry] = []
-        var offset = 0
-        var longName: String?
-        while offset + 512 <= bytes.count {
-            let header = bytes[offset..<(offset + 512)]
-            if header.allSatisfy({ $0 == 0 }) { break }
-            try checkChecksum(header, offset: offset, archive: name)
-            let type = header[offset + 156]
-            let size = try octal(header, at: offset + 124, width: 12, archive: name)
-            let dataStart = offset + 512
-            guard dataStart + size <= bytes.count else {
-                throw ArchiveError(archive: name, byteOffset: bytes.count, "member data runs past the end of the archive")
+        var pending = TarPending()
+        while true {
+            let at = source.offset
+            let header = try source.read(512)
+            if header.isEmpty || header.allSatisfy({ $0 == 0 }) { break }
+            guard header.count == 512 else {
+                throw ArchiveError(archive: archive, byteOffset: at, "the archive ends inside a member header")
             }
-            let data = Array(bytes[dataStart..<(dataStart + size)])
-            let path = longName ?? headerPath(header, offset: offset)
-            longName = nil
-            switch type {
-            case UInt8(ascii: "0"), 0:
-                entries.append(ArchiveEntry(path: path, bytes: data))
-            case UInt8(ascii: "L"):
-                longName = String(decoding: data.prefix { $0 != 0 }, as: UTF8.self)
-            case UInt8(ascii: "x"):
-                longName = paxPath(data)
+            try tally.countEntry(at: at)
+            let fields = try TarHeader(header, at: at, archive: archive)
+            let isMetadata = [UInt8(ascii: "L"), UInt8(ascii: "K"), UInt8(ascii: "x"), UInt8(ascii: "g")].contains(fields.type)
+            let size = isMetadata ? fields.size : pending.size ?? fields.size
+            let path = isMetadata ? fields.path : pending.path ?? fields.path
+            if !isMetadata { pending = TarPending() }
+            try tally.claim(size, member: isMetadata ? fields.path : path, at: at)
+            switch fields.type {
+            case UInt8(ascii: "0"), 0, UInt8(ascii: "7"):
+                let member = try tally.admitPath(path, at: at)
+                entries.append(ArchiveEntry(path: member, bytes: try data(&source, size: size, member: member, archive: archive)))
+            case UInt8(ascii: "5"):
+                _ = try tally.admitPath(path, at: at, isFolder: true)
+                try skip(&source, size: size, member: path, archive: archive)
+            case UInt8(ascii: "L"), UInt8(ascii: "x"):
+                guard size <= maximumMetadataBytes else {
+                    throw ArchiveError(archive: archive, byteOffset: at, "a \(size)-byte long-name or pax header (at most \(maximumMetadataBytes))")
+                }
+                let bytes = try data(&source, size: size, member: fields.path, archive: archive)
+                pending = fields.type == UInt8(ascii: "L") ? TarPending(longName: bytes) : try TarPending(pax: bytes, at: at, archive: archive)
+            case UInt8(ascii: "K"), UInt8(ascii: "g"):
+                try skip(&source, size: size, member: fields.path, archive: archive)
             default:
-                break  // directories, links, devices, global pax headers
+                throw ArchiveError(archive: archive, member: String(path.prefix(200)), byteOffset: at,
+                                   "a \(TarHeader.typeName(fields.type)): only regular files and folders are unpacked")
             }
-            offset = dataStart + (size + 511) / 512 * 512
+            try skip(&source, size: (512 - size % 512) % 512, member: path, archive: archive)
         }
         return entries
     }
 
-    private static func headerPath(_ header: ArraySlice<UInt8>, offset: Int) -> String {
-        let name = String(decoding: header[offset..<(offset + 100)].prefix { $0 != 0 }, as: UTF8.self)
-        let prefix = String(decoding: header[(offset + 345)..<(offset + 500)].prefix { $0 != 0 }, as: UTF8.self)
-        return prefix.isEmpty ? name : prefix + "/" + name
+    private static func data(_ source: inout some TarSource, size: Int, member: String, archive: String) throws(ArchiveError) -> [UInt8] {
+        let start = source.offset
+        let bytes = try source.read(size)
+        guard bytes.count == size else {
+            throw ArchiveError(archive: archive, member: member, byteOffset: start + bytes.count, "member data runs past the end of the archive")
+        }
+        return bytes
     }
 
-    private static func paxPath(_ data: [UInt8]) -> String? {
-        for record in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+    private static func skip(_ source: inout some TarSource, size: Int, member: String, archive: String) throws(ArchiveError) {
+        let start = source.offset
+        let skipped = try source.skip(size)
+        guard skipped == size else {
+            throw ArchiveError(archive: archive, member: member, byteOffset: start + skipped, "member data runs past the end of the archive")
+        }
+    }
+}
+
+/// What a GNU long-name or pax extended header says about the member after it.
+struct TarPending {
+    var path: String?
+    var size: Int?
+
+    init() {}
+
+    init(longName: [UInt8]) {
+        path = String(decoding: longName.prefix { $0 != 0 }, as: UTF8.self)
+    }
+
+    init(pax: [UInt8], at offset: Int, archive: String) throws(ArchiveError) {
+        for record in String(decoding: pax, as: UTF8.self).split(separator: "\n") {
             guard let space = record.firstIndex(of: " ") else { continue }
             let field = record[record.index(after: space)...]
-            if field.hasPrefix("path=") { return String(field.dropFirst(5)) }
-        }
-        return nil
-    }
-
-    private static func octal(_ header: ArraySlice<UInt8>, at offset: Int, width: Int, archive: String) throws(ArchiveError) -> Int {
-        let text = String(decoding: header[offset..<(offset + width)].prefix { $0 != 0 && $0 != 0x20 }, as: UTF8.self)
-        guard let value = Int(text.isEmpty ? "0" : text, radix: 8), value >= 0 else {
-            throw ArchiveError(archive: archive, byteOffset: offset, "size field \"\(text)\" is not an octal number")
-        }
-        return value
-    }
-
-    private static func checkChecksum(_ header: ArraySlice<UInt8>, offset: Int, archive: String) throws(ArchiveError) {
-        let stored = try octal(header, at: offset + 148, width: 8, archive: archive)
-        var sum = 0
-        for (index, byte) in header.enumerated() { sum += (148..<156).contains(index) ? 0x20 : Int(byte) }
-        guard sum == stored else {
-            throw ArchiveError(archive: archive, byteOffset: offset, "header checksum mismatch: not a tar header (or a damaged one)")
+            if field.hasPrefix("path=") { path = String(field.dropFirst(5)) }
+            if field.hasPrefix("size=") {
+                guard let value = Int(field.dropFirst(5)), value >= 0 else {
+                    throw ArchiveError(archive: archive, byteOffset: offset, "pax size \"\(field.dropFirst(5).prefix(40))\" is not a byte count")
+                }
+                size = value
+            }
         }
     }
 }

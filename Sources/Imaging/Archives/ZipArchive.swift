@@ -1,99 +1,90 @@
-/// Reads zip archives from their central directory: stored and DEFLATE members, CRC-checked,
-/// each expanded to exactly the size the directory declares (no more, whatever the data says).
+/// Reads zip archives from their central directory: stored and DEFLATE members, CRC-checked, each expanded to
+/// exactly the size the directory declares (no more, whatever the data says). The whole directory is checked
+/// against the budget, for duplicate paths and for members sharing data before any member is expanded.
 enum ZipArchive {
     static func looksLikeZip(_ bytes: [UInt8]) -> Bool {
         bytes.count >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B && (bytes[2] == 3 || bytes[2] == 5)
     }
 
-    static func entries(_ bytes: [UInt8], name: String, maximumBytes: Int) throws(ArchiveError) -> [ArchiveEntry] {
+    static func entries(_ bytes: [UInt8], tally: inout ArchiveTally) throws(ArchiveError) -> [ArchiveEntry] {
         let reader = EndianBytes(bytes: bytes, bigEndian: false)
-        let end = try endOfCentralDirectory(bytes, name: name)
-        let count = reader.integer(UInt16.self, at: end + 10)
-        var offset = Int(reader.integer(UInt32.self, at: end + 16))
-        var total = 0
+        let members = try self.members(reader, tally: &tally)
+        try refuseOverlaps(members, archive: tally.archive)
         var entries: [ArchiveEntry] = []
-        for _ in 0..<count {
-            guard offset + 46 <= bytes.count, reader.integer(UInt32.self, at: offset) == 0x0201_4B50 else {
-                throw ArchiveError(archive: name, byteOffset: offset, "central directory entry expected")
-            }
-            let member = try CentralDirectoryEntry(reader, at: offset, archive: name)
-            offset += 46 + member.nameLength + member.extraLength + member.commentLength
-            guard !member.path.hasSuffix("/") else { continue }
-            total += member.size
-            guard total <= maximumBytes else {
-                throw ArchiveError(archive: name, member: member.path, "members expand past the \(maximumBytes)-byte limit")
-            }
-            entries.append(ArchiveEntry(path: member.path, bytes: try member.contents(reader, archive: name)))
+        for member in members where !member.isFolder {
+            entries.append(ArchiveEntry(path: member.path, bytes: try contents(of: member, reader, archive: tally.archive)))
         }
         return entries
     }
 
-    private static func endOfCentralDirectory(_ bytes: [UInt8], name: String) throws(ArchiveError) -> Int {
-        let reader = EndianBytes(bytes: bytes, bigEndian: false)
-        // The record is 22 bytes plus a comment of at most 65,535 bytes, at the very end.
-        var position = bytes.count - 22
-        let earliest = max(0, bytes.count - 22 - 65_535)
-        while position >= earliest {
-            if reader.integer(UInt32.self, at: position) == 0x0605_4B50 { return position }
-            position -= 1
+    /// Every central-directory entry, admitted against the budget, with canonical paths and located data.
+    private static func members(_ reader: EndianBytes, tally: inout ArchiveTally) throws(ArchiveError) -> [ZipMember] {
+        let archive = tally.archive
+        let directory = try ZipDirectory(reader, archive: archive)
+        let directoryEnd = directory.offset + directory.size
+        var members: [ZipMember] = []
+        var offset = directory.offset
+        for _ in 0..<directory.count {
+            try tally.countEntry(at: offset)
+            var member = try ZipMember(reader, at: offset, directoryEnd: directoryEnd, archive: archive)
+            member.path = try tally.admitPath(member.path, at: offset, isFolder: member.isFolder)
+            try tally.claim(member.size, member: member.path, at: offset)
+            try refuseImpossibleSize(member, archive: archive)
+            try member.locateData(reader, directoryStart: directory.offset, archive: archive)
+            members.append(member)
+            offset += member.entryLength
         }
-        throw ArchiveError(archive: name, byteOffset: bytes.count, "no end-of-central-directory record: the zip is truncated or not a zip")
-    }
-}
-
-private struct CentralDirectoryEntry {
-    let path: String
-    let method: Int
-    let crc: UInt32
-    let compressedSize: Int
-    let size: Int
-    let localHeader: Int
-    let nameLength: Int
-    let extraLength: Int
-    let commentLength: Int
-
-    init(_ reader: EndianBytes, at offset: Int, archive: String) throws(ArchiveError) {
-        method = Int(reader.integer(UInt16.self, at: offset + 10))
-        crc = reader.integer(UInt32.self, at: offset + 16)
-        compressedSize = Int(reader.integer(UInt32.self, at: offset + 20))
-        size = Int(reader.integer(UInt32.self, at: offset + 24))
-        nameLength = Int(reader.integer(UInt16.self, at: offset + 28))
-        extraLength = Int(reader.integer(UInt16.self, at: offset + 30))
-        commentLength = Int(reader.integer(UInt16.self, at: offset + 32))
-        localHeader = Int(reader.integer(UInt32.self, at: offset + 42))
-        guard offset + 46 + nameLength <= reader.bytes.count else {
-            throw ArchiveError(archive: archive, byteOffset: offset, "central directory entry runs past the end of the file")
+        guard offset == directoryEnd else {
+            throw ArchiveError(archive: archive, byteOffset: offset,
+                               "the end record declares \(directory.count) members but the central directory holds more "
+                                   + "(\(directoryEnd - offset) bytes left over); refusing rather than dropping members")
         }
-        path = String(decoding: reader.bytes[(offset + 46)..<(offset + 46 + nameLength)], as: UTF8.self)
-        if compressedSize == 0xFFFF_FFFF || size == 0xFFFF_FFFF {
-            throw ArchiveError(archive: archive, member: path, "zip64 members are not supported")
-        }
+        return members
     }
 
-    func contents(_ reader: EndianBytes, archive: String) throws(ArchiveError) -> [UInt8] {
-        guard localHeader + 30 <= reader.bytes.count, reader.integer(UInt32.self, at: localHeader) == 0x0403_4B50 else {
-            throw ArchiveError(archive: archive, member: path, byteOffset: localHeader, "local file header expected")
+    /// Only stored and DEFLATE members; a stored member is as long as its data, and DEFLATE cannot expand by more than about 1032:1.
+    private static func refuseImpossibleSize(_ member: ZipMember, archive: String) throws(ArchiveError) {
+        let (most, overflow) = member.compressedSize.multipliedReportingOverflow(by: Deflate.maximumExpansionRatio)
+        let possible = switch member.method {
+        case 0: member.size == member.compressedSize
+        case 8: overflow || member.size <= most + 1024
+        default:
+            throw ArchiveError(archive: archive, member: member.path, byteOffset: member.directoryEntry,
+                               "compression method \(member.method) is not supported (only stored and deflate)")
         }
-        let start = localHeader + 30 + Int(reader.integer(UInt16.self, at: localHeader + 26)) + Int(reader.integer(UInt16.self, at: localHeader + 28))
-        guard start + compressedSize <= reader.bytes.count else {
-            throw ArchiveError(archive: archive, member: path, byteOffset: reader.bytes.count, "member data runs past the end of the archive")
+        guard possible else {
+            throw ArchiveError(archive: archive, member: member.path, byteOffset: member.directoryEntry,
+                               "declares \(member.size) bytes from \(member.compressedSize) compressed bytes, which cannot expand that far")
         }
-        let data = reader.bytes[start..<(start + compressedSize)]
+    }
+
+    /// Two members whose local header and data overlap (the trick behind non-recursive zip bombs) are refused.
+    private static func refuseOverlaps(_ members: [ZipMember], archive: String) throws(ArchiveError) {
+        let ordered = members.sorted { $0.localHeader < $1.localHeader }
+        for (earlier, later) in zip(ordered, ordered.dropFirst()) where later.localHeader < earlier.dataEnd {
+            throw ArchiveError(archive: archive, member: later.path, byteOffset: later.localHeader,
+                               "overlaps member \(earlier.path) (bytes \(earlier.localHeader) to \(earlier.dataEnd)): members may not share data")
+        }
+    }
+
+    private static func contents(of member: ZipMember, _ reader: EndianBytes, archive: String) throws(ArchiveError) -> [UInt8] {
+        let data = reader.bytes[member.dataStart..<member.dataEnd]
         let contents: [UInt8]
-        switch method {
+        switch member.method {
         case 0:
             contents = Array(data)
         case 8:
             do {
-                contents = try Deflate.inflateRaw(data, declaredSize: size)
+                contents = try Deflate.inflateRaw(data, declaredSize: member.size)
             } catch {
-                throw ArchiveError(archive: archive, member: path, byteOffset: start, "\(error)")
+                throw ArchiveError(archive: archive, member: member.path, byteOffset: member.dataStart, "\(error)")
             }
         default:
-            throw ArchiveError(archive: archive, member: path, "compression method \(method) is not supported (only stored and deflate)")
+            throw ArchiveError(archive: archive, member: member.path, byteOffset: member.localHeader,
+                               "compression method \(member.method) is not supported (only stored and deflate)")
         }
-        guard Deflate.crc32(contents) == crc else {
-            throw ArchiveError(archive: archive, member: path, byteOffset: start, "CRC-32 mismatch: the member is corrupt")
+        guard Deflate.crc32(contents) == member.crc else {
+            throw ArchiveError(archive: archive, member: member.path, byteOffset: member.dataStart, "CRC-32 mismatch: the member is corrupt")
         }
         return contents
     }

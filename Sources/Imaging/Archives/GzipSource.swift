@@ -1,0 +1,95 @@
+import CZlib
+
+/// A gzip stream (one or more members) inflated with zlib only as far as the reader asks: memory is the
+/// bytes handed out plus zlib's 32 KiB window, whatever the stream would expand to.
+struct GzipSource: TarSource {
+    private let inflater: StreamInflater
+    private(set) var offset = 0
+
+    init(_ compressed: [UInt8], archive: String) throws(ArchiveError) {
+        inflater = try StreamInflater(compressed, archive: archive)
+    }
+
+    mutating func read(_ count: Int) throws(ArchiveError) -> [UInt8] {
+        var output = [UInt8](repeating: 0, count: count)
+        let produced = try inflater.inflate(into: &output, count: count, at: offset)
+        offset += produced
+        if produced < count { output.removeSubrange(produced...) }
+        return output
+    }
+
+    mutating func skip(_ count: Int) throws(ArchiveError) -> Int {
+        var scratch = [UInt8](repeating: 0, count: min(count, 1 << 16))
+        var skipped = 0
+        while skipped < count {
+            let want = min(count - skipped, scratch.count)
+            let produced = try inflater.inflate(into: &scratch, count: want, at: offset)
+            skipped += produced
+            offset += produced
+            if produced < want { break }
+        }
+        return skipped
+    }
+}
+
+/// zlib's inflate state over bytes in memory. A class so the `z_stream` stays at one address (zlib checks that)
+/// and is ended exactly once.
+final class StreamInflater {
+    private let compressed: [UInt8]
+    private let archive: String
+    private let stream: UnsafeMutablePointer<z_stream>
+    private var consumed = 0
+    private var finished = false
+
+    init(_ compressed: [UInt8], archive: String) throws(ArchiveError) {
+        self.compressed = compressed
+        self.archive = archive
+        stream = .allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        guard arbiter_inflate_init_any(stream) == Z_OK else {
+            stream.deallocate()
+            throw ArchiveError(archive: archive, "gzip stream: zlib could not start")
+        }
+    }
+
+    deinit {
+        inflateEnd(stream)
+        stream.deallocate()
+    }
+
+    /// Fills the first `count` bytes of `buffer` from the stream; fewer only at the stream's end. `offset`
+    /// (in the expanded stream) only locates errors.
+    func inflate(into buffer: inout [UInt8], count: Int, at offset: Int) throws(ArchiveError) -> Int {
+        var produced = 0
+        while produced < count, !finished {
+            let (status, used, made) = buffer.withUnsafeMutableBytes { step(into: $0, from: produced, to: count) }
+            consumed += used
+            produced += made
+            switch status {
+            case Z_OK: continue
+            case Z_STREAM_END:
+                // Another member may follow (pigz -i, concatenated files); zeros after the last are padding.
+                if compressed[consumed...].allSatisfy({ $0 == 0 }) { finished = true } else { inflateReset(stream) }
+            case Z_BUF_ERROR where used == 0 && made == 0:
+                throw ArchiveError(archive: archive, byteOffset: consumed, "gzip stream is cut off (at byte \(offset + produced) of the expanded tar)")
+            default:
+                let reason = stream.pointee.msg.map { String(cString: $0) } ?? "zlib status \(status)"
+                throw ArchiveError(archive: archive, byteOffset: consumed, "gzip stream is damaged: \(reason)")
+            }
+        }
+        return produced
+    }
+
+    private func step(into buffer: UnsafeMutableRawBufferPointer, from produced: Int, to count: Int) -> (Int32, Int, Int) {
+        compressed.withUnsafeBufferPointer { input in
+            let inputCount = min(input.count - consumed, Int(UInt32.max))
+            let outputCount = min(count - produced, 1 << 30)
+            stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress.map { $0 + consumed })
+            stream.pointee.avail_in = uInt(inputCount)
+            stream.pointee.next_out = buffer.baseAddress!.advanced(by: produced).assumingMemoryBound(to: Bytef.self)
+            stream.pointee.avail_out = uInt(outputCount)
+            let status = CZlib.inflate(stream, Z_NO_FLUSH)
+            return (status, inputCount - Int(stream.pointee.avail_in), outputCount - Int(stream.pointee.avail_out))
+        }
+    }
+}
