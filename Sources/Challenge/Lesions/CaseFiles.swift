@@ -8,7 +8,8 @@ public final class CaseFiles: Sendable {
     public let paths: [String: String]
     /// Every matching file, before case ids were derived (with `keepAll`).
     public let all: [String]
-    private let unpacked: String?
+    /// The private folder an archive was unpacked into; removed when the last reference goes.
+    private let unpacked: TemporaryFolder?
 
     /// Extensions that name a case file; the case id is the name without it (and without a role suffix).
     public static let volumeExtensions = [".nii.gz", ".nii", ".mha", ".mhd"]
@@ -16,22 +17,26 @@ public final class CaseFiles: Sendable {
 
     /// Collects files with one of `extensions`. When some names end in one of `roles` (such as `_label`),
     /// only those are taken and the suffix is dropped from the case id, so truth and predictions can share a folder.
-    public init(_ path: String, extensions: [String], roles: [String], keepAll: Bool = false) throws {
+    /// An archive is unpacked within `budget` into a private folder (mode 0700) removed with this value, or at
+    /// once when unpacking fails. Errors call the file `displayName` (the uploaded file's name; `path` by default),
+    /// never the temporary path it was saved to.
+    public init(_ path: String, extensions: [String], roles: [String], keepAll: Bool = false,
+                displayName: String? = nil, budget: ArchiveBudget = .default) throws {
+        let shownName = displayName ?? path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw CaseFilesError(path: path, "no such file or folder")
+            throw CaseFilesError(path: shownName, "no such file or folder")
         }
         var root = path
-        var unpacked: String?
+        var unpacked: TemporaryFolder?
         var files: [String]
         if isFolder.boolValue {
             files = try Self.listFiles(path)
-        } else if Archive.isArchive(Self.head(path), name: path) {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-cases-\(UUID().uuidString)").path
-            try Self.unpack(path, into: folder)
+        } else if Archive.isArchive(Self.head(path), name: shownName) {
+            let folder = try Self.unpack(path, displayName: shownName, budget: budget)
             unpacked = folder
-            root = folder
-            files = try Self.listFiles(folder)
+            root = folder.path
+            files = try Self.listFiles(folder.path, shownAs: shownName)
         } else {
             files = [path]
         }
@@ -49,7 +54,8 @@ public final class CaseFiles: Sendable {
             var id = entry.stem
             if let role = roles.first(where: { id.hasSuffix($0) }) { id = String(id.dropLast(role.count)) }
             if let earlier = paths[id] {
-                throw CaseFilesError(path: root, "two files for case \"\(id)\": \(earlier) and \(entry.path)")
+                let shown = { (file: String) in unpacked == nil ? file : String(file.dropFirst(root.count + 1)) }
+                throw CaseFilesError(path: unpacked == nil ? root : shownName, "two files for case \"\(id)\": \(shown(earlier)) and \(shown(entry.path))")
             }
             paths[id] = entry.path
         }
@@ -62,10 +68,6 @@ public final class CaseFiles: Sendable {
         self.paths = paths
         self.all = Array(paths.values)
         self.unpacked = nil
-    }
-
-    deinit {
-        if let unpacked { try? FileManager.default.removeItem(atPath: unpacked) }
     }
 
     private static func head(_ path: String) -> [UInt8] {
@@ -82,9 +84,9 @@ public final class CaseFiles: Sendable {
 
     /// Regular files under `folder` (symbolic links to files included), skipping hidden names and `__MACOSX`,
     /// sorted; read with `readdir`, which gives each entry's type without a `stat` per file.
-    private static func listFiles(_ folder: String) throws -> [String] {
+    private static func listFiles(_ folder: String, shownAs shownName: String? = nil) throws -> [String] {
         var files: [String] = []
-        guard collect(folder, into: &files) else { throw CaseFilesError(path: folder, "cannot list the folder") }
+        guard collect(folder, into: &files) else { throw CaseFilesError(path: shownName ?? folder, "cannot list the folder") }
         return files.sorted()
     }
 
@@ -112,19 +114,24 @@ public final class CaseFiles: Sendable {
         return true
     }
 
-    private static func unpack(_ archive: String, into folder: String) throws {
-        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: archive)))
-        let entries = try Archive.entries(bytes, name: archive)
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        for entry in entries {
-            let parts = entry.path.split(separator: "/").filter { $0 != "." }
-            guard !parts.contains(where: { $0 == ".." }), !entry.path.hasPrefix("/") else {
-                throw CaseFilesError(path: archive, "member \"\(entry.path)\" points outside the archive")
-            }
-            let target = folder + "/" + parts.joined(separator: "/")
-            try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Data(entry.bytes).write(to: URL(fileURLWithPath: target))
+    /// Unpacks an archive into a new private folder; on any failure the folder goes with the error.
+    private static func unpack(_ archive: String, displayName: String, budget: ArchiveBudget) throws -> TemporaryFolder {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileBytes.read(archive)
+        } catch {
+            throw CaseFilesError(path: displayName, "cannot read the archive")
         }
+        let entries = try Archive.entries(bytes, name: displayName, budget: budget)
+        let folder = try TemporaryFolder(prefix: "arbiter-cases")
+        for entry in entries {
+            do {
+                try folder.write(entry.bytes, at: entry.path)
+            } catch {
+                throw CaseFilesError(path: displayName, "member \"\(entry.path)\" cannot be unpacked (a file and a folder of that name?)")
+            }
+        }
+        return folder
     }
 }
 
