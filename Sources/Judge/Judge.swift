@@ -12,6 +12,10 @@ public struct Judge: Sendable {
     public var leaseSeconds = 300.0
     public var concurrency = max(1, ProcessInfo.processInfo.activeProcessorCount)
     public var logger = Logger(label: "arbiter.judge")
+    /// Claims a job may have before the queue quarantines it (a file that kills every worker that scores it).
+    public var maxAttempts = JobQueue.defaultMaxAttempts
+    /// Where batches are scored: in this process, or in a child process that a crash can take down alone.
+    public var isolation = ScoringIsolation.inProcess
     let clock: @Sendable () -> Date
 
     public init(store: SQLiteStore, worker: String = "judge-\(ProcessInfo.processInfo.processIdentifier)",
@@ -26,32 +30,53 @@ public struct Judge: Sendable {
         var report = JudgeReport()
         var truths: [String: Result<PhaseTruth, any Error>] = [:]
         while true {
-            let jobs = try store.claimJobs(worker: worker, limit: batchSize, leaseSeconds: leaseSeconds, now: clock())
+            let jobs = try store.claimJobs(worker: worker, limit: batchSize, leaseSeconds: leaseSeconds, now: clock(),
+                                           maxAttempts: maxAttempts)
             guard !jobs.isEmpty else { return report }
-            let work = try jobs.map { job -> (ClaimedJob, JobContext, PhaseTruth?) in
-                let context = try store.jobContext(job)
-                let key = "\(context.challenge)/\(context.phase)"
-                if truths[key] == nil {
-                    truths[key] = Result { try PhaseTruth(challenge: store.challenge(context.challenge), phase: context.phase, store: store) }
-                    if case .failure(let error)? = truths[key] {
-                        // For the operator: the team only hears that scoring waits for the organisers.
-                        logger.error("cannot load the truth of a phase", metadata: ["phase": "\(key)", "error": "\(error)"])
-                    }
-                }
-                return (job, context, try? truths[key]?.get())
+            let outcomes: [RecordOutcome]
+            switch isolation {
+            case .inProcess:
+                let work = try prepare(jobs, truths: &truths)
+                let results = try await keepingLeases(of: jobs) { try await score(work) }
+                outcomes = try store.record(results, now: clock())
+            case .childProcess(let child):
+                outcomes = try await keepingLeases(of: jobs) { try await scoreInChildren(jobs, child: child) }
             }
-            let results = try await scoreKeepingLeases(work, jobs: jobs)
-            for outcome in try store.record(results, now: clock()) { report.add(outcome) }
+            for outcome in outcomes { report.add(outcome) }
             logger.debug("judged a batch", metadata: ["jobs": "\(jobs.count)", "worker": "\(worker)"])
         }
     }
 
-    /// Scores a batch while renewing its leases every third of a lease, so a slow batch stays this judge's and
-    /// only a judge that died (and stopped renewing) loses its jobs to another.
-    private func scoreKeepingLeases(_ work: [(ClaimedJob, JobContext, PhaseTruth?)], jobs: [ClaimedJob]) async throws -> [JobResult] {
+    /// Scores and records jobs another process claimed as this worker (the child side of `.childProcess`):
+    /// the parent keeps the leases alive, so nothing here heartbeats.
+    public func scoreClaimed(_ jobs: [ClaimedJob]) async throws -> [RecordOutcome] {
+        var truths: [String: Result<PhaseTruth, any Error>] = [:]
+        let work = try prepare(jobs, truths: &truths)
+        return try store.record(try await score(work), now: clock())
+    }
+
+    /// Each job with its submission and its phase's truth, loading each phase's truth once.
+    private func prepare(_ jobs: [ClaimedJob], truths: inout [String: Result<PhaseTruth, any Error>]) throws -> [(ClaimedJob, JobContext, PhaseTruth?)] {
+        try jobs.map { job -> (ClaimedJob, JobContext, PhaseTruth?) in
+            let context = try store.jobContext(job)
+            let key = "\(context.challenge)/\(context.phase)"
+            if truths[key] == nil {
+                truths[key] = Result { try PhaseTruth(challenge: store.challenge(context.challenge), phase: context.phase, store: store) }
+                if case .failure(let error)? = truths[key] {
+                    // For the operator: the team only hears that scoring waits for the organisers.
+                    logger.error("cannot load the truth of a phase", metadata: ["phase": "\(key)", "error": "\(error)"])
+                }
+            }
+            return (job, context, try? truths[key]?.get())
+        }
+    }
+
+    /// Runs `body` while renewing the leases of `jobs` every third of a lease, so a slow batch stays this judge's
+    /// and only a judge that died (and stopped renewing) loses its jobs to another.
+    func keepingLeases<T: Sendable>(of jobs: [ClaimedJob], _ body: @escaping @Sendable () async throws -> T) async throws -> T {
         let (store, leaseSeconds, clock, logger) = (self.store, self.leaseSeconds, self.clock, self.logger)
-        return try await withThrowingTaskGroup(of: [JobResult]?.self) { group in
-            group.addTask { try await score(work) }
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await body() }
             group.addTask {
                 while !Task.isCancelled {
                     try await Task.sleep(for: .seconds(leaseSeconds / 3))
@@ -63,12 +88,12 @@ public struct Judge: Sendable {
                 return nil
             }
             while let finished = try await group.next() {
-                if let results = finished {
+                if let result = finished {
                     group.cancelAll()
-                    return results
+                    return result
                 }
             }
-            return []
+            throw CancellationError()
         }
     }
 

@@ -8,6 +8,7 @@ enum Migrations {
         migrator.registerMigration("v2-truth-files", migrate: createTruthFiles)
         migrator.registerMigration("v3-leaderboard-history", migrate: createLeaderboardHistory)
         migrator.registerMigration("v4-server", migrate: addServerColumns)
+        migrator.registerMigration("v5-quarantined-jobs", migrate: addJobFailureReason)
         return migrator
     }
 
@@ -31,6 +32,12 @@ enum Migrations {
             ALTER TABLE tokens ADD COLUMN label TEXT;
             CREATE INDEX jobs_by_submission ON jobs (submission_id);
             """)
+    }
+
+    /// A job that keeps ending without a result is given up after a capped number of attempts; the reason is kept
+    /// for the operator (the team sees only the submission's plain `failure`).
+    private static func addJobFailureReason(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE jobs ADD COLUMN failure_reason TEXT;")
     }
 
     /// Published leaderboard snapshots, each signed and chained to the one before; append-only.

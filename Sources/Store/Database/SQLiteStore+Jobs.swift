@@ -9,6 +9,45 @@ public struct ClaimedJob: Sendable, Equatable {
     /// Which attempt this is; completion is fenced on (worker, attempt).
     public let attempt: Int
     public let worker: String
+
+    public init(jobID: Int64, submissionID: Int64, attempt: Int, worker: String) {
+        self.jobID = jobID
+        self.submissionID = submissionID
+        self.attempt = attempt
+        self.worker = worker
+    }
+}
+
+/// A job the queue gave up on, for the operator.
+public struct FailedJob: Sendable, Equatable {
+    public let jobID: Int64
+    public let submissionID: Int64
+    public let attempts: Int
+    /// Why, for the operator; nil when the scorer itself reported the file's problem (the submission says it).
+    public let reason: String?
+}
+
+/// Settings every queue adapter shares.
+public enum JobQueue {
+    /// Claims a job may have before it is quarantined.
+    public static let defaultMaxAttempts = 3
+}
+
+/// What a team is told when its job ends without a score for a reason outside its file's validation.
+public struct JobFailure: Sendable, Equatable {
+    /// A short category a team may see (never the operator's detail).
+    public let category: String
+    public let teamMessage: String
+
+    public static let gaveUp = JobFailure(
+        category: "scoring-gave-up",
+        teamMessage: "scoring gave up after repeated attempts ended without a result; the organisers have been told")
+    public static let scorerCrashed = JobFailure(
+        category: "scorer-crashed",
+        teamMessage: "scoring this file stopped the scorer (it crashed or ran past its memory limit); the organisers have been told")
+    public static let timeLimit = JobFailure(
+        category: "time-limit",
+        teamMessage: "scoring this file ran past the time limit; the organisers have been told")
 }
 
 /// What a judge needs to know about the submission behind a job.
@@ -21,8 +60,13 @@ public struct JobContext: Sendable {
 extension SQLiteStore {
     /// Claims up to `limit` jobs that are queued or whose lease expired, oldest first, in one
     /// `UPDATE … RETURNING`: SQLite's single writer makes the claim atomic.
-    public func claimJobs(worker: String, limit: Int, leaseSeconds: Double, now: Date) throws -> [ClaimedJob] {
+    ///
+    /// A job whose lease ran out after `maxAttempts` claims is not claimed again: a file that kills every worker
+    /// that scores it would otherwise take down one worker per lease, forever. It is quarantined instead (`failed`,
+    /// with its reason for the operator), and its submission fails with a plain message for the team.
+    public func claimJobs(worker: String, limit: Int, leaseSeconds: Double, now: Date, maxAttempts: Int = JobQueue.defaultMaxAttempts) throws -> [ClaimedJob] {
         try pool.write { db in
+            try quarantineExhaustedJobs(maxAttempts: maxAttempts, now: now, db: db)
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -41,6 +85,33 @@ extension SQLiteStore {
                                arguments: [job.submissionID])
             }
             return jobs
+        }
+    }
+
+    private func quarantineExhaustedJobs(maxAttempts: Int, now: Date, db: Database) throws {
+        let submissions = try Int64.fetchAll(
+            db,
+            sql: """
+                UPDATE jobs SET state = 'failed', finished_at = ?1,
+                    failure_reason = 'gave up after ' || attempts || ' attempts, each ended without a result '
+                        || '(the worker crashed, was killed or lost its lease while scoring)'
+                WHERE state = 'running' AND lease_until < ?1 AND attempts >= ?2
+                RETURNING submission_id
+                """,
+            arguments: [now.timeIntervalSince1970, maxAttempts])
+        for submission in submissions {
+            try db.execute(
+                sql: "UPDATE submissions SET status = 'failed', failure = ? WHERE id = ? AND status IN ('queued', 'scoring')",
+                arguments: [JobFailure.gaveUp.teamMessage, submission])
+        }
+    }
+
+    /// Jobs given up after their attempts ran out (or failed by a crash of their scorer), with the operator's reason.
+    public func failedJobs() throws -> [FailedJob] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, submission_id, attempts, failure_reason FROM jobs WHERE state = 'failed' ORDER BY id
+                """).map { FailedJob(jobID: $0["id"], submissionID: $0["submission_id"], attempts: $0["attempts"], reason: $0["failure_reason"]) }
         }
     }
 

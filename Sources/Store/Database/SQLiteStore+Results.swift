@@ -15,12 +15,15 @@ public struct JobResult: Sendable {
     public let scorerVersion: String
     public let truthVersion: String
     public let outcome: Outcome
+    /// For a failure that is not the file's own problem (a crash, a time limit): the detail for the operator.
+    public let operatorReason: String?
 
-    public init(job: ClaimedJob, scorerVersion: String, truthVersion: String, outcome: Outcome) {
+    public init(job: ClaimedJob, scorerVersion: String, truthVersion: String, outcome: Outcome, operatorReason: String? = nil) {
         self.job = job
         self.scorerVersion = scorerVersion
         self.truthVersion = truthVersion
         self.outcome = outcome
+        self.operatorReason = operatorReason
     }
 }
 
@@ -53,6 +56,9 @@ extension SQLiteStore {
         switch result.outcome {
         case .failed(let message):
             try finish(job, jobState: "failed", submissionStatus: "failed", failure: message, now: now, db: db)
+            if let reason = result.operatorReason {
+                try db.execute(sql: "UPDATE jobs SET failure_reason = ? WHERE id = ?", arguments: [reason, job.jobID])
+            }
             return .failed
         case .scored(let evaluation, let caseRefs):
             let outcome = try storeEvaluation(evaluation, caseRefs: caseRefs, result: result, now: now, db: db)

@@ -15,11 +15,21 @@ struct JudgeCommand: AsyncParsableCommand {
     @Option(help: "With --watch, seconds between looks at an empty queue.") var poll = 0.5
     @Option(help: "Seconds a claimed job stays this judge's without a heartbeat; a judge killed mid-job loses it after this.")
     var lease = 300.0
+    @OptionGroup var isolation: ScoringIsolationOptions
+    @Option(help: "Claims a job may have before it is given up (each ended without a result: a crash or a lost lease).")
+    var maxAttempts = JobQueue.defaultMaxAttempts
+
+    @Option(help: .hidden) var claimed: String?
+    @Option(help: .hidden) var worker: String?
+    @Option(help: .hidden) var memoryLimitBytes: Int?
 
     func run() async throws {
+        if let claimed { return try await scoreForParent(claimed) }
         var judge = Judge(store: try data.openStore())
         judge.concurrency = max(1, concurrency)
         judge.leaseSeconds = lease
+        judge.maxAttempts = max(1, maxAttempts)
+        judge.isolation = try isolation.isolation(data: data)
         if watch {
             print("judge \(judge.worker) watching the queue (Ctrl-C to stop; a job it holds is taken over after its lease)")
             while true {
@@ -38,6 +48,18 @@ struct JudgeCommand: AsyncParsableCommand {
         let report = try await judge.drain()
         print(JudgeCommand.summary(report, elapsed: ContinuousClock.now - started))
         if report.conflicts > 0 { throw ExitCode(2) }
+    }
+
+    /// The child side of isolated scoring: score the jobs the parent claimed, under the memory limit it set.
+    private func scoreForParent(_ list: String) async throws {
+        guard let worker, let jobs = ClaimedJobList.decode(list, worker: worker) else {
+            throw ValidationError("--claimed must be JOB:SUBMISSION:ATTEMPT,… with --worker, got \"\(list)\"")
+        }
+        if let memoryLimitBytes { try ProcessLimits.limitAddressSpace(to: memoryLimitBytes) }
+        var judge = Judge(store: try data.openStore(), worker: worker)
+        judge.concurrency = max(1, concurrency)
+        let outcomes = try await judge.scoreClaimed(jobs)
+        print(zip(jobs, outcomes).map { ClaimedJobList.outcomeLine(job: $0, outcome: $1) }.joined(separator: "\n"))
     }
 
     static func summary(_ report: JudgeReport, elapsed: Duration?) -> String {
