@@ -34,8 +34,9 @@ public enum PolygonRasterizer {
                 var index = 0
                 while index + 1 < crossings.count {
                     // Cells whose centre lies strictly between an entering and a leaving crossing.
-                    let first = max(0, Int(((crossings[index] - cell / 2) / cell).rounded(.up)))
-                    let last = min(width - 1, Int(((crossings[index + 1] - cell / 2) / cell).rounded(.down)))
+                    // Clamped to the grid before converting: a crossing may lie anywhere a Double reaches (±1e308).
+                    let first = Int(max(0, min(Double(width), ((crossings[index] - cell / 2) / cell).rounded(.up))))
+                    let last = Int(max(-1, min(Double(width - 1), ((crossings[index + 1] - cell / 2) / cell).rounded(.down))))
                     if first <= last {
                         for column in first...last where Double(column) * cell + cell / 2 > crossings[index] {
                             mask[row * width + column] = true

@@ -51,7 +51,10 @@ private final class ASAPDelegate: NSObject, XMLParserDelegate {
                 if problem == nil { problem = ("line \(parser.lineNumber)", "a Coordinate needs numeric X and Y attributes") }
                 return
             }
-            current?.points.append((Int(attributes["Order"] ?? "") ?? current!.points.count, PlanePoint(x: x, y: y)))
+            guard var annotation = current else { return }
+            // A Coordinate without Order takes its position in the file.
+            annotation.points.append((Int(attributes["Order"] ?? "") ?? annotation.points.count, PlanePoint(x: x, y: y)))
+            current = annotation
         default:
             break
         }

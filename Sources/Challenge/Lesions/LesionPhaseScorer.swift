@@ -1,4 +1,5 @@
 import Foundation
+import Imaging
 import Scoring
 
 /// Validates and scores submissions to one phase of a lesion or segmentation challenge, from the truth
@@ -9,6 +10,8 @@ public struct LesionPhaseScorer: Sendable {
     public let cases: [(caseID: String, split: Split)]
     private let truthFolder: TemporaryFolder?
     private let truthPaths: [String: String]
+    /// Each volume case's grid, read from its truth header: every prediction must have the same.
+    private let truthGrids: [String: VolumeGrid]
     private let slides: [SlideLesionTruth.Slide]
 
     public init(task: TaskSpec, truth: [LesionTruthFile]) throws {
@@ -17,6 +20,7 @@ public struct LesionPhaseScorer: Sendable {
         if task.kind == .slideLesionDetection {
             truthFolder = nil
             truthPaths = [:]
+            truthGrids = [:]
             slides = try truth.map { file in
                 let record = try JSONDecoder().decode(SlideTruthRecord.self, from: Data(file.bytes))
                 return SlideLesionTruth.Slide(caseID: file.caseID, width: record.width, height: record.height,
@@ -31,6 +35,7 @@ public struct LesionPhaseScorer: Sendable {
             }
             truthFolder = folder
             truthPaths = paths
+            truthGrids = task.kind == .slideSegmentation ? [:] : try paths.mapValues { try VolumeGrid.read(path: $0) }
             slides = []
         }
     }
@@ -43,8 +48,36 @@ public struct LesionPhaseScorer: Sendable {
         default:
             let upload = try TemporaryFolder(prefix: "arbiter-upload")
             let predictions = try caseFiles(at: try upload.write(bytes, name: fileName))
-            _ = try CasePairing.pairs(truth: CaseFiles(paths: truthPaths), predictions: predictions, file: fileName)
+            try checkGrids(try CasePairing.pairs(truth: CaseFiles(paths: truthPaths), predictions: predictions, file: fileName), file: fileName)
         }
+    }
+
+    /// Every prediction volume must hold one value per voxel of a type the scorer reads, on its case's grid: checked
+    /// from the headers alone, so an RGB volume or one of 1024³ voxels is refused before anything is expanded.
+    private func checkGrids(_ pairs: [CasePair], file: String) throws {
+        guard !truthGrids.isEmpty else { return }
+        var problems = ProblemList()
+        for pair in pairs {
+            guard let truth = truthGrids[pair.caseID] else { continue }
+            let grid: VolumeGrid
+            do {
+                grid = try VolumeGrid.read(path: pair.predictionPath)
+            } catch {
+                problems.add(ValidationProblem(.unreadableFile, caseID: pair.caseID, message: error.described(as: pair.predictionName)))
+                continue
+            }
+            if grid.components != 1 || grid.voxelType == .rgb24 {
+                problems.add(ValidationProblem(
+                    .unsupportedVoxelType, caseID: pair.caseID,
+                    message: "\(pair.predictionName): \(grid.voxelType.rawValue) with \(grid.components) components per voxel; "
+                        + "a prediction holds one scalar value per voxel"))
+            } else if grid.shape != truth.shape {
+                problems.add(ValidationProblem(
+                    .shapeMismatch, caseID: pair.caseID,
+                    message: "\(pair.predictionName): shape \(grid.shape) differs from the case's grid \(truth.shape)"))
+            }
+        }
+        guard problems.isEmpty else { throw problems.failure(file: file) }
     }
 
     /// Scores a file on all the phase's cases and on each split, keeping per-case values for ranking statistics.
@@ -55,7 +88,7 @@ public struct LesionPhaseScorer: Sendable {
         let predictions = task.kind == .slideLesionDetection ? nil : try caseFiles(at: path)
         if let predictions {
             // Every problem with the case files at once, before any split is scored.
-            _ = try CasePairing.pairs(truth: CaseFiles(paths: truthPaths), predictions: predictions, file: fileName)
+            try checkGrids(try CasePairing.pairs(truth: CaseFiles(paths: truthPaths), predictions: predictions, file: fileName), file: fileName)
         }
         // Each case is read and scored once, in its own split's run; its per-case values do not depend on
         // the other cases, so the split runs also give the long table.

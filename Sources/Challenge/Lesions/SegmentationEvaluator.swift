@@ -41,6 +41,9 @@ public struct SegmentationEvaluator: Sendable {
         switch grid {
         case .volume:
             let volume = try VolumeReader.read(path: path)
+            guard volume.components == 1 else {
+                throw SegmentationMaskProblem.components(volume.components)
+            }
             return Mask(values: volume.doubles().map { $0 != 0 }, shape: volume.shape, spacing: volume.spacing)
         case .slide:
             let image = try PNGCodec.decode([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), channels: 1)
@@ -53,7 +56,7 @@ public struct SegmentationEvaluator: Sendable {
         do {
             let reference = try read(pair.truthPath)
             let prediction = try read(pair.predictionPath)
-            guard reference.shape == prediction.shape else {
+            guard reference.shape == prediction.shape, reference.values.count == prediction.values.count else {
                 return .failure(ValidationProblem(.shapeMismatch, caseID: pair.caseID,
                                                   message: "\(pair.predictionName): shape \(prediction.shape) differs from the reference's \(reference.shape)"))
             }
@@ -61,8 +64,12 @@ public struct SegmentationEvaluator: Sendable {
                                                 shape: reference.shape, spacing: reference.spacing, tolerances: settings.tolerances)
             let diagonal = zip(reference.shape, reference.spacing).reduce(0.0) { $0 + Double($1.0) * $1.1 * Double($1.0) * $1.1 }.squareRoot()
             return .success((measures, diagonal))
+        } catch let error as VolumeError {
+            return .failure(ValidationProblem(.unreadableFile, caseID: pair.caseID, message: error.described(as: pair.predictionName)))
+        } catch let error as SegmentationMaskProblem {
+            return .failure(ValidationProblem(.unsupportedVoxelType, caseID: pair.caseID, message: "\(pair.predictionName): \(error)"))
         } catch {
-            return .failure(ValidationProblem(.unreadableFile, caseID: pair.caseID, message: "\(error)"))
+            return .failure(ValidationProblem(.unreadableFile, caseID: pair.caseID, message: "\(pair.predictionName): \(error)"))
         }
     }
 
@@ -90,5 +97,16 @@ public struct SegmentationEvaluator: Sendable {
             metrics.append(.init(key: "surface-dice@\(tolerance)", title: "NSD at \(tolerance) \(unit)", higherIsBetter: true, value: mean("surface-dice@\(tolerance)")))
         }
         return TaskEvaluation(caseCount: ids.count, metrics: metrics, cases: cases, curves: [])
+    }
+}
+
+/// A mask volume the segmentation scorer cannot compare voxel for voxel.
+enum SegmentationMaskProblem: Error, CustomStringConvertible {
+    case components(Int)
+
+    var description: String {
+        switch self {
+        case .components(let count): "\(count) components per voxel; a mask holds one value per voxel"
+        }
     }
 }

@@ -40,7 +40,17 @@ public struct SlideLesionTruth: Sendable {
             throw CaseFilesError(path: path, "no slides.csv manifest (case_id,width,height)")
         }
         var slides = try Self.readManifest(manifest)
-        let index = Dictionary(uniqueKeysWithValues: slides.indices.map { (slides[$0].caseID, $0) })
+        var index: [String: Int] = [:]
+        for (slot, slide) in slides.enumerated() {
+            guard index.updateValue(slot, forKey: slide.caseID) == nil else {
+                throw CaseFilesError(path: Self.fileName(manifest), "case \"\(slide.caseID.prefix(120))\" is listed twice")
+            }
+            let size = Self.levelSize(slide, level: level)
+            let cells = size.width.multipliedReportingOverflow(by: size.height)
+            guard !cells.overflow, cells.partialValue <= Self.maximumLevelCells else {
+                throw CaseFilesError(path: Self.fileName(manifest), "case \"\(slide.caseID.prefix(120))\": level \(level) of a \(slide.width) x \(slide.height) slide has more than \(Self.maximumLevelCells) cells; evaluate at a coarser level")
+            }
+        }
         let folder = (manifest as NSString).deletingLastPathComponent
         let candidates = files.all + ((try? FileManager.default.contentsOfDirectory(atPath: folder))?.map { folder + "/" + $0 } ?? [])
         let sorted = Set(candidates).sorted()
@@ -75,6 +85,12 @@ public struct SlideLesionTruth: Sendable {
         self.slides = slides
     }
 
+    /// Largest slide side accepted in a manifest: far above any scanner's (about 200,000 pixels), far below what
+    /// would overflow a mask's size.
+    public static let maximumSlideSide = 1 << 20
+    /// Largest evaluation-level mask, in cells (256 MiB of flags).
+    public static let maximumLevelCells = 1 << 28
+
     /// Width and height of the evaluation level (rounded up, as a pyramid level covering the whole slide).
     public static func levelSize(_ slide: Slide, level: Int) -> (width: Int, height: Int) {
         let cell = 1 << level
@@ -105,7 +121,10 @@ public struct SlideLesionTruth: Sendable {
         }
         return try table.rows.map { row in
             guard let w = Int(row.fields[width]), let h = Int(row.fields[height]), w > 0, h > 0 else {
-                throw CaseFilesError(path: path, "line \(row.line): width and height must be positive integers")
+                throw CaseFilesError(path: fileName(path), "line \(row.line): width and height must be positive integers")
+            }
+            guard w <= maximumSlideSide, h <= maximumSlideSide else {
+                throw CaseFilesError(path: fileName(path), "line \(row.line): a \(w) x \(h) slide is larger than \(maximumSlideSide) pixels a side")
             }
             return Slide(caseID: row.fields[id], width: w, height: h, annotations: SlideAnnotations(), levelMask: nil)
         }

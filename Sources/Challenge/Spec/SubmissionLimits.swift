@@ -25,7 +25,8 @@ public struct SubmissionLimits: Sendable, Equatable, Codable {
         guard let unit = text.last, let scale = units[unit], let count = Int(text.dropLast()), count > 0 else {
             return nil
         }
-        return count * scale
+        let (seconds, overflow) = count.multipliedReportingOverflow(by: scale)
+        return overflow ? nil : seconds
     }
 
     /// Reads `500KB`, `10MB`, `1GB` (powers of 1024) or a plain byte count.
@@ -34,7 +35,8 @@ public struct SubmissionLimits: Sendable, Equatable, Codable {
         for (suffix, scale) in units where text.uppercased().hasSuffix(suffix) {
             guard let count = Int(text.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), count > 0
             else { return nil }
-            return count * scale
+            let (bytes, overflow) = count.multipliedReportingOverflow(by: scale)
+            return overflow ? nil : bytes
         }
         return Int(text).flatMap { $0 > 0 ? $0 : nil }
     }

@@ -25,6 +25,7 @@ public struct ValidationProblem: Sendable, Equatable, Codable, CustomStringConve
         case duplicateRow = "duplicate-row"
         case confidenceOutOfRange = "confidence-out-of-range"
         case pointOutsideSlide = "point-outside-slide"
+        case unsupportedVoxelType = "unsupported-voxel-type"
     }
 
     public let kind: Kind
@@ -46,10 +47,20 @@ public struct ValidationProblem: Sendable, Equatable, Codable, CustomStringConve
         self.kind = kind
         self.line = line
         self.column = column
-        self.field = field
-        self.caseID = caseID
+        self.field = field.map { Self.clipped($0, to: Self.longestEcho) }
+        self.caseID = caseID.map { Self.clipped($0, to: Self.longestEcho) }
         self.byteOffset = byteOffset
-        self.message = message
+        self.message = Self.clipped(message, to: Self.longestMessage)
+    }
+
+    /// Longest case id or field echoed back: a file may hold a megabyte-long "case id", and the answer must stay small.
+    static let longestEcho = 120
+    static let longestMessage = 600
+
+    /// `text` cut to at most `limit` characters, saying how long it was.
+    static func clipped(_ text: String, to limit: Int) -> String {
+        guard text.utf8.count > limit else { return text }
+        return String(text.prefix(limit)) + "… (\(text.utf8.count) bytes in all)"
     }
 
     public var description: String {

@@ -16,6 +16,8 @@ public struct SegmentationMeasures: Sendable, Equatable, Codable {
 
     /// `reference` and `prediction` are x-fastest grids of `shape` with `spacing` (for example millimetres).
     public init(reference: [Bool], prediction: [Bool], shape: [Int], spacing: [Double], tolerances: [Double] = []) {
+        // An invariant, not a check of input: SegmentationEvaluator compares both grids and their value counts (and
+        // refuses multi-component volumes) before it builds the masks it passes here.
         precondition(reference.count == prediction.count && reference.count == shape.reduce(1, *), "masks must share the grid \(shape)")
         let referenceCount = reference.lazy.filter { $0 }.count
         let predictionCount = prediction.lazy.filter { $0 }.count

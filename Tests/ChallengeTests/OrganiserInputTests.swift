@@ -1,0 +1,71 @@
+import Challenge
+import Foundation
+import Testing
+
+/// Organisers' files are outside input too: a slip in one must be a located error, never a crash.
+@Suite("Organiser input")
+struct OrganiserInputTests {
+    @Test(arguments: ["9000000000000GB", "9223372036854775807KB", "99999999999999999999"])
+    func fileSizeThatOverflowsIsRefusedNotTrapped(_ text: String) {
+        #expect(SubmissionLimits.parseBytes(text) == nil)
+    }
+
+    @Test func periodThatOverflowsIsRefusedNotTrapped() {
+        #expect(SubmissionLimits.parseSeconds("9223372036854775807w") == nil)
+        #expect(SubmissionLimits.parseSeconds("2w") == 1_209_600)
+    }
+
+    @Test func specWithAnOverflowingFileSizeIsAnIssueAtItsLine() throws {
+        let yaml = ChallengeSpecTests.valid.replacingOccurrences(
+            of: "limits: { per-period: 2, period: 1d, total: 10 }", with: "limits: { max-file-size: 9000000000000GB }")
+        #expect {
+            try ChallengeSpecParser.parse(yaml: yaml, file: "challenge.yaml")
+        } throws: { error in
+            "\(error)".contains("max-file-size")
+        }
+    }
+
+    @Test func asapCoordinatesWithoutOrderAreTakenInFileOrder() throws {
+        let xml = """
+            <ASAP_Annotations><Annotations>
+            <Annotation Name="a" Type="Polygon" PartOfGroup="_0"><Coordinates>
+            <Coordinate X="0" Y="0"/><Coordinate X="10" Y="0"/><Coordinate X="10" Y="10"/><Coordinate Order="3" X="0" Y="10"/>
+            </Coordinates></Annotation>
+            </Annotations></ASAP_Annotations>
+            """
+        let parsed = try ASAPXMLParser.annotations(Array(xml.utf8), file: "slide.xml")
+        #expect(parsed.lesions.count == 1)
+        #expect(parsed.lesions.first?.rings.first?.count == 4)
+    }
+
+    @Test func slideManifestWithAGiganticWidthIsRefusedBeforeAnyMaskIsMade() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-manifest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("case_id,width,height\nslide1,2147483648,1000\n".utf8).write(to: folder.appendingPathComponent("slides.csv"))
+        #expect {
+            try SlideLesionTruth(path: folder.path, level: 5)
+        } throws: { error in
+            "\(error)".contains("line 2") && "\(error)".contains("larger than")
+        }
+    }
+
+    @Test func slideManifestListingACaseTwiceIsRefused() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-manifest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("case_id,width,height\nslide1,1000,1000\nslide1,2000,2000\n".utf8).write(to: folder.appendingPathComponent("slides.csv"))
+        #expect {
+            try SlideLesionTruth(path: folder.path, level: 5)
+        } throws: { error in
+            "\(error)".contains("listed twice")
+        }
+    }
+
+    @Test func megabyteCaseIdIsClippedInTheProblemItIsNamedIn() {
+        let id = String(repeating: "x", count: 4 << 20)
+        let problem = ValidationProblem(.unknownCase, caseID: id, message: "\"\(id)\" is not a case of this phase")
+        #expect(problem.description.utf8.count < 2000)
+        #expect(problem.caseID?.hasSuffix("(4194304 bytes in all)") == true)
+    }
+}
