@@ -2,7 +2,9 @@ extension SparseBytes {
     /// Indices (counted from `range`'s start) and real values of the `type` values in `range` that are not zero.
     /// Only values that a stretch of non-zero bytes touches are decoded: the stretches, widened to whole values,
     /// are gathered into one buffer and scanned once.
-    func nonZeroValues(type: VoxelType, in range: Range<Int>, bigEndian: Bool) -> (indices: [Int], values: [Float]) {
+    /// Nil when the stretches touch more than `limit` values (each touched value is non-zero, but for `-0.0`),
+    /// found before anything is gathered.
+    func nonZeroValues(type: VoxelType, in range: Range<Int>, bigEndian: Bool, limit: Int = .max) -> (indices: [Int], values: [Float])? {
         let size = type.componentSize
         // Groups of whole values touched by stretches: (first value, end value), ascending and disjoint.
         var groups: [(first: Int, end: Int)] = []
@@ -15,7 +17,9 @@ extension SparseBytes {
                 groups.append((first, end))
             }
         }
-        var gathered = [UInt8](repeating: 0, count: groups.reduce(0) { $0 + ($1.end - $1.first) } * size)
+        let touched = groups.reduce(0) { $0 + ($1.end - $1.first) }
+        guard touched <= limit else { return nil }
+        var gathered = [UInt8](repeating: 0, count: touched * size)
         var groupStarts: [Int] = []  // where each group begins in `gathered`, in values
         var at = 0
         for group in groups {

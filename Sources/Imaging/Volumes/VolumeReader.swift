@@ -20,7 +20,7 @@ public enum VolumeReader {
     /// The non-zero voxels of a single-component volume; gzipped NIfTI files are inflated without their zeros.
     public static func readNonZero(path: String, limits: VolumeLimits = .default) throws(VolumeError) -> SparseVolume {
         if VolumeFileKind(path: path) == .nifti { return try NIfTIReader.readNonZero(path: path, limits: limits) }
-        return SparseVolume(try read(path: path, limits: limits))
+        return try SparseVolume(try read(path: path, limits: limits), limits: limits, file: path)
     }
 
     private static func looksLikeNIfTIHeader(_ bytes: [UInt8]) -> Bool {

@@ -2,16 +2,29 @@ extension Volume {
     /// Grid indices (ascending) and real values of the voxels whose real value is not zero, read straight
     /// from the stored values; for a mostly empty map this is far cheaper than converting every voxel.
     public func nonZeroVoxels() -> (indices: [Int], values: [Float]) {
+        nonZeroVoxels(upTo: .max)
+    }
+
+    /// As `nonZeroVoxels()`, but stops once more than `limit` are found (returning `limit + 1` of them), so a
+    /// volume that is not sparse costs no more than the limit.
+    public func nonZeroVoxels(upTo limit: Int) -> (indices: [Int], values: [Float]) {
         guard scaling.isIdentity, components == 1 else {
             let all = floats()
-            let indices = all.indices.filter { all[$0] != 0 }
+            var indices: [Int] = []
+            for index in all.indices where all[index] != 0 {
+                indices.append(index)
+                if indices.count > limit { break }
+            }
             return (indices, indices.map { all[$0] })
         }
-        return voxels.accept(NonZeroScan())
+        return voxels.accept(NonZeroScan(limit: limit))
     }
 }
 
 struct NonZeroScan: VoxelVisitor {
+    /// Scanning stops once more than this many are found.
+    var limit = Int.max
+
     func visit<Value: VoxelValue>(_ values: UnsafeBufferPointer<Value>) -> (indices: [Int], values: [Float]) {
         var indices: [Int] = []
         var found: [Float] = []
@@ -33,6 +46,7 @@ struct NonZeroScan: VoxelVisitor {
                     found.append(value)
                 }
             }
+            if indices.count > limit { break }
             start = end
         }
         return (indices, found)

@@ -22,6 +22,11 @@ struct MetaImageLayout {
         if let bad = shape.firstIndex(where: { $0 < 1 }) {
             throw header.error(.invalidHeader, "DimSize", file: file, "extent \(bad) is \(shape[bad]); every extent must be at least 1")
         }
+        do {
+            try limits.checkVoxels(shape, field: "DimSize", file: file)
+        } catch {
+            throw header.error(.tooLarge, "DimSize", file: file, error.message)
+        }
         let typeName = header.fields["ElementType"] ?? ""
         guard let type = MetaImageElementType.type(named: typeName) else {
             throw header.error(.unsupported, "ElementType", file: file, "\"\(typeName)\" is not a numeric MET_ type")

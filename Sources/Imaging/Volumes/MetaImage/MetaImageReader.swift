@@ -25,20 +25,26 @@ public enum MetaImageReader {
             guard dataFile != "LIST", !dataFile.contains("%"), !dataFile.isEmpty else {
                 throw header.error(.unsupported, "ElementDataFile", file: path, "\"\(dataFile)\": only LOCAL or a single data file are read")
             }
-            sourcePath = dataFile.hasPrefix("/") ? dataFile : (URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(dataFile).path)
-            source = try FileBytes.read(sourcePath)
+            sourcePath = try MetaImageDataFile.resolve(dataFile, header: header, headerPath: path)
+            source = try MetaImageDataFile.read(sourcePath, named: dataFile, header: header, headerPath: path)
             start = 0
         }
         let headerSize = try header.integers("HeaderSize", count: 1, file: path)?.first ?? 0
+        guard headerSize >= -1, headerSize <= source.count else {
+            throw header.error(.invalidHeader, "HeaderSize", file: path,
+                               "HeaderSize is \(headerSize); expected -1 (data at the end) or at most the \(source.count) bytes of \(dataFile == "LOCAL" ? "the file" : "the data file")")
+        }
         if layout.compressed {
-            return try decompressed(source, from: start + max(headerSize, 0), header: header, layout: layout, file: sourcePath)
+            let from = try VolumeLimits.end(start, plus: max(headerSize, 0), field: "HeaderSize", file: path)
+            return try decompressed(source, from: from, header: header, layout: layout, file: path)
         }
-        if headerSize == -1 { start = source.count - layout.dataBytes } else { start += headerSize }
-        guard start >= 0, source.count >= start + layout.dataBytes else {
-            throw VolumeError(.truncated, file: sourcePath, byteOffset: source.count,
-                              "file ends at byte \(source.count) but \(layout.dataBytes) bytes of voxel data should start at byte \(max(start, 0))")
+        if headerSize == -1 { start = source.count - layout.dataBytes } else { start = try VolumeLimits.end(start, plus: headerSize, field: "HeaderSize", file: path) }
+        let end = try VolumeLimits.end(start, plus: layout.dataBytes, field: "HeaderSize", file: path)
+        guard start >= 0, source.count >= end else {
+            throw VolumeError(.truncated, file: path, byteOffset: source.count,
+                              "\(dataFile == "LOCAL" ? "file" : "data file \(dataFile)") ends at byte \(source.count) but \(layout.dataBytes) bytes of voxel data should start at byte \(max(start, 0))")
         }
-        return (source, start..<(start + layout.dataBytes))
+        return (source, start..<end)
     }
 
     private static func decompressed(
@@ -46,9 +52,9 @@ public enum MetaImageReader {
     ) throws(VolumeError) -> ([UInt8], Range<Int>) {
         var end = source.count
         if let declared = try header.integers("CompressedDataSize", count: 1, file: file)?.first {
-            guard declared >= 0, start + declared <= source.count else {
-                throw VolumeError(.truncated, file: file, byteOffset: source.count,
-                                  "CompressedDataSize is \(declared) but only \(max(source.count - start, 0)) bytes follow the header")
+            guard declared >= 0, declared <= source.count, start <= source.count - declared else {
+                throw header.error(.truncated, "CompressedDataSize", file: file,
+                                   "CompressedDataSize is \(declared) but only \(max(source.count - start, 0)) bytes follow the header")
             }
             end = start + declared
         }

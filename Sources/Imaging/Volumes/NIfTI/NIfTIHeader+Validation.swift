@@ -5,6 +5,8 @@ struct NIfTILayoutCheck {
     var dataBytes: Int
     /// Where voxel data starts in the data file (the `.nii` itself, or the `.img` of a pair).
     var dataOffset: Int
+    /// Where it ends: `dataOffset + dataBytes`, checked not to overflow.
+    var dataEnd: Int
 }
 
 extension NIfTIHeader {
@@ -15,6 +17,7 @@ extension NIfTIHeader {
     func checked(file: String, limits: VolumeLimits) throws(VolumeError) -> NIfTILayoutCheck {
         try checkMagic(file: file)
         let shape = try checkedShape(file: file)
+        try limits.checkVoxels(shape, field: "dim", file: file, byteOffset: layout.dim)
         let type = try checkedType(file: file)
         guard let bytes = VolumeLimits.byteCount(shape: shape, components: type.inherentComponents, valueSize: type.componentSize) else {
             throw VolumeError(.tooLarge, file: file, field: "dim", byteOffset: layout.dim, "dimensions \(shape) overflow a 64-bit byte count")
@@ -23,7 +26,9 @@ extension NIfTIHeader {
             throw VolumeError(.tooLarge, file: file, field: "dim", byteOffset: layout.dim,
                               "dimensions \(shape) need \(bytes) bytes, over the \(limits.maximumDataBytes)-byte limit")
         }
-        return NIfTILayoutCheck(shape: shape, voxelType: type, dataBytes: bytes, dataOffset: try checkedOffset(file: file))
+        let offset = try checkedOffset(file: file, limits: limits)
+        let end = try VolumeLimits.end(offset, plus: bytes, field: "vox_offset", file: file)
+        return NIfTILayoutCheck(shape: shape, voxelType: type, dataBytes: bytes, dataOffset: offset, dataEnd: end)
     }
 
     private func checkMagic(file: String) throws(VolumeError) {
@@ -59,13 +64,17 @@ extension NIfTIHeader {
         return type
     }
 
-    private func checkedOffset(file: String) throws(VolumeError) -> Int {
+    private func checkedOffset(file: String, limits: VolumeLimits) throws(VolumeError) -> Int {
         guard voxOffset >= 0 else {
             throw VolumeError(.invalidHeader, file: file, field: "vox_offset", byteOffset: layout.voxOffset, "vox_offset is not a whole non-negative number of bytes")
         }
         if isSingleFile, voxOffset < size + 4 {
             throw VolumeError(.invalidHeader, file: file, field: "vox_offset", byteOffset: layout.voxOffset,
                               "vox_offset is \(voxOffset), inside the \(size + 4)-byte header of a single-file NIfTI")
+        }
+        guard voxOffset <= limits.maximumHeaderBytes else {
+            throw VolumeError(.tooLarge, file: file, field: "vox_offset", byteOffset: layout.voxOffset,
+                              "vox_offset is \(voxOffset); the header and extensions before the voxels may take at most \(limits.maximumHeaderBytes) bytes")
         }
         return voxOffset
     }

@@ -16,7 +16,7 @@ public enum NIfTIReader {
             return try readPair(headerPath: path, header: header, limits: limits)
         }
         let check = try header.checked(file: path, limits: limits)
-        let end = check.dataOffset + check.dataBytes
+        let end = check.dataEnd
         if compressed {
             try refuseImpossibleExpansion(declared: end, compressedSize: mapped.count, file: path)
             let expanded = try mapped.withUnsafeBytes { bytes throws(VolumeError) in try expand(bytes, declaredSize: end, file: path) }
@@ -34,20 +34,23 @@ public enum NIfTIReader {
         // Compressed maps are small: one read costs less than mapping and unmapping (a TLB flush on every core).
         let compressed = try FileBytes.read(path)
         guard !lower.hasSuffix(".img"), !lower.hasSuffix(".img.gz"), FileBytes.isGzip(compressed) else {
-            return SparseVolume(try read(path: path, limits: limits))
+            return try SparseVolume(try read(path: path, limits: limits), limits: limits, file: path)
         }
         let header = try NIfTIHeader.decode(try peekHeader(compressed, file: path), file: path)
-        guard header.isSingleFile else { return SparseVolume(try read(path: path, limits: limits)) }
+        guard header.isSingleFile else { return try SparseVolume(try read(path: path, limits: limits), limits: limits, file: path) }
         let check = try header.checked(file: path, limits: limits)
         guard check.voxelType.inherentComponents == 1, try header.scaling(file: path).isIdentity else {
-            return SparseVolume(try read(path: path, limits: limits))
+            return try SparseVolume(try read(path: path, limits: limits), limits: limits, file: path)
         }
-        let end = check.dataOffset + check.dataBytes
+        let end = check.dataEnd
         try refuseImpossibleExpansion(declared: end, compressedSize: compressed.count, file: path)
         let expanded = try compressed.withUnsafeBytes { bytes in
             Result { () throws(VolumeError) in try expandSparse(bytes, declaredSize: end, file: path) }
         }.get()
-        let voxels = expanded.nonZeroValues(type: check.voxelType, in: check.dataOffset..<end, bigEndian: header.bigEndian)
+        guard let voxels = expanded.nonZeroValues(type: check.voxelType, in: check.dataOffset..<end, bigEndian: header.bigEndian,
+                                                  limit: limits.maximumNonZeroVoxels) else {
+            throw SparseVolume.tooManyNonZero(limits: limits, file: path)
+        }
         return SparseVolume(shape: check.shape, indices: voxels.indices, values: voxels.values)
     }
 
@@ -62,7 +65,7 @@ public enum NIfTIReader {
         let check = try header.checked(file: headerPath, limits: limits)
         let imagePath = try companion(of: headerPath, replacing: ".hdr", with: ".img")
         let bytes = try FileBytes.read(imagePath)
-        let end = check.dataOffset + check.dataBytes
+        let end = check.dataEnd
         if FileBytes.isGzip(bytes) {
             try refuseImpossibleExpansion(declared: end, compressedSize: bytes.count, file: imagePath)
             let expanded = try expand(bytes, declaredSize: end, file: imagePath)
