@@ -12,6 +12,7 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var data: DataDirectoryOption
 
     func run() async throws {
+        try OutputPath.checkFile(out)
         let report = try await ChallengeReport(store: try data.openStore()).render(challenge: challenge, now: Date())
         let url = URL(fileURLWithPath: out)
         try DurableFile.write(Array(report.html.utf8), to: url)

@@ -38,6 +38,8 @@ struct SlideRegionCommand: ParsableCommand {
 
     func run() throws {
         let (width, height) = try parsedSize()
+        try PNGRegionLimits.check(width: width, height: height)
+        try OutputPath.checkFile(out)
         let image = try Slide(path: file).readRegion(x: x, y: y, level: level, width: width, height: height)
         try PNGCodec.write(image.pngImage, to: out)
         print("wrote \(width)x\(height) region of level \(level) at (\(x), \(y)) to \(out)")
@@ -61,6 +63,7 @@ struct SlideAssociatedCommand: ParsableCommand {
     @Option(help: "PNG file to write.") var out: String
 
     func run() throws {
+        try OutputPath.checkFile(out)
         let image = try Slide(path: file).associatedImage(named: name)
         try PNGCodec.write(image.pngImage, to: out)
         print("wrote \(image.width)x\(image.height) \(name) image to \(out)")

@@ -22,6 +22,7 @@ struct SlideThumbnailCommand: ParsableCommand {
     }
 
     func run() throws {
+        try OutputPath.checkFile(out)
         let thumbnail = try SlideThumbnail(slide: Slide(path: file), longestSide: size)
         if mask {
             let tissue = thumbnail.tissueMask
