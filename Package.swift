@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "arbiter", targets: ["arbiter"]),
         .executable(name: "arbiter-bench", targets: ["arbiter-bench"]),
+        .library(name: "ArbiterFuzzable", targets: ["Geometry", "Imaging", "Scoring", "Challenge"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -1,22 +1,22 @@
 // swift-tools-version:6.1
-// A libFuzzer target for the whole-slide TIFF path, kept out of the main package so `swift build` and
-// `swift test` there need no sanitizer flags. Sources/Imaging holds symlinks to the main package's WholeSlide and Codecs
-// folders, and the C modules are symlinks too.
-// Run it with scripts/fuzz/run-slide-fuzzer.
+// libFuzzer targets for every decoder of outside bytes, kept out of the main package so `swift build` and `swift test`
+// there need no sanitizer flags. The fuzzer depends on the main package by path and links its real modules through the
+// `ArbiterFuzzable` library product, so it always compiles against the code in the tree.
+// One executable holds every target; ARBITER_FUZZ_TARGET picks one. Run with scripts/fuzz/run-all or run-one.
 import PackageDescription
+
+let settings: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility")]
 
 let package = Package(
     name: "ArbiterFuzz",
+    platforms: [.macOS(.v14)],
+    dependencies: [.package(name: "Arbiter", path: "../..")],
     targets: [
-        .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4"),
-        .systemLibrary(name: "COpenJPEG", pkgConfig: "libopenjp2"),
-        .systemLibrary(name: "CPNG", pkgConfig: "libpng"),
-        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg"),
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib"),
-        .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate"),
-        .target(
-            name: "Imaging", dependencies: ["CTIFF", "COpenJPEG", "CPNG", "CJPEG", "CZlib", "CDeflate"],
-            swiftSettings: [.enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility")]),
-        .executableTarget(name: "SlideFuzzer", dependencies: ["Imaging"]),
+        .executableTarget(
+            name: "ArbiterFuzzer",
+            dependencies: ["MultipartParsing", .product(name: "ArbiterFuzzable", package: "Arbiter")],
+            swiftSettings: settings),
+        // Sources/Server/Uploads/MultipartForm.swift, linked in: it needs only Foundation, the Server module much more.
+        .target(name: "MultipartParsing", swiftSettings: settings),
     ]
 )

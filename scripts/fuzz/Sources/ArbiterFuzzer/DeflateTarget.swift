@@ -1,0 +1,39 @@
+import Imaging
+
+/// `deflate`: the hand-written sparse inflater (`Deflate.gunzipSparse`, `Deflate.inflateZlibSparse`) and the
+/// libdeflate/zlib paths (`gunzip`, `inflateZlib`, `inflateRaw`, `gunzipUpTo`, `peek`) on the same bytes.
+///
+/// The declared size is what zlib finds the stream expands to (so well-formed streams reach the end checks), or
+/// the gzip trailer's length when zlib gives up. Besides "worked or threw", the sparse inflater must agree with
+/// zlib whenever both accept a stream: a difference stops the run (`fatalError`) as a finding.
+let deflateTarget = FuzzTarget(name: "deflate", covers: "SparseInflater (gunzipSparse, inflateZlibSparse) against libdeflate and zlib") { input in
+    let bytes = [UInt8](input)
+    let reference = try? Deflate.peek(bytes, count: DeflateFuzzing.largestOutput)
+    let declared = reference?.count ?? DeflateFuzzing.trailerLength(bytes)
+    let sparseGzip = try? Deflate.gunzipSparse(input, declaredSize: declared)
+    let sparseZlib = try? Deflate.inflateZlibSparse(input, declaredSize: declared)
+    _ = try? Deflate.gunzip(input, declaredSize: declared)
+    _ = try? Deflate.inflateZlib(bytes, declaredSize: declared)
+    _ = try? Deflate.gunzipUpTo(bytes, limit: DeflateFuzzing.largestOutput)
+    _ = try? Deflate.inflateRaw(bytes[...], declaredSize: min(bytes.count * 4, DeflateFuzzing.largestOutput))
+    guard let reference, reference.count == declared else { return }
+    for (name, sparse) in [("gunzipSparse", sparseGzip), ("inflateZlibSparse", sparseZlib)] {
+        guard let sparse else { continue }
+        if sparse.count != reference.count || sparse.dense() != reference {
+            fatalError("\(name) accepted the stream but expanded it to \(sparse.count) bytes unlike zlib's \(reference.count)")
+        }
+    }
+}
+
+enum DeflateFuzzing {
+    /// The most any one call may expand to: past DEFLATE's 1032:1 for libFuzzer's default inputs, well under
+    /// `-rss_limit_mb`.
+    static let largestOutput = 8 << 20
+
+    /// The length a gzip trailer declares (its last four bytes), clipped to `largestOutput`.
+    static func trailerLength(_ bytes: [UInt8]) -> Int {
+        guard bytes.count >= 4 else { return 0 }
+        let tail = bytes.suffix(4).reversed().reduce(0) { $0 << 8 | Int($1) }
+        return min(tail, largestOutput)
+    }
+}
