@@ -1,8 +1,10 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Intake
 import Judge
 import Logging
+import NIOCore
 import ServiceLifecycle
 import Site
 import Store
@@ -27,7 +29,9 @@ public struct ArbiterServer: Sendable {
             requests: RateLimiter(rate: configuration.requestsPerSecond, burst: configuration.requestBurst),
             uploads: RateLimiter(rate: configuration.uploadBytesPerMinute / 60, burst: configuration.uploadBytesPerMinute),
             leaderboards: LeaderboardCache(site: LeaderboardSite(store: store, assets: leaderboardAssets)),
-            metrics: ServerMetrics(), clock: clock, logger: logger, intake: SubmissionIntake(store: store))
+            metrics: ServerMetrics(), clock: clock, logger: logger, intake: SubmissionIntake(store: store),
+            uploadWork: UploadWorkPool(threads: configuration.uploadThreads, perToken: configuration.uploadsPerToken,
+                                       capacity: configuration.uploadsInProgress))
     }
 
     /// The routes, for serving or for calling in-process.
@@ -53,9 +57,17 @@ public struct ArbiterServer: Sendable {
                 judge: Judge(store: store, worker: "server-\(ProcessInfo.processInfo.processIdentifier)", clock: clock), logger: logger))
         }
         let app = Application(
-            router: router(),
+            router: router(), server: .http1(configuration: httpConfiguration),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "arbiter"),
             services: services, logger: logger)
         try await app.runService()
+    }
+
+    /// HTTP/1 with the configured timeouts: the head and body timers per request, and Hummingbird's idle backstop.
+    var httpConfiguration: HTTP1Channel.Configuration {
+        let (header, body) = (TimeAmount(configuration.headerTimeout), TimeAmount(configuration.bodyTimeout))
+        return HTTP1Channel.Configuration(
+            additionalChannelHandlers: [RequestTimeoutHandler(headerTimeout: header, bodyTimeout: body)],
+            idleTimeout: TimeAmount(configuration.idleTimeout))
     }
 }

@@ -11,14 +11,38 @@ public struct ServerConfiguration: Sendable {
     public var uploadBytesPerMinute: Double
     /// Whether the server runs a judge in-process.
     public var runsJudge: Bool
+    /// Threads that take upload forms apart and validate files: a pool of their own, so probes and store routes
+    /// never queue behind them.
+    public var uploadThreads: Int
+    /// Uploads one token may have in progress at once; another is refused with 429 and `Retry-After`.
+    public var uploadsPerToken: Int
+    /// Uploads the whole server holds in progress (running or waiting for an upload thread); another gets 503.
+    public var uploadsInProgress: Int
+    /// How long a request's head may take to arrive, counted from the connection's opening or the previous answer
+    /// (so also how long a kept-alive connection may sit idle); the connection is closed after it.
+    public var headerTimeout: Duration
+    /// The longest pause allowed between two pieces of a request's body; the request is answered 408 and the
+    /// connection closed after it.
+    public var bodyTimeout: Duration
+    /// A backstop: a connection that reads nothing for this long while no answer is being prepared is closed.
+    public var idleTimeout: Duration
 
     public init(host: String = "127.0.0.1", port: Int = 8080, requestsPerSecond: Double = 20, requestBurst: Double = 40,
-                uploadBytesPerMinute: Double = 1_073_741_824, runsJudge: Bool = true) {
+                uploadBytesPerMinute: Double = 1_073_741_824, runsJudge: Bool = true,
+                uploadThreads: Int = max(1, ProcessInfo.processInfo.activeProcessorCount), uploadsPerToken: Int = 2,
+                uploadsInProgress: Int = 64, headerTimeout: Duration = .seconds(10), bodyTimeout: Duration = .seconds(30),
+                idleTimeout: Duration = .seconds(75)) {
         self.host = host
         self.port = port
         self.requestsPerSecond = requestsPerSecond
         self.requestBurst = requestBurst
         self.uploadBytesPerMinute = uploadBytesPerMinute
         self.runsJudge = runsJudge
+        self.uploadThreads = uploadThreads
+        self.uploadsPerToken = uploadsPerToken
+        self.uploadsInProgress = uploadsInProgress
+        self.headerTimeout = headerTimeout
+        self.bodyTimeout = bodyTimeout
+        self.idleTimeout = idleTimeout
     }
 }

@@ -57,6 +57,36 @@ import Testing
         }
     }
 
+    /// Every path, called with a method it does not declare, by every kind of caller: 405 with the declared methods
+    /// in `Allow`, before any token is looked at (the answer says nothing about the caller).
+    @Test(arguments: Set(Endpoint.allCases.map(\.path)).sorted())
+    func undeclaredMethodAnswers405ListingTheDeclaredOnes(template: String) async throws {
+        let server = try await TestServer()
+        let path = template.replacingOccurrences(of: "{challenge}", with: "tiny").replacingOccurrences(of: "{phase}", with: "final")
+            .replacingOccurrences(of: "{team}", with: "alpha").replacingOccurrences(of: "{id}", with: "1")
+        let declared = Endpoint.allCases.filter { $0.path == template }.map(\.method)
+        for method in [HTTPRequest.Method.trace, .put, .patch, .get, .delete] where !declared.contains(method) {
+            for token in [nil, server.alpha, server.organiser] {
+                let reply = try await server.send(method, path, token: token)
+                #expect(reply.status == 405, "\(method) \(path): \(reply.status)")
+                #expect(reply.error["code"] as? String == "method-not-allowed")
+                #expect(reply.headers[.allow] == declared.map(\.rawValue).joined(separator: ", "), "\(method) \(path)")
+            }
+        }
+    }
+
+    @Test func traceAnswers405WithAllow() async throws {
+        let server = try await TestServer()
+        let reply = try await server.send(.trace, "/healthz")
+        #expect(reply.status == 405)
+        #expect(reply.headers[.allow] == "GET")
+        #expect((reply.error["message"] as? String)?.contains("TRACE") == true)
+        let teams = try await server.send(.put, "/api/v1/challenges/tiny/teams", token: server.organiser)
+        #expect(teams.headers[.allow] == "GET, POST")
+        // A path no route has stays a 404.
+        #expect(try await server.send(.trace, "/api/v1/nowhere").status == 404)
+    }
+
     enum Expectation { case admitted, refused, notFound }
 
     static func expectation(_ endpoint: Endpoint, _ role: Role) -> Expectation {

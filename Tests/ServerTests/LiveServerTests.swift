@@ -33,6 +33,51 @@ import Testing
         }
     }
 
+    /// What no HTTP client sends, over a real socket: each is answered with the JSON error naming it, or, when there
+    /// is no request to answer, the connection is closed.
+    @Test func brokenAndStalledRequestsOverASocketAreAnsweredOrClosed() async throws {
+        let port = Int.random(in: 20_000..<40_000)
+        let configuration = ServerConfiguration(port: port, requestsPerSecond: 1000, requestBurst: 1000, runsJudge: false,
+                                                headerTimeout: .seconds(1), bodyTimeout: .seconds(1))
+        let setup = try await TestServer(configuration: configuration)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await setup.server.run() }
+            defer { group.cancelAll() }
+            try await Self.waitUntilHealthy(URL(string: "http://127.0.0.1:\(port)")!)
+            let upload = "POST /api/v1/challenges/tiny/phases/final/submissions?file_name=p.csv HTTP/1.1\r\nHost: x\r\n"
+                + "Authorization: Bearer \(setup.alpha)\r\n"
+
+            let stalledHead = try RawConnection(port: port)
+            try stalledHead.send("GET /healthz HTTP/1.1\r\nHost: x\r\n")
+            #expect(try stalledHead.readUntilClosed().isEmpty)
+
+            let stalledBody = try RawConnection(port: port)
+            try stalledBody.send(upload + "Content-Length: 500\r\n\r\ncase_id,label\n")
+            let timedOut = try stalledBody.readUntilClosed()
+            #expect(timedOut.hasPrefix("HTTP/1.1 408"), "\(timedOut.prefix(200))")
+            #expect(timedOut.contains("\"body-timeout\""))
+
+            let badChunk = try RawConnection(port: port)
+            try badChunk.send(upload + "Transfer-Encoding: chunked\r\n\r\nZZ\r\ncase_id\r\n")
+            let chunkReply = try badChunk.readUntilClosed()
+            #expect(chunkReply.hasPrefix("HTTP/1.1 400"), "\(chunkReply.prefix(200))")
+            #expect(chunkReply.contains("chunk size"))
+
+            let shortBody = try RawConnection(port: port)
+            try shortBody.send(upload + "Content-Length: 500\r\n\r\ncase_id,label\n")
+            shortBody.finishSending()
+            let shortReply = try shortBody.readUntilClosed()
+            #expect(shortReply.hasPrefix("HTTP/1.1 400"), "\(shortReply.prefix(200))")
+            #expect(shortReply.contains("\"malformed-request\""))
+
+            let trace = try RawConnection(port: port)
+            try trace.send("TRACE /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            let traceReply = try trace.readUntilClosed()
+            #expect(traceReply.hasPrefix("HTTP/1.1 405"), "\(traceReply.prefix(200))")
+            #expect(traceReply.lowercased().contains("allow: get"))
+        }
+    }
+
     static func waitUntilHealthy(_ base: URL) async throws {
         for _ in 0..<100 {
             if let (_, response) = try? await URLSession.shared.data(from: base.appendingPathComponent("healthz")),

@@ -40,6 +40,35 @@ import Yams
         }
     }
 
+    /// The limits the server enforces are in the schema, so that a schema-driven client's valid requests are accepted
+    /// and its invalid ones are the ones refused.
+    @Test func teamNameLimitsAreInTheSchemaAsTheServerEnforcesThem() async throws {
+        let document = try await Self.document()
+        let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        let name = try #require(((schemas["NewTeam"] as? [String: Any])?["properties"] as? [String: Any])?["name"] as? [String: Any])
+        let (minimum, maximum) = (try #require(name["minLength"] as? Int), try #require(name["maxLength"] as? Int))
+        #expect((minimum, maximum) == (1, 100))
+        let server = try await TestServer()
+        func add(_ name: String) async throws -> Int {
+            let body = try JSONSerialization.data(withJSONObject: ["name": name])
+            return try await server.send(.post, "/api/v1/challenges/tiny/teams", token: server.organiser, body: Array(body)).status
+        }
+        #expect(try await add(String(repeating: "x", count: maximum)) == 201)
+        #expect(try await add("y") == 201)
+        #expect(try await add(String(repeating: "z", count: maximum + 1)) == 400)
+        #expect(try await add("") == 400)
+    }
+
+    @Test func uploadFileNameLimitsAreInTheSchema() async throws {
+        let paths = try #require(try await Self.document()["paths"] as? [String: [String: [String: Any]]])
+        let parameters = try #require(paths[Endpoint.submit.path]?["post"]?["parameters"] as? [[String: Any]])
+        let fileName = try #require(parameters.first { $0["name"] as? String == "file_name" }?["schema"] as? [String: Any])
+        #expect(fileName["minLength"] as? Int == 1)
+        // Four bytes a character at most: every name the schema allows fits the server's 255 bytes.
+        #expect((fileName["maxLength"] as? Int).map { $0 * 4 <= 255 } == true)
+        #expect(fileName["pattern"] is String)
+    }
+
     static func references(in value: Any) -> [String] {
         if let map = value as? [String: Any] {
             return map.flatMap { key, inner in key == "$ref" ? [inner as? String ?? ""] : references(in: inner) }

@@ -77,6 +77,11 @@ struct TestServer {
         let request = Request(
             head: HTTPRequest(method: method, scheme: "http", authority: "localhost", path: path, headerFields: headers),
             body: RequestBody(buffer: ByteBuffer(bytes: body ?? [])))
+        return try await reply(to: request)
+    }
+
+    /// Answers a request built by the caller (a body that fails part-way, say), as the router would over a socket.
+    func reply(to request: Request) async throws -> Reply {
         var logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
         logger[metadataKey: "hb.request.id"] = "test-request"
         let context = APIRequestContext(source: ApplicationRequestContextSource(channel: EmbeddedChannel(), logger: logger))

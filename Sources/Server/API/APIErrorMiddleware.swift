@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import NIOHTTP1
 
 /// Gives every failure the API's JSON error shape. Errors that are not a caller's mistake become a bare 500
 /// whose message names only the request id: their text (paths, SQL) is for the operator's log, not the caller.
@@ -12,14 +13,37 @@ struct APIErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as APIError {
             return try error.response(from: request, context: context)
+        } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
+            return try Self.missingRoute(request, context: context)
         } catch let error as HTTPError {
-            let code = error.status == .notFound ? "not-found" : error.status.code == 405 ? "method-not-allowed" : "http-\(error.status.code)"
-            let message = error.status == .notFound ? "no route \(request.method) \(request.uri.path)" : error.body ?? error.status.reasonPhrase
-            return try APIError(error.status, code: code, message: message).response(from: request, context: context)
+            return try APIError(error.status, code: "http-\(error.status.code)", message: error.body ?? error.status.reasonPhrase)
+                .response(from: request, context: context)
+        } catch let error as BodyReadTimeout {
+            var response = try APIError(.requestTimeout, code: "body-timeout",
+                                        message: "the request body paused for more than \(error.seconds) s; send it again on a new connection")
+                .response(from: request, context: context)
+            response.headers[.connection] = "close"
+            return response
+        } catch let error as HTTPParserError {
+            return try Self.malformedFraming(error, request: request, context: context)
         } catch {
             logger.error("request failed", metadata: ["request": "\(context.id)", "route": "\(request.method) \(request.uri.path)", "error": "\(error)"])
             return try APIError(.internalServerError, code: "internal", message: "the server failed on request \(context.id); the operators have the details")
                 .response(from: request, context: context)
         }
+    }
+
+    /// No route for this method and path: a 405 naming the methods the path does have, or a 404 if it has none.
+    static func missingRoute(_ request: Request, context: Context) throws -> Response {
+        let allowed = Endpoint.methods(allowedAt: request.uri.path)
+        guard !allowed.isEmpty, !allowed.contains(request.method) else {
+            return try APIError.notFound("no route \(request.method) \(request.uri.path)").response(from: request, context: context)
+        }
+        let list = allowed.map(\.rawValue).joined(separator: ", ")
+        var response = try APIError(.methodNotAllowed, code: "method-not-allowed",
+                                    message: "\(request.uri.path) does not answer \(request.method); it answers \(list)")
+            .response(from: request, context: context)
+        response.headers[.allow] = list
+        return response
     }
 }

@@ -41,6 +41,7 @@ components:
       description: "Numeric id."
       schema:
         type: integer
+        format: int64
     team:
       name: team
       in: path
@@ -48,6 +49,8 @@ components:
       description: "Team name."
       schema:
         type: string
+        minLength: 1
+        maxLength: 100
   responses:
     Error:
       description: "A refusal, with where and why."
@@ -258,12 +261,17 @@ components:
       properties:
         name:
           type: string
+          description: "1 to 100 characters once leading and trailing white space is trimmed."
+          minLength: 1
+          maxLength: 100
+          pattern: '\S'
     NewToken:
       type: object
       properties:
         label:
           type: string
           nullable: true
+          maxLength: 100
     Token:
       type: object
       required: [id, role, created_at]

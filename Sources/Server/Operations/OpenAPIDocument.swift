@@ -30,7 +30,7 @@ enum OpenAPIDocument {
             lines += pathParameters.map { "        - $ref: '#/components/parameters/\($0)'" }
             for query in endpoint.queryParameters {
                 lines += ["        - name: \(query.name)", "          in: query", "          description: \(quoted(query.description))",
-                          "          schema:", "            type: \(query.type)"]
+                          "          schema: \(query.schema)"]
             }
         }
         lines += requestBody(endpoint.requestBody)

@@ -39,6 +39,9 @@ extension APIHandlers {
         let challenge = try store.challenge(try context.parameters.require("challenge"))
         let team = try store.team(challenge, named: try context.parameters.require("team"))
         let body = try await decode(NewToken.self, from: request, context: context, emptyAllowed: true) ?? NewToken(label: nil)
+        if let label = body.label, label.count > 100 {
+            throw APIError.badRequest("a token label may have at most 100 characters, not \(label.count)", code: "invalid-label")
+        }
         let issued = try store.issueToken(role: .team, team: team, label: body.label, now: clock())
         return try Self.json(TeamView(name: team.name, submissions: nil, token: issued.token), status: .created)
     }

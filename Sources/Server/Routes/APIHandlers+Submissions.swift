@@ -7,12 +7,16 @@ import Store
 
 extension APIHandlers {
     /// Streams the upload to disk (refusing it once past the phase's limit), takes the file out of a multipart
-    /// form if it is one, and hands it to the intake, which validates, stores durably and queues it.
+    /// form if it is one, and hands it to the intake, which validates, stores durably and queues it. The token
+    /// holds an upload slot from before its body is read until the answer; the CPU-heavy steps run on the upload
+    /// threads.
     func submit(_ request: Request, context: APIRequestContext, caller: Caller, rateKey: String) async throws -> Response {
         guard case .team(let team) = caller else { throw APIError.forbidden("only a team token can submit") }
         let slug = try context.parameters.require("challenge")
         let phaseSlug = try context.parameters.require("phase")
         let dryRun = request.uri.queryParameters.get("dry_run").map { ["true", "1", "yes"].contains($0.lowercased()) } ?? false
+        let named = try (request.uri.queryParameters.get("file_name") ?? request.uri.queryParameters.get("filename"))
+            .map { try UploadFileName.checked($0) }
         let phase: StoredPhase
         do {
             let (intake, now) = (self.intake, clock())
@@ -21,55 +25,33 @@ extension APIHandlers {
             metrics.submission(outcome: "refused")
             throw APIError(error, now: clock())
         }
-        let limit = phase.spec.limits.maxFileBytes
-        let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(contentType:))
-        // A form's own headers and boundaries come on top of the file.
-        let bodyLimit = boundary == nil ? limit : limit + 16 * 1024
-        let named = request.uri.queryParameters.get("file_name") ?? request.uri.queryParameters.get("filename")
-        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > bodyLimit {
-            throw APIError(IntakeError.fileTooLarge(file: named ?? "the upload", bytes: declared, limit: limit), now: clock())
-        }
-        let body: [UInt8]
-        do {
-            body = try await spool.receive(request.body, limit: bodyLimit)
-        } catch UploadError.tooLarge {
-            throw APIError(.contentTooLarge, code: "file-too-large",
-                           message: "\(named ?? "the upload") is larger than this phase's limit of \(limit) bytes")
-        }
-        var fileName = named ?? "submission"
-        var bytes = body
-        if let boundary {
+        return try await uploadWork.withSlot(for: rateKey) {
+            let file = try await receiveFile(request, phase: phase, named: named)
+            if let wait = await uploads.spend(Double(file.bytes.count), key: rateKey) {
+                throw APIError(.tooManyRequests, code: "upload-rate-limited",
+                               message: "this token has uploaded too many bytes recently; retry in \(Self.seconds(wait)) s",
+                               retryAfterSeconds: Self.seconds(wait))
+            }
+            let now = clock()
+            let (intake, name) = (self.intake, file.name)
+            let stored: (submission: StoredSubmission?, sha256: String)
             do {
-                let part = try MultipartForm.filePart(of: body, boundary: boundary)
-                fileName = named ?? part.fileName ?? fileName
-                bytes = Array(part.bytes)
-            } catch let malformed as MultipartForm.Malformed {
-                throw APIError(.badRequest, code: "malformed-form", message: "the multipart form is malformed at byte \(malformed.byteOffset): \(malformed.reason)",
-                               details: [.init(code: "malformed-form", message: malformed.reason, line: nil, column: nil, field: nil, caseID: nil, byteOffset: malformed.byteOffset)])
+                stored = try await uploadWork.run {
+                    let bytes = file.bytes
+                    let submission = try intake.submit(challenge: slug, phase: phaseSlug, team: team, fileName: name, bytes: bytes, now: now, dryRun: dryRun)
+                    return (submission, submission?.fileSHA256 ?? BlobStore.digest(bytes))
+                }
+            } catch let error as IntakeError {
+                metrics.submission(outcome: "refused")
+                throw APIError(error, now: now)
             }
+            return try accepted(stored.submission, sha256: stored.sha256, byteCount: file.bytes.count, slug: slug, phase: phase, team: team)
         }
-        guard !bytes.isEmpty else {
-            throw APIError(.badRequest, code: "empty-upload", message: "the upload is empty: send the prediction file as the request body or in a form field named \"file\"")
-        }
-        if let wait = await uploads.spend(Double(bytes.count), key: rateKey) {
-            throw APIError(.tooManyRequests, code: "upload-rate-limited",
-                           message: "this token has uploaded too many bytes recently; retry in \(Self.seconds(wait)) s",
-                           retryAfterSeconds: Self.seconds(wait))
-        }
-        let now = clock()
-        let (intake, upload, name) = (self.intake, bytes, fileName)
-        let stored: StoredSubmission?
-        do {
-            stored = try await blocking {
-                try intake.submit(challenge: slug, phase: phaseSlug, team: team, fileName: name, bytes: upload, now: now, dryRun: dryRun)
-            }
-        } catch let error as IntakeError {
-            metrics.submission(outcome: "refused")
-            throw APIError(error, now: now)
-        }
+    }
+
+    private func accepted(_ stored: StoredSubmission?, sha256: String, byteCount: Int, slug: String, phase: StoredPhase, team: StoredTeam) throws -> Response {
         guard let stored else {
-            return try Self.json(AcceptedView(id: nil, status: "valid", statusURL: nil, sha256: BlobStore.digest(bytes),
-                                              byteCount: bytes.count, dryRun: true))
+            return try Self.json(AcceptedView(id: nil, status: "valid", statusURL: nil, sha256: sha256, byteCount: byteCount, dryRun: true))
         }
         metrics.submission(outcome: "accepted")
         let view = SubmissionView(stored, challenge: slug, phase: phase, team: team.name, scores: nil)

@@ -20,6 +20,7 @@ struct APIHandlers: Sendable {
     let clock: @Sendable () -> Date
     let logger: Logger
     let intake: SubmissionIntake
+    let uploadWork: UploadWorkPool
 
     func respond(_ endpoint: Endpoint, to request: Request, context: APIRequestContext) async throws -> Response {
         let started = ContinuousClock.now
@@ -71,6 +72,8 @@ struct APIHandlers: Sendable {
 
     private func route(_ endpoint: Endpoint, request: Request, context: APIRequestContext, caller: Caller, rateKey: String) async throws -> Response {
         switch endpoint {
+        // Liveness touches nothing shared: no pool, no store, so it answers whatever else is busy.
+        case .health: return Self.text("ok\n")
         case .leaderboard: return try await leaderboard(context)
         case .submit: return try await submit(request, context: context, caller: caller, rateKey: rateKey)
         case .addTeam: return try await addTeam(request, context: context)
@@ -83,7 +86,6 @@ struct APIHandlers: Sendable {
 
     private func storeRoute(_ endpoint: Endpoint, context: APIRequestContext, caller: Caller) throws -> Response {
         switch endpoint {
-        case .health: return Self.text("ok\n")
         case .readiness: return try readiness()
         case .metrics: return Self.text(metrics.exposition(pendingJobs: try? store.pendingJobCount()), contentType: "text/plain; version=0.0.4")
         case .openAPI: return Self.text(OpenAPIDocument.yaml, contentType: "application/yaml")
@@ -91,7 +93,7 @@ struct APIHandlers: Sendable {
         case .challenges: return try challenges()
         case .challenge: return try challenge(context)
         case .phase: return try phase(context)
-        case .leaderboard, .submit, .addTeam, .issueTeamToken: preconditionFailure("\(endpoint) reads a body and is routed above")
+        case .health, .leaderboard, .submit, .addTeam, .issueTeamToken: preconditionFailure("\(endpoint) is routed above")
         case .submission: return try submission(context, caller: caller)
         case .submissions: return try submissions(context, caller: caller)
         case .chooseSubmission: return try choose(context, caller: caller)
@@ -122,8 +124,8 @@ struct APIHandlers: Sendable {
         return (Caller(identity), "token:" + AccessToken.digest(token))
     }
 
-    /// Runs store work that may block (fsync, SQLite's write lock) off the cooperative pool, on threads enough that
-    /// one upload waiting for its flush does not hold up the next one's validation.
+    /// Runs store work that may block (fsync, SQLite's write lock) off the cooperative pool. Uploads validate on
+    /// `uploadWork`'s threads, never here, so store routes and probes do not queue behind them.
     func blocking<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
         try await Self.blockingPool.runIfActive(work)
     }

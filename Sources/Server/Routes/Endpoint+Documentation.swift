@@ -84,10 +84,12 @@ extension Endpoint {
         }
     }
 
-    /// Query parameters beyond the path's, as (name, description, type).
-    var queryParameters: [(name: String, description: String, type: String)] {
+    /// Query parameters beyond the path's, as (name, description, schema as a YAML flow mapping).
+    var queryParameters: [(name: String, description: String, schema: String)] {
         guard self == .submit else { return [] }
-        return [("dry_run", "Validate only: nothing is stored or counted.", "boolean"),
-                ("file_name", "The file's name, for raw bodies (archives and volumes need their extension).", "string")]
+        return [("dry_run", "Validate only: nothing is stored or counted.", "{ type: boolean }"),
+                ("file_name", "The file's name, for raw bodies (archives and volumes need their extension): one plain name, "
+                    + "not . or .., without / or \\ or control characters, at most \(UploadFileName.maxBytes) bytes of UTF-8.",
+                 #"{ type: string, minLength: 1, maxLength: 63, pattern: '^(?!\.\.?$)[^/\\\x00-\x1f\x7f]+$' }"#)]
     }
 }

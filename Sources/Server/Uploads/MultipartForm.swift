@@ -88,15 +88,33 @@ struct MultipartForm {
         return (nil, nil)
     }
 
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard !needle.isEmpty, haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
-        let first = needle[0]
-        var index = start
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first, haystack[index..<index + needle.count].elementsEqual(needle) { return index }
-            index += 1
+    /// The first `needle` at or after `start`, by Knuth–Morris–Pratt: every byte of the haystack is looked at a
+    /// bounded number of times, so a body of near-boundaries (`-----…`) costs as much as any other of its size.
+    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard !needle.isEmpty, start >= 0, haystack.count - start >= needle.count else { return nil }
+        let fallback = failureTable(needle)
+        return haystack.withUnsafeBufferPointer { bytes in
+            needle.withUnsafeBufferPointer { pattern in
+                var matched = 0
+                for index in start..<bytes.count {
+                    while matched > 0, bytes[index] != pattern[matched] { matched = fallback[matched - 1] }
+                    if bytes[index] == pattern[matched] { matched += 1 }
+                    if matched == pattern.count { return index - pattern.count + 1 }
+                }
+                return nil
+            }
         }
-        return nil
+    }
+
+    /// For each prefix of `needle`, the length of its longest proper prefix that is also its suffix.
+    private static func failureTable(_ needle: [UInt8]) -> [Int] {
+        var table = [Int](repeating: 0, count: needle.count)
+        var length = 0
+        for index in needle.indices.dropFirst() {
+            while length > 0, needle[index] != needle[length] { length = table[length - 1] }
+            if needle[index] == needle[length] { length += 1 }
+            table[index] = length
+        }
+        return table
     }
 }

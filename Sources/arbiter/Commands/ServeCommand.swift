@@ -16,15 +16,33 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Requests per second each token (or anonymous address) may make, sustained.") var requestsPerSecond = 20.0
     @Option(help: "Requests a token may make at once before the rate applies.") var requestBurst = 40.0
     @Option(help: "Megabytes each token may upload per minute.") var uploadMegabytesPerMinute = 1024.0
+    @Option(help: "Threads that validate uploads (default: the machine's cores).") var uploadThreads: Int?
+    @Option(help: "Uploads each token may have in progress at once; more are answered 429 with Retry-After.") var uploadsPerToken = 2
+    @Option(help: "Uploads the server holds in progress at once; more are answered 503 with Retry-After.") var uploadsInProgress = 64
+    @Option(help: "Seconds a request's headers may take to arrive (also how long an idle connection is kept).") var headerTimeout = 10.0
+    @Option(help: "Seconds a request body may pause between two pieces before it is answered 408.") var bodyTimeout = 30.0
+    @Option(help: "Seconds a connection may read nothing while no answer is being prepared, before it is closed.") var idleTimeout = 75.0
     @Option(help: "Folder with the leaderboard's page template and style sheet.") var assets = "Leaderboard"
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
+
+    func validate() throws {
+        for (name, value) in [("--header-timeout", headerTimeout), ("--body-timeout", bodyTimeout), ("--idle-timeout", idleTimeout)] where !(value > 0) {
+            throw ValidationError("\(name) must be a positive number of seconds, got \(value)")
+        }
+        for (name, value) in [("--upload-threads", uploadThreads ?? 1), ("--uploads-per-token", uploadsPerToken), ("--uploads-in-progress", uploadsInProgress)] where value < 1 {
+            throw ValidationError("\(name) must be at least 1, got \(value)")
+        }
+    }
 
     func run() async throws {
         var logger = Logger(label: "arbiter.server")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let configuration = ServerConfiguration(
             host: host, port: port, requestsPerSecond: requestsPerSecond, requestBurst: requestBurst,
-            uploadBytesPerMinute: uploadMegabytesPerMinute * 1_048_576, runsJudge: !noJudge)
+            uploadBytesPerMinute: uploadMegabytesPerMinute * 1_048_576, runsJudge: !noJudge,
+            uploadThreads: uploadThreads ?? ProcessInfo.processInfo.activeProcessorCount, uploadsPerToken: uploadsPerToken,
+            uploadsInProgress: uploadsInProgress, headerTimeout: .milliseconds(Int64(headerTimeout * 1000)),
+            bodyTimeout: .milliseconds(Int64(bodyTimeout * 1000)), idleTimeout: .milliseconds(Int64(idleTimeout * 1000)))
         let server = try ArbiterServer(store: try data.openStore(), configuration: configuration,
                                        leaderboardAssets: URL(fileURLWithPath: assets), logger: logger)
         try await server.run()
