@@ -66,16 +66,34 @@ public struct SubmissionIntake: Sendable {
         challenge slug: String, phase phaseSlug: String, team: StoredTeam, fileName: String, bytes: [UInt8],
         now: Date, dryRun: Bool = false
     ) throws -> StoredSubmission? {
+        try submit(challenge: slug, phase: phaseSlug, team: team, fileName: fileName, content: .bytes(bytes), now: now, dryRun: dryRun)
+    }
+
+    /// The same, for an upload spooled to the blob store's `incoming` folder: validated where it lies, then renamed
+    /// into the blob store if accepted. The file is gone when this returns, accepted or not.
+    @discardableResult
+    public func submit(
+        challenge slug: String, phase phaseSlug: String, team: StoredTeam, fileName: String, file: UploadedFile,
+        now: Date, dryRun: Bool = false
+    ) throws -> StoredSubmission? {
+        defer { file.discard() }
+        return try submit(challenge: slug, phase: phaseSlug, team: team, fileName: fileName, content: .file(file), now: now, dryRun: dryRun)
+    }
+
+    private func submit(
+        challenge slug: String, phase phaseSlug: String, team: StoredTeam, fileName: String, content: SubmissionContent,
+        now: Date, dryRun: Bool
+    ) throws -> StoredSubmission? {
         let context = try phases.context(challenge: slug, phase: phaseSlug, store: store)
         let (challenge, phase) = (context.challenge, context.phase)
         guard team.challengeID == challenge.id else { throw IntakeError.wrongChallenge(team: team.name, challenge: slug) }
         guard phase.acceptsSubmissions(at: now) else {
             throw IntakeError.phaseNotOpen(phase: phaseSlug, opens: phase.spec.opens, closes: phase.spec.closes)
         }
-        guard bytes.count <= phase.spec.limits.maxFileBytes else {
-            throw IntakeError.fileTooLarge(file: fileName, bytes: bytes.count, limit: phase.spec.limits.maxFileBytes)
+        guard content.byteCount <= phase.spec.limits.maxFileBytes else {
+            throw IntakeError.fileTooLarge(file: fileName, bytes: content.byteCount, limit: phase.spec.limits.maxFileBytes)
         }
-        try validate(bytes, fileName: fileName, context: context, team: team, now: now, dryRun: dryRun)
+        try validate(content, fileName: fileName, context: context, team: team, now: now, dryRun: dryRun)
         guard !dryRun else { return nil }
         do {
             // Checked again in the insert's transaction; this read only keeps a refused file's bytes off the disk.
@@ -83,8 +101,14 @@ public struct SubmissionIntake: Sendable {
         } catch let refusal as LimitRefusal {
             throw IntakeError.limitReached(refusal)
         }
-        let digest = try store.blobs.put(bytes)
-        let file = AcceptedFile(fileName: fileName, sha256: digest, byteCount: bytes.count)
+        let digest: String
+        switch content {
+        case .bytes(let bytes): digest = try store.blobs.put(bytes)
+        case .file(let file):
+            try store.blobs.adopt(file.url, digest: file.sha256)
+            digest = file.sha256
+        }
+        let file = AcceptedFile(fileName: fileName, sha256: digest, byteCount: content.byteCount)
         do {
             return try store.acceptSubmission(file, phase: phase, team: team, challenge: slug, now: now)
         } catch let refusal as LimitRefusal {
@@ -92,21 +116,23 @@ public struct SubmissionIntake: Sendable {
         }
     }
 
-    private func validate(_ bytes: [UInt8], fileName: String, context: PhaseIntakeContext, team: StoredTeam, now: Date, dryRun: Bool) throws {
+    private func validate(_ content: SubmissionContent, fileName: String, context: PhaseIntakeContext, team: StoredTeam, now: Date, dryRun: Bool) throws {
         let (challenge, phase) = (context.challenge, context.phase)
         guard context.caseCount > 0 else { throw IntakeError.noCases(challenge: challenge.spec.slug) }
         do {
-            switch context.validator {
-            case .classification(let parser):
-                _ = try parser.parse(bytes, file: fileName)
-            case .lesion(let scorer):
+            switch (context.validator, content) {
+            case (.classification(let parser), _):
+                _ = try parser.parse(try content.bytes(), file: fileName)
+            case (.lesion(let scorer), .bytes(let bytes)):
                 try scorer.get().validate(bytes, fileName: fileName)
+            case (.lesion(let scorer), .file(let file)):
+                try scorer.get().validate(path: file.url.path, fileName: fileName)
             }
         } catch let error as ValidationFailure {
             if !dryRun {
                 try store.audit(AuditEntry(
                     at: now, actor: "team:\(team.name)", action: "submission.rejected", challenge: challenge.spec.slug,
-                    subject: phase.spec.slug, fileSHA256: BlobStore.digest(bytes), detail: "\(error.problems.count) problems"))
+                    subject: phase.spec.slug, fileSHA256: content.sha256, detail: "\(error.problems.count) problems"))
             }
             throw IntakeError.invalidFile(error)
         } catch let error as CaseFilesError {

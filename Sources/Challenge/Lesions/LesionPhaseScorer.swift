@@ -47,9 +47,25 @@ public struct LesionPhaseScorer: Sendable {
             _ = try pointParser.parse(bytes, file: fileName)
         default:
             let upload = try TemporaryFolder(prefix: "arbiter-upload")
-            let predictions = try caseFiles(at: try upload.write(bytes, name: fileName))
-            try checkGrids(try CasePairing.pairs(truth: CaseFiles(paths: truthPaths), predictions: predictions, file: fileName), file: fileName)
+            try validateCaseFiles(at: try upload.write(bytes, name: fileName), fileName: fileName)
         }
+    }
+
+    /// The same checks on a file already on disk (an upload spooled by the server), read where it lies: case files
+    /// are found through a link named as the uploader named the file, since names decide how a file is read.
+    public func validate(path: String, fileName: String) throws {
+        switch task.kind {
+        case .slideLesionDetection:
+            _ = try pointParser.parse(try FileBytes.read(path), file: fileName)
+        default:
+            let upload = try TemporaryFolder(prefix: "arbiter-upload")
+            try validateCaseFiles(at: try upload.link(to: path, name: fileName), fileName: fileName)
+        }
+    }
+
+    private func validateCaseFiles(at path: String, fileName: String) throws {
+        let predictions = try caseFiles(at: path)
+        try checkGrids(try CasePairing.pairs(truth: CaseFiles(paths: truthPaths), predictions: predictions, file: fileName), file: fileName)
     }
 
     /// Every prediction volume must hold one value per voxel of a type the scorer reads, on its case's grid: checked

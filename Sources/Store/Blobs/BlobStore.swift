@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Content-addressed files under `blobs/sha256/ab/cd/<hex>`: every uploaded file is kept
@@ -12,14 +11,9 @@ public struct BlobStore: Sendable {
 
     /// Lowercase hex SHA-256 of `bytes`.
     public static func digest(_ bytes: some Sequence<UInt8>) -> String {
-        let hex = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in SHA256.hash(data: Array(bytes)) {
-            text.append(hex[Int(byte >> 4)])
-            text.append(hex[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        var hasher = IncrementalDigest()
+        Array(bytes).withUnsafeBytes { hasher.update($0) }
+        return hasher.finish()
     }
 
     public func url(for digest: String) -> URL {
