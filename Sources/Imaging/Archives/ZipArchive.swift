@@ -10,6 +10,10 @@ enum ZipArchive {
         let reader = EndianBytes(bytes: bytes, bigEndian: false)
         let members = try self.members(reader, tally: &tally)
         try refuseOverlaps(members, archive: tally.archive)
+        if let renamed = members.first(where: { !$0.localNameMatches }) {
+            throw ArchiveError(archive: tally.archive, member: renamed.path, byteOffset: renamed.localHeader,
+                               "the local header names a different member than the central directory")
+        }
         var entries: [ArchiveEntry] = []
         for member in members where !member.isFolder {
             entries.append(ArchiveEntry(path: member.path, bytes: try contents(of: member, reader, archive: tally.archive)))

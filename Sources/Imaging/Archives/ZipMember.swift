@@ -9,6 +9,8 @@ struct ZipMember {
     /// Where the member's local header starts, where its data starts, and where its central entry is.
     let localHeader: Int
     private(set) var dataStart = 0
+    /// Whether the local header names the member as the central directory does.
+    private(set) var localNameMatches = false
     let directoryEntry: Int
     /// Bytes the central entry takes (to find the next one).
     let entryLength: Int
@@ -63,17 +65,18 @@ struct ZipMember {
         }
     }
 
-    /// Finds where the data starts from the local header, which must name the same member and lie before
-    /// the central directory with all its data.
+    /// Finds where the data starts from the local header, which must lie before the central directory with
+    /// all its data.
     mutating func locateData(_ reader: EndianBytes, directoryStart: Int, archive: String) throws(ArchiveError) {
         guard localHeader <= directoryStart - 30, reader.integer(UInt32.self, at: localHeader) == 0x0403_4B50 else {
             throw ArchiveError(archive: archive, member: path, byteOffset: min(localHeader, reader.bytes.count), "local file header expected")
         }
         let nameLength = Int(reader.integer(UInt16.self, at: localHeader + 26))
         let start = localHeader + 30 + nameLength + Int(reader.integer(UInt16.self, at: localHeader + 28))
-        guard start <= directoryStart, reader.bytes[(localHeader + 30)..<(localHeader + 30 + nameLength)].elementsEqual(rawName) else {
-            throw ArchiveError(archive: archive, member: path, byteOffset: localHeader, "the local header does not match the central directory entry")
+        guard start <= directoryStart else {
+            throw ArchiveError(archive: archive, member: path, byteOffset: localHeader, "the local header runs into the central directory")
         }
+        localNameMatches = reader.bytes[(localHeader + 30)..<(localHeader + 30 + nameLength)].elementsEqual(rawName)
         guard compressedSize <= directoryStart - start else {
             throw ArchiveError(archive: archive, member: path, byteOffset: start, "member data runs into the central directory or past the end of the archive")
         }
