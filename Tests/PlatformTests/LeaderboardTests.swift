@@ -133,6 +133,27 @@ struct LeaderboardTests {
         #expect(try #require(built.files["index.html"]).contains("href=\"teams/alpha.html\""))
     }
 
+    @Test func teamsWhoseNamesShareASlugGetAPageEach() async throws {
+        let names = ["Team A", "team-a", "TEAM_A"]
+        let built = try await build { platform, _ in
+            for (index, name) in names.enumerated() {
+                try platform.submit(try platform.addTeam(name), [0, 1, 2, 0, 1, index % 3], at: 4 + Double(index))
+            }
+        }
+        let index = try #require(built.files["index.html"])
+        var pages: [String: String] = [:]
+        for name in names {
+            let link = try #require(index.firstMatch(of: try Regex("href=\"(teams/[^\"]+\\.html)\">\(name)</a>")),
+                                    "no link for \(name)")
+            let page = String(try #require(link.output[1].substring))
+            pages[name] = page
+            #expect(try #require(built.files[page], "\(page) was not written").contains("<h1>\(name)</h1>"))
+        }
+        #expect(Set(pages.values).count == names.count, "\(pages)")
+        // A name that is already its own slug keeps its plain page, as before.
+        #expect(pages["team-a"] == "teams/team-a.html")
+    }
+
     @Test func whileUnpublishedTeamsAreRankedOnThePublicSplit() async throws {
         let built = try await build()
         #expect(try rows(built).map { $0["team"] as? String } == ["alpha", "beta", "gamma"])

@@ -1,15 +1,21 @@
 import Challenge
 import Foundation
 import Scoring
+import Store
 
 /// A team's page: its entry in each phase with every metric and its rank interval, its submissions over time,
 /// and its score history as an SVG plot. Only the splits the leaderboard shows appear.
 struct TeamPage {
     let challenge: ChallengeSpec
 
+    /// The page of a team, unique and stable: a name that is already its own slug (lowercase letters, digits and
+    /// hyphens) keeps it; any other gets its slug, "_" and the start of its name's SHA-256. "_" never appears in a
+    /// slug, so "Team A", "team-a" and "TEAM_A" get three pages, and no team can name itself onto another's page.
     static func fileName(_ team: String) -> String {
         let slug = team.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
-        return "teams/\(slug.isEmpty ? "team" : slug).html"
+        guard slug.isEmpty || slug != team else { return "teams/\(slug).html" }
+        let suffix = BlobStore.digest(Array(team.utf8)).prefix(10)
+        return "teams/\(slug.isEmpty ? "team" : slug)_\(suffix).html"
     }
 
     func html(team: String, boards: [PhaseBoard], style: String = "../style.css") -> (page: String, plots: [(String, String)]) {
