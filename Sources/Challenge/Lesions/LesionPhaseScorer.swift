@@ -13,6 +13,8 @@ public struct LesionPhaseScorer: Sendable {
     /// Each volume case's grid, read from its truth header: every prediction must have the same.
     private let truthGrids: [String: VolumeGrid]
     private let slides: [SlideLesionTruth.Slide]
+    /// How far an uploaded archive may expand; set it from the phase's upload limit with `ArchiveBudget.forUpload(limit:)`.
+    public var archiveBudget = ArchiveBudget.default
 
     public init(task: TaskSpec, truth: [LesionTruthFile]) throws {
         self.task = task
@@ -64,7 +66,7 @@ public struct LesionPhaseScorer: Sendable {
     }
 
     private func validateCaseFiles(at path: String, fileName: String) throws {
-        let predictions = try caseFiles(at: path)
+        let predictions = try caseFiles(at: path, fileName: fileName)
         try checkGrids(try CasePairing.pairs(truth: CaseFiles(paths: truthPaths), predictions: predictions, file: fileName), file: fileName)
     }
 
@@ -101,7 +103,7 @@ public struct LesionPhaseScorer: Sendable {
         let upload = try TemporaryFolder(prefix: "arbiter-upload")
         let path = try upload.write(bytes, name: fileName)
         let points = task.kind == .slideLesionDetection ? try pointParser.parse(bytes, file: fileName) : [:]
-        let predictions = task.kind == .slideLesionDetection ? nil : try caseFiles(at: path)
+        let predictions = task.kind == .slideLesionDetection ? nil : try caseFiles(at: path, fileName: fileName)
         if let predictions {
             // Every problem with the case files at once, before any split is scored.
             try checkGrids(try CasePairing.pairs(truth: CaseFiles(paths: truthPaths), predictions: predictions, file: fileName), file: fileName)
@@ -135,10 +137,13 @@ public struct LesionPhaseScorer: Sendable {
         LesionPointParser(slideSizes: Dictionary(uniqueKeysWithValues: slides.map { ($0.caseID, (width: $0.width, height: $0.height)) }))
     }
 
-    private func caseFiles(at path: String) throws -> CaseFiles {
+    private func caseFiles(at path: String, fileName: String) throws -> CaseFiles {
         switch task.kind {
-        case .slideSegmentation: try CaseFiles(path, extensions: CaseFiles.maskExtensions, roles: ["_prediction", "_pred"])
-        default: try CaseFiles(path, extensions: CaseFiles.volumeExtensions, roles: ["_detection_map", "_softmax", "_prediction", "_pred"])
+        case .slideSegmentation:
+            try CaseFiles(path, extensions: CaseFiles.maskExtensions, roles: ["_prediction", "_pred"], displayName: fileName, budget: archiveBudget)
+        default:
+            try CaseFiles(path, extensions: CaseFiles.volumeExtensions, roles: ["_detection_map", "_softmax", "_prediction", "_pred"],
+                          displayName: fileName, budget: archiveBudget)
         }
     }
 

@@ -38,7 +38,7 @@ public struct VolumeLesionEvaluator: Sendable {
                                               lesionIndices: label.indices, labelShape: label.shape)
             } else {
                 // Only the non-zero voxels matter, so neither file is expanded with its zeros.
-                let map = try VolumeReader.readNonZero(path: pair.predictionPath)
+                let map = try VolumeReader.readNonZero(path: pair.predictionPath, limits: .grid(label.shape))
                 detection = try DetectionCase(mapIndices: map.indices, mapValues: map.values, mapShape: map.shape,
                                               lesionIndices: label.indices, labelShape: label.shape)
             }
