@@ -64,7 +64,7 @@ enum ZipArchive {
 
     /// Two members whose local header and data overlap (the trick behind non-recursive zip bombs) are refused.
     private static func refuseOverlaps(_ members: [ZipMember], archive: String) throws(ArchiveError) {
-        let ordered = members.sorted { $0.localHeader < $1.localHeader }
+        let ordered = members.sorted { ($0.localHeader, $0.directoryEntry) < ($1.localHeader, $1.directoryEntry) }
         for (earlier, later) in zip(ordered, ordered.dropFirst()) where later.localHeader < earlier.dataEnd {
             throw ArchiveError(archive: archive, member: later.path, byteOffset: later.localHeader,
                                "overlaps member \(earlier.path) (bytes \(earlier.localHeader) to \(earlier.dataEnd)): members may not share data")
