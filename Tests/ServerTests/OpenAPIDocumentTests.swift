@@ -55,6 +55,10 @@ import Yams
         }
         #expect(try await add(String(repeating: "x", count: maximum)) == 201)
         #expect(try await add("y") == 201)
+        // Schema-valid oddities are accepted too: a control character, a name with white space around it.
+        #expect(try await add("\u{0}") == 201)
+        #expect(try await add(" spaced ") == 201)
+        #expect(name["pattern"] as? String == #"[^\s\u0085]"#)
         #expect(try await add(String(repeating: "z", count: maximum + 1)) == 400)
         #expect(try await add("") == 400)
     }

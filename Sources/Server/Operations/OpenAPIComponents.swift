@@ -264,7 +264,7 @@ components:
           description: "1 to 100 characters once leading and trailing white space is trimmed."
           minLength: 1
           maxLength: 100
-          pattern: '\S'
+          pattern: '[^\s\u0085]'
     NewToken:
       type: object
       properties:
