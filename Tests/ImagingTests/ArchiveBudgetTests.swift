@@ -141,3 +141,11 @@ import Testing
         #expect(ArchiveBudget.default.maximumTotalBytes == 512 << 20)
     }
 }
+
+extension ArchiveBudgetTests {
+    @Test func controlCharactersInMemberNamesAreEscapedInMessages() throws {
+        let error = try #require(refusal(BadArchives.zip("c01\0\n\u{1B}[2J.nii.gz", [1])))
+        #expect(error.message.contains("NUL"))
+        #expect(error.description.contains("c01\\u{0}\\u{a}\\u{1b}[2J.nii.gz"))
+    }
+}

@@ -24,8 +24,13 @@ public struct ArchiveError: Error, Sendable, Equatable, CustomStringConvertible 
 
     public var description: String {
         var location = archive
-        if let member { location += ", member \(member)" }
+        if let member { location += ", member \(Self.printable(member))" }
         if let byteOffset { location += ", byte \(byteOffset)" }
         return "\(location): \(message)"
+    }
+
+    /// A member path as it may be shown: control characters (NUL, newlines, escapes) written as `\u{…}`.
+    static func printable(_ path: String) -> String {
+        path.unicodeScalars.map { $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
     }
 }
