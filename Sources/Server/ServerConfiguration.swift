@@ -11,8 +11,9 @@ public struct ServerConfiguration: Sendable {
     public var uploadBytesPerMinute: Double
     /// Whether the server runs a judge in-process.
     public var runsJudge: Bool
-    /// Threads that take upload forms apart and validate files: a pool of their own, so probes and store routes
-    /// never queue behind them.
+    /// Threads that take upload forms apart, validate files and write them durably: a pool of their own, so probes
+    /// and store routes never queue behind them. Twice the cores by default, since an accepted file's thread also
+    /// waits for its fsync.
     public var uploadThreads: Int
     /// Uploads one token may have in progress at once; another is refused with 429 and `Retry-After`.
     public var uploadsPerToken: Int
@@ -29,7 +30,7 @@ public struct ServerConfiguration: Sendable {
 
     public init(host: String = "127.0.0.1", port: Int = 8080, requestsPerSecond: Double = 20, requestBurst: Double = 40,
                 uploadBytesPerMinute: Double = 1_073_741_824, runsJudge: Bool = true,
-                uploadThreads: Int = max(1, ProcessInfo.processInfo.activeProcessorCount), uploadsPerToken: Int = 2,
+                uploadThreads: Int = 2 * max(1, ProcessInfo.processInfo.activeProcessorCount), uploadsPerToken: Int = 2,
                 uploadsInProgress: Int = 64, headerTimeout: Duration = .seconds(10), bodyTimeout: Duration = .seconds(30),
                 idleTimeout: Duration = .seconds(75)) {
         self.host = host

@@ -37,9 +37,9 @@ extension APIHandlers {
             let stored: (submission: StoredSubmission?, sha256: String)
             do {
                 stored = try await uploadWork.run {
-                    let bytes = file.bytes
-                    let submission = try intake.submit(challenge: slug, phase: phaseSlug, team: team, fileName: name, bytes: bytes, now: now, dryRun: dryRun)
-                    return (submission, submission?.fileSHA256 ?? BlobStore.digest(bytes))
+                    let submission = try intake.submit(challenge: slug, phase: phaseSlug, team: team, fileName: name, bytes: file.bytes,
+                                                       now: now, dryRun: dryRun)
+                    return (submission, submission?.fileSHA256 ?? BlobStore.digest(file.bytes))
                 }
             } catch let error as IntakeError {
                 metrics.submission(outcome: "refused")

@@ -16,7 +16,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Requests per second each token (or anonymous address) may make, sustained.") var requestsPerSecond = 20.0
     @Option(help: "Requests a token may make at once before the rate applies.") var requestBurst = 40.0
     @Option(help: "Megabytes each token may upload per minute.") var uploadMegabytesPerMinute = 1024.0
-    @Option(help: "Threads that validate uploads (default: the machine's cores).") var uploadThreads: Int?
+    @Option(help: "Threads that validate and store uploads (default: twice the machine's cores).") var uploadThreads: Int?
     @Option(help: "Uploads each token may have in progress at once; more are answered 429 with Retry-After.") var uploadsPerToken = 2
     @Option(help: "Uploads the server holds in progress at once; more are answered 503 with Retry-After.") var uploadsInProgress = 64
     @Option(help: "Seconds a request's headers may take to arrive (also how long an idle connection is kept).") var headerTimeout = 10.0
@@ -40,7 +40,7 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = ServerConfiguration(
             host: host, port: port, requestsPerSecond: requestsPerSecond, requestBurst: requestBurst,
             uploadBytesPerMinute: uploadMegabytesPerMinute * 1_048_576, runsJudge: !noJudge,
-            uploadThreads: uploadThreads ?? ProcessInfo.processInfo.activeProcessorCount, uploadsPerToken: uploadsPerToken,
+            uploadThreads: uploadThreads ?? 2 * ProcessInfo.processInfo.activeProcessorCount, uploadsPerToken: uploadsPerToken,
             uploadsInProgress: uploadsInProgress, headerTimeout: .milliseconds(Int64(headerTimeout * 1000)),
             bodyTimeout: .milliseconds(Int64(bodyTimeout * 1000)), idleTimeout: .milliseconds(Int64(idleTimeout * 1000)))
         let server = try ArbiterServer(store: try data.openStore(), configuration: configuration,
