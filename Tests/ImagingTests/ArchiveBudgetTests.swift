@@ -149,3 +149,17 @@ extension ArchiveBudgetTests {
         #expect(error.description.contains("c01\\u{0}\\u{a}\\u{1b}[2J.nii.gz"))
     }
 }
+
+extension ArchiveBudgetTests {
+    @Test func gzippedTarWithADamagedTrailerIsRefused() throws {
+        var gzip = Deflate.gzip(TarBuilder.member("c01.nii.gz", [1, 2, 3]) + TarBuilder.end)
+        gzip[gzip.count - 8] ^= 0xFF  // the CRC-32, checked only if the stream is read to its end
+        let error = try #require(refusal(gzip, name: "up.tar.gz"))
+        #expect(error.message.contains("damaged"))
+    }
+
+    @Test func gzippedTarWithMegabytesAfterTheEndIsRefused() throws {
+        let gzip = Deflate.gzip(TarBuilder.member("c01.nii.gz", [1]) + TarBuilder.end + [UInt8](repeating: 0, count: 2 << 20))
+        #expect(refusal(gzip, name: "up.tar.gz")?.message.contains("follow the end of the tar") == true)
+    }
+}

@@ -30,13 +30,23 @@ struct GzipSource: TarSource {
         }
         return skipped
     }
+
+    /// Tar writers pad to whole 10 KiB records after the end marker; inflating that padding lets zlib check the
+    /// stream's CRC-32 and length. More than 1 MiB after the end is refused rather than inflated.
+    mutating func finish() throws(ArchiveError) {
+        let limit = 1 << 20
+        let at = offset
+        guard try skip(limit + 1) <= limit else {
+            throw ArchiveError(archive: inflater.archive, byteOffset: at, "more than \(limit) bytes follow the end of the tar inside the gzip stream")
+        }
+    }
 }
 
 /// zlib's inflate state over bytes in memory. A class so the `z_stream` stays at one address (zlib checks that)
 /// and is ended exactly once.
 final class StreamInflater {
     private let compressed: [UInt8]
-    private let archive: String
+    let archive: String
     private let stream: UnsafeMutablePointer<z_stream>
     private var consumed = 0
     private var finished = false

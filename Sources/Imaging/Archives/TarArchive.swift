@@ -15,7 +15,10 @@ enum TarArchive {
         while true {
             let at = source.offset
             let header = try source.read(512)
-            if header.isEmpty || header.allSatisfy({ $0 == 0 }) { break }
+            if header.isEmpty || header.allSatisfy({ $0 == 0 }) {
+                try source.finish()
+                break
+            }
             guard header.count == 512 else {
                 throw ArchiveError(archive: archive, byteOffset: at, "the archive ends inside a member header")
             }

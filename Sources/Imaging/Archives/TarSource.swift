@@ -7,6 +7,8 @@ protocol TarSource {
     mutating func read(_ count: Int) throws(ArchiveError) -> [UInt8]
     /// Passes over the next `count` bytes without keeping them; returns how many there were.
     mutating func skip(_ count: Int) throws(ArchiveError) -> Int
+    /// Called after the end-of-archive marker: checks what follows it (a gzip stream's remaining padding and CRC).
+    mutating func finish() throws(ArchiveError)
 }
 
 /// A tar held in memory.
@@ -27,4 +29,6 @@ struct ArrayTarSource: TarSource {
         offset += skipped
         return skipped
     }
+
+    mutating func finish() throws(ArchiveError) {}
 }

@@ -152,7 +152,7 @@ public enum NIfTIReader {
         }
         if candidates.isEmpty { candidates = [path + new] }
         guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-            throw VolumeError(.unreadable, file: path, "the other half of the pair is missing (looked for \(candidates.joined(separator: ", ")))")
+            throw VolumeError(.unreadable, file: path, "the other half of the pair is missing (looked for \(candidates.map { String($0.split(separator: "/").last ?? "") }.joined(separator: ", ")) beside it)")
         }
         return found
     }
