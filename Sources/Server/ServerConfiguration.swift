@@ -28,9 +28,12 @@ public struct ServerConfiguration: Sendable {
     /// A backstop: a connection that reads nothing for this long while no answer is being prepared is closed.
     public var idleTimeout: Duration
 
+    /// Twice the machine's cores.
+    public static var defaultUploadThreads: Int { 2 * max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
     public init(host: String = "127.0.0.1", port: Int = 8080, requestsPerSecond: Double = 20, requestBurst: Double = 40,
                 uploadBytesPerMinute: Double = 1_073_741_824, runsJudge: Bool = true,
-                uploadThreads: Int = 2 * max(1, ProcessInfo.processInfo.activeProcessorCount), uploadsPerToken: Int = 2,
+                uploadThreads: Int = ServerConfiguration.defaultUploadThreads, uploadsPerToken: Int = 2,
                 uploadsInProgress: Int = 64, headerTimeout: Duration = .seconds(10), bodyTimeout: Duration = .seconds(30),
                 idleTimeout: Duration = .seconds(75)) {
         self.host = host

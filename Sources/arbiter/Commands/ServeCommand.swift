@@ -26,8 +26,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
 
     func validate() throws {
-        for (name, value) in [("--header-timeout", headerTimeout), ("--body-timeout", bodyTimeout), ("--idle-timeout", idleTimeout)] where !(value > 0) {
-            throw ValidationError("\(name) must be a positive number of seconds, got \(value)")
+        for (name, value) in [("--header-timeout", headerTimeout), ("--body-timeout", bodyTimeout), ("--idle-timeout", idleTimeout)] where !(value > 0 && value <= 86_400) {
+            throw ValidationError("\(name) must be a number of seconds above 0 and at most 86400, got \(value)")
         }
         for (name, value) in [("--upload-threads", uploadThreads ?? 1), ("--uploads-per-token", uploadsPerToken), ("--uploads-in-progress", uploadsInProgress)] where value < 1 {
             throw ValidationError("\(name) must be at least 1, got \(value)")
@@ -40,9 +40,9 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = ServerConfiguration(
             host: host, port: port, requestsPerSecond: requestsPerSecond, requestBurst: requestBurst,
             uploadBytesPerMinute: uploadMegabytesPerMinute * 1_048_576, runsJudge: !noJudge,
-            uploadThreads: uploadThreads ?? 2 * ProcessInfo.processInfo.activeProcessorCount, uploadsPerToken: uploadsPerToken,
-            uploadsInProgress: uploadsInProgress, headerTimeout: .milliseconds(Int64(headerTimeout * 1000)),
-            bodyTimeout: .milliseconds(Int64(bodyTimeout * 1000)), idleTimeout: .milliseconds(Int64(idleTimeout * 1000)))
+            uploadThreads: uploadThreads ?? ServerConfiguration.defaultUploadThreads, uploadsPerToken: uploadsPerToken,
+            uploadsInProgress: uploadsInProgress, headerTimeout: .seconds(headerTimeout), bodyTimeout: .seconds(bodyTimeout),
+            idleTimeout: .seconds(idleTimeout))
         let server = try ArbiterServer(store: try data.openStore(), configuration: configuration,
                                        leaderboardAssets: URL(fileURLWithPath: assets), logger: logger)
         try await server.run()
