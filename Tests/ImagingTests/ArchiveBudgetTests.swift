@@ -163,3 +163,21 @@ extension ArchiveBudgetTests {
         #expect(refusal(gzip, name: "up.tar.gz")?.message.contains("follow the end of the tar") == true)
     }
 }
+
+extension ArchiveBudgetTests {
+    @Test func zip64SizesNearTwoToTheSixtyThreeAreRefusedWithoutTrapping() throws {
+        var builder = ZipBuilder()
+        let huge = UInt64(Int.max - 8)
+        for name in ["c01.nii.gz", "c02.nii.gz"] {
+            builder.add(name, [1]) { member in
+                member.centralSizes = (0xFFFF_FFFF, 0xFFFF_FFFF)
+                member.centralExtra = ZipBuilder.le16(1) + ZipBuilder.le16(16) + ZipBuilder.le64(huge) + ZipBuilder.le64(1)
+            }
+        }
+        let unlimited = ArchiveBudget(maximumTotalBytes: .max, maximumEntryBytes: .max)
+        let error = try #require(refusal(builder.bytes, budget: unlimited))
+        #expect(error.member == "c01.nii.gz" || error.member == "c02.nii.gz")
+        let bounded = try #require(refusal(builder.bytes))
+        #expect(bounded.message.contains("limit for one member"))
+    }
+}

@@ -13,6 +13,10 @@ struct ZipBuilder {
         var localOffset: Int?
         /// Unix mode in the high 16 bits of the external attributes (version made by: Unix).
         var unixMode: UInt32?
+        /// Extra fields of the central entry only (a zip64 field, say).
+        var centralExtra: [UInt8] = []
+        /// Sizes written in the central entry, when they differ from the local header's (0xFFFFFFFF for zip64).
+        var centralSizes: (compressed: UInt32, size: UInt32)?
     }
 
     var members: [Member] = []
@@ -43,8 +47,13 @@ struct ZipBuilder {
             let own = archive.count
             if member.localOffset == nil { archive += Self.le32(0x0403_4B50) + common + name + member.data }
             let madeBy = member.unixMode == nil ? 20 : 3 << 8 | 20
-            directory += Self.le32(0x0201_4B50) + Self.le16(madeBy) + common + Self.le16(0) + Self.le16(0) + Self.le16(0)
-                + Self.le32((member.unixMode ?? 0) << 16) + Self.le32(UInt32(member.localOffset ?? own)) + name
+            var central = common
+            if let sizes = member.centralSizes {
+                central.replaceSubrange(14..<22, with: Self.le32(sizes.compressed) + Self.le32(sizes.size))
+            }
+            central.replaceSubrange(24..<26, with: Self.le16(member.centralExtra.count))
+            directory += Self.le32(0x0201_4B50) + Self.le16(madeBy) + central + Self.le16(0) + Self.le16(0) + Self.le16(0)
+                + Self.le32((member.unixMode ?? 0) << 16) + Self.le32(UInt32(member.localOffset ?? own)) + name + member.centralExtra
         }
         let count = declaredCount ?? members.count
         var end: [UInt8] = []

@@ -26,8 +26,9 @@ struct ArchiveTally {
             throw ArchiveError(archive: archive, member: member, byteOffset: offset,
                                "declares \(size) bytes, over the \(budget.maximumEntryBytes)-byte limit for one member")
         }
-        totalBytes += size
-        guard totalBytes <= budget.maximumTotalBytes else {
+        let (total, overflow) = totalBytes.addingReportingOverflow(size)
+        totalBytes = overflow ? .max : total
+        guard totalBytes <= budget.maximumTotalBytes, !overflow else {
             throw ArchiveError(archive: archive, member: member, byteOffset: offset,
                                "members expand to more than the \(budget.maximumTotalBytes)-byte limit for the whole archive")
         }

@@ -51,7 +51,7 @@ enum ZipArchive {
         let (most, overflow) = member.compressedSize.multipliedReportingOverflow(by: Deflate.maximumExpansionRatio)
         let possible = switch member.method {
         case 0: member.size == member.compressedSize
-        case 8: overflow || member.size <= most + 1024
+        case 8: overflow || member.size - 1024 <= most
         default:
             throw ArchiveError(archive: archive, member: member.path, byteOffset: member.directoryEntry,
                                "compression method \(member.method) is not supported (only stored and deflate)")
