@@ -19,9 +19,10 @@ public final class CaseFiles: Sendable {
     /// only those are taken and the suffix is dropped from the case id, so truth and predictions can share a folder.
     /// An archive is unpacked within `budget` into a private folder (mode 0700) removed with this value, or at
     /// once when unpacking fails. Errors call the file `displayName` (the uploaded file's name; `path` by default),
-    /// never the temporary path it was saved to.
+    /// never the temporary path it was saved to. `scratch` is where the unpacking folder goes (the system's
+    /// temporary directory by default).
     public init(_ path: String, extensions: [String], roles: [String], keepAll: Bool = false,
-                displayName: String? = nil, budget: ArchiveBudget = .default) throws {
+                displayName: String? = nil, budget: ArchiveBudget = .default, scratch: String? = nil) throws {
         let shownName = displayName ?? path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
@@ -33,7 +34,7 @@ public final class CaseFiles: Sendable {
         if isFolder.boolValue {
             files = try Self.listFiles(path)
         } else if Archive.isArchive(Self.head(path), name: shownName) {
-            let folder = try Self.unpack(path, displayName: shownName, budget: budget)
+            let folder = try Self.unpack(path, displayName: shownName, budget: budget, scratch: scratch)
             unpacked = folder
             root = folder.path
             files = try Self.listFiles(folder.path, shownAs: shownName)
@@ -115,7 +116,7 @@ public final class CaseFiles: Sendable {
     }
 
     /// Unpacks an archive into a new private folder; on any failure the folder goes with the error.
-    private static func unpack(_ archive: String, displayName: String, budget: ArchiveBudget) throws -> TemporaryFolder {
+    private static func unpack(_ archive: String, displayName: String, budget: ArchiveBudget, scratch: String?) throws -> TemporaryFolder {
         let bytes: [UInt8]
         do {
             bytes = try FileBytes.read(archive)
@@ -123,7 +124,7 @@ public final class CaseFiles: Sendable {
             throw CaseFilesError(path: displayName, "cannot read the archive")
         }
         let entries = try Archive.entries(bytes, name: displayName, budget: budget)
-        let folder = try TemporaryFolder(prefix: "arbiter-cases")
+        let folder = try TemporaryFolder(prefix: "arbiter-cases", in: scratch)
         for entry in entries {
             do {
                 try folder.write(entry.bytes, at: entry.path)

@@ -5,8 +5,9 @@ import Foundation
 public final class TemporaryFolder: Sendable {
     public let path: String
 
-    public init(prefix: String) throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)").path
+    /// A new folder named `prefix-<UUID>` in `parent` (the system's temporary directory by default).
+    public init(prefix: String, in parent: String? = nil) throws {
+        path = (parent ?? FileManager.default.temporaryDirectory.path) + "/\(prefix)-\(UUID().uuidString)"
         // mkdtemp-like: the folder must be new, and private from the moment it exists.
         guard mkdir(path, 0o700) == 0 else {
             throw CaseFilesError(path: prefix, "cannot create a private temporary folder: \(String(cString: strerror(errno)))")

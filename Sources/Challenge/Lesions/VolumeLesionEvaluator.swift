@@ -46,6 +46,10 @@ public struct VolumeLesionEvaluator: Sendable {
         } catch let error as DetectionMapProblem {
             let kind: ValidationProblem.Kind = if case .shapeMismatch = error { .shapeMismatch } else { .invalidDetectionMap }
             return .failure(ValidationProblem(kind, caseID: pair.caseID, message: "\(pair.predictionName): \(error)"))
+        } catch let error as VolumeError {
+            // Files are read from server folders: name them as the uploader (or the organiser) knows them.
+            let name = error.file == pair.truthPath ? "truth for case \(pair.caseID)" : pair.predictionName
+            return .failure(ValidationProblem(.unreadableFile, caseID: pair.caseID, message: error.described(as: name)))
         } catch {
             return .failure(ValidationProblem(.unreadableFile, caseID: pair.caseID, message: "\(error)"))
         }

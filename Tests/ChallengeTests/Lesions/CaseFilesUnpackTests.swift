@@ -23,31 +23,26 @@ import Testing
     static let end = [UInt8](repeating: 0, count: 1024)
 
     /// Saves `bytes` as a temporary file (as the scorer saves an upload) and builds case files from it.
-    private func caseFiles(_ bytes: [UInt8], budget: ArchiveBudget = .default) throws -> CaseFiles {
+    private func caseFiles(_ bytes: [UInt8], budget: ArchiveBudget = .default, scratch: String? = nil) throws -> CaseFiles {
         let spool = try TemporaryFolder(prefix: "arbiter-test-spool")
         let path = try spool.write(bytes, name: "spooled.tar")
-        return try CaseFiles(path, extensions: CaseFiles.volumeExtensions, roles: [], displayName: "upload.tar", budget: budget)
-    }
-
-    private static func unpackFolders() -> Set<String> {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)) ?? []
-        return Set(names.filter { $0.hasPrefix("arbiter-cases-") })
+        return try CaseFiles(path, extensions: CaseFiles.volumeExtensions, roles: [], displayName: "upload.tar", budget: budget, scratch: scratch)
     }
 
     @Test func failedUnpackLeavesNoFolderBehindAndNamesTheUpload() throws {
         // `c01` as a file and then as a folder: the second member fails after the first was written.
         let archive = Self.tarMember("c01", [1]) + Self.tarMember("c01/c02.nii.gz", [2]) + Self.end
-        let before = Self.unpackFolders()
+        let scratch = try TemporaryFolder(prefix: "arbiter-test-scratch")
         for _ in 0..<3 {
             do {
-                _ = try caseFiles(archive)
+                _ = try caseFiles(archive, scratch: scratch.path)
                 Issue.record("unpacked a file and a folder of the same name")
             } catch {
                 #expect("\(error)".hasPrefix("upload.tar: "), "\(error)")
                 #expect(!"\(error)".contains(FileManager.default.temporaryDirectory.path))
             }
         }
-        #expect(Self.unpackFolders().subtracting(before).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty)
     }
 
     @Test func archiveErrorsNameTheUploadNotTheTemporaryPath() throws {
@@ -86,6 +81,26 @@ import Testing
             Issue.record("took two files for one case")
         } catch {
             #expect("\(error)" == "upload.tar: two files for case \"c01\": a/c01.nii.gz and b/c01.nii.gz")
+        }
+    }
+}
+
+extension CaseFilesUnpackTests {
+    @Test func unreadableMapInAnArchiveIsNamedAsUploaded() async throws {
+        let folder = try TemporaryFolder(prefix: "arbiter-test-truth")
+        let label = Volume(shape: [4, 4, 4], spacing: [1, 1, 1], affine: .identity, voxels: VoxelBuffer([UInt8](repeating: 0, count: 64)))
+        let truthPath = folder.path + "/c01.nii.gz"
+        try NIfTIWriter.write(label, to: truthPath)
+        var damaged = NIfTIWriter.encode(label)
+        damaged = Deflate.gzip(damaged)
+        damaged[damaged.count - 8] ^= 0xFF  // the gzip CRC-32
+        let predictions = try caseFiles(Self.tarMember("maps/c01.nii.gz", damaged) + Self.end)
+        do {
+            _ = try await VolumeLesionEvaluator().evaluate(truth: CaseFiles(paths: ["c01": truthPath]), predictions: predictions, predictionsName: "upload.tar")
+            Issue.record("scored a damaged map")
+        } catch {
+            #expect("\(error)".contains("c01.nii.gz"))
+            #expect(!"\(error)".contains("arbiter-cases-"), "\(error)")
         }
     }
 }
