@@ -53,8 +53,9 @@ public struct ArbiterServer: Sendable {
         if litter > 0 { logger.notice("removed unfinished blob writes of an earlier crash", metadata: ["files": "\(litter)"]) }
         var services: [any Service] = []
         if configuration.runsJudge {
-            services.append(JudgeService(
-                judge: Judge(store: store, worker: "server-\(ProcessInfo.processInfo.processIdentifier)", clock: clock), logger: logger))
+            var judge = Judge(store: store, worker: "server-\(ProcessInfo.processInfo.processIdentifier)", clock: clock)
+            judge.isolation = configuration.judgeIsolation
+            services.append(JudgeService(judge: judge, logger: logger))
         }
         let app = Application(
             router: router(), server: .http1(configuration: httpConfiguration),

@@ -1,4 +1,5 @@
 import Foundation
+import Judge
 
 /// Where and how `arbiter serve` listens, and the per-token limits it enforces before a request reaches the intake.
 public struct ServerConfiguration: Sendable {
@@ -11,6 +12,9 @@ public struct ServerConfiguration: Sendable {
     public var uploadBytesPerMinute: Double
     /// Whether the server runs a judge in-process.
     public var runsJudge: Bool
+    /// Where that judge scores: `arbiter serve` scores in child processes, so a file that crashes the scorer cannot
+    /// take the server down; tests score in-process.
+    public var judgeIsolation: ScoringIsolation = .inProcess
     /// Threads that take upload forms apart, validate files and write them durably: a pool of their own, so probes
     /// and store routes never queue behind them. Twice the cores by default, since an accepted file's thread also
     /// waits for its fsync.

@@ -22,6 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds a request's headers may take to arrive (also how long an idle connection is kept).") var headerTimeout = 10.0
     @Option(help: "Seconds a request body may pause between two pieces before it is answered 408.") var bodyTimeout = 30.0
     @Option(help: "Seconds a connection may read nothing while no answer is being prepared, before it is closed.") var idleTimeout = 75.0
+    @OptionGroup var isolation: ScoringIsolationOptions
     @Option(help: "Folder with the leaderboard's page template and style sheet.") var assets = "Leaderboard"
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
 
@@ -37,12 +38,13 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "arbiter.server")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: host, port: port, requestsPerSecond: requestsPerSecond, requestBurst: requestBurst,
             uploadBytesPerMinute: uploadMegabytesPerMinute * 1_048_576, runsJudge: !noJudge,
             uploadThreads: uploadThreads ?? ServerConfiguration.defaultUploadThreads, uploadsPerToken: uploadsPerToken,
             uploadsInProgress: uploadsInProgress, headerTimeout: .seconds(headerTimeout), bodyTimeout: .seconds(bodyTimeout),
             idleTimeout: .seconds(idleTimeout))
+        configuration.judgeIsolation = try isolation.isolation(data: data)
         let server = try ArbiterServer(store: try data.openStore(), configuration: configuration,
                                        leaderboardAssets: URL(fileURLWithPath: assets), logger: logger)
         try await server.run()
