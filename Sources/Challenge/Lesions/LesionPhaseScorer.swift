@@ -13,11 +13,13 @@ public struct LesionPhaseScorer: Sendable {
     /// Each volume case's grid, read from its truth header: every prediction must have the same.
     private let truthGrids: [String: VolumeGrid]
     private let slides: [SlideLesionTruth.Slide]
-    /// How far an uploaded archive may expand; set it from the phase's upload limit with `ArchiveBudget.forUpload(limit:)`.
+    /// How far an uploaded archive may expand: a stated multiple of the phase's upload limit.
     public var archiveBudget = ArchiveBudget.default
 
-    public init(task: TaskSpec, truth: [LesionTruthFile]) throws {
+    /// `uploadLimit`: the phase's largest accepted file, from which the archive budget follows.
+    public init(task: TaskSpec, truth: [LesionTruthFile], uploadLimit: Int? = nil) throws {
         self.task = task
+        if let uploadLimit { archiveBudget = .forUpload(limit: uploadLimit) }
         cases = truth.map { ($0.caseID, $0.split) }
         if task.kind == .slideLesionDetection {
             truthFolder = nil

@@ -37,10 +37,11 @@ public struct SegmentationEvaluator: Sendable {
         let spacing: [Double]
     }
 
-    func read(_ path: String) throws -> Mask {
+    /// A mask; a prediction is read with `limits` from its reference's grid, so a lying header costs nothing.
+    func read(_ path: String, limits: VolumeLimits = .default) throws -> Mask {
         switch grid {
         case .volume:
-            let volume = try VolumeReader.read(path: path)
+            let volume = try VolumeReader.read(path: path, limits: limits)
             guard volume.components == 1 else {
                 throw SegmentationMaskProblem.components(volume.components)
             }
@@ -55,7 +56,7 @@ public struct SegmentationEvaluator: Sendable {
     func scoreCase(_ pair: CasePair) -> Result<(SegmentationMeasures, diagonal: Double), ValidationProblem> {
         do {
             let reference = try read(pair.truthPath)
-            let prediction = try read(pair.predictionPath)
+            let prediction = try read(pair.predictionPath, limits: .grid(reference.shape))
             guard reference.shape == prediction.shape, reference.values.count == prediction.values.count else {
                 return .failure(ValidationProblem(.shapeMismatch, caseID: pair.caseID,
                                                   message: "\(pair.predictionName): shape \(prediction.shape) differs from the reference's \(reference.shape)"))
