@@ -13,12 +13,13 @@ build_fuzzer() {
 }
 
 # Fixture files up to 120 KB whose names match the find(1) tests given.
+# Saved reproducers (Fixtures/bad/fuzz-*) are left out: run_target replays them separately.
 fixtures() {
-  find "$root/Fixtures" -type f -size -120001c \( "$@" \) 2>/dev/null
+  find "$root/Fixtures" -type f -size -120001c ! -name 'fuzz-*' \( "$@" \) 2>/dev/null
 }
 
-# Every seed file of a target: Fixtures/ (Fixtures/bad/ included) by file name, the hand-made seeds in
-# scripts/fuzz/seeds/<target>/, and reproducers saved as Fixtures/bad/fuzz-<target>-*.
+# Every seed file of a target: Fixtures/ (Fixtures/bad/ included) by file name and the hand-made seeds in
+# scripts/fuzz/seeds/<target>/.
 seed_files() {
   case "$1" in
     slide) fixtures -name '*.tif' -o -name '*.tiff' -o -name '*.svs' ;;
@@ -38,12 +39,37 @@ seed_files() {
     multipart) ;;
   esac
   [ -d "$here/seeds/$1" ] && find "$here/seeds/$1" -type f
-  ls "$root"/Fixtures/bad/fuzz-"$1"-* 2>/dev/null || true
+  true
+}
+
+# Reproducers saved from earlier findings: Fixtures/bad/fuzz-<target>-*.
+known_reproducers() {
+  find "$root/Fixtures/bad" -maxdepth 1 -type f -name "fuzz-$1-*" 2>/dev/null | sort
+}
+
+# Replays each saved reproducer of a target once; prints how many still fail, of how many.
+replay_known() {
+  local target="$1" file failing=0 total=0
+  while IFS= read -r file; do
+    total=$((total + 1))
+    SWIFT_BACKTRACE=enable=no ARBITER_FUZZ_TARGET="$target" "$fuzzer" -rss_limit_mb=2048 -timeout=20 "$file" \
+      > "$scratch/logs/$target.known-$(basename "$file").log" 2>&1 || failing=$((failing + 1))
+  done < <(known_reproducers "$target")
+  echo "$failing/$total"
+}
+
+# Longest input libFuzzer makes: text formats stay short (a debug ASan build parses about 1 MB/s, and a parser's
+# bugs rarely need more), binary ones may reach the 120 KB of the largest seeds.
+max_len() {
+  case "$1" in
+    csv|points|geojson|asap|wkt|spec|multipart) echo 16384 ;;
+    *) echo 120000 ;;
+  esac
 }
 
 # Copies the seeds into .build-fuzz/corpus/<target>, named by content hash, keeping what earlier runs found.
 seed_corpus() {
-  local target="$1" corpus="$scratch/corpus/$1" file
+  local target="$1" corpus="$scratch/corpus/$1" file cell
   mkdir -p "$corpus"
   while IFS= read -r file; do
     [ -f "$file" ] || continue
@@ -55,42 +81,67 @@ seed_corpus() {
       cp "$file" "$corpus/$(sha1sum < "$file" | cut -c1-40)"
     fi
   done < <(seed_files "$target")
+  while IFS= read -r file; do  # a saved reproducer is replayed on its own, never fuzzed from
+    rm -f "$corpus/$(sha1sum < "$file" | cut -c1-40)"
+  done < <(known_reproducers "$target")
   echo "$corpus"
+}
+
+# LeakSanitizer reads lsan.supp (leaks in the toolchain's Foundation, not in Arbiter).
+export LSAN_OPTIONS="suppressions=$here/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+
+# ARBITER_FUZZ_FORK=1 keeps fuzzing past findings (libFuzzer's fork mode, crashes, timeouts and OOMs ignored but
+# saved), to see more than the first finding of a target; the default stops at the first, as CI wants.
+fork_flags() {
+  [ "${ARBITER_FUZZ_FORK:-0}" = 1 ] && echo "-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1"
+  true
 }
 
 # Swift's own backtracer is turned off (SWIFT_BACKTRACE=enable=no) so a trap reaches libFuzzer's deadly-signal
 # handler, which saves the input and prints a symbolised stack, instead of racing AddressSanitizer.
 # Runs one target for $2 seconds with any extra libFuzzer flags; writes its log to .build-fuzz/logs/<target>.log,
-# findings to scripts/fuzz/findings/<target>/, and prints the summary line. Returns libFuzzer's exit status.
+# findings to scripts/fuzz/findings/<target>/, and prints the summary line. Fails if libFuzzer did, if it saved a
+# finding (fork mode), or if a saved reproducer still fails.
 run_target() {
   local target="$1" seconds="$2"
   shift 2
   local corpus findings="$here/findings/$target" log="$scratch/logs/$target.log" marker status=0 started ended
+  local known found
   corpus="$(seed_corpus "$target")"
   mkdir -p "$findings" "$scratch/logs"
+  known="$(replay_known "$target")"
   marker="$(mktemp)"
   started=$(date +%s)
-  SWIFT_BACKTRACE=enable=no ARBITER_FUZZ_TARGET="$target" "$fuzzer" "$corpus" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=20 \
-    -print_final_stats=1 -artifact_prefix="$findings/" "$@" > "$log" 2>&1 || status=$?
+  # shellcheck disable=SC2046  # fork_flags is a list of words
+  SWIFT_BACKTRACE=enable=no ARBITER_FUZZ_TARGET="$target" "$fuzzer" "$corpus" -max_total_time="$seconds" \
+    -rss_limit_mb=2048 -timeout=20 -print_final_stats=1 -max_len="$(max_len "$target")" \
+    -artifact_prefix="$findings/" $(fork_flags) "$@" > "$log" 2>&1 || status=$?
   ended=$(date +%s)
-  summarise "$target" "$log" "$findings" "$marker" $((ended - started)) "$status"
+  found=$(find "$findings" -maxdepth 1 -type f -newer "$marker" \
+    \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
   rm -f "$marker"
-  return "$status"
+  summarise "$target" "$log" $((ended - started)) "$status" "$found" "$known"
+  [ "$status" = 0 ] && [ "$found" = 0 ] && [ "${known%%/*}" = 0 ]
 }
 
-# One line: executions, coverage (cov, ft) from libFuzzer's last status line, seconds, new findings, outcome.
+# One line: executions, coverage (cov, ft) from libFuzzer's last status line, seconds, new findings, saved
+# reproducers still failing (of all saved), and for a failure what and where (the first frame in Sources/).
 summarise() {
-  local target="$1" log="$2" findings="$3" marker="$4" seconds="$5" status="$6" execs cov ft found outcome
+  local target="$1" log="$2" seconds="$3" status="$4" found="$5" known="$6" execs cov ft outcome what where
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   [ -n "$execs" ] || execs=$(sed -n 's/^#\([0-9]*\).*/\1/p' "$log" | tail -1)
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
   ft=$(grep -o 'ft: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
-  found=$(find "$findings" -maxdepth 1 -type f -newer "$marker" \
-    \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
-  case "$status" in
-    0) outcome=ok ;;
-    *) outcome="FAILED (exit $status: $(grep -m1 -o 'ERROR: [A-Za-z]*: [^ ]*\|ERROR: libFuzzer: [a-z-]*\|Fatal error: .*\|ERROR: [A-Za-z]*Sanitizer: [a-z-]*' "$log" | head -1); see $log)" ;;
-  esac
-  printf '%-10s execs %9s  cov %6s  ft %6s  %4ss  findings %2s  %s\n' \
-    "$target" "${execs:--}" "${cov:--}" "${ft:--}" "$seconds" "$found" "$outcome"
+  outcome=ok
+  if [ "$status" != 0 ] || [ "$found" != 0 ]; then
+    for pattern in 'Swift runtime failure: [a-zA-Z ]*' 'Fatal error: .*' 'ERROR: [A-Za-z]*Sanitizer: [a-zA-Z-]*' \
+                   'ERROR: libFuzzer: [a-z -]*'; do
+      what=$(grep -m1 -o "$pattern" "$log" | head -1)
+      [ -z "$what" ] || break
+    done
+    where=$(sed -n '/ERROR: \|Fatal error: /,$p' "$log" | grep -m1 -o "$root/Sources/[^ ]*" | sed "s|$root/||")
+    outcome="FAILED (exit $status) ${what:-see log}${where:+ at $where}; log .build-fuzz/logs/$target.log"
+  fi
+  printf '%-10s execs %9s  cov %6s  ft %6s  %4ss  findings %2s  known %5s  %s\n' \
+    "$target" "${execs:--}" "${cov:--}" "${ft:--}" "$seconds" "$found" "$known" "$outcome"
 }
