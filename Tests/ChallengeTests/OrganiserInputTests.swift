@@ -1,6 +1,7 @@
 import Challenge
 import Foundation
 import Testing
+import TestSupport
 
 /// Organisers' files are outside input too: a slip in one must be a located error, never a crash.
 @Suite("Organiser input")
@@ -68,5 +69,30 @@ struct OrganiserInputTests {
         let problem = ValidationProblem(.unknownCase, caseID: id, message: "\"\(id)\" is not a case of this phase")
         #expect(problem.description.utf8.count < 2000)
         #expect(problem.caseID?.hasSuffix("(4194304 bytes in all)") == true)
+    }
+}
+
+/// Inputs the fuzzers found, kept as regression tests with the error each must now give.
+@Suite("Fuzz findings")
+struct FuzzFindingTests {
+    static let bad = RepositoryFiles.root.appendingPathComponent("Fixtures/bad")
+
+    @Test func asapXMLWhoseElementNameIsNotUTF8IsRefusedAtItsByte() throws {
+        let bytes = [UInt8](try Data(contentsOf: Self.bad.appendingPathComponent("fuzz-asap-invalid-utf8-element.xml")))
+        #expect {
+            try ASAPXMLParser.annotations(bytes, file: "slide.xml")
+        } throws: { error in
+            "\(error)".contains("byte 42") && "\(error)".contains("not UTF-8")
+        }
+    }
+
+    @Test func pointCoordinateOfTwentyDigitsIsReadNotTrapped() throws {
+        let bytes = [UInt8](try Data(contentsOf: Self.bad.appendingPathComponent("fuzz-points-long-digits.csv")))
+        let parser = LesionPointParser(slideSizes: ["tumor_001": (width: 100_000, height: 100_000)])
+        #expect {
+            try parser.parse(bytes, file: "points.csv")
+        } throws: { error in
+            "\(error)".contains("line 2")
+        }
     }
 }

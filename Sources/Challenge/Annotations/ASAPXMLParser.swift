@@ -8,6 +8,10 @@ import Geometry
 /// children in `Order`. Groups `_2` and `Exclusion` are cut out of the lesions; every other group is lesion.
 public enum ASAPXMLParser {
     public static func annotations(_ bytes: [UInt8], file: String) throws(AnnotationError) -> SlideAnnotations {
+        // Foundation's XML parser traps on element names that are not UTF-8; ASAP writes UTF-8, so anything else is refused first.
+        if let offset = UTF8Validation.firstInvalidByte(bytes) {
+            throw AnnotationError(file: file, location: "byte \(offset)", "not valid ASAP XML: the file is not UTF-8 text")
+        }
         let delegate = ASAPDelegate()
         let parser = XMLParser(data: Data(bytes))
         parser.delegate = delegate

@@ -210,7 +210,8 @@ private struct SimplePointTable {
         while index < range.upperBound {
             let byte = bytes[index]
             if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
-                digits = digits * 10 + Int(byte - UInt8(ascii: "0"))
+                // Wrapping: past 15 digits the value is discarded below, and 20 digits would overflow an Int.
+                digits = digits &* 10 &+ Int(byte - UInt8(ascii: "0"))
                 if point { fractionDigits += 1 } else { integerDigits += 1 }
             } else if byte == UInt8(ascii: "."), !point {
                 point = true
