@@ -1,4 +1,5 @@
 #include <png.h>
+#include <stdio.h>
 #include <string.h>
 
 /// libpng's simplified write API, wrapped because its format and version constants are composite macros.
@@ -30,8 +31,10 @@ static inline int arbiter_png_encode(const void *pixels, unsigned width, unsigne
 }
 
 /// Decodes a PNG held in memory to 8-bit pixels (1, 3 or 4 channels, as asked) into a buffer the caller frees.
-static inline int arbiter_png_decode(const void *data, size_t size, int channels, void **out,
-                                     unsigned *width, unsigned *height, char *message) {
+/// Images of more than `max_pixels` are refused from their header, before anything is allocated. Transparency is
+/// composited onto black: libpng's simplified API blends onto what the buffer holds, so the buffer starts zeroed.
+static inline int arbiter_png_decode(const void *data, size_t size, int channels, unsigned long long max_pixels,
+                                     void **out, unsigned *width, unsigned *height, char *message) {
     png_image image;
     memset(&image, 0, sizeof image);
     image.version = PNG_IMAGE_VERSION;
@@ -39,9 +42,14 @@ static inline int arbiter_png_decode(const void *data, size_t size, int channels
         strncpy(message, image.message, 63); message[63] = 0;
         return 0;
     }
+    if ((unsigned long long)image.width * image.height > max_pixels) {
+        snprintf(message, 64, "%ux%u pixels, over the limit of %llu", image.width, image.height, max_pixels);
+        png_image_free(&image);
+        return 0;
+    }
     image.format = channels == 4 ? PNG_FORMAT_RGBA : channels == 3 ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY;
     size_t bytes = PNG_IMAGE_SIZE(image);
-    void *buffer = malloc(bytes);
+    void *buffer = calloc(bytes, 1);
     if (buffer == NULL) { png_image_free(&image); strcpy(message, "out of memory"); return 0; }
     if (!png_image_finish_read(&image, NULL, buffer, 0, NULL)) {
         strncpy(message, image.message, 63); message[63] = 0;

@@ -17,7 +17,8 @@ extension PNGCodec {
         guard let plain = plainGreyStream(data) else { return nil }
         let stride = plain.width + 1
         let (total, overflow) = stride.multipliedReportingOverflow(by: plain.height)
-        guard !overflow else { return nil }
+        // Past the pixel limit, the libpng path refuses the image from its header with a message.
+        guard !overflow, total - plain.height <= defaultMaximumPixels else { return nil }
         guard let filtered = plain.compressed.withUnsafeBytes({ try? Deflate.inflateZlibSparse($0, declaredSize: total) }) else { return nil }
         var rows: [(row: Int, start: Int, end: Int)] = []
         var failed = false

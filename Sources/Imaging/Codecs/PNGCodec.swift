@@ -37,14 +37,17 @@ public enum PNGCodec {
         return Array(UnsafeRawBufferPointer(start: output, count: size))
     }
 
-    public static func decode(_ data: [UInt8], channels: Int) throws(Failure) -> Image {
-        if channels == 1, let image = data.withUnsafeBytes(decodePlainGrey) { return image }
+    /// Largest image decoded by default: 2^28 pixels (1 GiB as RGBA), checked from the header before allocating.
+    public static let defaultMaximumPixels = 1 << 28
+
+    public static func decode(_ data: [UInt8], channels: Int, maximumPixels: Int = defaultMaximumPixels) throws(Failure) -> Image {
+        if channels == 1, let image = data.withUnsafeBytes({ decodePlainGrey($0, maximumPixels: maximumPixels) }) { return image }
         var output: UnsafeMutableRawPointer?
         var width: UInt32 = 0
         var height: UInt32 = 0
         var message = [CChar](repeating: 0, count: 64)
         let succeeded = data.withUnsafeBytes { bytes in
-            arbiter_png_decode(bytes.baseAddress, bytes.count, Int32(channels), &output, &width, &height, &message)
+            arbiter_png_decode(bytes.baseAddress, bytes.count, Int32(channels), UInt64(maximumPixels), &output, &width, &height, &message)
         }
         guard succeeded == 1, let output else { throw Failure(message: String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)) }
         defer { free(output) }
@@ -64,8 +67,11 @@ extension PNGCodec {
     /// Anything else, or anything wrong (a CRC, a stream too short or too long, a filter type), returns nil and
     /// goes through libpng as before, which decodes it or reports the problem: this path only ever returns
     /// the pixels libpng would.
-    static func decodePlainGrey(_ data: UnsafeRawBufferPointer) -> Image? {
+    /// An image past `maximumPixels` returns nil here, and libpng then refuses it from its header.
+    static func decodePlainGrey(_ data: UnsafeRawBufferPointer, maximumPixels: Int) -> Image? {
         guard let plain = plainGreyStream(data) else { return nil }
+        let pixels = plain.width.multipliedReportingOverflow(by: plain.height)
+        guard !pixels.overflow, pixels.partialValue <= maximumPixels else { return nil }
         return inflated(plain.compressed, width: plain.width, height: plain.height).flatMap { unfiltered($0, width: plain.width, height: plain.height) }
     }
 
