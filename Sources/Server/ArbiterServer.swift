@@ -25,7 +25,7 @@ public struct ArbiterServer: Sendable {
         self.logger = logger
         self.clock = clock
         handlers = APIHandlers(
-            store: store, spool: try UploadSpool(folder: store.dataDirectory.appendingPathComponent("uploads")),
+            store: store, spool: try UploadSpool(blobs: store.blobs),
             requests: RateLimiter(rate: configuration.requestsPerSecond, burst: configuration.requestBurst),
             uploads: RateLimiter(rate: configuration.uploadBytesPerMinute / 60, burst: configuration.uploadBytesPerMinute),
             leaderboards: LeaderboardCache(site: LeaderboardSite(store: store, assets: leaderboardAssets)),

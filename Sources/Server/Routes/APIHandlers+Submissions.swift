@@ -27,7 +27,8 @@ extension APIHandlers {
         }
         return try await uploadWork.withSlot(for: rateKey) {
             let file = try await receiveFile(request, phase: phase, named: named)
-            if let wait = await uploads.spend(Double(file.bytes.count), key: rateKey) {
+            defer { file.upload.discard() }
+            if let wait = await uploads.spend(Double(file.upload.byteCount), key: rateKey) {
                 throw APIError(.tooManyRequests, code: "upload-rate-limited",
                                message: "this token has uploaded too many bytes recently; retry in \(Self.seconds(wait)) s",
                                retryAfterSeconds: Self.seconds(wait))
@@ -37,15 +38,15 @@ extension APIHandlers {
             let stored: (submission: StoredSubmission?, sha256: String)
             do {
                 stored = try await uploadWork.run {
-                    let submission = try intake.submit(challenge: slug, phase: phaseSlug, team: team, fileName: name, bytes: file.bytes,
+                    let submission = try intake.submit(challenge: slug, phase: phaseSlug, team: team, fileName: name, file: file.upload,
                                                        now: now, dryRun: dryRun)
-                    return (submission, submission?.fileSHA256 ?? BlobStore.digest(file.bytes))
+                    return (submission, submission?.fileSHA256 ?? file.upload.sha256)
                 }
             } catch let error as IntakeError {
                 metrics.submission(outcome: "refused")
                 throw APIError(error, now: now)
             }
-            return try accepted(stored.submission, sha256: stored.sha256, byteCount: file.bytes.count, slug: slug, phase: phase, team: team)
+            return try accepted(stored.submission, sha256: stored.sha256, byteCount: file.upload.byteCount, slug: slug, phase: phase, team: team)
         }
     }
 

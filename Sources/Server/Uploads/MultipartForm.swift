@@ -27,45 +27,17 @@ struct MultipartForm {
         return nil
     }
 
+    /// The file part of a whole body held in memory (the streaming parser over one piece).
     static func filePart(of body: [UInt8], boundary: String) throws -> FilePart {
-        guard !boundary.isEmpty, boundary.utf8.count <= 70 else {
-            throw Malformed(byteOffset: 0, reason: "the multipart boundary must have 1 to 70 characters")
-        }
-        let delimiter = Array("--\(boundary)".utf8)
-        guard var position = find(delimiter, in: body, from: 0) else {
-            throw Malformed(byteOffset: 0, reason: "the body never contains its boundary \"--\(boundary)\"")
-        }
-        var fallback: FilePart?
-        let separator = Array("\r\n".utf8) + delimiter
-        while true {
-            position += delimiter.count
-            if body[position...].starts(with: Array("--".utf8)) { break }
-            guard body[position...].starts(with: Array("\r\n".utf8)) else {
-                throw Malformed(byteOffset: position, reason: "a boundary line must end with CRLF")
-            }
-            position += 2
-            guard let headerEnd = find(Array("\r\n\r\n".utf8), in: body, from: position) else {
-                throw Malformed(byteOffset: position, reason: "a part's headers never end (no blank line)")
-            }
-            let headers = String(decoding: body[position..<headerEnd], as: UTF8.self)
-            let contentStart = headerEnd + 4
-            guard let contentEnd = find(separator, in: body, from: contentStart) else {
-                throw Malformed(byteOffset: contentStart, reason: "the part starting here never ends (no closing boundary)")
-            }
-            let disposition = Self.disposition(headers)
-            let part = FilePart(fileName: disposition.fileName, bytes: body[contentStart..<contentEnd])
-            if disposition.name == "file" { return part }
-            if fallback == nil, disposition.fileName != nil { fallback = part }
-            position = contentEnd + 2
-        }
-        guard let fallback else {
-            throw Malformed(byteOffset: position, reason: "the form has no file: send the file in a field named \"file\"")
-        }
-        return fallback
+        var stream = try MultipartStream(boundary: boundary)
+        var sink = MemorySink()
+        try body.withUnsafeBytes { try stream.feed($0, into: &sink) }
+        let fileName = try stream.finish()
+        return FilePart(fileName: fileName, bytes: ArraySlice(sink.bytes))
     }
 
     /// `name` and `filename` of a part's Content-Disposition header.
-    private static func disposition(_ headers: String) -> (name: String?, fileName: String?) {
+    static func disposition(_ headers: String) -> (name: String?, fileName: String?) {
         for line in headers.split(separator: "\r\n") {
             let pair = line.split(separator: ":", maxSplits: 1)
             guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "content-disposition" else { continue }
@@ -107,7 +79,7 @@ struct MultipartForm {
     }
 
     /// For each prefix of `needle`, the length of its longest proper prefix that is also its suffix.
-    private static func failureTable(_ needle: [UInt8]) -> [Int] {
+    static func failureTable(_ needle: [UInt8]) -> [Int] {
         var table = [Int](repeating: 0, count: needle.count)
         var length = 0
         for index in needle.indices.dropFirst() {
@@ -117,4 +89,13 @@ struct MultipartForm {
         }
         return table
     }
+}
+
+/// Collects a form's file content in memory.
+private struct MemorySink: FilePartSink {
+    var bytes: [UInt8] = []
+
+    mutating func restart() { bytes.removeAll() }
+
+    mutating func write(_ bytes: UnsafeRawBufferPointer) { self.bytes.append(contentsOf: bytes) }
 }
