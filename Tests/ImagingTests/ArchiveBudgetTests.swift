@@ -181,3 +181,17 @@ extension ArchiveBudgetTests {
         #expect(bounded.message.contains("limit for one member"))
     }
 }
+
+@Suite("Archive roots")
+struct ArchiveRootTests {
+    /// `tar cf x.tar -C folder .` writes the folder itself first, as `./`.
+    @Test func tarWhoseFirstMemberIsItsOwnRootFolderIsRead() throws {
+        let tar = TarBuilder.header("./", size: 0, type: UInt8(ascii: "5")) + TarBuilder.member("./c01.nii.gz", [1, 2, 3]) + TarBuilder.end
+        #expect(try Archive.entries(tar, name: "upload.tar").map(\.path) == ["c01.nii.gz"])
+    }
+
+    @Test func fileMemberWithAnEmptyPathIsStillRefused() {
+        let tar = TarBuilder.member("./", [1, 2, 3]) + TarBuilder.end
+        #expect(throws: ArchiveError.self) { try Archive.entries(tar, name: "upload.tar") }
+    }
+}

@@ -2,7 +2,8 @@
 enum ArchivePath {
     /// `raw` with `/` separators and no `.` or empty parts; refuses absolute paths (`/x`, `\x`, `C:x`), `..`,
     /// NUL bytes, and paths longer or deeper than the budget allows.
-    static func canonical(_ raw: String, archive: String, at offset: Int, budget: ArchiveBudget) throws(ArchiveError) -> String {
+    /// With `isFolder`, the archive's own root (`./`, which `tar -C dir .` writes first) is the empty path.
+    static func canonical(_ raw: String, archive: String, at offset: Int, budget: ArchiveBudget, isFolder: Bool = false) throws(ArchiveError) -> String {
         func refuse(_ message: String) -> ArchiveError {
             ArchiveError(archive: archive, member: String(raw.prefix(200)), byteOffset: offset, message)
         }
@@ -15,7 +16,10 @@ enum ArchivePath {
         }
         let parts = raw.split(whereSeparator: { $0 == "/" || $0 == "\\" }).filter { $0 != "." }
         guard !parts.contains("..") else { throw refuse("the path goes up a folder (\"..\"): members must stay inside the archive's folder") }
-        guard !parts.isEmpty else { throw refuse("an empty path") }
+        guard !parts.isEmpty else {
+            if isFolder { return "" }
+            throw refuse("an empty path")
+        }
         guard parts.count - 1 <= budget.maximumPathDepth else {
             throw refuse("the path is \(parts.count - 1) folders deep, over the limit of \(budget.maximumPathDepth)")
         }

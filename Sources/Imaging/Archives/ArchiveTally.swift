@@ -37,7 +37,7 @@ struct ArchiveTally {
     /// The member's path made canonical (`/`-separated, no `.` or empty parts), refusing anything that could
     /// land outside the folder it is unpacked into, a path over the budget, and a path already seen.
     mutating func admitPath(_ raw: String, at offset: Int, isFolder: Bool = false) throws(ArchiveError) -> String {
-        let path = try ArchivePath.canonical(raw, archive: archive, at: offset, budget: budget)
+        let path = try ArchivePath.canonical(raw, archive: archive, at: offset, budget: budget, isFolder: isFolder)
         guard !isFolder else { return path }
         guard paths.insert(path).inserted else {
             throw ArchiveError(archive: archive, member: path, byteOffset: offset, "the archive holds two members with this path")
