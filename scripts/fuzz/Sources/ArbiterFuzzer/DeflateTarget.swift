@@ -8,14 +8,15 @@ import Imaging
 /// zlib whenever both accept a stream: a difference is a finding (`crossCheckFailed`).
 let deflateTarget = FuzzTarget(name: "deflate", covers: "SparseInflater (gunzipSparse, inflateZlibSparse) against libdeflate and zlib") { input in
     let bytes = [UInt8](input)
-    let reference = try? Deflate.peek(bytes, count: DeflateFuzzing.largestOutput)
-    let declared = reference?.count ?? DeflateFuzzing.trailerLength(bytes)
+    let largest = DeflateFuzzing.largestOutput(for: bytes.count)
+    let reference = try? Deflate.peek(bytes, count: largest)
+    let declared = reference?.count ?? min(DeflateFuzzing.trailerLength(bytes), largest)
     let sparseGzip = try? Deflate.gunzipSparse(input, declaredSize: declared)
     let sparseZlib = try? Deflate.inflateZlibSparse(input, declaredSize: declared)
     _ = try? Deflate.gunzip(input, declaredSize: declared)
     _ = try? Deflate.inflateZlib(bytes, declaredSize: declared)
-    _ = try? Deflate.gunzipUpTo(bytes, limit: DeflateFuzzing.largestOutput)
-    _ = try? Deflate.inflateRaw(bytes[...], declaredSize: min(bytes.count * 4, DeflateFuzzing.largestOutput))
+    _ = try? Deflate.gunzipUpTo(bytes, limit: largest)
+    _ = try? Deflate.inflateRaw(bytes[...], declaredSize: min(bytes.count * 4, largest))
     guard let reference, reference.count == declared else { return }
     for (name, sparse) in [("gunzipSparse", sparseGzip), ("inflateZlibSparse", sparseZlib)] {
         guard let sparse else { continue }
@@ -26,14 +27,15 @@ let deflateTarget = FuzzTarget(name: "deflate", covers: "SparseInflater (gunzipS
 }
 
 enum DeflateFuzzing {
-    /// The most any one call may expand to: past DEFLATE's 1032:1 for libFuzzer's default inputs, well under
-    /// `-rss_limit_mb`.
-    static let largestOutput = 8 << 20
+    /// The most one call may expand `count` input bytes to: DEFLATE's 1032:1 and a little, at most 8 MiB (well
+    /// under `-rss_limit_mb`). Sized by the input so small inputs do not pay for an 8 MiB buffer each.
+    static func largestOutput(for count: Int) -> Int {
+        min(count * Deflate.maximumExpansionRatio + 1024, 8 << 20)
+    }
 
-    /// The length a gzip trailer declares (its last four bytes), clipped to `largestOutput`.
+    /// The length a gzip trailer declares (its last four bytes).
     static func trailerLength(_ bytes: [UInt8]) -> Int {
         guard bytes.count >= 4 else { return 0 }
-        let tail = bytes.suffix(4).reversed().reduce(0) { $0 << 8 | Int($1) }
-        return min(tail, largestOutput)
+        return bytes.suffix(4).reversed().reduce(0) { $0 << 8 | Int($1) }
     }
 }
