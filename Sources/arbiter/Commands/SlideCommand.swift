@@ -30,8 +30,8 @@ struct SlideRegionCommand: ParsableCommand {
         commandName: "region", abstract: "Write a region of one level as an RGBA PNG (pixels as OpenSlide's read_region).")
 
     @Argument(help: "The slide.") var file: String
-    @Option(help: "Left edge, in level-0 pixels (may be negative).") var x: Int
-    @Option(help: "Top edge, in level-0 pixels (may be negative).") var y: Int
+    @Option(parsing: .unconditional, help: "Left edge, in level-0 pixels (may be negative).") var x: Int
+    @Option(parsing: .unconditional, help: "Top edge, in level-0 pixels (may be negative).") var y: Int
     @Option(help: "Level to read (0 is full resolution).") var level = 0
     @Option(help: "Region size in level pixels, as WIDTHxHEIGHT.") var size: String
     @Option(help: "PNG file to write.") var out: String
