@@ -9,7 +9,9 @@ public enum GeoJSONParser {
         do {
             root = try JSONSerialization.jsonObject(with: Data(bytes))
         } catch {
-            throw AnnotationError(file: file, "not valid JSON: \(error.localizedDescription)")
+            // Foundation says where the syntax broke (a line and column, or a character index) in the debug text.
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
+            throw AnnotationError(file: file, "not valid JSON: \(detail)")
         }
         var regions: [PolygonRegion] = []
         for (index, geometry) in try geometries(root, file: file).enumerated() {
@@ -56,15 +58,16 @@ public enum GeoJSONParser {
         guard let rings = value as? [Any], !rings.isEmpty else {
             throw AnnotationError(file: file, location: location, "Polygon coordinates must be a list of rings")
         }
-        return try rings.map { ring throws(AnnotationError) in
+        return try rings.enumerated().map { ringIndex, ring throws(AnnotationError) in
             guard let points = ring as? [Any], points.count >= 3 else {
-                throw AnnotationError(file: file, location: location, "a ring needs at least 3 points")
+                throw AnnotationError(file: file, location: "\(location), ring \(ringIndex + 1)", "a ring needs at least 3 points")
             }
-            return try points.map { point throws(AnnotationError) in
+            return try points.enumerated().map { pointIndex, point throws(AnnotationError) in
                 guard let pair = point as? [Any], pair.count >= 2,
                       let x = (pair[0] as? NSNumber)?.doubleValue, let y = (pair[1] as? NSNumber)?.doubleValue,
                       x.isFinite, y.isFinite else {
-                    throw AnnotationError(file: file, location: location, "a position must be [x, y] numbers, found \(point)")
+                    throw AnnotationError(file: file, location: "\(location), ring \(ringIndex + 1), position \(pointIndex + 1)",
+                                          "a position must be [x, y] numbers, found \(String(describing: point).prefix(80))")
                 }
                 return PlanePoint(x: x, y: y)
             }
