@@ -115,24 +115,77 @@ public final class CaseFiles: Sendable {
         return true
     }
 
-    /// Unpacks an archive into a new private folder; on any failure the folder goes with the error.
+    /// Unpacks an archive into a new private folder, reading it a range at a time and writing each member straight
+    /// into its file; on any failure the folder goes with the error.
     private static func unpack(_ archive: String, displayName: String, budget: ArchiveBudget, scratch: String?) throws -> TemporaryFolder {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileBytes.read(archive)
-        } catch {
-            throw CaseFilesError(path: displayName, "cannot read the archive")
-        }
-        let entries = try Archive.entries(bytes, name: displayName, budget: budget)
         let folder = try TemporaryFolder(prefix: "arbiter-cases", in: scratch)
-        for entry in entries {
-            do {
-                try folder.write(entry.bytes, at: entry.path)
-            } catch {
-                throw CaseFilesError(path: displayName, "member \"\(entry.path)\" cannot be unpacked (a file and a folder of that name?)")
+        var sink = UnpackingSink(folder: folder.path, displayName: displayName)
+        defer { sink.closeOpenFile() }
+        try Archive.unpack(file: archive, name: displayName, budget: budget, into: &sink)
+        return folder
+    }
+}
+
+/// Writes each member into a new file under the unpacking folder as its chunks arrive: folders created private
+/// (0700), files created with `O_EXCL | O_NOFOLLOW` (an existing file or link there is an error, never followed or
+/// overwritten). Errors name the upload and the member, never the temporary path.
+private struct UnpackingSink: ArchiveMemberSink {
+    let folder: String
+    let displayName: String
+    private var path = ""
+    private var descriptor: Int32 = -1
+
+    init(folder: String, displayName: String) {
+        self.folder = folder
+        self.displayName = displayName
+    }
+
+    mutating func begin(_ path: String) throws {
+        closeOpenFile()
+        self.path = path
+        let parts = path.split(separator: "/")
+        guard !parts.isEmpty, !parts.contains(where: { $0 == ".." || $0 == "." }) else { throw refuse("is not a path inside the folder") }
+        var parent = folder
+        for part in parts.dropLast() {
+            parent += "/" + part
+            guard mkdir(parent, 0o700) == 0 || (errno == EEXIST && Self.isFolder(parent)) else {
+                throw refuse("cannot be unpacked (a file and a folder of that name?)")
             }
         }
-        return folder
+        descriptor = open(parent + "/" + parts.last!, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw refuse("cannot be unpacked (a file and a folder of that name?)") }
+    }
+
+    mutating func write(_ chunk: UnsafeRawBufferPointer) throws {
+        var written = 0
+        while written < chunk.count {
+            let count = Foundation.write(descriptor, chunk.baseAddress! + written, chunk.count - written)
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { throw refuse("cannot be written: \(String(cString: strerror(errno)))") }
+            written += count
+        }
+    }
+
+    mutating func end() throws {
+        let status = close(descriptor)
+        descriptor = -1
+        guard status == 0 else { throw refuse("cannot be written: \(String(cString: strerror(errno)))") }
+    }
+
+    /// Closes the file of a member that failed part way (the folder is removed with the error).
+    mutating func closeOpenFile() {
+        if descriptor >= 0 { close(descriptor) }
+        descriptor = -1
+    }
+
+    private func refuse(_ message: String) -> CaseFilesError {
+        CaseFilesError(path: displayName, "member \"\(path)\" \(message)")
+    }
+
+    /// A real folder (not a link to one).
+    private static func isFolder(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
     }
 }
 

@@ -1,14 +1,17 @@
-/// Unpacks zip, tar and gzipped tar uploads into memory, refusing anything that would expand past an
-/// `ArchiveBudget`, members whose paths could leave the unpacking folder, links, duplicate paths and zip members
-/// that share data.
+/// Unpacks zip, tar and gzipped tar uploads, refusing anything that would expand past an `ArchiveBudget`, members
+/// whose paths could leave the unpacking folder, links, duplicate paths and zip members that share data.
 ///
 /// The readers are written here rather than wrapping libarchive or ZIPFoundation on purpose: no new C or package
-/// dependency (libdeflate and zlib are already linked), every size is checked against the budget from the zip
-/// central directory or the tar header before a byte is allocated, zip members expand to exactly their declared
-/// size (libdeflate stops at the end of the buffer), and gzip is inflated as the tar reader asks for bytes, so a
-/// `.tar.gz` never holds more than the members it keeps. Each error names the archive as the caller named it
-/// (the uploaded file's name, never a temporary path), the member and the byte offset.
+/// dependency (zlib is already linked), every size is checked against the budget from the zip central directory or
+/// the tar header before a byte is expanded, zip members expand to exactly their declared size, and everything
+/// streams: the archive is read a range at a time (`ArchiveInput`) and members are handed to an
+/// `ArchiveMemberSink` a chunk at a time, so unpacking a file of any size takes a few megabytes. Each error names
+/// the archive as the caller named it (the uploaded file's name, never a temporary path), the member and the
+/// byte offset.
 public enum Archive {
+    /// Size of the chunks read from an archive and handed to a sink.
+    static let chunkBytes = 1 << 20
+
     /// True when the bytes start like a zip, tar or gzip stream.
     public static func isArchive(_ bytes: [UInt8], name: String) -> Bool {
         let lower = name.lowercased()
@@ -19,19 +22,39 @@ public enum Archive {
     /// The regular files of an archive (folders and metadata files such as `__MACOSX/` skipped), with canonical
     /// `/`-separated paths. `name` is what errors call the archive: pass the name the participant uploaded.
     public static func entries(_ bytes: [UInt8], name: String, budget: ArchiveBudget = .default) throws(ArchiveError) -> [ArchiveEntry] {
+        var collector = ArchiveEntryCollector()
+        do {
+            try unpack(MemoryArchiveInput(bytes: bytes), name: name, budget: budget, into: &collector)
+        } catch let error as ArchiveError {
+            throw error
+        } catch {
+            throw ArchiveError(archive: name, "\(error)")  // the collector itself never throws
+        }
+        return collector.entries
+    }
+
+    /// Unpacks the archive in the file at `path` into `sink`, member by member (folders and metadata files such as
+    /// `__MACOSX/` skipped), reading the file a range at a time. Throws an `ArchiveError` naming the archive `name`
+    /// (never `path`), or whatever the sink throws; on a throw, what the sink received is to be discarded.
+    public static func unpack(file path: String, name: String, budget: ArchiveBudget = .default, into sink: inout some ArchiveMemberSink) throws {
+        try unpack(FileArchiveInput(path: path, archive: name), name: name, budget: budget, into: &sink)
+    }
+
+    static func unpack(_ input: some ArchiveInput, name: String, budget: ArchiveBudget, into sink: inout some ArchiveMemberSink) throws {
         var tally = ArchiveTally(budget: budget, archive: name)
-        let all: [ArchiveEntry]
-        if ZipArchive.looksLikeZip(bytes) {
-            all = try ZipArchive.entries(bytes, tally: &tally)
-        } else if FileBytes.isGzip(bytes) {
-            var source = try GzipSource(bytes, archive: name)
-            all = try TarArchive.entries(&source, tally: &tally)
-        } else if TarArchive.looksLikeTar(bytes) {
-            var source = ArrayTarSource(bytes)
-            all = try TarArchive.entries(&source, tally: &tally)
+        var filtered = MetadataSkippingSink(sink)
+        defer { sink = filtered.inner }
+        let head = try input.read(at: 0, count: 512)
+        if ZipArchive.looksLikeZip(head) {
+            try ZipArchive.unpack(input, tally: &tally, into: &filtered)
+        } else if FileBytes.isGzip(head) {
+            var source = try GzipSource(input, archive: name)
+            try TarArchive.unpack(&source, tally: &tally, into: &filtered)
+        } else if TarArchive.looksLikeTar(head) {
+            var source = InputTarSource(input)
+            try TarArchive.unpack(&source, tally: &tally, into: &filtered)
         } else {
             throw ArchiveError(archive: name, byteOffset: 0, "neither a zip nor a tar archive")
         }
-        return all.filter { !$0.path.hasPrefix("__MACOSX/") && !$0.name.hasPrefix("._") && $0.name != ".DS_Store" }
     }
 }

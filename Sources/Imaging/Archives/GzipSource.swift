@@ -1,12 +1,13 @@
 import CZlib
 
 /// A gzip stream (one or more members) inflated with zlib only as far as the reader asks: memory is the
-/// bytes handed out plus zlib's 32 KiB window, whatever the stream would expand to.
+/// bytes handed out, one chunk of compressed input and zlib's 32 KiB window, whatever the stream's size or
+/// what it would expand to.
 struct GzipSource: TarSource {
     private let inflater: StreamInflater
     private(set) var offset = 0
 
-    init(_ compressed: [UInt8], archive: String) throws(ArchiveError) {
+    init(_ compressed: some ArchiveInput, archive: String) throws(ArchiveError) {
         inflater = try StreamInflater(compressed, archive: archive)
     }
 
@@ -42,17 +43,23 @@ struct GzipSource: TarSource {
     }
 }
 
-/// zlib's inflate state over bytes in memory. A class so the `z_stream` stays at one address (zlib checks that)
-/// and is ended exactly once.
+/// zlib's inflate state over an `ArchiveInput`, read a chunk (`Archive.chunkBytes`) at a time. A class so the
+/// `z_stream` stays at one address (zlib checks that) and is ended exactly once.
 final class StreamInflater {
-    private let compressed: [UInt8]
+    private let input: any ArchiveInput
     let archive: String
     private let stream: UnsafeMutablePointer<z_stream>
-    private var consumed = 0
+    /// The compressed bytes read so far but not all consumed, and where they start in the input.
+    private var chunk: [UInt8] = []
+    private var chunkStart = 0
+    private var chunkUsed = 0
     private var finished = false
 
-    init(_ compressed: [UInt8], archive: String) throws(ArchiveError) {
-        self.compressed = compressed
+    /// Compressed bytes consumed so far.
+    private var consumed: Int { chunkStart + chunkUsed }
+
+    init(_ input: some ArchiveInput, archive: String) throws(ArchiveError) {
+        self.input = input
         self.archive = archive
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
@@ -72,14 +79,15 @@ final class StreamInflater {
     func inflate(into buffer: inout [UInt8], count: Int, at offset: Int) throws(ArchiveError) -> Int {
         var produced = 0
         while produced < count, !finished {
+            try refill()
             let (status, used, made) = buffer.withUnsafeMutableBytes { step(into: $0, from: produced, to: count) }
-            consumed += used
+            chunkUsed += used
             produced += made
             switch status {
             case Z_OK: continue
             case Z_STREAM_END:
                 // Another member may follow (pigz -i, concatenated files); zeros after the last are padding.
-                if compressed[consumed...].allSatisfy({ $0 == 0 }) { finished = true } else { inflateReset(stream) }
+                if try restIsZeros() { finished = true } else { inflateReset(stream) }
             case Z_BUF_ERROR where used == 0 && made == 0:
                 throw ArchiveError(archive: archive, byteOffset: consumed, "gzip stream is cut off (at byte \(offset + produced) of the expanded tar)")
             default:
@@ -90,11 +98,32 @@ final class StreamInflater {
         return produced
     }
 
+    /// Reads the next chunk of compressed input once the current one is used up.
+    private func refill() throws(ArchiveError) {
+        guard chunkUsed == chunk.count, consumed < input.count else { return }
+        chunkStart = consumed
+        chunk = try input.read(at: chunkStart, count: Archive.chunkBytes)
+        chunkUsed = 0
+    }
+
+    /// Whether nothing but zero bytes follows what has been consumed (read through a chunk at a time).
+    private func restIsZeros() throws(ArchiveError) -> Bool {
+        guard chunk[chunkUsed...].allSatisfy({ $0 == 0 }) else { return false }
+        var at = chunkStart + chunk.count
+        while at < input.count {
+            let next = try input.read(at: at, count: Archive.chunkBytes)
+            guard !next.isEmpty else { break }
+            guard next.allSatisfy({ $0 == 0 }) else { return false }
+            at += next.count
+        }
+        return true
+    }
+
     private func step(into buffer: UnsafeMutableRawBufferPointer, from produced: Int, to count: Int) -> (Int32, Int, Int) {
-        compressed.withUnsafeBufferPointer { input in
-            let inputCount = min(input.count - consumed, Int(UInt32.max))
+        chunk.withUnsafeBufferPointer { input in
+            let inputCount = input.count - chunkUsed
             let outputCount = min(count - produced, 1 << 30)
-            stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress.map { $0 + consumed })
+            stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress.map { $0 + chunkUsed })
             stream.pointee.avail_in = uInt(inputCount)
             stream.pointee.next_out = buffer.baseAddress!.advanced(by: produced).assumingMemoryBound(to: Bytef.self)
             stream.pointee.avail_out = uInt(outputCount)

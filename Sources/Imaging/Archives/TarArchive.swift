@@ -8,9 +8,9 @@ enum TarArchive {
     /// Largest GNU long-name or pax header read into memory.
     static let maximumMetadataBytes = 1 << 20
 
-    static func entries(_ source: inout some TarSource, tally: inout ArchiveTally) throws(ArchiveError) -> [ArchiveEntry] {
+    /// Hands each regular file to `sink` as its data is read, a chunk at a time.
+    static func unpack(_ source: inout some TarSource, tally: inout ArchiveTally, into sink: inout some ArchiveMemberSink) throws {
         let archive = tally.archive
-        var entries: [ArchiveEntry] = []
         var pending = TarPending()
         while true {
             let at = source.offset
@@ -32,7 +32,9 @@ enum TarArchive {
             switch fields.type {
             case UInt8(ascii: "0"), 0, UInt8(ascii: "7"):
                 let member = try tally.admitPath(path, at: at)
-                entries.append(ArchiveEntry(path: member, bytes: try data(&source, size: size, member: member, archive: archive)))
+                try sink.begin(member)
+                try stream(&source, size: size, member: member, archive: archive, into: &sink)
+                try sink.end()
             case UInt8(ascii: "5"):
                 _ = try tally.admitPath(path, at: at, isFolder: true)
                 try skip(&source, size: size, member: path, archive: archive)
@@ -50,7 +52,22 @@ enum TarArchive {
             }
             try skip(&source, size: (512 - size % 512) % 512, member: path, archive: archive)
         }
-        return entries
+    }
+
+    /// Copies `size` bytes of member data to the sink in chunks of at most `Archive.chunkBytes`.
+    private static func stream(_ source: inout some TarSource, size: Int, member: String, archive: String,
+                               into sink: inout some ArchiveMemberSink) throws {
+        var left = size
+        while left > 0 {
+            let start = source.offset
+            let want = min(left, Archive.chunkBytes)
+            let chunk = try source.read(want)
+            guard chunk.count == want else {
+                throw ArchiveError(archive: archive, member: member, byteOffset: start + chunk.count, "member data runs past the end of the archive")
+            }
+            try chunk.withUnsafeBytes { try sink.write($0) }
+            left -= want
+        }
     }
 
     private static func data(_ source: inout some TarSource, size: Int, member: String, archive: String) throws(ArchiveError) -> [UInt8] {

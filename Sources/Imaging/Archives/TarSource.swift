@@ -1,5 +1,5 @@
-/// The bytes of a tar stream, handed out as the reader asks for them: a tar in memory, or a gzip stream
-/// inflated on demand (so a `.tar.gz` is never expanded further than the members the budget admits).
+/// The bytes of a tar stream, handed out as the reader asks for them: a tar read from its `ArchiveInput` a range
+/// at a time, or a gzip stream inflated on demand (so a `.tar.gz` is never expanded further than the reader asks).
 protocol TarSource {
     /// Bytes of the tar stream handed out or skipped so far.
     var offset: Int { get }
@@ -11,21 +11,21 @@ protocol TarSource {
     mutating func finish() throws(ArchiveError)
 }
 
-/// A tar held in memory.
-struct ArrayTarSource: TarSource {
-    private let bytes: [UInt8]
+/// An uncompressed tar, in memory or in a file.
+struct InputTarSource<Input: ArchiveInput>: TarSource {
+    private let input: Input
     private(set) var offset = 0
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ input: Input) { self.input = input }
 
     mutating func read(_ count: Int) throws(ArchiveError) -> [UInt8] {
-        let end = offset + min(count, bytes.count - offset)
-        defer { offset = end }
-        return Array(bytes[offset..<end])
+        let bytes = try input.read(at: offset, count: count)
+        offset += bytes.count
+        return bytes
     }
 
     mutating func skip(_ count: Int) throws(ArchiveError) -> Int {
-        let skipped = min(count, bytes.count - offset)
+        let skipped = min(count, max(input.count - offset, 0))
         offset += skipped
         return skipped
     }

@@ -6,35 +6,35 @@ enum ZipArchive {
         bytes.count >= 4 && bytes[0] == 0x50 && bytes[1] == 0x4B && (bytes[2] == 3 || bytes[2] == 5)
     }
 
-    static func entries(_ bytes: [UInt8], tally: inout ArchiveTally) throws(ArchiveError) -> [ArchiveEntry] {
-        let reader = EndianBytes(bytes: bytes, bigEndian: false)
-        let members = try self.members(reader, tally: &tally)
+    /// Checks the whole central directory, then hands each regular member to `sink` as it is expanded.
+    static func unpack(_ input: some ArchiveInput, tally: inout ArchiveTally, into sink: inout some ArchiveMemberSink) throws {
+        let members = try self.members(input, tally: &tally)
         try refuseOverlaps(members, archive: tally.archive)
         if let renamed = members.first(where: { !$0.localNameMatches }) {
             throw ArchiveError(archive: tally.archive, member: renamed.path, byteOffset: renamed.localHeader,
                                "the local header names a different member than the central directory")
         }
-        var entries: [ArchiveEntry] = []
         for member in members where !member.isFolder {
-            entries.append(ArchiveEntry(path: member.path, bytes: try contents(of: member, reader, archive: tally.archive)))
+            try sink.begin(member.path)
+            try ZipMemberData.stream(member, from: input, archive: tally.archive, into: &sink)
+            try sink.end()
         }
-        return entries
     }
 
     /// Every central-directory entry, admitted against the budget, with canonical paths and located data.
-    private static func members(_ reader: EndianBytes, tally: inout ArchiveTally) throws(ArchiveError) -> [ZipMember] {
+    private static func members(_ input: some ArchiveInput, tally: inout ArchiveTally) throws(ArchiveError) -> [ZipMember] {
         let archive = tally.archive
-        let directory = try ZipDirectory(reader, archive: archive)
+        let directory = try ZipDirectory(input, archive: archive)
         let directoryEnd = directory.offset + directory.size
         var members: [ZipMember] = []
         var offset = directory.offset
         for _ in 0..<directory.count {
             try tally.countEntry(at: offset)
-            var member = try ZipMember(reader, at: offset, directoryEnd: directoryEnd, archive: archive)
+            var member = try ZipMember(input, at: offset, directoryEnd: directoryEnd, archive: archive)
             member.path = try tally.admitPath(member.path, at: offset, isFolder: member.isFolder)
             try tally.claim(member.size, member: member.path, at: offset)
             try refuseImpossibleSize(member, archive: archive)
-            try member.locateData(reader, directoryStart: directory.offset, archive: archive)
+            try member.locateData(input, directoryStart: directory.offset, archive: archive)
             members.append(member)
             offset += member.entryLength
         }
@@ -69,27 +69,5 @@ enum ZipArchive {
             throw ArchiveError(archive: archive, member: later.path, byteOffset: later.localHeader,
                                "overlaps member \(earlier.path) (bytes \(earlier.localHeader) to \(earlier.dataEnd)): members may not share data")
         }
-    }
-
-    private static func contents(of member: ZipMember, _ reader: EndianBytes, archive: String) throws(ArchiveError) -> [UInt8] {
-        let data = reader.bytes[member.dataStart..<member.dataEnd]
-        let contents: [UInt8]
-        switch member.method {
-        case 0:
-            contents = Array(data)
-        case 8:
-            do {
-                contents = try Deflate.inflateRaw(data, declaredSize: member.size)
-            } catch {
-                throw ArchiveError(archive: archive, member: member.path, byteOffset: member.dataStart, "\(error)")
-            }
-        default:
-            throw ArchiveError(archive: archive, member: member.path, byteOffset: member.localHeader,
-                               "compression method \(member.method) is not supported (only stored and deflate)")
-        }
-        guard Deflate.crc32(contents) == member.crc else {
-            throw ArchiveError(archive: archive, member: member.path, byteOffset: member.dataStart, "CRC-32 mismatch: the member is corrupt")
-        }
-        return contents
     }
 }

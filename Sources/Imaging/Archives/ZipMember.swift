@@ -14,27 +14,29 @@ struct ZipMember {
     let directoryEntry: Int
     /// Bytes the central entry takes (to find the next one).
     let entryLength: Int
-    private let rawName: ArraySlice<UInt8>
+    private let rawName: [UInt8]
 
-    init(_ reader: EndianBytes, at offset: Int, directoryEnd: Int, archive: String) throws(ArchiveError) {
-        guard offset + 46 <= directoryEnd, reader.integer(UInt32.self, at: offset) == 0x0201_4B50 else {
-            throw ArchiveError(archive: archive, byteOffset: offset, "central directory entry expected")
-        }
-        let nameLength = Int(reader.integer(UInt16.self, at: offset + 28))
-        let extraLength = Int(reader.integer(UInt16.self, at: offset + 30))
-        entryLength = 46 + nameLength + extraLength + Int(reader.integer(UInt16.self, at: offset + 32))
+    /// Reads the entry at `offset` (its 46 fixed bytes, then its name, extra fields and comment).
+    init(_ input: some ArchiveInput, at offset: Int, directoryEnd: Int, archive: String) throws(ArchiveError) {
+        let expected = ArchiveError(archive: archive, byteOffset: offset, "central directory entry expected")
+        guard offset + 46 <= directoryEnd else { throw expected }
+        let fixed = try input.fields(at: offset, count: 46, missing: expected)
+        guard fixed.integer(UInt32.self, at: 0) == 0x0201_4B50 else { throw expected }
+        let nameLength = Int(fixed.integer(UInt16.self, at: 28))
+        let extraLength = Int(fixed.integer(UInt16.self, at: 30))
+        entryLength = 46 + nameLength + extraLength + Int(fixed.integer(UInt16.self, at: 32))
         guard offset + entryLength <= directoryEnd else {
             throw ArchiveError(archive: archive, byteOffset: offset, "central directory entry runs past the end of the central directory")
         }
+        let variable = try input.fields(at: offset + 46, count: nameLength + extraLength, missing: expected).bytes
         directoryEntry = offset
-        rawName = reader.bytes[(offset + 46)..<(offset + 46 + nameLength)]
+        rawName = Array(variable[0..<nameLength])
         let name = String(decoding: rawName, as: UTF8.self)
-        method = Int(reader.integer(UInt16.self, at: offset + 10))
-        crc = reader.integer(UInt32.self, at: offset + 16)
-        let extra = reader.bytes[(offset + 46 + nameLength)..<(offset + 46 + nameLength + extraLength)]
-        var zip64 = try ZipExtraField.zip64Values(extra, archive: archive, member: name, at: offset)
-        let stored = (size: reader.integer(UInt32.self, at: offset + 24), compressed: reader.integer(UInt32.self, at: offset + 20),
-                      local: reader.integer(UInt32.self, at: offset + 42))
+        method = Int(fixed.integer(UInt16.self, at: 10))
+        crc = fixed.integer(UInt32.self, at: 16)
+        var zip64 = try ZipExtraField.zip64Values(variable[nameLength...], archive: archive, member: name, at: offset)
+        let stored = (size: fixed.integer(UInt32.self, at: 24), compressed: fixed.integer(UInt32.self, at: 20),
+                      local: fixed.integer(UInt32.self, at: 42))
         func wide(_ value: UInt32, _ field: String) throws(ArchiveError) -> Int {
             guard value == 0xFFFF_FFFF else { return Int(value) }
             guard !zip64.isEmpty, let wide = Int(exactly: zip64.removeFirst()) else {
@@ -47,17 +49,17 @@ struct ZipMember {
         localHeader = try wide(stored.local, "the local header offset")
         isFolder = name.hasSuffix("/") || name.hasSuffix("\\")
         path = name
-        try refuseSpecial(reader, at: offset, archive: archive)
+        try refuseSpecial(fixed, at: offset, archive: archive)
     }
 
     /// Links (a Unix mode in the external attributes), devices and encrypted members are refused.
-    private func refuseSpecial(_ reader: EndianBytes, at offset: Int, archive: String) throws(ArchiveError) {
-        if reader.integer(UInt16.self, at: offset + 8) & 1 != 0 {
+    private func refuseSpecial(_ fixed: EndianBytes, at offset: Int, archive: String) throws(ArchiveError) {
+        if fixed.integer(UInt16.self, at: 8) & 1 != 0 {
             throw ArchiveError(archive: archive, member: path, byteOffset: offset, "an encrypted member: upload the archive without a password")
         }
-        let host = reader.integer(UInt16.self, at: offset + 4) >> 8
+        let host = fixed.integer(UInt16.self, at: 4) >> 8
         guard host == 3 || host == 19 else { return }  // Unix, macOS: the high 16 bits are the file mode
-        let type = reader.integer(UInt32.self, at: offset + 38) >> 16 & 0o170000
+        let type = fixed.integer(UInt32.self, at: 38) >> 16 & 0o170000
         switch type {
         case 0, 0o100000, 0o040000: return
         case 0o120000: throw ArchiveError(archive: archive, member: path, byteOffset: offset, "a symbolic link: only regular files and folders are unpacked")
@@ -67,16 +69,17 @@ struct ZipMember {
 
     /// Finds where the data starts from the local header, which must lie before the central directory with
     /// all its data.
-    mutating func locateData(_ reader: EndianBytes, directoryStart: Int, archive: String) throws(ArchiveError) {
-        guard localHeader <= directoryStart - 30, reader.integer(UInt32.self, at: localHeader) == 0x0403_4B50 else {
-            throw ArchiveError(archive: archive, member: path, byteOffset: min(localHeader, reader.bytes.count), "local file header expected")
-        }
-        let nameLength = Int(reader.integer(UInt16.self, at: localHeader + 26))
-        let start = localHeader + 30 + nameLength + Int(reader.integer(UInt16.self, at: localHeader + 28))
+    mutating func locateData(_ input: some ArchiveInput, directoryStart: Int, archive: String) throws(ArchiveError) {
+        let expected = ArchiveError(archive: archive, member: path, byteOffset: min(localHeader, input.count), "local file header expected")
+        guard localHeader <= directoryStart - 30 else { throw expected }
+        let header = try input.fields(at: localHeader, count: 30, missing: expected)
+        guard header.integer(UInt32.self, at: 0) == 0x0403_4B50 else { throw expected }
+        let nameLength = Int(header.integer(UInt16.self, at: 26))
+        let start = localHeader + 30 + nameLength + Int(header.integer(UInt16.self, at: 28))
         guard start <= directoryStart else {
             throw ArchiveError(archive: archive, member: path, byteOffset: localHeader, "the local header runs into the central directory")
         }
-        localNameMatches = reader.bytes[(localHeader + 30)..<(localHeader + 30 + nameLength)].elementsEqual(rawName)
+        localNameMatches = try input.read(at: localHeader + 30, count: nameLength) == rawName
         guard compressedSize <= directoryStart - start else {
             throw ArchiveError(archive: archive, member: path, byteOffset: start, "member data runs into the central directory or past the end of the archive")
         }

@@ -1,0 +1,55 @@
+/// Where unpacked members go, one at a time and a chunk at a time: `begin` with the member's canonical path,
+/// `write` for each chunk of its bytes (none for an empty member), `end` once its size and CRC have been checked.
+/// A member that fails a check after some of it was written is not ended: the unpacking throws, and whatever the
+/// sink wrote is to be thrown away with the error.
+public protocol ArchiveMemberSink {
+    mutating func begin(_ path: String) throws
+    mutating func write(_ chunk: UnsafeRawBufferPointer) throws
+    mutating func end() throws
+}
+
+/// Collects members in memory, as `Archive.entries` returns them.
+struct ArchiveEntryCollector: ArchiveMemberSink {
+    private(set) var entries: [ArchiveEntry] = []
+    private var path = ""
+    private var bytes: [UInt8] = []
+
+    mutating func begin(_ path: String) {
+        self.path = path
+        bytes = []
+    }
+
+    mutating func write(_ chunk: UnsafeRawBufferPointer) { bytes.append(contentsOf: chunk) }
+
+    mutating func end() {
+        entries.append(ArchiveEntry(path: path, bytes: bytes))
+        bytes = []
+    }
+}
+
+/// Passes members on except macOS metadata (`__MACOSX/`, `._name`, `.DS_Store`), which are still read through
+/// (and CRC-checked) but go nowhere.
+struct MetadataSkippingSink<Inner: ArchiveMemberSink>: ArchiveMemberSink {
+    var inner: Inner
+    private var skipping = false
+
+    init(_ inner: Inner) { self.inner = inner }
+
+    static func isMetadata(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return path.hasPrefix("__MACOSX/") || name.hasPrefix("._") || name == ".DS_Store"
+    }
+
+    mutating func begin(_ path: String) throws {
+        skipping = Self.isMetadata(path)
+        if !skipping { try inner.begin(path) }
+    }
+
+    mutating func write(_ chunk: UnsafeRawBufferPointer) throws {
+        if !skipping { try inner.write(chunk) }
+    }
+
+    mutating func end() throws {
+        if !skipping { try inner.end() }
+    }
+}
