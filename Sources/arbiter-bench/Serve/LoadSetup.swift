@@ -12,25 +12,7 @@ struct LoadSetup: Sendable {
 
     static func make(data: URL, teams: Int, rows: Int) throws -> LoadSetup {
         let store = try SQLiteStore(dataDirectory: data)
-        let spec = try ChallengeSpecParser.parse(yaml: """
-            schema: 1
-            slug: load
-            title: Load test
-            task:
-              kind: slide-classification
-              classes: [{ id: "0", name: a }, { id: "1", name: b }, { id: "2", name: c }, { id: "3", name: d }]
-            metrics:
-              primary: accuracy
-            phases:
-              - slug: open
-                opens: 2020-01-01T00:00:00Z
-                closes: 2100-01-01T00:00:00Z
-                cases: [public, private]
-                public-split: public
-                private-split: private
-                limits: { max-file-size: 1MB }
-                final-entry: latest
-            """, file: "load.yaml")
+        let spec = try OpenPhaseChallenge.spec(slug: "load", classes: 4, maxFileSize: "1MB")
         try store.registerChallenge(spec, now: Date())
         var random = SplitMix64(seed: 7)
         let ids = (1...rows).map { String(format: "CASE%05d", $0) }

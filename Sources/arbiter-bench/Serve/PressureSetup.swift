@@ -9,25 +9,7 @@ struct PressureSetup: Sendable {
 
     static func make(data: URL, teams: Int) throws -> PressureSetup {
         let store = try SQLiteStore(dataDirectory: data)
-        let spec = try ChallengeSpecParser.parse(yaml: """
-            schema: 1
-            slug: pressure
-            title: Pressure test
-            task:
-              kind: slide-classification
-              classes: [{ id: "0", name: a }, { id: "1", name: b }]
-            metrics:
-              primary: accuracy
-            phases:
-              - slug: open
-                opens: 2020-01-01T00:00:00Z
-                closes: 2100-01-01T00:00:00Z
-                cases: [public, private]
-                public-split: public
-                private-split: private
-                limits: { max-file-size: 8MB }
-                final-entry: latest
-            """, file: "pressure.yaml")
+        let spec = try OpenPhaseChallenge.spec(slug: "pressure", classes: 2, maxFileSize: "8MB")
         try store.registerChallenge(spec, now: Date())
         let truth = "case_id,label,split\nA,0,public\nB,1,public\nC,0,private\nD,1,private\n"
         try store.importTruth(try TruthParser.parse(Array(truth.utf8), file: "truth.csv", task: spec.task), challenge: "pressure",
