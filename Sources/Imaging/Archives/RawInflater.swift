@@ -11,7 +11,7 @@ final class RawInflater {
     init() throws(DecompressionFailure) {
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
-        output = .allocate(byteCount: Archive.chunkBytes + 1, alignment: 16)
+        output = .allocate(byteCount: Archive.chunkBytes, alignment: 16)
         guard arbiter_inflate_init_raw(stream) == Z_OK else {
             stream.deallocate()
             output.deallocate()
@@ -39,7 +39,7 @@ final class RawInflater {
             }
             let consumed = read - (chunk.count - used)
             // Room for one byte past the declared size, so a stream that goes on is caught at that byte.
-            let room = min(Archive.chunkBytes, member.size - produced) + 1
+            let room = min(Archive.chunkBytes, member.size - produced + 1)
             let (status, taken, made) = step(chunk, from: used, room: room)
             used += taken
             produced += made
