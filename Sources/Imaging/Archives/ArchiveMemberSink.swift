@@ -3,8 +3,11 @@
 /// A member that fails a check after some of it was written is not ended: the unpacking throws, and whatever the
 /// sink wrote is to be thrown away with the error.
 public protocol ArchiveMemberSink {
+    /// A new regular file at `path` (canonical: `/`-separated, relative, no `.` or `..` parts, not seen before).
     mutating func begin(_ path: String) throws
+    /// The next bytes of the current member, at most 1 MiB; valid only during the call.
     mutating func write(_ chunk: UnsafeRawBufferPointer) throws
+    /// The current member is complete: all its bytes were written and they match its declared size and CRC.
     mutating func end() throws
 }
 
