@@ -7,7 +7,8 @@ public protocol ArchiveMemberSink {
     mutating func begin(_ path: String) throws
     /// The next bytes of the current member, at most 1 MiB; valid only during the call.
     mutating func write(_ chunk: UnsafeRawBufferPointer) throws
-    /// The current member is complete: all its bytes were written and they match its declared size and CRC.
+    /// The current member is complete: all its bytes were written, as many as it declared (and for a zip member,
+    /// matching its CRC-32).
     mutating func end() throws
 }
 
