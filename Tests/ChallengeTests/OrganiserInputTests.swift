@@ -118,3 +118,11 @@ struct GeoJSONLocationTests {
         }
     }
 }
+
+extension FuzzFindingTests {
+    @Test func pointTableThatIsOnlyAHeaderWithoutALineFeedHasNoPoints() throws {
+        let bytes = [UInt8](try Data(contentsOf: Self.bad.appendingPathComponent("fuzz-points-header-only-no-newline.csv")))
+        let parser = LesionPointParser(slideSizes: ["tumor_001": (width: 100_000, height: 100_000)])
+        #expect(try parser.parse(bytes, file: "points.csv").isEmpty)
+    }
+}

@@ -191,7 +191,8 @@ private struct SimplePointTable {
         }
         field(start..<offset)
         let blank = count == 1 && start == offset
-        offset += 1
+        // The line feed, when there is one: the last line of a file may end without it.
+        if offset < bytes.count { offset += 1 }
         return blank ? nil : count
     }
 
