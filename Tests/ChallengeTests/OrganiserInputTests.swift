@@ -126,3 +126,19 @@ extension FuzzFindingTests {
         #expect(try parser.parse(bytes, file: "points.csv").isEmpty)
     }
 }
+
+extension FuzzFindingTests {
+    @Test func asapXMLWithAProcessingInstructionIsRefusedAtItsByte() throws {
+        let bytes = [UInt8](try Data(contentsOf: Self.bad.appendingPathComponent("fuzz-asap-processing-instruction-without-data.xml")))
+        #expect {
+            try ASAPXMLParser.annotations(bytes, file: "slide.xml")
+        } throws: { error in
+            "\(error)".contains("processing instructions")
+        }
+    }
+
+    @Test func asapXMLDeclarationIsNotAProcessingInstruction() throws {
+        let xml = "<?xml version=\"1.0\"?><ASAP_Annotations><Annotations/></ASAP_Annotations>"
+        #expect(try ASAPXMLParser.annotations(Array(xml.utf8), file: "slide.xml").lesions.isEmpty)
+    }
+}

@@ -12,6 +12,11 @@ public enum ASAPXMLParser {
         if let offset = UTF8Validation.firstInvalidByte(bytes) {
             throw AnnotationError(file: file, location: "byte \(offset)", "not valid ASAP XML: the file is not UTF-8 text")
         }
+        // Foundation's XML parser dereferences a null string for a processing instruction without data (`<?a?>`);
+        // ASAP writes none besides the XML declaration, so any other is refused before parsing.
+        if let offset = processingInstruction(in: bytes) {
+            throw AnnotationError(file: file, location: "byte \(offset)", "not valid ASAP XML: processing instructions (\"<?\") are not part of ASAP XML")
+        }
         let delegate = ASAPDelegate()
         let parser = XMLParser(data: Data(bytes))
         parser.delegate = delegate
@@ -30,6 +35,24 @@ public enum ASAPXMLParser {
             }
         }
         return result
+    }
+}
+
+extension ASAPXMLParser {
+    /// Offset of the first `<?` other than a leading XML declaration (`<?xml `, after an optional byte-order mark).
+    static func processingInstruction(in bytes: [UInt8]) -> Int? {
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let declaration = Array("<?xml".utf8)
+        var index = start
+        while index + 1 < bytes.count {
+            if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "?") {
+                let isDeclaration = index == start && bytes[index...].starts(with: declaration)
+                    && (index + 5 == bytes.count || [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "?")].contains(bytes[index + 5]))
+                if !isDeclaration { return index }
+            }
+            index += 1
+        }
+        return nil
     }
 }
 
