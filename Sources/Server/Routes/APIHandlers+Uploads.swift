@@ -13,8 +13,8 @@ extension APIHandlers {
         let upload: UploadedFile
     }
 
-    /// Spools the body (refusing it once past the phase's limit, or when it ends short of its `Content-Length`),
-    /// taking the file out of a form as it streams in.
+    /// Spools the body (refusing it once past the phase's limit, or when it ends short of its `Content-Length`), then
+    /// takes the file out of a form and digests it on the upload threads.
     func receiveFile(_ request: Request, phase: StoredPhase, named: String?) async throws -> ReceivedFile {
         let limit = phase.spec.limits.maxFileBytes
         let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(contentType:))
@@ -24,18 +24,29 @@ extension APIHandlers {
         if let declared, declared > bodyLimit {
             throw APIError(IntakeError.fileTooLarge(file: named ?? "the upload", bytes: declared, limit: limit), now: clock())
         }
-        let received: UploadSpool.Received
+        let raw: UploadSpool.RawBody
         do {
-            received = try await spool.receive(request.body, limit: bodyLimit, boundary: boundary)
+            raw = try await spool.receive(request.body, limit: bodyLimit)
         } catch UploadError.tooLarge {
             throw APIError(.contentTooLarge, code: "file-too-large",
                            message: "\(named ?? "the upload") is larger than this phase's limit of \(limit) bytes")
+        }
+        if let declared, raw.byteCount < declared {
+            raw.discard()
+            throw APIError.truncatedBody(received: raw.byteCount, declared: declared)
+        }
+        let received: UploadSpool.Received
+        do {
+            let spool = self.spool
+            received = try await uploadWork.run { try spool.finish(raw, boundary: boundary) }
         } catch let malformed as MultipartForm.Malformed {
             throw APIError(.badRequest, code: "malformed-form", message: "the multipart form is malformed at byte \(malformed.byteOffset): \(malformed.reason)",
                            details: [.init(code: "malformed-form", message: malformed.reason, line: nil, column: nil, field: nil, caseID: nil, byteOffset: malformed.byteOffset)])
+        } catch {
+            raw.discard()
+            throw error
         }
         do {
-            if let declared, received.bodyBytes < declared { throw APIError.truncatedBody(received: received.bodyBytes, declared: declared) }
             guard received.file.byteCount > 0 else {
                 throw APIError(.badRequest, code: "empty-upload", message: "the upload is empty: send the prediction file as the request body or in a form field named \"file\"")
             }
