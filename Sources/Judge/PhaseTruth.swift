@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import Challenge
 import Store
@@ -45,17 +46,27 @@ struct PhaseTruth: Sendable {
 
     private static let logger = Logger(label: "arbiter.judge")
 
-    /// Scores one file. A file that no longer validates (say, the truth changed since it was
-    /// accepted) fails with the validator's message, which is about the file, not the truth.
-    func score(_ bytes: [UInt8], fileName: String) async -> JobResult.Outcome {
-        do {
-            switch scorer {
-            case .classification(let cases, let parser, let evaluator):
-                let predictions = try parser.parse(bytes, file: fileName)
-                return .scored(evaluator.evaluate(cases: cases, predictions: predictions), caseRefs: caseRefs)
-            case .lesions(let scorer):
-                return .scored(try await scorer.score(bytes, fileName: fileName), caseRefs: caseRefs)
+    /// Scores a stored file. A classification file is read whole (its parser keeps every row); an archive is scored
+    /// where it lies in the blob store, so a large one is never held in memory. Throws only when the blob cannot be
+    /// read; a problem with the file is the outcome.
+    func score(blob digest: String, in blobs: BlobStore, fileName: String) async throws -> JobResult.Outcome {
+        switch scorer {
+        case .classification(let cases, let parser, let evaluator):
+            let bytes = try blobs.read(digest)
+            return await outcome(fileName: fileName) {
+                evaluator.evaluate(cases: cases, predictions: try parser.parse(bytes, file: fileName))
             }
+        case .lesions(let scorer):
+            let path = try blobs.verifiedFile(digest).path
+            return await outcome(fileName: fileName) { try await scorer.score(path: path, fileName: fileName) }
+        }
+    }
+
+    /// A file that no longer validates (say, the truth changed since it was accepted) fails with the validator's
+    /// message, which is about the file, not the truth.
+    private func outcome(fileName: String, _ evaluate: () async throws -> Evaluation) async -> JobResult.Outcome {
+        do {
+            return .scored(try await evaluate(), caseRefs: caseRefs)
         } catch let failure as ValidationFailure {
             return .failed(failure.description)
         } catch {

@@ -103,8 +103,18 @@ public struct LesionPhaseScorer: Sendable {
     /// Scores a file on all the phase's cases and on each split, keeping per-case values for ranking statistics.
     public func score(_ bytes: [UInt8], fileName: String) async throws -> Evaluation {
         let upload = try TemporaryFolder(prefix: "arbiter-upload")
-        let path = try upload.write(bytes, name: fileName)
-        let points = task.kind == .slideLesionDetection ? try pointParser.parse(bytes, file: fileName) : [:]
+        return try await score(at: try upload.write(bytes, name: fileName), fileName: fileName)
+    }
+
+    /// The same for a file on disk (a stored blob), read where it lies through a link under its uploaded name, so an
+    /// archive of hundreds of megabytes is never held in memory.
+    public func score(path: String, fileName: String) async throws -> Evaluation {
+        let upload = try TemporaryFolder(prefix: "arbiter-upload")
+        return try await score(at: try upload.link(to: path, name: fileName), fileName: fileName)
+    }
+
+    private func score(at path: String, fileName: String) async throws -> Evaluation {
+        let points = task.kind == .slideLesionDetection ? try pointParser.parse(try FileBytes.read(path), file: fileName) : [:]
         let predictions = task.kind == .slideLesionDetection ? nil : try caseFiles(at: path, fileName: fileName)
         if let predictions {
             // Every problem with the case files at once, before any split is scored.

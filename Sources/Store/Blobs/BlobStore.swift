@@ -49,6 +49,13 @@ public struct BlobStore: Sendable {
         return removed
     }
 
+    /// The blob's file, after checking its digest a megabyte at a time: for files read where they lie, never whole.
+    public func verifiedFile(_ digest: String) throws -> URL {
+        let file = url(for: digest)
+        guard try Self.digest(ofFile: file) == digest else { throw StoreError.corruptBlob(digest: digest, path: file.path) }
+        return file
+    }
+
     public func read(_ digest: String) throws -> [UInt8] {
         let data = try Data(contentsOf: url(for: digest))
         let bytes = [UInt8](data)
