@@ -142,3 +142,10 @@ extension FuzzFindingTests {
         #expect(try ASAPXMLParser.annotations(Array(xml.utf8), file: "slide.xml").lesions.isEmpty)
     }
 }
+
+extension FuzzFindingTests {
+    @Test func asapXMLWithAnEmptyDeclarationIsRefused() throws {
+        let bytes = [UInt8](try Data(contentsOf: Self.bad.appendingPathComponent("fuzz-asap-empty-xml-declaration.xml")))
+        #expect(throws: AnnotationError.self) { try ASAPXMLParser.annotations(bytes, file: "slide.xml") }
+    }
+}

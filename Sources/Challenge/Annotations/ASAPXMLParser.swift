@@ -39,20 +39,30 @@ public enum ASAPXMLParser {
 }
 
 extension ASAPXMLParser {
-    /// Offset of the first `<?` other than a leading XML declaration (`<?xml `, after an optional byte-order mark).
+    /// Offset of the first `<?` other than a leading XML declaration (`<?xml version=…?>`, after an optional
+    /// byte-order mark). A declaration with nothing in it (`<?xml?>`) counts as an instruction: Foundation's parser
+    /// trips on it the same way.
     static func processingInstruction(in bytes: [UInt8]) -> Int? {
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let declaration = Array("<?xml".utf8)
         var index = start
         while index + 1 < bytes.count {
             if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "?") {
-                let isDeclaration = index == start && bytes[index...].starts(with: declaration)
-                    && (index + 5 == bytes.count || [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "?")].contains(bytes[index + 5]))
+                let isDeclaration = index == start && bytes[index...].starts(with: declaration) && hasPseudoAttributes(bytes, from: index + 5)
                 if !isDeclaration { return index }
             }
             index += 1
         }
         return nil
+    }
+
+    /// Whether the declaration starting before `index` goes on with white space and then something before its `?>`.
+    private static func hasPseudoAttributes(_ bytes: [UInt8], from index: Int) -> Bool {
+        let space: [UInt8] = [0x20, 0x09, 0x0A, 0x0D]
+        guard index < bytes.count, space.contains(bytes[index]) else { return false }
+        var cursor = index
+        while cursor < bytes.count, space.contains(bytes[cursor]) { cursor += 1 }
+        return cursor < bytes.count && bytes[cursor] != UInt8(ascii: "?")
     }
 }
 
