@@ -24,7 +24,10 @@ public struct ChildScoring: Sendable {
     /// Time a child may take per job of its batch before it is killed.
     public var secondsPerJob: Double
 
-    public init(command: [String], memoryLimitBytes: Int? = 8 << 30, secondsPerJob: Double = 600) {
+    public static let defaultMemoryLimitBytes = 8 << 30
+    public static let defaultSecondsPerJob = 600.0
+
+    public init(command: [String], memoryLimitBytes: Int? = defaultMemoryLimitBytes, secondsPerJob: Double = defaultSecondsPerJob) {
         self.command = command
         self.memoryLimitBytes = memoryLimitBytes
         self.secondsPerJob = secondsPerJob

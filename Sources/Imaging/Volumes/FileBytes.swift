@@ -2,8 +2,9 @@ import Foundation
 
 /// Whole-file reads straight into a byte array (one copy, no Data bridging).
 public enum FileBytes {
-    /// The bytes of a regular file; a failure names the file and says why (as a `VolumeError` of kind `unreadable`).
-    public static func read(_ path: String) throws(VolumeError) -> [UInt8] {
+    /// The bytes of a regular file, or its first `maximum` bytes; a failure names the file and says why (as a
+    /// `VolumeError` of kind `unreadable`).
+    public static func read(_ path: String, upTo maximum: Int = .max) throws(VolumeError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw VolumeError(.unreadable, file: path, "cannot open: \(String(cString: strerror(errno)))")
@@ -16,7 +17,7 @@ public enum FileBytes {
         guard (status.st_mode & S_IFMT) == S_IFREG else {
             throw VolumeError(.unreadable, file: path, "not a regular file")
         }
-        let size = Int(status.st_size)
+        let size = min(Int(status.st_size), maximum)
         var failure: Int32 = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
             while initialized < size {

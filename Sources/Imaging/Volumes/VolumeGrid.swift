@@ -13,20 +13,20 @@ public struct VolumeGrid: Sendable, Equatable {
         self.voxelType = voxelType
     }
 
-    /// Reads only the header (the first bytes of a gzip stream for `.nii.gz`), checking it as a full read would.
+    /// Reads only the header (the first megabyte at most: a gzip stream's start for `.nii.gz`), checking it as a full
+    /// read would.
     public static func read(path: String, limits: VolumeLimits = .default) throws(VolumeError) -> VolumeGrid {
+        let head = try FileBytes.read(path, upTo: 1 << 20)
         switch VolumeFileKind(path: path) {
         case .metaImage:
-            let mapped = try MappedFile(path: path)
-            let header = try MetaImageHeader.parse(mapped.prefix(MetaImageHeader.maximumHeaderBytes), file: path)
+            let header = try MetaImageHeader.parse(head, file: path)
             let layout = try MetaImageLayout(header: header, file: path, limits: limits)
             return VolumeGrid(shape: layout.shape, components: layout.channels, voxelType: layout.type)
         case .nifti, nil:
-            let mapped = try MappedFile(path: path)
-            var headerBytes = mapped.prefix(540)
-            if FileBytes.isGzip(mapped.prefix(2)) {
+            var headerBytes = Array(head.prefix(540))
+            if FileBytes.isGzip(head) {
                 do {
-                    headerBytes = try Deflate.peek(mapped.prefix(1 << 20), count: 540)
+                    headerBytes = try Deflate.peek(head, count: 540)
                 } catch {
                     throw VolumeError(.corruptData, file: path, "gzip stream: \(error)")
                 }

@@ -7,8 +7,8 @@ import Judge
 struct ScoringIsolationOptions: ParsableArguments {
     @Flag(help: "Score in this process (faster to start; a scorer crash then stops the whole process).")
     var inProcess = false
-    @Option(help: "Memory (address space) in megabytes a scoring child may use.") var jobMemoryLimit = 8192
-    @Option(help: "Seconds a scoring child may take per job of its batch before it is killed.") var jobTimeLimit = 600.0
+    @Option(help: "Memory (address space) in megabytes a scoring child may use.") var jobMemoryLimit = ChildScoring.defaultMemoryLimitBytes >> 20
+    @Option(help: "Seconds a scoring child may take per job of its batch before it is killed.") var jobTimeLimit = ChildScoring.defaultSecondsPerJob
 
     func isolation(data: DataDirectoryOption) throws -> ScoringIsolation {
         guard !inProcess else { return .inProcess }
