@@ -12,7 +12,9 @@ let package = Package(
     products: [
         .executable(name: "arbiter", targets: ["arbiter"]),
         .executable(name: "arbiter-bench", targets: ["arbiter-bench"]),
-        .library(name: "ArbiterFuzzable", targets: ["Geometry", "Imaging", "Scoring", "Challenge"]),
+        .library(
+            name: "ArbiterFuzzable",
+            targets: ["Geometry", "Compression", "Imaging", "Scoring", "Annotations", "Challenge", "Evaluation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,22 +37,27 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .target(name: "Geometry", swiftSettings: strictSettings),
+        .target(name: "Compression", dependencies: ["CZlib", "CDeflate"], swiftSettings: strictSettings),
         .target(
             name: "Imaging",
-            dependencies: ["Geometry", "CTIFF", "COpenJPEG", "CPNG", "CJPEG", "CZlib", "CDeflate"],
+            dependencies: ["Geometry", "Compression", "CTIFF", "COpenJPEG", "CPNG", "CJPEG"],
             swiftSettings: strictSettings),
         .target(name: "Scoring", dependencies: ["Geometry"], swiftSettings: strictSettings),
         .target(
             name: "Tiling", dependencies: ["Imaging", "Geometry", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings),
+        .target(name: "Annotations", dependencies: ["Geometry"], swiftSettings: strictSettings),
         .target(
-            name: "Challenge",
-            dependencies: ["Scoring", "Imaging", "Geometry", .product(name: "Yams", package: "Yams")],
+            name: "Challenge", dependencies: ["Scoring", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings),
+        .target(
+            name: "Evaluation",
+            dependencies: ["Challenge", "Scoring", "Annotations", "Imaging", "Geometry", "Compression"],
             swiftSettings: strictSettings),
         .target(
             name: "Store",
             dependencies: [
-                "Challenge", "Scoring",
+                "Challenge",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -58,11 +65,11 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "Intake",
-            dependencies: ["Challenge", "Store", "Imaging", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Challenge", "Store", "Evaluation", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings),
         .target(
             name: "Judge",
-            dependencies: ["Challenge", "Store", "Scoring", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Challenge", "Store", "Evaluation", "Scoring", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings),
         .target(
             name: "Site",
@@ -71,7 +78,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Challenge", "Store", "Intake", "Judge", "Site", "Scoring",
+                "Challenge", "Evaluation", "Store", "Intake", "Judge", "Site", "Scoring",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -87,7 +94,8 @@ let package = Package(
         .executableTarget(
             name: "arbiter",
             dependencies: [
-                "Imaging", "Tiling", "Challenge", "Store", "Intake", "Judge", "Site", "Scoring", "Server",
+                "Imaging", "Tiling", "Annotations", "Challenge", "Evaluation", "Store", "Intake", "Judge", "Site", "Scoring",
+                "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -95,23 +103,30 @@ let package = Package(
         .executableTarget(
             name: "arbiter-bench",
             dependencies: [
-                "Challenge", "Store", "Intake", "Judge", "Scoring", "Imaging", "Tiling", "Site",
+                "Challenge", "Evaluation", "Store", "Intake", "Judge", "Scoring", "Imaging", "Compression", "Tiling", "Site",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
         .target(name: "TestSupport", dependencies: ["Scoring"], path: "Tests/Support", swiftSettings: strictSettings),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Imaging", "TestSupport"], swiftSettings: strictSettings),
+        .target(
+            name: "PlatformSupport", dependencies: ["Challenge", "Evaluation", "Store", "Intake", "TestSupport"],
+            path: "Tests/PlatformSupport", swiftSettings: strictSettings),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "CompressionTests", dependencies: ["Compression", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "ImagingTests", dependencies: ["Imaging", "Compression", "TestSupport", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),
         .testTarget(name: "TilingTests", dependencies: ["Tiling", "Imaging", "TestSupport", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),
-        .testTarget(name: "ChallengeTests", dependencies: ["Challenge", "Scoring", "Imaging", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(
-            name: "ImagingTests",
-            dependencies: ["Imaging", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
-            swiftSettings: strictSettings),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Imaging", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "AnnotationsTests", dependencies: ["Annotations", "Geometry", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "ChallengeTests", dependencies: ["Challenge", "Scoring", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Challenge", "Annotations", "Scoring", "Imaging", "Compression", "Geometry", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Challenge", "Evaluation", "PlatformSupport", "TestSupport", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Store", "Challenge", "Evaluation", "Imaging", "PlatformSupport", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "JudgeTests", dependencies: ["Judge", "Intake", "Store", "Challenge", "Evaluation", "Imaging", "PlatformSupport", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Judge", "Intake", "Store", "Challenge", "Evaluation", "Scoring", "PlatformSupport", "TestSupport", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Challenge", "Store", "Intake", "Judge", "Scoring", "TestSupport",
+                "Server", "Challenge", "Evaluation", "Store", "Intake", "Judge", "Scoring", "TestSupport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
@@ -120,13 +135,6 @@ let package = Package(
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: strictSettings),
-        .testTarget(
-            name: "PlatformTests",
-            dependencies: [
-                "Challenge", "Store", "Intake", "Judge", "Site", "Scoring", "Imaging", "TestSupport",
-                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings),
     ]

@@ -1,4 +1,5 @@
 import Challenge
+import Evaluation
 import Foundation
 import Store
 

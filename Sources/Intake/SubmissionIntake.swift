@@ -1,6 +1,6 @@
 import Challenge
+import Evaluation
 import Foundation
-import Imaging
 import Store
 
 /// Accepts prediction files: identity, phase window, size, validation, durable write, limits, job.

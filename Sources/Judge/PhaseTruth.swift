@@ -1,6 +1,7 @@
+import Challenge
+import Evaluation
 import Foundation
 import Logging
-import Challenge
 import Store
 
 /// Everything needed to score submissions to one phase, loaded once per batch and shared
@@ -64,7 +65,7 @@ struct PhaseTruth: Sendable {
 
     /// A file that no longer validates (say, the truth changed since it was accepted) fails with the validator's
     /// message, which is about the file, not the truth.
-    private func outcome(fileName: String, _ evaluate: () async throws -> Evaluation) async -> JobResult.Outcome {
+    private func outcome(fileName: String, _ evaluate: () async throws -> SubmissionScores) async -> JobResult.Outcome {
         do {
             return .scored(try await evaluate(), caseRefs: caseRefs)
         } catch let failure as ValidationFailure {

@@ -42,7 +42,7 @@ struct ChallengeSpecTests {
     }
 
     @Test func shippedDemoChallengeIsValid() throws {
-        let spec = try ChallengeSpecParser.load(directory: RepositoryFiles.url("Challenges/tissuenet-demo"))
+        let spec = try ChallengeSpecParser.parse(yaml: RepositoryFiles.text("Challenges/tissuenet-demo/challenge.yaml"), file: "challenge.yaml")
         #expect(spec.task.classes.map(\.id) == ["0", "1", "2", "3"])
         #expect(spec.metrics.primary.costMatrix?.rows == [[0, 0.1, 0.7, 1], [0.1, 0, 0.3, 0.7], [0.7, 0.3, 0, 0.3], [1, 0.7, 0.3, 0]])
         #expect(spec.phase("final")?.privateSplit == .private)

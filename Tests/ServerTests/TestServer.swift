@@ -1,4 +1,5 @@
 import Challenge
+import Evaluation
 import Foundation
 import HTTPTypes
 import Hummingbird

@@ -14,6 +14,11 @@ public enum RepositoryFiles {
         root.appendingPathComponent(relativePath)
     }
 
+    /// A UTF-8 file of the repository, such as a demo's `challenge.yaml`.
+    public static func text(_ relativePath: String) throws -> String {
+        try String(contentsOf: url(relativePath), encoding: .utf8)
+    }
+
     public static func path(_ relativePath: String) -> String {
         url(relativePath).path
     }

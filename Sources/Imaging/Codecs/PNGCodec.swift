@@ -1,4 +1,4 @@
-import CDeflate
+import Compression
 import CPNG
 import Foundation
 
@@ -85,7 +85,7 @@ extension PNGCodec {
             guard data.count - offset >= 12 else { return nil }
             let length = Int(bigEndian(data, offset))
             guard length <= data.count - offset - 12,
-                  libdeflate_crc32(0, data.baseAddress! + offset + 4, length + 4) == bigEndian(data, offset + 8 + length) else { return nil }
+                  Deflate.crc32(UnsafeRawBufferPointer(rebasing: data[(offset + 4)..<(offset + 8 + length)])) == bigEndian(data, offset + 8 + length) else { return nil }
             let body = UnsafeRawBufferPointer(rebasing: data[(offset + 8)..<(offset + 8 + length)])
             switch (bigEndian(data, offset + 4), offset == 8) {
             case (0x4948_4452, true):  // IHDR: 8-bit grey, deflate, adaptive filters, not interlaced, within libpng's limits
@@ -108,16 +108,7 @@ extension PNGCodec {
 
     /// The filtered rows (a filter byte, then `width` bytes, per row): exactly what the whole zlib stream holds.
     private static func inflated(_ compressed: [UInt8], width: Int, height: Int) -> [UInt8]? {
-        guard let decompressor = libdeflate_alloc_decompressor() else { return nil }
-        defer { libdeflate_free_decompressor(decompressor) }
-        var (consumed, produced) = (0, 0)
-        var filtered = [UInt8](repeating: 0, count: (width + 1) * height)
-        let result = compressed.withUnsafeBytes { input in
-            filtered.withUnsafeMutableBytes { output in
-                libdeflate_zlib_decompress_ex(decompressor, input.baseAddress, input.count, output.baseAddress, output.count, &consumed, &produced)
-            }
-        }
-        return result == LIBDEFLATE_SUCCESS && consumed == compressed.count && produced == filtered.count ? filtered : nil
+        Deflate.inflateWholeZlib(compressed, size: (width + 1) * height)
     }
 
     /// Undoes PNG's per-row filters (none, sub, up, average, Paeth) for one byte per pixel; the row above the

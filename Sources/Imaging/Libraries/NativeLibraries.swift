@@ -3,8 +3,7 @@ import CJPEG
 import COpenJPEG
 import CPNG
 import CTIFF
-import CZlib
-import CDeflate
+import Compression
 
 /// The C imaging libraries Arbiter links, with the versions found at run time
 /// (or, for libjpeg, which has no run-time version call, at build time).
@@ -22,8 +21,8 @@ public enum NativeLibraries {
             Library(name: "OpenJPEG", version: String(cString: opj_version())),
             Library(name: "libpng", version: String(cString: png_get_libpng_ver(nil))),
             Library(name: "libjpeg-turbo", version: libjpegVersion()),
-            Library(name: "zlib", version: String(cString: zlibVersion())),
-            Library(name: "libdeflate", version: LIBDEFLATE_VERSION_STRING),
+            Library(name: "zlib", version: Deflate.zlibVersionString),
+            Library(name: "libdeflate", version: Deflate.libdeflateVersionString),
         ]
     }
 

@@ -1,3 +1,5 @@
+import Compression
+
 extension SparseBytes {
     /// Indices (counted from `range`'s start) and real values of the `type` values in `range` that are not zero.
     /// Only values that a stretch of non-zero bytes touches are decoded: the stretches, widened to whole values,

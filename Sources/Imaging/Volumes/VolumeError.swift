@@ -1,3 +1,4 @@
+
 /// A volume file that cannot be read, with what went wrong and where.
 public struct VolumeError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: String, Sendable, Codable {

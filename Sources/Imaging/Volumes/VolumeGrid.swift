@@ -1,3 +1,5 @@
+import Compression
+
 /// What a volume's header says about its grid and values, read without touching the voxel data: what an intake
 /// checks of every case file before scoring relies on it.
 public struct VolumeGrid: Sendable, Equatable {

@@ -1,3 +1,4 @@
+import Compression
 /// Reads any volume format Arbiter knows, chosen by file name, or by content when the name says nothing.
 public enum VolumeReader {
     public static func read(path: String, limits: VolumeLimits = .default) throws(VolumeError) -> Volume {

@@ -1,3 +1,4 @@
+
 /// OpenSlide's Aperio `render_missing_tile`: a tile with no data above level 0 is painted from the level before
 /// (larger) it, through a surface translated by (-1, -1) and scaled by the ratio of the two downsamples, covering one
 /// extra pixel on each side; the previous level's tiles are placed as its grid places them, right to left and bottom

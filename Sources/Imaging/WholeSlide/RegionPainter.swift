@@ -1,3 +1,4 @@
+
 /// Paints a region the way `openslide_read_region` does: 4096-pixel chunks, negative coordinates shifted by whole
 /// pixels, tiles placed at `x / downsample` in the level, tiles drawn right to left and bottom to top.
 struct RegionPainter {

@@ -1,3 +1,4 @@
+
 extension Slide {
     /// Whether every tile of `level` decodes straight to opaque RGBA (JPEG, or JPEG 2000 without alpha, none missing):
     /// then a region on the level's tile grid is its tiles' pixels exactly, and `wholeTile` gives them without a

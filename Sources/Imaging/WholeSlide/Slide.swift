@@ -1,3 +1,4 @@
+
 // Whole-slide images: how Arbiter reads them and where it differs from OpenSlide.
 //
 // `Slide` opens Aperio SVS files, generic tiled TIFF pyramids and SubIFD pyramids, and reads regions exactly as

@@ -1,7 +1,6 @@
 import Challenge
 import Foundation
 import GRDB
-import Scoring
 
 extension SQLiteStore {
     /// Registers a challenge or updates its spec; phases are matched by slug. Returns whether it was new.
@@ -46,7 +45,7 @@ extension SQLiteStore {
               let old = try? JSONDecoder.iso8601.decode(ChallengeSpec.self, from: Data(json.utf8)) else { return }
         for phase in spec.phases {
             guard let before = old.phase(phase.slug), before.opens <= now, before.rankingRule != phase.rankingRule else { continue }
-            let change = "\(describe(before.rankingRule)) -> \(describe(phase.rankingRule))"
+            let change = "\(before.rankingRule.summary) -> \(phase.rankingRule.summary)"
             guard force else {
                 throw StoreError.invalidSpecChange(
                     challenge: spec.slug,
@@ -55,11 +54,6 @@ extension SQLiteStore {
             try append(AuditEntry(at: now, actor: "organiser", action: "phase.ranking-changed", challenge: spec.slug,
                                   subject: phase.slug, detail: "forced: \(change)"), in: db)
         }
-    }
-
-    private func describe(_ rule: RankingSpec) -> String {
-        let metrics = rule.metrics.isEmpty ? "primary metric" : rule.metrics.joined(separator: "+")
-        return "\(rule.scheme.rawValue) (\(rule.aggregation.rawValue)) of \(metrics)"
     }
 
     private func removeDroppedPhases(_ challengeID: Int64, keeping spec: ChallengeSpec, db: Database) throws {

@@ -1,12 +1,11 @@
 import Challenge
 import Foundation
 import GRDB
-import Scoring
 
 /// A finished scoring job, ready to be written.
 public struct JobResult: Sendable {
     public enum Outcome: Sendable {
-        case scored(Evaluation, caseRefs: [Int64])
+        case scored(SubmissionScores, caseRefs: [Int64])
         /// The file could not be scored; the message is for the team and never mentions the truth.
         case failed(String)
     }
@@ -75,7 +74,7 @@ extension SQLiteStore {
     }
 
     private func storeEvaluation(
-        _ evaluation: Evaluation, caseRefs: [Int64], result: JobResult, now: Date, db: Database
+        _ evaluation: SubmissionScores, caseRefs: [Int64], result: JobResult, now: Date, db: Database
     ) throws -> RecordOutcome {
         let key: StatementArguments = [result.job.submissionID, result.scorerVersion, result.truthVersion]
         if let existing = try Int64.fetchOne(
@@ -107,7 +106,7 @@ extension SQLiteStore {
         let value: Double?
     }
 
-    static func aggregateRows(_ evaluation: Evaluation) -> Set<AggregateRow> {
+    static func aggregateRows(_ evaluation: SubmissionScores) -> Set<AggregateRow> {
         Set(evaluation.splits.flatMap { split in
             split.values.map { AggregateRow(split: split.split.rawValue, metric: $0.key, value: $0.value) }
         })

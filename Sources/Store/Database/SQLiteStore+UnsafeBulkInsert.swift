@@ -7,7 +7,7 @@ extension SQLiteStore {
     /// these rows; binding through `StatementArguments` allocated per row and cost four times as much.
     /// Bindings survive `sqlite3_reset`, so the evaluation id and metric are bound once per run of a metric.
     func insertCaseValues(
-        _ values: [Evaluation.CaseValue], evaluationID: Int64, caseRefs: [Int64], db: Database
+        _ values: [SubmissionScores.CaseValue], evaluationID: Int64, caseRefs: [Int64], db: Database
     ) throws {
         let statement = try db.cachedStatement(
             sql: "INSERT INTO case_results (evaluation_id, metric, case_ref, value) VALUES (?, ?, ?, ?)")

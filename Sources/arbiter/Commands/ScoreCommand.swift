@@ -1,8 +1,9 @@
 import ArgumentParser
 import Challenge
+import Evaluation
 import Foundation
-import Store
 import Scoring
+import Store
 
 struct ScoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -49,7 +50,7 @@ struct ScoreCommand: AsyncParsableCommand {
             return try LocalScoringSpec.inferred(fromTruth: truthBytes, file: truth)
         }
 
-        private func textReport(_ result: Evaluation.SplitResult, _ spec: ChallengeSpec) -> String {
+        private func textReport(_ result: SubmissionScores.SplitResult, _ spec: ChallengeSpec) -> String {
             guard let summary = result.summary.classification else { return "" }
             var lines = ["\(summary.caseCount) cases"]
             for column in spec.resultColumns {
@@ -61,7 +62,7 @@ struct ScoreCommand: AsyncParsableCommand {
             return lines.joined(separator: "\n")
         }
 
-        private func jsonReport(_ result: Evaluation.SplitResult, _ spec: ChallengeSpec) throws -> String {
+        private func jsonReport(_ result: SubmissionScores.SplitResult, _ spec: ChallengeSpec) throws -> String {
             struct Report: Encodable {
                 let cases: Int
                 let metrics: [String: Double?]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Challenge
+import Evaluation
 import Foundation
 import Store
 

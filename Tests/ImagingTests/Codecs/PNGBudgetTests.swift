@@ -1,7 +1,8 @@
+import Compression
 import Foundation
 import Imaging
-import Testing
 import TestSupport
+import Testing
 
 @Suite("PNG budgets")
 struct PNGBudgetTests {

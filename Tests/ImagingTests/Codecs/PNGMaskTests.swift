@@ -1,5 +1,7 @@
+import Compression
 import Geometry
 @testable import Imaging
+import TestSupport
 import Testing
 
 /// `PNGCodec.decodeMask` gives the runs of the non-zero pixels, whichever way the PNG was written.
@@ -57,12 +59,12 @@ import Testing
 
     @Test(arguments: [1, 6, 12])
     func givesTheSameBytesAsAWholeBufferInflate(level: Int) throws {
-        let data = SparseInflateTests.sparseSample(seed: UInt64(level) + 40)
+        let data = SparseSample.bytes(seed: UInt64(level) + 40)
         #expect(try Self.inflate(Deflate.zlib(data, level: level), declaredSize: data.count).dense() == data)
     }
 
     @Test func refusesAWrongAdler32() {
-        let data = SparseInflateTests.sparseSample(seed: 41)
+        let data = SparseSample.bytes(seed: 41)
         var compressed = Deflate.zlib(data, level: 6)
         compressed[compressed.count - 1] ^= 1
         #expect(throws: DecompressionFailure.corrupt(atInputByte: compressed.count - 4, reason: "Adler-32 mismatch")) {
@@ -71,7 +73,7 @@ import Testing
     }
 
     @Test func refusesTrailingBytes() {
-        let data = SparseInflateTests.sparseSample(seed: 42, count: 5000)
+        let data = SparseSample.bytes(seed: 42, count: 5000)
         #expect(throws: DecompressionFailure.self) { try Self.inflate(Deflate.zlib(data, level: 6) + [0], declaredSize: data.count) }
     }
 }

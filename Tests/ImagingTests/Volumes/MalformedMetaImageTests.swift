@@ -1,5 +1,7 @@
+import Compression
 import Imaging
 import Testing
+import TestSupport
 
 @Suite struct MalformedMetaImageTests {
     let folder: ScratchFolder

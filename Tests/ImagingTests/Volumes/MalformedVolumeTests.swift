@@ -1,5 +1,7 @@
+import Compression
 import Imaging
 import Testing
+import TestSupport
 
 /// Broken files are refused with the field, the offset and the reason, and without allocating what a lying header asks for.
 @Suite struct MalformedVolumeTests {

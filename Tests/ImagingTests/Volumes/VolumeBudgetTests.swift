@@ -1,6 +1,8 @@
+import Compression
 import Foundation
 import Imaging
 import Testing
+import TestSupport
 
 /// Header fields that would overflow, point outside the folder or ask for dense work on sparse-looking input
 /// are refused with the field, the value and the file, before anything is allocated.
@@ -159,7 +161,7 @@ import Testing
     ]
 
     @Test func committedBadVolumesAreTheCraftedBytesAndAreRefused() throws {
-        let folder = BadArchives.folder
+        let folder = RepositoryFiles.path("Fixtures/bad")
         for bad in Self.all {
             let path = folder + "/" + bad.name
             if ProcessInfo.processInfo.environment["ARBITER_WRITE_BAD_FIXTURES"] != nil { try Data(bad.bytes).write(to: URL(fileURLWithPath: path)) }

@@ -1,6 +1,7 @@
+import Compression
 import Imaging
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct VolumeReadingTests {
     @Test func gzipFileWithSeveralMembersReadsWhole() throws {

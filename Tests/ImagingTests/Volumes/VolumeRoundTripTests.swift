@@ -1,5 +1,6 @@
 import Imaging
 import Testing
+import TestSupport
 
 @Suite struct VolumeRoundTripTests {
     @Test(arguments: VoxelType.allCases)

@@ -1,3 +1,4 @@
+import Compression
 import Foundation
 
 /// Reads MetaImage files as SimpleITK does: `.mha` with the data inside (`ElementDataFile = LOCAL`),

@@ -1,3 +1,5 @@
+import Compression
+
 /// Writes MetaImage files as SimpleITK does: `.mha` with the data inside, or `.mhd` with a `.raw`/`.zraw`
 /// beside it; zlib-compressed on request; little-endian; origin and direction in ITK's LPS world.
 public enum MetaImageWriter {

@@ -1,3 +1,4 @@
+import Compression
 /// The fields of a NIfTI-1 or NIfTI-2 header that decide how to read and place the voxels.
 struct NIfTIHeader: Equatable {
     enum Version: Int { case one = 1, two = 2 }

@@ -1,3 +1,4 @@
+import Compression
 import Foundation
 
 /// Reads NIfTI-1 and NIfTI-2 files: `.nii`, `.nii.gz`, and `.hdr`/`.img` pairs (either gzipped), in either byte order.

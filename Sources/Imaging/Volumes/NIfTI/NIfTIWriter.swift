@@ -1,3 +1,5 @@
+import Compression
+
 /// Writes NIfTI-1 single files (`.nii`, or gzipped `.nii.gz`), little-endian.
 ///
 /// The affine goes in the sform (code 2, "aligned"), with the qform unset, as nibabel writes a new image;

@@ -1,3 +1,4 @@
+import Annotations
 import Challenge
 
 /// `geojson`: QuPath GeoJSON lesion polygons (`GeoJSONParser.regions`), then rasterised as a truth mask would be.

@@ -1,3 +1,5 @@
+import Compression
+import Evaluation
 import Imaging
 
 /// `zip`: `Archive.entries` on zip bytes (central directory, zip64 end record, stored and deflated members), once

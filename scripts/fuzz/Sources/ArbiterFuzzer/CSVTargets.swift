@@ -1,4 +1,5 @@
 import Challenge
+import Evaluation
 
 /// `csv`: the CSV reader, the classification prediction parser (`PredictionParser`) and the ground-truth parser
 /// (`TruthParser`), for a four-class task like tissuenet-demo's.

@@ -1,3 +1,4 @@
+import Compression
 import Imaging
 
 /// `deflate`: the hand-written sparse inflater (`Deflate.gunzipSparse`, `Deflate.inflateZlibSparse`) and the

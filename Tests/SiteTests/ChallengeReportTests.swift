@@ -1,0 +1,34 @@
+import Challenge
+import Foundation
+import Judge
+import Site
+import PlatformSupport
+import Store
+import Testing
+
+@Suite struct ChallengeReportTests {
+    func report(publish: Bool) async throws -> (html: String, platform: Platform) {
+        let platform = try Platform(limits: "{ total: 10 }")
+        for (team, labels) in [("alpha", [0, 1, 2, 0, 0, 0]), ("beta", [0, 1, 0, 0, 1, 2])] {
+            try platform.submit(try platform.addTeam(team), labels, at: 1)
+        }
+        _ = try await Judge(store: platform.store, worker: "test", clock: { Platform.opens.addingTimeInterval(600) }).drain()
+        if publish { try platform.store.publishPhase(try platform.phase(), challenge: "small", now: Platform.opens) }
+        return (try await ChallengeReport(store: platform.store).render(challenge: "small", now: Platform.opens.addingTimeInterval(700)).html, platform)
+    }
+
+    @Test func reportCoversEveryBIASTopic() async throws {
+        let (html, _) = try await report(publish: true)
+        for topic in ["1. Challenge", "2. Task", "3. Data and splits", "4. Annotation", "5. Metrics", "6. Ranking and missing values", "7. Uncertainty", "8. Results"] {
+            #expect(html.contains(topic), "missing \(topic)")
+        }
+        #expect(html.contains("with quadratic weights over the ordered classes"))
+        #expect(html.contains("bootstrap resamples"))
+    }
+
+    @Test func reportOfAnUnpublishedPhaseShowsNoPrivateColumn() async throws {
+        let (html, _) = try await report(publish: false)
+        #expect(!html.contains("private ·"))
+        #expect(html.contains("sealed until published"))
+    }
+}
