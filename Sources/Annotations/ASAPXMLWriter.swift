@@ -8,9 +8,11 @@ public enum ASAPXMLWriter {
     /// An ASAP group: its name (`PartOfGroup` of its annotations), the colour ASAP draws it in, and the colour
     /// stored on each of its annotations (ASAP stores #F4FA58 on every new annotation, whatever its group).
     public struct Group: Sendable, Equatable {
+        /// Any text XML 1.0 can hold; escaped on writing.
         public var name: String
-        /// `#RRGGBB`.
+        /// `#RRGGBB`, the colour ASAP draws the group's annotations in.
         public var color: String
+        /// `#RRGGBB`, stored on each annotation; viewers other than ASAP often draw with it.
         public var annotationColor: String
 
         public init(name: String, color: String, annotationColor: String = "#F4FA58") {

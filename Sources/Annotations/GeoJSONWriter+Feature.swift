@@ -4,6 +4,7 @@ extension GeoJSONWriter {
     /// One outline with what QuPath keeps beside it. `GeoJSONParser` reads only the outline back; the rest is
     /// for QuPath and for people (a reader study's reader, the class they chose).
     public struct Feature: Sendable, Equatable {
+        /// The outline, written as a Polygon geometry with its holes.
         public var region: PolygonRegion
         /// QuPath's object id, a UUID there. Left out when nil: the writer makes none up, so its output
         /// stays the same for the same input.
@@ -12,6 +13,7 @@ extension GeoJSONWriter {
         public var name: String?
         /// The annotation's own colour, when it has one apart from its class.
         public var color: Color?
+        /// The class, written as QuPath's `classification` object; nil writes an unclassified annotation.
         public var classification: Classification?
 
         public init(region: PolygonRegion, id: String? = nil, name: String? = nil, color: Color? = nil,
@@ -26,6 +28,7 @@ extension GeoJSONWriter {
 
     /// QuPath's class of an annotation: the class name and the colour QuPath draws the class in.
     public struct Classification: Sendable, Equatable {
+        /// Any text; QuPath matches classes by exact name.
         public var name: String
         public var color: Color
 
@@ -40,6 +43,7 @@ extension GeoJSONWriter {
 
     /// An RGB colour, written as QuPath writes colours: `[r, g, b]`.
     public struct Color: Sendable, Equatable {
+        /// Channels 0–255, as QuPath stores them.
         public var red: UInt8
         public var green: UInt8
         public var blue: UInt8

@@ -35,6 +35,19 @@ struct ASAPXMLWriterTests {
         #expect(try ASAPXMLWriter.bytes(annotations, file: "a") == ASAPXMLWriter.bytes(annotations, file: "a"))
     }
 
+    @Test func noAnnotationsWriteAFileThatReadsBackEmpty() throws {
+        let bytes = try ASAPXMLWriter.bytes(SlideAnnotations(), file: "out.xml")
+        #expect(try ASAPXMLParser.annotations(bytes, file: "out.xml") == SlideAnnotations())
+    }
+
+    @Test func openRingsAreWrittenAsGivenAsASAPStoresThem() throws {
+        let open = [PlanePoint(x: 0, y: 0), PlanePoint(x: 4, y: 0), PlanePoint(x: 0, y: 4)]
+        let annotations = SlideAnnotations(lesions: [PolygonRegion(rings: [open])])
+        let bytes = try ASAPXMLWriter.bytes(annotations, file: "out.xml")
+        #expect(try XMLElements(bytes).filter { $0.name == "Coordinate" }.count == 3)
+        #expect(try ASAPXMLParser.annotations(bytes, file: "out.xml") == annotations)
+    }
+
     @Test func regionWithAHoleIsRefusedAtItsLesion() {
         let annotations = SlideAnnotations(lesions: [
             PolygonRegion(rings: [AwkwardOutlines.square(at: 0, 0)]),

@@ -64,6 +64,12 @@ struct GeoJSONWriterTests {
         #expect(String(decoding: bytes, as: UTF8.self) == expected)
     }
 
+    @Test func noFeaturesWriteAnEmptyCollection() throws {
+        let bytes = try GeoJSONWriter.bytes([GeoJSONWriter.Feature](), file: "a")
+        #expect(String(decoding: bytes, as: UTF8.self) == #"{"type":"FeatureCollection","features":[]}"# + "\n")
+        #expect(try GeoJSONParser.regions(bytes, file: "a").isEmpty)
+    }
+
     @Test func openRingIsClosedOnWriting() throws {
         let open = [PlanePoint(x: 0, y: 0), PlanePoint(x: 4, y: 0), PlanePoint(x: 0, y: 4)]
         let bytes = try GeoJSONWriter.bytes([PolygonRegion(rings: [open])], file: "a")
