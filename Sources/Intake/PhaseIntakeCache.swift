@@ -18,7 +18,7 @@ public final class PhaseIntakeCache: @unchecked Sendable {
 
     public init() {}
 
-    func context(challenge: String, phase: String, store: SQLiteStore) throws -> PhaseIntakeContext {
+    func context(challenge: String, phase: String, store: any ArbiterStore) throws -> PhaseIntakeContext {
         let fingerprint = try store.phaseFingerprint(challenge: challenge, phase: phase)
         let key = "\(challenge)/\(phase)"
         if let entry = lock.withLock({ entries[key] }), entry.fingerprint == fingerprint { return entry.context }
@@ -42,7 +42,7 @@ struct PhaseIntakeContext: Sendable {
         case lesion(Result<LesionPhaseScorer, any Error>)
     }
 
-    init(challenge slug: String, phase phaseSlug: String, store: SQLiteStore) throws {
+    init(challenge slug: String, phase phaseSlug: String, store: any ArbiterStore) throws {
         challenge = try store.challenge(slug)
         phase = try store.phase(challenge, phaseSlug)
         let caseIDs = try store.caseIDs(challenge: challenge, splits: phase.spec.cases)

@@ -6,11 +6,11 @@ import Store
 /// Accepts prediction files: identity, phase window, size, validation, durable write, limits, job.
 /// The CLI and the HTTP server share it, so both give the same verdict with the same words.
 public struct SubmissionIntake: Sendable {
-    public let store: SQLiteStore
+    public let store: any ArbiterStore
     /// Share one cache between the intakes of a process (the server keeps one for its lifetime).
     public let phases: PhaseIntakeCache
 
-    public init(store: SQLiteStore, phases: PhaseIntakeCache = PhaseIntakeCache()) {
+    public init(store: any ArbiterStore, phases: PhaseIntakeCache = PhaseIntakeCache()) {
         self.store = store
         self.phases = phases
     }

@@ -35,7 +35,7 @@ enum SubmissionContent {
 
     var sha256: String {
         switch self {
-        case .bytes(let bytes): BlobStore.digest(bytes)
+        case .bytes(let bytes): ContentDigest.sha256(bytes)
         case .file(let file): file.sha256
         }
     }

@@ -5,7 +5,7 @@ import Store
 
 /// Claims scoring jobs, scores them on all cores and records the results.
 public struct Judge: Sendable {
-    public let store: SQLiteStore
+    public let store: any ArbiterStore
     /// Identifies this worker in leases and in the audit trail.
     public let worker: String
     public var batchSize = 64
@@ -18,7 +18,7 @@ public struct Judge: Sendable {
     public var isolation = ScoringIsolation.inProcess
     let clock: @Sendable () -> Date
 
-    public init(store: SQLiteStore, worker: String = "judge-\(ProcessInfo.processInfo.processIdentifier)",
+    public init(store: any ArbiterStore, worker: String = "judge-\(ProcessInfo.processInfo.processIdentifier)",
                 clock: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
         self.worker = worker
@@ -120,7 +120,7 @@ public struct Judge: Sendable {
         }
     }
 
-    private static func score(_ job: ClaimedJob, context: JobContext, truth: PhaseTruth?, store: SQLiteStore, logger: Logger) async -> JobResult {
+    private static func score(_ job: ClaimedJob, context: JobContext, truth: PhaseTruth?, store: any ArbiterStore, logger: Logger) async -> JobResult {
         guard let truth else {
             // A failure stores no evaluation, so no scorer version is recorded for it.
             return JobResult(job: job, scorerVersion: "none", truthVersion: "",

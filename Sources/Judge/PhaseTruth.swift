@@ -17,7 +17,7 @@ struct PhaseTruth: Sendable {
     let caseRefs: [Int64]
     let scorer: Scorer
 
-    init(challenge: StoredChallenge, phase: String, store: SQLiteStore) throws {
+    init(challenge: StoredChallenge, phase: String, store: any ArbiterStore) throws {
         guard let truthVersion = challenge.truthVersion else {
             throw StoreError.noGroundTruth(challenge: challenge.spec.slug)
         }
@@ -50,7 +50,7 @@ struct PhaseTruth: Sendable {
     /// Scores a stored file. A classification file is read whole (its parser keeps every row); an archive is scored
     /// where it lies in the blob store, so a large one is never held in memory. Throws only when the blob cannot be
     /// read; a problem with the file is the outcome.
-    func score(blob digest: String, in blobs: BlobStore, fileName: String) async throws -> JobResult.Outcome {
+    func score(blob digest: String, in blobs: any BlobStore, fileName: String) async throws -> JobResult.Outcome {
         switch scorer {
         case .classification(let cases, let parser, let evaluator):
             let bytes = try blobs.read(digest)

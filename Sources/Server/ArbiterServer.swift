@@ -12,13 +12,13 @@ import Store
 /// Arbiter over HTTP: the JSON API of `Endpoint`, on the same store and intake as the CLI, and (unless
 /// configured otherwise) a judge in the same process that scores what arrives.
 public struct ArbiterServer: Sendable {
-    public let store: SQLiteStore
+    public let store: any ArbiterStore
     public let configuration: ServerConfiguration
     let logger: Logger
     let handlers: APIHandlers
     let clock: @Sendable () -> Date
 
-    public init(store: SQLiteStore, configuration: ServerConfiguration = ServerConfiguration(), leaderboardAssets: URL,
+    public init(store: any ArbiterStore, configuration: ServerConfiguration = ServerConfiguration(), leaderboardAssets: URL,
                 logger: Logger = Logger(label: "arbiter.server"), clock: @escaping @Sendable () -> Date = { Date() }) throws {
         self.store = store
         self.configuration = configuration

@@ -6,14 +6,14 @@ import Store
 /// Writes the static leaderboard of a challenge: `index.html`, `style.css`, `leaderboard.json`
 /// and `<phase>.csv`, each file replaced atomically.
 public struct LeaderboardSite: Sendable {
-    public let store: SQLiteStore
+    public let store: any ArbiterStore
     /// The folder with `page.html` and `style.css` (the repository's `Leaderboard/`).
     public let assets: URL
     /// The Ed25519 private key's raw bytes (see `SigningKeys`). When set, each build that changes what
     /// the leaderboard shows appends a signed snapshot to its history.
     public let signingKey: Data?
 
-    public init(store: SQLiteStore, assets: URL, signingKey: Data? = nil) {
+    public init(store: any ArbiterStore, assets: URL, signingKey: Data? = nil) {
         self.store = store
         self.assets = assets
         self.signingKey = signingKey

@@ -12,6 +12,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case noGroundTruth(challenge: String)
     case invalidSpecChange(challenge: String, reason: String)
     case unknownToken(Int64)
+    /// A `--database` URL this build cannot open, with any password already removed.
+    case unsupportedDatabase(url: String, reason: String)
 
     public var description: String {
         switch self {
@@ -35,6 +37,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "cannot update challenge \"\(challenge)\": \(reason)"
         case .unknownToken(let id):
             "no token #\(id)"
+        case .unsupportedDatabase(let url, let reason):
+            "cannot open the database \(url): \(reason)"
         }
     }
 }

@@ -21,7 +21,7 @@ struct JudgeBenchmark: AsyncParsableCommand {
     func run() async throws {
         var timings: [Double] = []
         for repetition in 1...repetitions {
-            let store = try await prepare(seed: UInt64(repetition))
+            let (store, directory) = try await prepare(seed: UInt64(repetition))
             var judge = Judge(store: store, worker: "bench")
             judge.concurrency = concurrency
             let clock = ContinuousClock()
@@ -33,21 +33,22 @@ struct JudgeBenchmark: AsyncParsableCommand {
             timings.append(seconds)
             print(String(format: "run %d: judged %d submissions x %d cases in %.3f s (%.0f submissions/s)",
                          repetition, submissions, cases, seconds, Double(submissions) / seconds))
-            try? FileManager.default.removeItem(at: store.dataDirectory)
+            try? FileManager.default.removeItem(at: directory)
         }
         let median = timings.sorted()[timings.count / 2]
         print(String(format: "median: %.3f s for %d submissions x %d cases on %d cores (target < 2 s)",
                      median, submissions, cases, ProcessInfo.processInfo.activeProcessorCount))
     }
 
-    private func prepare(seed: UInt64) async throws -> SQLiteStore {
+    private func prepare(seed: UInt64) async throws -> (store: any ArbiterStore, directory: URL) {
         try Self.prepare(submissions: submissions, cases: cases, seed: seed)
     }
 
-    /// A fresh store with the demo challenge, `cases` cases of truth and one submission per team, queued.
-    static func prepare(submissions: Int, cases: Int, seed: UInt64) throws -> SQLiteStore {
+    /// A fresh store (in the returned data directory) with the demo challenge, `cases` cases of truth and one
+    /// submission per team, queued.
+    static func prepare(submissions: Int, cases: Int, seed: UInt64) throws -> (store: any ArbiterStore, directory: URL) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-bench-\(UUID().uuidString)")
-        let store = try SQLiteStore(dataDirectory: directory)
+        let store = try StoreFactory.open(database: nil, dataDirectory: directory)
         let spec = try ChallengeSpecParser.load(directory: URL(fileURLWithPath: "Challenges/tissuenet-demo"))
         guard let opens = spec.phase("final")?.opens else { throw ValidationError("the demo challenge has no final phase") }
         try store.registerChallenge(spec, now: opens)
@@ -57,7 +58,7 @@ struct JudgeBenchmark: AsyncParsableCommand {
         var truthCSV = "case_id,label,split\n"
         for (index, id) in ids.enumerated() { truthCSV += "\(id),\(labels[index]),\(index % 5 < 3 ? "public" : "private")\n" }
         let truth = try TruthParser.parse(Array(truthCSV.utf8), file: "truth.csv", task: spec.task)
-        try store.importTruth(truth, challenge: spec.slug, fileSHA256: BlobStore.digest(Array(truthCSV.utf8)), now: opens)
+        try store.importTruth(truth, challenge: spec.slug, fileSHA256: ContentDigest.sha256(Array(truthCSV.utf8)), now: opens)
         let intake = SubmissionIntake(store: store)
         for team in 0..<submissions {
             let token = try store.addTeam(challenge: spec.slug, name: "team\(team)", now: opens).token
@@ -65,7 +66,7 @@ struct JudgeBenchmark: AsyncParsableCommand {
             try intake.submit(challenge: spec.slug, phase: "final", token: token, fileName: "p.csv", bytes: csv,
                               now: opens.addingTimeInterval(Double(team + 1)))
         }
-        return store
+        return (store, directory)
     }
 
     /// A prediction file with probabilities, right about 70% of the time.

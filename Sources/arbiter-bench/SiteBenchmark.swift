@@ -17,7 +17,7 @@ struct SiteBenchmark: AsyncParsableCommand {
     @Option(help: "Repetitions; the median is reported.") var repetitions = 3
 
     func run() async throws {
-        let store = try JudgeBenchmark.prepare(submissions: teams, cases: cases, seed: 7)
+        let (store, directory) = try JudgeBenchmark.prepare(submissions: teams, cases: cases, seed: 7)
         let spec = try store.challenge("tissuenet-demo").spec
         let report = try await Judge(store: store, worker: "bench").drain()
         guard report.scored == teams else { throw ValidationError("only \(report.scored) of \(teams) were scored") }
@@ -26,7 +26,7 @@ struct SiteBenchmark: AsyncParsableCommand {
         let site = LeaderboardSite(store: store, assets: URL(fileURLWithPath: "Leaderboard"))
         var timings: [Double] = []
         for repetition in 1...repetitions {
-            let output = store.dataDirectory.appendingPathComponent("site-\(repetition)")
+            let output = directory.appendingPathComponent("site-\(repetition)")
             let start = ContinuousClock.now
             try await site.build(challenge: spec.slug, output: output, now: Date(), bootstrap: BootstrapSettings(resamples: resamples))
             timings.append(Stopwatch.seconds(ContinuousClock.now - start))

@@ -8,10 +8,10 @@ import Testing
 /// An upload spooled to disk is validated where it lies and renamed into the blob store: one write, no copy.
 @Suite("Spooled uploads")
 struct SpooledUploadTests {
-    func spool(_ bytes: [UInt8], in store: SQLiteStore) throws -> UploadedFile {
+    func spool(_ bytes: [UInt8], in store: any ArbiterStore) throws -> UploadedFile {
         let url = try store.blobs.newIncomingFile()
         try Data(bytes).write(to: url)
-        return UploadedFile(url: url, byteCount: bytes.count, sha256: BlobStore.digest(bytes))
+        return UploadedFile(url: url, byteCount: bytes.count, sha256: ContentDigest.sha256(bytes))
     }
 
     func inode(_ url: URL) throws -> UInt64 {
@@ -26,7 +26,7 @@ struct SpooledUploadTests {
         let spooledInode = try inode(upload.url)
         let submission = try #require(try platform.intake.submit(
             challenge: "small", phase: "final", team: team, fileName: "p.csv", file: upload, now: Platform.opens.addingTimeInterval(1)))
-        let blob = platform.store.blobs.url(for: submission.fileSHA256)
+        let blob = try #require(platform.store.blobs as? DirectoryBlobStore).url(for: submission.fileSHA256)
         #expect(try inode(blob) == spooledInode)
         #expect(try platform.store.blobs.read(submission.fileSHA256) == bytes)
         #expect(!FileManager.default.fileExists(atPath: upload.url.path))
@@ -43,7 +43,7 @@ struct SpooledUploadTests {
         let dryRun = try spool(Platform.predictions([0, 1, 2, 0, 1, 2]), in: platform.store)
         #expect(try platform.intake.submit(challenge: "small", phase: "final", team: team, fileName: "p.csv", file: dryRun,
                                            now: Platform.opens.addingTimeInterval(1), dryRun: true) == nil)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: platform.store.blobs.incoming.path).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: try #require(platform.store.blobs as? DirectoryBlobStore).incoming.path).isEmpty)
     }
 
     @Test func spooledArchiveIsReadUnderTheNameItsUploaderGave() throws {

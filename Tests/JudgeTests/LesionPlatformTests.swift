@@ -66,7 +66,7 @@ import Testing
         let demo = try LesionDemo("camelyon")
         for team in ["aurora", "baobab"] { _ = try demo.submit("\(team).csv", team: team) }
         _ = try await Judge(store: demo.store, clock: { demo.now }).drain()
-        let site = demo.store.dataDirectory.appendingPathComponent("site")
+        let site = demo.folder.appendingPathComponent("site")
         try await LeaderboardSite(store: demo.store, assets: Platform.root.appendingPathComponent("Leaderboard"))
             .build(challenge: demo.spec.slug, output: site, now: demo.now)
         let svg = try String(contentsOf: site.appendingPathComponent("final-curve-1.svg"), encoding: .utf8)

@@ -7,6 +7,8 @@ import Store
 /// A lesion demo challenge (`picai`, `camelyon`) registered on a fresh store, with its truth imported.
 public struct LesionDemo: Sendable {
     public let store: SQLiteStore
+    /// The store's data directory, for generated sites.
+    public var folder: URL { store.dataDirectory }
     public let spec: ChallengeSpec
     public let fixtures: String
 

@@ -10,21 +10,27 @@ public struct Platform: Sendable {
     public static let opens = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
     public static let root = RepositoryFiles.root
 
-    public let store: SQLiteStore
+    public let store: any ArbiterStore
+    /// A fresh folder of this platform's own, for keys and generated sites.
+    public let folder: URL
     public let spec: ChallengeSpec
     public var intake: SubmissionIntake { SubmissionIntake(store: store) }
 
     /// Truth: A–D public, E–F private; labels 0,1,2,0 | 1,2.
     public static let truth = "case_id,label,split\nA,0,public\nB,1,public\nC,2,public\nD,0,public\nE,1,private\nF,2,private\n"
 
-    public init(limits: String = "{ per-period: 2, period: 1d, total: 5 }", finalEntry: String = "best-public", ranking: String? = nil, feedback: String? = nil) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-test-\(UUID().uuidString)")
-        store = try SQLiteStore(dataDirectory: directory)
+    public init(
+        adapter: StoreAdapter = .sqlite, limits: String = "{ per-period: 2, period: 1d, total: 5 }", finalEntry: String = "best-public",
+        ranking: String? = nil, feedback: String? = nil
+    ) throws {
+        store = try adapter.open()
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         spec = try ChallengeSpecParser.parse(
             yaml: Self.yaml(limits: limits, finalEntry: finalEntry, ranking: ranking, feedback: feedback), file: "challenge.yaml")
         try store.registerChallenge(spec, now: Self.opens)
         let truth = try TruthParser.parse(Array(Self.truth.utf8), file: "truth.csv", task: spec.task)
-        try store.importTruth(truth, challenge: "small", fileSHA256: BlobStore.digest(Array(Self.truth.utf8)), now: Self.opens)
+        try store.importTruth(truth, challenge: "small", fileSHA256: ContentDigest.sha256(Array(Self.truth.utf8)), now: Self.opens)
     }
 
     /// The small challenge's spec, with a phase's limits, final-entry rule, ranking and feedback as given.
@@ -49,6 +55,11 @@ public struct Platform: Sendable {
     public func submit(_ token: String, _ labels: [Int], at offset: TimeInterval) throws -> StoredSubmission? {
         try intake.submit(challenge: "small", phase: "final", token: token, fileName: "p.csv",
                           bytes: Self.predictions(labels), now: Self.opens.addingTimeInterval(offset))
+    }
+
+    /// An instant `seconds` after the phase opens.
+    public func at(_ seconds: TimeInterval) -> Date {
+        Self.opens.addingTimeInterval(seconds)
     }
 
     public func phase() throws -> StoredPhase {

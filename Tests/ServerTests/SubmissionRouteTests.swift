@@ -91,7 +91,7 @@ import Testing
         let reply = try await server.send(.post, "/api/v1/challenges/tiny/phases/final/submissions?file_name=big.csv",
                                           token: server.alpha, body: big, headers: [.transferEncoding: "chunked"], omitLength: true)
         #expect(reply.status == 413)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: server.store.blobs.incoming.path)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: try #require(server.store.blobs as? DirectoryBlobStore).incoming.path)
         #expect(leftovers.isEmpty)
     }
 

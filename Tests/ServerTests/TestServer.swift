@@ -37,7 +37,7 @@ struct TestServer {
         let spec = try ChallengeSpecParser.parse(yaml: Self.yaml(limits: limits), file: "challenge.yaml")
         try store.registerChallenge(spec, now: Self.now)
         let truth = try TruthParser.parse(Array(Self.truth.utf8), file: "truth.csv", task: spec.task)
-        try store.importTruth(truth, challenge: "tiny", fileSHA256: BlobStore.digest(Array(Self.truth.utf8)), now: Self.now)
+        try store.importTruth(truth, challenge: "tiny", fileSHA256: ContentDigest.sha256(Array(Self.truth.utf8)), now: Self.now)
         alpha = try store.addTeam(challenge: "tiny", name: "alpha", now: Self.now).token
         bravo = try store.addTeam(challenge: "tiny", name: "bravo", now: Self.now).token
         organiser = try store.issueToken(role: .organiser, now: Self.now).token

@@ -15,7 +15,7 @@ import Testing
         let publicKey: URL
 
         func build(at offset: TimeInterval) async throws {
-            let key = try SigningKeys.privateKey(dataDirectory: platform.store.dataDirectory)
+            let key = try SigningKeys.privateKey(dataDirectory: platform.folder)
             try await LeaderboardSite(store: platform.store, assets: Platform.root.appendingPathComponent("Leaderboard"), signingKey: key)
                 .build(challenge: "small", output: site, now: Platform.opens.addingTimeInterval(offset))
         }
@@ -31,15 +31,15 @@ import Testing
         let token = try platform.addTeam("alpha")
         try platform.submit(token, [0, 1, 2, 0, 1, 2], at: 1)
         _ = try await Judge(store: platform.store, worker: "test", clock: { Platform.opens.addingTimeInterval(600) }).drain()
-        let publicKey = try SigningKeys.generate(dataDirectory: platform.store.dataDirectory)
-        let result = Published(platform: platform, site: platform.store.dataDirectory.appendingPathComponent("site"), publicKey: publicKey)
+        let publicKey = try SigningKeys.generate(dataDirectory: platform.folder)
+        let result = Published(platform: platform, site: platform.folder.appendingPathComponent("site"), publicKey: publicKey)
         try await result.build(at: 700)
         return result
     }
 
     @Test func privateKeyIsReadableByItsOwnerOnly() async throws {
         let site = try await published()
-        let path = SigningKeys.privateKeyURL(dataDirectory: site.platform.store.dataDirectory).path
+        let path = SigningKeys.privateKeyURL(dataDirectory: site.platform.folder).path
         let permissions = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber
         #expect(permissions?.intValue == 0o600)
     }
@@ -95,13 +95,13 @@ import Testing
 
     @Test func anotherKeyDoesNotVerify() async throws {
         let site = try await published()
-        let stranger = site.platform.store.dataDirectory.appendingPathComponent("stranger.pub")
+        let stranger = site.platform.folder.appendingPathComponent("stranger.pub")
         try Data(Curve25519.Signing.PrivateKey().publicKey.rawRepresentation.base64EncodedString().utf8).write(to: stranger)
         #expect(throws: HistoryVerifier.Failure.self) { try HistoryVerifier.verify(site: site.site, publicKey: SigningKeys.publicKey(file: stranger)) }
     }
 
     @Test func generatingASecondKeyIsRefused() async throws {
         let site = try await published()
-        #expect(throws: SigningKeyError.self) { try SigningKeys.generate(dataDirectory: site.platform.store.dataDirectory) }
+        #expect(throws: SigningKeyError.self) { try SigningKeys.generate(dataDirectory: site.platform.folder) }
     }
 }

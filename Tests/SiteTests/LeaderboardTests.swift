@@ -28,7 +28,7 @@ struct LeaderboardTests {
         try extra?(platform, tokens)
         _ = try await Judge(store: platform.store, worker: "test", clock: { Platform.opens.addingTimeInterval(600) }).drain()
         if publish { try platform.store.publishPhase(try platform.phase(), challenge: "small", now: Platform.opens) }
-        let folder = platform.store.dataDirectory.appendingPathComponent("site")
+        let folder = platform.folder.appendingPathComponent("site")
         try await LeaderboardSite(store: platform.store, assets: Platform.root.appendingPathComponent("Leaderboard"))
             .build(challenge: "small", output: folder, now: Platform.opens.addingTimeInterval(700))
         var files: [String: String] = [:]

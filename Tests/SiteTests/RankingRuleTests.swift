@@ -44,7 +44,7 @@ import Testing
         let token = try platform.addTeam("alpha")
         try platform.submit(token, [0, 1, 2, 0, 1, 2], at: 86_500)
         _ = try await Judge(store: platform.store, worker: "test", clock: { later.addingTimeInterval(600) }).drain()
-        let site = platform.store.dataDirectory.appendingPathComponent("site")
+        let site = platform.folder.appendingPathComponent("site")
         try await LeaderboardSite(store: platform.store, assets: Platform.root.appendingPathComponent("Leaderboard"))
             .build(challenge: "small", output: site, now: later.addingTimeInterval(700))
         let page = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)

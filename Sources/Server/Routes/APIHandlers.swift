@@ -11,7 +11,7 @@ import Store
 /// runs the route. Store work that may wait on the disk runs on NIO's blocking pool, not on the
 /// cooperative threads that serve other requests.
 struct APIHandlers: Sendable {
-    let store: SQLiteStore
+    let store: any ArbiterStore
     let spool: UploadSpool
     let requests: RateLimiter
     let uploads: RateLimiter

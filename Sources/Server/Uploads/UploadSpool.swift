@@ -13,11 +13,10 @@ import Glibc
 /// apart a megabyte at a time into a file of its own, and the file is digested; the intake validates it where it lies
 /// and renames it into the blob store if it is accepted, so a raw upload is written once and a form's file twice.
 struct UploadSpool: Sendable {
-    let blobs: BlobStore
+    let blobs: any BlobStore
 
-    init(blobs: BlobStore) throws {
+    init(blobs: any BlobStore) throws {
         self.blobs = blobs
-        try FileManager.default.createDirectory(at: blobs.incoming, withIntermediateDirectories: true)
         // Left by a server killed mid-upload: never acknowledged, so never part of any submission.
         blobs.removeAbandonedUploads()
     }
@@ -62,7 +61,7 @@ struct UploadSpool: Sendable {
     /// file is gone afterwards unless it is the upload.
     func finish(_ raw: RawBody, boundary: String?) throws -> Received {
         guard let boundary else {
-            return Received(file: UploadedFile(url: raw.url, byteCount: raw.byteCount, sha256: try BlobStore.digest(ofFile: raw.url)),
+            return Received(file: UploadedFile(url: raw.url, byteCount: raw.byteCount, sha256: try ContentDigest.sha256(ofFile: raw.url)),
                             formFileName: nil)
         }
         defer { raw.discard() }

@@ -5,7 +5,7 @@ import Store
 
 /// Appends a signed snapshot when what the leaderboard shows has changed, and renders the chain.
 struct HistoryPublisher {
-    let store: SQLiteStore
+    let store: any ArbiterStore
     let key: Curve25519.Signing.PrivateKey
 
     func publish(challenge: StoredChallenge, phases: [LeaderboardDocument.Phase], now: Date) throws -> [SignedSnapshot] {

@@ -5,9 +5,9 @@ import Store
 
 /// Builds phase boards from the store, asking it only for the splits the public may see.
 public struct LeaderboardAssembler: Sendable {
-    public let store: SQLiteStore
+    public let store: any ArbiterStore
 
-    public init(store: SQLiteStore) {
+    public init(store: any ArbiterStore) {
         self.store = store
     }
 

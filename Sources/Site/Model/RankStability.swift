@@ -56,7 +56,7 @@ enum RankStabilityBuilder {
     /// Stability of each ranked team (by name), the significance tests and, for rules other than the mean of the
     /// primary metric, the ranks themselves; nothing when the ranking metrics have no per-case values. Only the
     /// ranking split's cases are read, and it is always a split the audience may see.
-    static func analyse(board: PhaseBoard, challenge: StoredChallenge, store: SQLiteStore, settings: BootstrapSettings) async throws -> Analysis {
+    static func analyse(board: PhaseBoard, challenge: StoredChallenge, store: any ArbiterStore, settings: BootstrapSettings) async throws -> Analysis {
         let rule = board.phase.rankingRule
         let columns = challenge.spec.resultColumns
         let ranking = rule.metrics.isEmpty ? [challenge.spec.primaryColumn] : columns.filter { rule.metrics.contains($0.key) }

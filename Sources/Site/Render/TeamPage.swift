@@ -14,7 +14,7 @@ struct TeamPage {
     static func fileName(_ team: String) -> String {
         let slug = team.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
         guard slug.isEmpty || slug != team else { return "teams/\(slug).html" }
-        let suffix = BlobStore.digest(Array(team.utf8)).prefix(10)
+        let suffix = ContentDigest.sha256(Array(team.utf8)).prefix(10)
         return "teams/\(slug.isEmpty ? "team" : slug)_\(suffix).html"
     }
 

@@ -7,9 +7,9 @@ import Store
 /// annotation, metrics and their definitions, ranking and missing values, uncertainty analysis, and the results
 /// with their uncertainty. Generated from the spec and the store; it shows only what the leaderboard may show.
 public struct ChallengeReport: Sendable {
-    public let store: SQLiteStore
+    public let store: any ArbiterStore
 
-    public init(store: SQLiteStore) {
+    public init(store: any ArbiterStore) {
         self.store = store
     }
 

@@ -7,9 +7,9 @@ extension SQLiteStore {
     /// A phase's ranking rule is fixed once the phase opens: changing it then is refused unless `force`,
     /// and a forced change is written to the audit log (the leaderboard shows it).
     @discardableResult
-    public func registerChallenge(_ spec: ChallengeSpec, now: Date, force: Bool = false) throws -> Bool {
+    public func registerChallenge(_ spec: ChallengeSpec, now: Date, force: Bool) throws -> Bool {
         let json = String(decoding: try JSONEncoder.sorted.encode(spec), as: UTF8.self)
-        let digest = BlobStore.digest(Array(json.utf8))
+        let digest = ContentDigest.sha256(Array(json.utf8))
         return try pool.write { db in
             let existing = try Int64.fetchOne(db, sql: "SELECT id FROM challenges WHERE slug = ?", arguments: [spec.slug])
             let challengeID: Int64

@@ -64,7 +64,7 @@ extension SQLiteStore {
     /// A job whose lease ran out after `maxAttempts` claims is not claimed again: a file that kills every worker
     /// that scores it would otherwise take down one worker per lease, forever. It is quarantined instead (`failed`,
     /// with its reason for the operator), and its submission fails with a plain message for the team.
-    public func claimJobs(worker: String, limit: Int, leaseSeconds: Double, now: Date, maxAttempts: Int = JobQueue.defaultMaxAttempts) throws -> [ClaimedJob] {
+    public func claimJobs(worker: String, limit: Int, leaseSeconds: Double, now: Date, maxAttempts: Int) throws -> [ClaimedJob] {
         try pool.write { db in
             try quarantineExhaustedJobs(maxAttempts: maxAttempts, now: now, db: db)
             let rows = try Row.fetchAll(

@@ -9,7 +9,7 @@ extension SQLiteStore {
         var stored: [String: (sha256: String, fileName: String)] = [:]
         for file in files { stored[file.caseID] = (try blobs.put(file.bytes), file.fileName) }
         let manifest = files.map { "\($0.caseID)\t\($0.split.rawValue)\t\(stored[$0.caseID]!.sha256)\n" }.joined()
-        let version = BlobStore.digest(Array(manifest.utf8))
+        let version = ContentDigest.sha256(Array(manifest.utf8))
         let truth = GroundTruth(cases: files.map { TruthCase(id: $0.caseID, label: 0, split: $0.split) })
         try importTruth(truth, challenge: slug, fileSHA256: version, now: now, files: stored)
         return version

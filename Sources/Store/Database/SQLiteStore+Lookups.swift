@@ -22,7 +22,7 @@ extension SQLiteStore {
     }
 
     /// The challenge and phase a submission belongs to (`known` saves a lookup when the caller has the challenge).
-    public func challengeAndPhase(of submission: StoredSubmission, known: StoredChallenge? = nil) throws -> (StoredChallenge, StoredPhase) {
+    public func challengeAndPhase(of submission: StoredSubmission, known: StoredChallenge?) throws -> (StoredChallenge, StoredPhase) {
         let row = try pool.read { db in
             try Row.fetchOne(db, sql: "SELECT p.slug, c.slug AS challenge FROM phases p JOIN challenges c ON c.id = p.challenge_id WHERE p.id = ?",
                              arguments: [submission.phaseID])

@@ -15,7 +15,7 @@ public struct TokenRecord: Sendable, Equatable, Codable {
 
 extension SQLiteStore {
     /// Issues a token for a role (and, for team tokens, a team); the secret is returned once and only its digest is kept.
-    public func issueToken(role: TokenIdentity.Role, team: StoredTeam? = nil, label: String? = nil, now: Date)
+    public func issueToken(role: TokenIdentity.Role, team: StoredTeam?, label: String?, now: Date)
         throws -> (record: TokenRecord, token: String)
     {
         precondition((role == .team) == (team != nil), "team tokens, and only they, belong to a team")

@@ -8,7 +8,7 @@ extension SQLiteStore {
     /// `files` gives, for lesion and segmentation tasks, the blob holding each case's truth file.
     public func importTruth(
         _ truth: GroundTruth, challenge slug: String, fileSHA256: String, now: Date,
-        files: [String: (sha256: String, fileName: String)] = [:]
+        files: [String: (sha256: String, fileName: String)]
     ) throws {
         try pool.write { db in
             let challenge = try challenge(slug, db: db)

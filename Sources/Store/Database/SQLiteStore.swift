@@ -4,16 +4,16 @@ import GRDB
 /// The embedded store: SQLite in WAL mode with full fsync, plus the blob folder, both under
 /// one data directory. All methods are synchronous and safe to call from any thread: GRDB's
 /// pool serialises writers and lets readers run beside them.
-public final class SQLiteStore: Sendable {
+public final class SQLiteStore: ArbiterStore {
     public let dataDirectory: URL
-    public let blobs: BlobStore
+    public let blobs: any BlobStore
     let pool: DatabasePool
 
     /// Opens (creating if needed) `dataDirectory/arbiter.sqlite` and migrates it.
     public init(dataDirectory: URL) throws {
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
         self.dataDirectory = dataDirectory
-        self.blobs = BlobStore(root: dataDirectory.appendingPathComponent("blobs"))
+        self.blobs = DirectoryBlobStore(root: dataDirectory.appendingPathComponent("blobs"))
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             // An acknowledged submission must survive a power cut, not just a process crash.
@@ -25,9 +25,11 @@ public final class SQLiteStore: Sendable {
         try Migrations.migrator.migrate(pool)
     }
 
-    /// The SQLite library version in use, for `arbiter doctor`.
-    public func sqliteVersion() throws -> String {
-        try pool.read { db in try String.fetchOne(db, sql: "SELECT sqlite_version()") ?? "unknown" }
+    public var location: String { "sqlite://\(dataDirectory.path)" }
+
+    /// The SQLite library version in use.
+    public func engineVersion() throws -> String {
+        "SQLite " + (try pool.read { db in try String.fetchOne(db, sql: "SELECT sqlite_version()") ?? "unknown" })
     }
 
     /// Appends to the audit log inside the caller's transaction.
@@ -46,7 +48,7 @@ public final class SQLiteStore: Sendable {
     }
 
     /// The whole audit log, oldest first.
-    public func auditLog(challenge: String? = nil) throws -> [AuditEntry] {
+    public func auditLog(challenge: String?) throws -> [AuditEntry] {
         try pool.read { db in
             let rows = try Row.fetchAll(
                 db,

@@ -13,7 +13,7 @@ public enum AccessToken {
 
     /// The stored form of a token.
     public static func digest(_ token: String) -> String {
-        BlobStore.digest(token.utf8)
+        ContentDigest.sha256(token.utf8)
     }
 }
 

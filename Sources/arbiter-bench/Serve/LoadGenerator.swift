@@ -38,7 +38,7 @@ final class LoadGenerator: @unchecked Sendable {
         var random = SplitMix64(seed: 11)
         files = (0..<32).map { _ in
             let bytes = JudgeBenchmark.predictions(ids: setup.ids, labels: setup.labels, random: &random)
-            return (bytes, BlobStore.digest(bytes))
+            return (bytes, ContentDigest.sha256(bytes))
         }
     }
 

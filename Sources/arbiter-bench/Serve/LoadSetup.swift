@@ -12,7 +12,7 @@ struct LoadSetup: Sendable {
     let sampleBytes: Int
 
     static func make(data: URL, teams: Int, rows: Int) throws -> LoadSetup {
-        let store = try SQLiteStore(dataDirectory: data)
+        let store = try StoreFactory.open(database: nil, dataDirectory: data)
         let spec = try OpenPhaseChallenge.spec(slug: "load", classes: 4, maxFileSize: "1MB")
         try store.registerChallenge(spec, now: Date())
         var random = SplitMix64(seed: 7)
@@ -21,7 +21,7 @@ struct LoadSetup: Sendable {
         var truth = "case_id,label,split\n"
         for (index, id) in ids.enumerated() { truth += "\(id),\(labels[index]),\(index % 5 < 3 ? "public" : "private")\n" }
         try store.importTruth(try TruthParser.parse(Array(truth.utf8), file: "truth.csv", task: spec.task), challenge: "load",
-                              fileSHA256: BlobStore.digest(Array(truth.utf8)), now: Date())
+                              fileSHA256: ContentDigest.sha256(Array(truth.utf8)), now: Date())
         let tokens = try (0..<teams).map { try store.addTeam(challenge: "load", name: "client\($0)", now: Date()).token }
         let sample = JudgeBenchmark.predictions(ids: ids, labels: labels, random: &random)
         return LoadSetup(ids: ids, labels: labels, tokens: tokens, sampleBytes: sample.count)

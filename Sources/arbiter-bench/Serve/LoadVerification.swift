@@ -21,7 +21,7 @@ struct LoadVerification {
     }
 
     static func check(data: URL, acknowledged: [LoadGenerator.Acknowledged]) throws -> LoadVerification {
-        let store = try SQLiteStore(dataDirectory: data)
+        let store = try StoreFactory.open(database: nil, dataDirectory: data)
         var result = LoadVerification(acknowledged: acknowledged.count)
         let counts = try store.jobAndEvaluationCounts()
         let challenge = try store.challenge("load")
@@ -46,7 +46,7 @@ struct LoadVerification {
     }
 
     static func scoredExactlyOnce(data: URL) throws -> String {
-        let counts = try SQLiteStore(dataDirectory: data).jobAndEvaluationCounts()
+        let counts = try StoreFactory.open(database: nil, dataDirectory: data).jobAndEvaluationCounts()
         let wrong = counts.values.filter { $0.evaluations != 1 }.count
         return "\(counts.count - wrong) of \(counts.count) submissions have exactly one evaluation"
     }

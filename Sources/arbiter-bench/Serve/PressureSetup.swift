@@ -9,12 +9,12 @@ struct PressureSetup: Sendable {
     let tokens: [String]
 
     static func make(data: URL, teams: Int) throws -> PressureSetup {
-        let store = try SQLiteStore(dataDirectory: data)
+        let store = try StoreFactory.open(database: nil, dataDirectory: data)
         let spec = try OpenPhaseChallenge.spec(slug: "pressure", classes: 2, maxFileSize: "8MB")
         try store.registerChallenge(spec, now: Date())
         let truth = "case_id,label,split\nA,0,public\nB,1,public\nC,0,private\nD,1,private\n"
         try store.importTruth(try TruthParser.parse(Array(truth.utf8), file: "truth.csv", task: spec.task), challenge: "pressure",
-                              fileSHA256: BlobStore.digest(Array(truth.utf8)), now: Date())
+                              fileSHA256: ContentDigest.sha256(Array(truth.utf8)), now: Date())
         let tokens = try (0..<teams).map { try store.addTeam(challenge: "pressure", name: "team\($0)", now: Date()).token }
         return PressureSetup(tokens: tokens)
     }

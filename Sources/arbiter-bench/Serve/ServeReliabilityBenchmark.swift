@@ -64,7 +64,7 @@ struct ServeReliabilityBenchmark: AsyncParsableCommand {
         print("unanswered (connection cut by a kill): \(report.unanswered); refused: \(report.refused)")
         print(verification.summary)
         if judge {
-            let store = try SQLiteStore(dataDirectory: data)
+            let store = try StoreFactory.open(database: nil, dataDirectory: data)
             let judged = try await Judge(store: store, worker: "bench-judge").drain()
             let once = try LoadVerification.scoredExactlyOnce(data: data)
             print("judge: \(judged.scored) scored, \(judged.failed) failed; \(once)")

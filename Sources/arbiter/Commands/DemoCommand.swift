@@ -23,7 +23,7 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         let dataURL = URL(fileURLWithPath: dataDirectory)
         try resetDataDirectory(dataURL)
-        let store = try SQLiteStore(dataDirectory: dataURL)
+        let store = try StoreFactory.open(database: nil, dataDirectory: dataURL)
         let spec = try ChallengeSpecParser.load(directory: URL(fileURLWithPath: challenge))
         guard let phase = spec.phases.last else { throw ValidationError("the demo challenge has no phase") }
         // Submissions are stamped inside the final phase, whatever today's date, so the demo always runs.
@@ -41,7 +41,7 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     /// `truth.csv` for classification; a `truth` folder or `truth.tar` for lesion and segmentation tasks.
-    private func importTruth(store: SQLiteStore, spec: ChallengeSpec, now: Date) throws -> Int {
+    private func importTruth(store: any ArbiterStore, spec: ChallengeSpec, now: Date) throws -> Int {
         guard spec.task.kind == .slideClassification else {
             let source = ["\(fixtures)/truth", "\(fixtures)/truth.tar"].first { FileManager.default.fileExists(atPath: $0) }
             guard let source else { throw ValidationError("\(fixtures) has neither truth/ nor truth.tar") }
@@ -52,12 +52,12 @@ struct DemoCommand: AsyncParsableCommand {
         let truthFile = "\(fixtures)/truth.csv"
         let truthBytes = try readFile(truthFile)
         let truth = try TruthParser.parse(truthBytes, file: truthFile, task: spec.task)
-        try store.importTruth(truth, challenge: spec.slug, fileSHA256: BlobStore.digest(truthBytes), now: now)
+        try store.importTruth(truth, challenge: spec.slug, fileSHA256: ContentDigest.sha256(truthBytes), now: now)
         return truth.cases.count
     }
 
     /// One team per file in `predictions/` (named after the file); `malformed.*` must be refused.
-    private func submitTeams(store: SQLiteStore, spec: ChallengeSpec, phase: String, clock: DemoClock) throws {
+    private func submitTeams(store: any ArbiterStore, spec: ChallengeSpec, phase: String, clock: DemoClock) throws {
         let intake = SubmissionIntake(store: store)
         let folder = "\(fixtures)/predictions"
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasPrefix(".") }.sorted()

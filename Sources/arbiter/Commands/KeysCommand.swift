@@ -14,7 +14,8 @@ struct KeysCommand: ParsableCommand {
         @OptionGroup var data: DataDirectoryOption
 
         func run() throws {
-            let directory = try data.openStore().dataDirectory
+            let directory = data.localDirectory
+            _ = try data.openStore()  // creates the data directory, as before
             let publicKey = try SigningKeys.generate(dataDirectory: directory)
             print("public key (give it to anyone who checks the leaderboard): \(publicKey.path)")
         }

@@ -21,7 +21,7 @@ struct LeaderboardCommand: AsyncParsableCommand {
 
         func run() async throws {
             let store = try data.openStore()
-            let key = try SigningKeys.privateKey(dataDirectory: store.dataDirectory)
+            let key = try SigningKeys.privateKey(dataDirectory: data.localDirectory)
             let site = LeaderboardSite(store: store, assets: URL(fileURLWithPath: assets), signingKey: key)
             let index = try await site.build(challenge: challenge, output: URL(fileURLWithPath: out), now: Date(),
                                              bootstrap: resamples.map { BootstrapSettings(resamples: $0, seed: seed ?? 20_181_206) })

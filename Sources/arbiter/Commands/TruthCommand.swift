@@ -34,7 +34,7 @@ struct TruthCommand: ParsableCommand {
             }
             let bytes = try readFile(file)
             let truth = try TruthParser.parse(bytes, file: file, task: spec.task)
-            try store.importTruth(truth, challenge: challenge, fileSHA256: BlobStore.digest(bytes), now: Date())
+            try store.importTruth(truth, challenge: challenge, fileSHA256: ContentDigest.sha256(bytes), now: Date())
             let publicCount = truth.cases.filter { $0.split == .public }.count
             print("imported \(truth.cases.count) cases (\(publicCount) public, \(truth.cases.count - publicCount) private)")
         }

@@ -2,15 +2,28 @@ import ArgumentParser
 import Foundation
 import Store
 
-/// The `--data-dir` every command that touches the store takes.
+/// The `--data-dir` and `--database` every command that touches the store takes.
 struct DataDirectoryOption: ParsableArguments {
     @Option(name: .customLong("data-dir"), help: "Folder holding the database and stored files.")
-    var path: String = "./arbiter-data"
+    var path: String = StoreFactory.defaultDataDirectory
+
+    @Option(name: .customLong("database"), help: ArgumentHelp(
+        "The store, as a URL: sqlite://PATH (the default is sqlite:// of --data-dir). Also read from ARBITER_DATABASE.",
+        valueName: "url"))
+    var database: String?
 
     var url: URL { URL(fileURLWithPath: path) }
 
-    func openStore() throws -> SQLiteStore {
-        try SQLiteStore(dataDirectory: url)
+    /// `--database`, else `ARBITER_DATABASE`, else nil (the data directory's own SQLite database).
+    var databaseURL: String? {
+        database ?? ProcessInfo.processInfo.environment["ARBITER_DATABASE"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Where the signing keys live: the SQLite store's own folder, else `--data-dir`.
+    var localDirectory: URL { StoreFactory.localDirectory(database: databaseURL, dataDirectory: url) }
+
+    func openStore() throws -> any ArbiterStore {
+        try StoreFactory.open(database: databaseURL, dataDirectory: url)
     }
 }
 

@@ -1,11 +1,10 @@
-import Crypto
 import Foundation
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
-extension BlobStore {
+extension DirectoryBlobStore {
     /// Where uploads are spooled: inside the blob store, on its file system, so an accepted upload is renamed
     /// into place and never copied.
     public var incoming: URL { root.appendingPathComponent("incoming") }
@@ -43,43 +42,5 @@ extension BlobStore {
     public func removeAbandonedUploads() -> Int {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: incoming.path)) ?? []
         return names.filter { unlink(incoming.appendingPathComponent($0).path) == 0 }.count
-    }
-
-    /// Lowercase hex SHA-256 of a file, read a megabyte at a time.
-    public static func digest(ofFile file: URL) throws -> String {
-        let descriptor = open(file.path, O_RDONLY)
-        guard descriptor >= 0 else { throw StoreError.io(path: file.lastPathComponent, operation: "open", code: errno) }
-        defer { close(descriptor) }
-        var hasher = IncrementalDigest()
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { throw StoreError.io(path: file.lastPathComponent, operation: "read", code: errno) }
-            if count == 0 { return hasher.finish() }
-            buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
-        }
-    }
-}
-
-/// SHA-256 fed piece by piece (an upload as it streams in), giving the blob store's lowercase hex digest.
-public struct IncrementalDigest {
-    private var hasher = SHA256()
-
-    public init() {}
-
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
-        hasher.update(bufferPointer: bytes)
-    }
-
-    public func finish() -> String {
-        let hex = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in hasher.finalize() {
-            text.append(hex[Int(byte >> 4)])
-            text.append(hex[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
     }
 }

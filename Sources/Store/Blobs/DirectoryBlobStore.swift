@@ -1,19 +1,12 @@
 import Foundation
 
-/// Content-addressed files under `blobs/sha256/ab/cd/<hex>`: every uploaded file is kept
-/// byte for byte, written durably before anything refers to it.
-public struct BlobStore: Sendable {
+/// Content-addressed files in a local (or shared) directory, under `sha256/ab/cd/<hex>`: every uploaded file is kept
+/// byte for byte, written to a temporary name, flushed, renamed and its folder flushed before anything refers to it.
+public struct DirectoryBlobStore: BlobStore {
     public let root: URL
 
     public init(root: URL) {
         self.root = root
-    }
-
-    /// Lowercase hex SHA-256 of `bytes`.
-    public static func digest(_ bytes: some Sequence<UInt8>) -> String {
-        var hasher = IncrementalDigest()
-        Array(bytes).withUnsafeBytes { hasher.update($0) }
-        return hasher.finish()
     }
 
     public func url(for digest: String) -> URL {
@@ -27,7 +20,7 @@ public struct BlobStore: Sendable {
     /// so a crash leaves either the whole blob or none.
     @discardableResult
     public func put(_ bytes: [UInt8]) throws -> String {
-        let digest = Self.digest(bytes)
+        let digest = ContentDigest.sha256(bytes)
         let destination = url(for: digest)
         if FileManager.default.fileExists(atPath: destination.path) { return digest }
         let folder = destination.deletingLastPathComponent()
@@ -52,14 +45,14 @@ public struct BlobStore: Sendable {
     /// The blob's file, after checking its digest a megabyte at a time: for files read where they lie, never whole.
     public func verifiedFile(_ digest: String) throws -> URL {
         let file = url(for: digest)
-        guard try Self.digest(ofFile: file) == digest else { throw StoreError.corruptBlob(digest: digest, path: file.path) }
+        guard try ContentDigest.sha256(ofFile: file) == digest else { throw StoreError.corruptBlob(digest: digest, path: file.path) }
         return file
     }
 
     public func read(_ digest: String) throws -> [UInt8] {
         let data = try Data(contentsOf: url(for: digest))
         let bytes = [UInt8](data)
-        guard Self.digest(bytes) == digest else {
+        guard ContentDigest.sha256(bytes) == digest else {
             throw StoreError.corruptBlob(digest: digest, path: url(for: digest).path)
         }
         return bytes

@@ -1,0 +1,58 @@
+import Challenge
+import Foundation
+import Judge
+import PlatformSupport
+import Store
+import Testing
+
+/// Results are keyed by (submission, scorer version, truth version), and leaderboard queries return only the splits
+/// they are asked for.
+@Suite("Store conformance: results")
+struct ResultConformanceTests {
+    /// A platform with one scored submission.
+    private func scored(_ adapter: StoreAdapter) async throws -> (Platform, StoredSubmission) {
+        let platform = try Platform(adapter: adapter)
+        let submission = try #require(try platform.submit(try platform.addTeam("alpha"), [0, 1, 2, 0, 2, 2], at: 1))
+        let report = try await Judge(store: platform.store, clock: { platform.at(100) }).drain()
+        #expect(report.scored == 1)
+        return (platform, submission)
+    }
+
+    @Test(arguments: StoreAdapter.all)
+    func scoringTheSameSubmissionAgainWritesItsResultOnce(_ adapter: StoreAdapter) async throws {
+        let (platform, submission) = try await scored(adapter)
+        let before = try platform.store.aggregates(submissionID: submission.id, splits: [.public, .private])
+        #expect(try platform.store.requeue(challenge: try platform.store.challenge("small"), phase: "final", now: platform.at(200)) == 1)
+        let report = try await Judge(store: platform.store, clock: { platform.at(300) }).drain()
+        #expect(report.alreadyRecorded == 1)
+        let counts = try #require(try platform.store.jobAndEvaluationCounts()[submission.id])
+        #expect(counts.jobs == 2)
+        #expect(counts.evaluations == 1)
+        #expect(try platform.store.aggregates(submissionID: submission.id, splits: [.public, .private]) == before)
+    }
+
+    @Test(arguments: StoreAdapter.all)
+    func sealedSplitNeverComesBackFromLeaderboardQueries(_ adapter: StoreAdapter) async throws {
+        let (platform, submission) = try await scored(adapter)
+        let challenge = try platform.store.challenge("small")
+        let phase = try platform.phase()
+        let version = challenge.spec.task.kind.scorerVersion
+        let rows = try platform.store.scoredSubmissions(phase: phase, challenge: challenge, scorerVersion: version, visibleSplits: [.public])
+        #expect(rows.count == 1)
+        #expect(rows.allSatisfy { Set($0.values.keys) == [.public] })
+        #expect(Set(try platform.store.aggregates(submissionID: submission.id, splits: [.public]).keys) == [.public])
+        let cases = try platform.store.caseValues(submissionIDs: [submission.id], metric: "cost-matrix", splits: [.public],
+                                                  challenge: challenge, scorerVersion: version)
+        let privateCases: Set<String> = ["E", "F"]
+        #expect(cases.values.allSatisfy { $0.keys.allSatisfy { !privateCases.contains($0) } })
+        #expect(try platform.store.splitSummaries(submissionIDs: [submission.id], split: .public, challenge: challenge,
+                                                  scorerVersion: version).count == 1)
+    }
+
+    @Test(arguments: StoreAdapter.all)
+    func privateSplitIsStoredAndComesBackOnlyWhenAskedFor(_ adapter: StoreAdapter) async throws {
+        let (platform, submission) = try await scored(adapter)
+        let both = try platform.store.aggregates(submissionID: submission.id, splits: [.public, .private])
+        #expect(Set(both.keys) == [.public, .private])
+    }
+}
