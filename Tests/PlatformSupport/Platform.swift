@@ -23,7 +23,15 @@ public struct Platform: Sendable {
         adapter: StoreAdapter = .sqlite, limits: String = "{ per-period: 2, period: 1d, total: 5 }", finalEntry: String = "best-public",
         ranking: String? = nil, feedback: String? = nil
     ) throws {
-        store = try adapter.open()
+        try self.init(store: try adapter.open(), limits: limits, finalEntry: finalEntry, ranking: ranking, feedback: feedback)
+    }
+
+    /// The small challenge registered on a store the caller opened.
+    public init(
+        store: any ArbiterStore, limits: String = "{ per-period: 2, period: 1d, total: 5 }", finalEntry: String = "best-public",
+        ranking: String? = nil, feedback: String? = nil
+    ) throws {
+        self.store = store
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         spec = try ChallengeSpecParser.parse(

@@ -2,6 +2,9 @@ import GRDB
 
 /// The schema, as ordered migrations. A shipped migration is never edited: add a new one.
 enum Migrations {
+    /// Every migration, oldest first; each name is a shipped schema version.
+    static let names = ["v1-walking-skeleton", "v2-truth-files", "v3-leaderboard-history", "v4-server", "v5-quarantined-jobs"]
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-walking-skeleton", migrate: createInitialSchema)

@@ -10,7 +10,13 @@ public final class SQLiteStore: ArbiterStore {
     let pool: DatabasePool
 
     /// Opens (creating if needed) `dataDirectory/arbiter.sqlite` and migrates it.
-    public init(dataDirectory: URL) throws {
+    public convenience init(dataDirectory: URL) throws {
+        try self.init(dataDirectory: dataDirectory, schemaUpTo: nil)
+    }
+
+    /// Opens the store migrated only up to a named migration: how the fixtures of every shipped schema version are
+    /// made (`MigrationTests`). Nil migrates to the latest.
+    init(dataDirectory: URL, schemaUpTo lastMigration: String?) throws {
         try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
         self.dataDirectory = dataDirectory
         self.blobs = DirectoryBlobStore(root: dataDirectory.appendingPathComponent("blobs"))
@@ -22,7 +28,11 @@ public final class SQLiteStore: ArbiterStore {
         configuration.busyMode = .timeout(30)
         pool = try DatabasePool(path: dataDirectory.appendingPathComponent("arbiter.sqlite").path,
                                 configuration: configuration)
-        try Migrations.migrator.migrate(pool)
+        if let lastMigration {
+            try Migrations.migrator.migrate(pool, upTo: lastMigration)
+        } else {
+            try Migrations.migrator.migrate(pool)
+        }
     }
 
     public var location: String { "sqlite://\(dataDirectory.path)" }

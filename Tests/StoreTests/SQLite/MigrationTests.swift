@@ -1,0 +1,96 @@
+import Challenge
+import Foundation
+import GRDB
+import PlatformSupport
+@testable import Store
+import Testing
+import TestSupport
+
+/// A database written at any shipped schema version opens with today's code, migrated, with its data intact.
+/// `Fixtures/store/arbiter-<version>.sqlite` holds one database per version, written by
+/// `ARBITER_WRITE_STORE_FIXTURES=1 swift test --filter MigrationTests`: today's store records a challenge, its truth,
+/// a team, a submission and its job; an empty database is migrated up to the version with the shipped migrations; and
+/// every row is copied across, column by column where that version has the column.
+@Suite("SQLite migrations")
+struct MigrationTests {
+    static let fixtures = RepositoryFiles.url("Fixtures/store")
+
+    @Test(arguments: Migrations.names)
+    func databaseWrittenAtAnEarlierVersionOpensWithItsDataIntact(_ version: String) throws {
+        if ProcessInfo.processInfo.environment["ARBITER_WRITE_STORE_FIXTURES"] != nil { try Self.writeFixture(version) }
+        let directory = try Self.copyOfFixture(version)
+        let store = try SQLiteStore(dataDirectory: directory)
+        let challenge = try store.challenge("small")
+        #expect(challenge.spec.phases.map(\.slug) == ["final"])
+        #expect(try store.teams(challenge: challenge).map(\.name) == ["alpha", "beta"])
+        #expect(try store.caseIDs(challenge: challenge, splits: [.public, .private]) == ["A", "B", "C", "D", "E", "F"])
+        let submissions = try store.submissions(challenge: challenge, team: nil)
+        #expect(submissions.count == 1)
+        #expect(try store.auditLog(challenge: "small").map(\.action).contains("submission.accepted"))
+        let claimed = try store.claimJobs(worker: "after-upgrade", limit: 5, leaseSeconds: 60, now: Platform.opens.addingTimeInterval(7200))
+        #expect(claimed.map(\.submissionID) == submissions.map(\.id))
+        #expect(throws: (any Error).self) { try store.tamperWithAuditLogForTesting() }
+        let check = try DatabaseQueue(path: directory.appendingPathComponent("arbiter.sqlite").path)
+        #expect(try check.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
+    }
+
+    @Test func everyShippedVersionHasAFixture() {
+        for version in Migrations.names {
+            #expect(FileManager.default.fileExists(atPath: Self.fixtures.appendingPathComponent("arbiter-\(version).sqlite").path), "\(version)")
+        }
+    }
+
+    @Test func emptyDatabaseMigratesToTheLatestVersion() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-test-\(UUID().uuidString)")
+        _ = try SQLiteStore(dataDirectory: directory)
+        let check = try DatabaseQueue(path: directory.appendingPathComponent("arbiter.sqlite").path)
+        let applied = try check.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") }
+        #expect(applied == Migrations.names)
+    }
+
+    /// A fresh folder holding a copy of the fixture as `arbiter.sqlite`.
+    static func copyOfFixture(_ version: String) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("arbiter-\(version).sqlite"),
+                                         to: directory.appendingPathComponent("arbiter.sqlite"))
+        return directory
+    }
+
+    /// The small challenge, its truth, a team and one queued submission, in a database at `version`'s schema.
+    static func writeFixture(_ version: String) throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-fixture-\(UUID().uuidString)")
+        let source = scratch.appendingPathComponent("latest")
+        do {
+            let platform = try Platform(store: try SQLiteStore(dataDirectory: source))
+            _ = try platform.addTeam("alpha")
+            try platform.submit(try platform.addTeam("beta"), [0, 1, 2, 0, 1, 2], at: 3600)
+        }
+        let target = scratch.appendingPathComponent(version)
+        _ = try SQLiteStore(dataDirectory: target, schemaUpTo: version)
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = false
+        let database = try DatabaseQueue(path: target.appendingPathComponent("arbiter.sqlite").path, configuration: configuration)
+        try database.writeWithoutTransaction { db in
+            try db.execute(sql: "ATTACH DATABASE ? AS source", arguments: [source.appendingPathComponent("arbiter.sqlite").path])
+            let tables = try String.fetchAll(db, sql: """
+                SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'
+                """)
+            for table in tables {
+                let kept = Set(try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?, 'main')", arguments: [table]))
+                let columns = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?, 'source')", arguments: [table])
+                    .filter(kept.contains).map { "\"\($0)\"" }.joined(separator: ", ")
+                try db.execute(sql: "INSERT INTO main.\"\(table)\" (\(columns)) SELECT \(columns) FROM source.\"\(table)\"")
+            }
+            try db.execute(sql: "DETACH DATABASE source")
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            try db.execute(sql: "PRAGMA journal_mode = DELETE")
+        }
+        try database.close()
+        let fixture = fixtures.appendingPathComponent("arbiter-\(version).sqlite")
+        try? FileManager.default.removeItem(at: fixture)
+        try FileManager.default.createDirectory(at: fixtures, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: target.appendingPathComponent("arbiter.sqlite"), to: fixture)
+        try? FileManager.default.removeItem(at: scratch)
+    }
+}
