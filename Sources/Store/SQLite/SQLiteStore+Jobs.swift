@@ -2,61 +2,6 @@ import Challenge
 import Foundation
 import GRDB
 
-/// A scoring job a worker holds under a lease.
-public struct ClaimedJob: Sendable, Equatable {
-    public let jobID: Int64
-    public let submissionID: Int64
-    /// Which attempt this is; completion is fenced on (worker, attempt).
-    public let attempt: Int
-    public let worker: String
-
-    public init(jobID: Int64, submissionID: Int64, attempt: Int, worker: String) {
-        self.jobID = jobID
-        self.submissionID = submissionID
-        self.attempt = attempt
-        self.worker = worker
-    }
-}
-
-/// A job the queue gave up on, for the operator.
-public struct FailedJob: Sendable, Equatable {
-    public let jobID: Int64
-    public let submissionID: Int64
-    public let attempts: Int
-    /// Why, for the operator; nil when the scorer itself reported the file's problem (the submission says it).
-    public let reason: String?
-}
-
-/// Settings every queue adapter shares.
-public enum JobQueue {
-    /// Claims a job may have before it is quarantined.
-    public static let defaultMaxAttempts = 3
-}
-
-/// What a team is told when its job ends without a score for a reason outside its file's validation.
-public struct JobFailure: Sendable, Equatable {
-    /// A short category a team may see (never the operator's detail).
-    public let category: String
-    public let teamMessage: String
-
-    public static let gaveUp = JobFailure(
-        category: "scoring-gave-up",
-        teamMessage: "scoring gave up after repeated attempts ended without a result; the organisers have been told")
-    public static let scorerCrashed = JobFailure(
-        category: "scorer-crashed",
-        teamMessage: "scoring this file stopped the scorer (it crashed or ran past its memory limit); the organisers have been told")
-    public static let timeLimit = JobFailure(
-        category: "time-limit",
-        teamMessage: "scoring this file ran past the time limit; the organisers have been told")
-}
-
-/// What a judge needs to know about the submission behind a job.
-public struct JobContext: Sendable {
-    public let submission: StoredSubmission
-    public let challenge: String
-    public let phase: String
-}
-
 extension SQLiteStore {
     /// Claims up to `limit` jobs that are queued or whose lease expired, oldest first, in one
     /// `UPDATE … RETURNING`: SQLite's single writer makes the claim atomic.

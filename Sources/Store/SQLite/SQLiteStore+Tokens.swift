@@ -2,17 +2,6 @@ import Challenge
 import Foundation
 import GRDB
 
-/// A token as an organiser may list it: who holds it and since when, never the secret.
-public struct TokenRecord: Sendable, Equatable, Codable {
-    public let id: Int64
-    public let role: TokenIdentity.Role
-    /// The team's name, for team tokens.
-    public let team: String?
-    public let label: String?
-    public let createdAt: Date
-    public let revokedAt: Date?
-}
-
 extension SQLiteStore {
     /// Issues a token for a role (and, for team tokens, a team); the secret is returned once and only its digest is kept.
     public func issueToken(role: TokenIdentity.Role, team: StoredTeam?, label: String?, now: Date)

@@ -1,19 +1,6 @@
 import Foundation
 import GRDB
 
-/// Who a bearer token belongs to.
-public struct TokenIdentity: Sendable, Equatable {
-    public enum Role: String, Sendable, Codable, CaseIterable {
-        case organiser
-        case team
-        case annotator
-    }
-
-    public let role: Role
-    /// The team, for team tokens.
-    public let team: StoredTeam?
-}
-
 extension SQLiteStore {
     /// Creates a team and its first token; the token is returned once and only its digest is kept.
     public func addTeam(challenge slug: String, name: String, now: Date) throws -> (team: StoredTeam, token: String) {

@@ -2,42 +2,6 @@ import Challenge
 import Foundation
 import GRDB
 
-/// A finished scoring job, ready to be written.
-public struct JobResult: Sendable {
-    public enum Outcome: Sendable {
-        case scored(SubmissionScores, caseRefs: [Int64])
-        /// The file could not be scored; the message is for the team and never mentions the truth.
-        case failed(String)
-    }
-
-    public let job: ClaimedJob
-    public let scorerVersion: String
-    public let truthVersion: String
-    public let outcome: Outcome
-    /// For a failure that is not the file's own problem (a crash, a time limit): the detail for the operator.
-    public let operatorReason: String?
-
-    public init(job: ClaimedJob, scorerVersion: String, truthVersion: String, outcome: Outcome, operatorReason: String? = nil) {
-        self.job = job
-        self.scorerVersion = scorerVersion
-        self.truthVersion = truthVersion
-        self.outcome = outcome
-        self.operatorReason = operatorReason
-    }
-}
-
-/// What happened to one result when it was written.
-public enum RecordOutcome: Sendable, Equatable {
-    case recorded
-    /// The same (submission, scorer, truth) was already stored with exactly these numbers.
-    case alreadyRecorded
-    /// Already stored, with different numbers: scoring is not deterministic, which is a bug.
-    case conflictsWithStored
-    /// Another worker took the job over after this one's lease ran out; nothing was written.
-    case leaseLost
-    case failed
-}
-
 extension SQLiteStore {
     /// Writes a batch of results in one transaction; each is fenced on its job's (worker, attempt).
     public func record(_ results: [JobResult], now: Date) throws -> [RecordOutcome] {

@@ -2,19 +2,6 @@ import Challenge
 import Foundation
 import GRDB
 
-/// What the intake hands the store once a file has been validated and its bytes are durable.
-public struct AcceptedFile: Sendable {
-    public let fileName: String
-    public let sha256: String
-    public let byteCount: Int
-
-    public init(fileName: String, sha256: String, byteCount: Int) {
-        self.fileName = fileName
-        self.sha256 = sha256
-        self.byteCount = byteCount
-    }
-}
-
 extension SQLiteStore {
     /// Checks the team's limits and records the submission with its job in one write transaction,
     /// so parallel uploads cannot both take the last slot. Only accepted submissions count.

@@ -2,31 +2,6 @@ import Challenge
 import Foundation
 import GRDB
 
-/// A scored submission with the aggregates of the splits the caller may see.
-public struct ScoredSubmission: Sendable, Equatable {
-    public let submissionID: Int64
-    public let teamID: Int64
-    public let submittedAt: Date
-    public let chosenAt: Date?
-    /// `values[split][metric]`, only for the splits that were asked for.
-    public let values: [Split: [String: Double?]]
-
-    public init(submissionID: Int64, teamID: Int64, submittedAt: Date, chosenAt: Date?, values: [Split: [String: Double?]]) {
-        self.submissionID = submissionID
-        self.teamID = teamID
-        self.submittedAt = submittedAt
-        self.chosenAt = chosenAt
-        self.values = values
-    }
-}
-
-/// How much a team has submitted to a phase.
-public struct TeamActivity: Sendable, Equatable {
-    public let team: StoredTeam
-    public let submissionCount: Int
-    public let lastSubmittedAt: Date?
-}
-
 extension SQLiteStore {
     /// The scored submissions of a phase under the current truth and scorer versions, with aggregates
     /// of `visibleSplits` only: a sealed split is never read unless the caller names it.
