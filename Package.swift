@@ -69,7 +69,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "Judge",
-            dependencies: ["Challenge", "Store", "Evaluation", "Scoring", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Challenge", "Store", "Evaluation", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings),
         .target(
             name: "Site",
@@ -78,7 +78,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Challenge", "Evaluation", "Store", "Intake", "Judge", "Site", "Scoring",
+                "Challenge", "Evaluation", "Store", "Intake", "Judge", "Site",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
