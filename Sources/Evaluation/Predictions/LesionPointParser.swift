@@ -1,4 +1,5 @@
 import Foundation
+import Parallel
 import Scoring
 
 /// Reads `case_id,x,y,confidence` predictions (level-0 pixels) and reports every problem with its line:
@@ -94,15 +95,14 @@ private struct SimplePointTable {
         guard let (columns, body) = header else { return nil }
         let middle = bytes.count - body >= 1 << 16 ? bytes[(body + (bytes.count - body) / 2)...].firstIndex(of: UInt8(ascii: "\n")) : nil
         let parts = middle.map { $0 + 1 < bytes.count ? [body..<$0 + 1, $0 + 1..<bytes.count] : [body..<bytes.count] } ?? [body..<bytes.count]
-        let slots = ConcurrentSlots<[String: [LesionPoint]]?>(count: parts.count)
-        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
-            slots.store(index, bytes.withUnsafeBufferPointer { bytes in
+        let tables = ParallelMap.map(count: parts.count) { index in
+            bytes.withUnsafeBufferPointer { bytes in
                 var table = SimplePointTable(bytes: UnsafeBufferPointer(rebasing: bytes[parts[index]]), slideSizes: slideSizes)
                 return table.rows(columns)
-            })
+            }
         }
         var points: [String: [LesionPoint]] = [:]
-        for part in slots.values {
+        for part in tables {
             guard let part else { return nil }
             points.merge(part) { $0 + $1 }
         }

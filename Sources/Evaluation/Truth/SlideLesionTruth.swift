@@ -2,6 +2,7 @@ import Annotations
 import Foundation
 import Geometry
 import Imaging
+import Parallel
 import Scoring
 
 /// Ground truth of a slide-lesion-detection phase: a manifest `slides.csv` (`case_id,width,height`, level-0
@@ -150,10 +151,9 @@ enum LevelMasks {
     typealias Decoded = Result<RunLengthMask, any Error>
 
     static func decode(_ files: [String]) -> [String: Decoded] {
-        let slots = ConcurrentSlots<Decoded>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            slots.store(index, Result { try PNGCodec.decodeMask(try SlideLesionTruth.bytes(files[index])) })
+        let decoded = ParallelMap.map(count: files.count) { index -> Decoded in
+            Result { try PNGCodec.decodeMask(try SlideLesionTruth.bytes(files[index])) }
         }
-        return Dictionary(uniqueKeysWithValues: zip(files, slots.values))
+        return Dictionary(uniqueKeysWithValues: zip(files, decoded))
     }
 }
