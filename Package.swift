@@ -41,7 +41,10 @@ let package = Package(
         .target(name: "Compression", dependencies: ["CZlib", "CDeflate"], swiftSettings: strictSettings),
         .target(
             name: "Imaging",
-            dependencies: ["Parallel", "Geometry", "Compression", "CTIFF", "COpenJPEG", "CPNG", "CJPEG"],
+            dependencies: [
+                "Parallel", "Geometry", "Compression", "CTIFF", "COpenJPEG", "CPNG", "CJPEG",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings),
         .target(name: "Scoring", dependencies: ["Parallel", "Geometry"], swiftSettings: strictSettings),
         .target(
