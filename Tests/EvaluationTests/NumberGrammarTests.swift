@@ -80,7 +80,7 @@ import Testing
             #expect(lesion.map(\.column) == [4])
             #expect(lesion.map(\.field) == ["confidence"])
             #expect(lesion.map(\.caseID) == ["s1"])
-            #expect(failure.description.contains("points.csv: line 2"))
+            #expect(failure.description.contains("points.csv, line 2, column 4 (confidence)"))
         }
     }
 

@@ -123,10 +123,10 @@ public struct SlideLesionTruth: Sendable {
         }
         return try table.rows.map { row in
             guard let w = Int(row.fields[width]), let h = Int(row.fields[height]), w > 0, h > 0 else {
-                throw CaseFilesError(path: fileName(path), "line \(row.line): width and height must be positive integers")
+                throw CaseFilesError(path: fileName(path), line: row.line, "width and height must be positive integers")
             }
             guard w <= maximumSlideSide, h <= maximumSlideSide else {
-                throw CaseFilesError(path: fileName(path), "line \(row.line): a \(w) x \(h) slide is larger than \(maximumSlideSide) pixels a side")
+                throw CaseFilesError(path: fileName(path), line: row.line, "a \(w) x \(h) slide is larger than \(maximumSlideSide) pixels a side")
             }
             return Slide(caseID: row.fields[id], width: w, height: h, annotations: SlideAnnotations(), levelMask: nil)
         }
@@ -140,7 +140,7 @@ public struct SlideLesionTruth: Sendable {
         }
         return try table.rows.map { row in
             let caseID = row.fields[id]
-            return (caseID, skipped.contains(caseID) ? [] : try WKTParser.regions(row.fields[wkt], file: path, location: "line \(row.line)"))
+            return (caseID, skipped.contains(caseID) ? [] : try WKTParser.regions(row.fields[wkt], file: path, line: row.line))
         }
     }
 }
