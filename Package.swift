@@ -36,23 +36,28 @@ let package = Package(
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg62-turbo-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
+        .target(name: "Parallel", swiftSettings: strictSettings),
+        .target(name: "Diagnostics", swiftSettings: strictSettings),
         .target(name: "Geometry", swiftSettings: strictSettings),
         .target(name: "Compression", dependencies: ["CZlib", "CDeflate"], swiftSettings: strictSettings),
         .target(
             name: "Imaging",
-            dependencies: ["Geometry", "Compression", "CTIFF", "COpenJPEG", "CPNG", "CJPEG"],
+            dependencies: [
+                "Parallel", "Diagnostics", "Geometry", "Compression", "CTIFF", "COpenJPEG", "CPNG", "CJPEG",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings),
-        .target(name: "Scoring", dependencies: ["Geometry"], swiftSettings: strictSettings),
+        .target(name: "Scoring", dependencies: ["Parallel", "Geometry"], swiftSettings: strictSettings),
         .target(
-            name: "Tiling", dependencies: ["Imaging", "Geometry", .product(name: "Crypto", package: "swift-crypto")],
+            name: "Tiling", dependencies: ["Parallel", "Diagnostics", "Imaging", "Geometry", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings),
-        .target(name: "Annotations", dependencies: ["Geometry"], swiftSettings: strictSettings),
+        .target(name: "Annotations", dependencies: ["Diagnostics", "Geometry"], swiftSettings: strictSettings),
         .target(
-            name: "Challenge", dependencies: ["Scoring", .product(name: "Yams", package: "Yams")],
+            name: "Challenge", dependencies: ["Diagnostics", "Scoring", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings),
         .target(
             name: "Evaluation",
-            dependencies: ["Challenge", "Scoring", "Annotations", "Imaging", "Geometry", "Compression"],
+            dependencies: ["Parallel", "Diagnostics", "Challenge", "Scoring", "Annotations", "Imaging", "Geometry", "Compression"],
             swiftSettings: strictSettings),
         .target(
             name: "Store",
@@ -111,6 +116,8 @@ let package = Package(
         .target(
             name: "PlatformSupport", dependencies: ["Challenge", "Evaluation", "Store", "Intake", "TestSupport"],
             path: "Tests/PlatformSupport", swiftSettings: strictSettings),
+        .testTarget(name: "ParallelTests", dependencies: ["Parallel"], swiftSettings: strictSettings),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"], swiftSettings: strictSettings),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "CompressionTests", dependencies: ["Compression", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "Compression", "TestSupport", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),

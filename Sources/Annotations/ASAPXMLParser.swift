@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -10,21 +11,21 @@ public enum ASAPXMLParser {
     public static func annotations(_ bytes: [UInt8], file: String) throws(AnnotationError) -> SlideAnnotations {
         // Foundation's XML parser traps on element names that are not UTF-8; ASAP writes UTF-8, so anything else is refused first.
         if let offset = UTF8Validation.firstInvalidByte(bytes) {
-            throw AnnotationError(file: file, location: "byte \(offset)", "not valid ASAP XML: the file is not UTF-8 text")
+            throw AnnotationError(SourceLocation(file: file, byteOffset: offset), "not valid ASAP XML: the file is not UTF-8 text")
         }
         // Foundation's XML parser dereferences a null string for a processing instruction without data (`<?a?>`);
         // ASAP writes none besides the XML declaration, so any other is refused before parsing.
         if let offset = processingInstruction(in: bytes) {
-            throw AnnotationError(file: file, location: "byte \(offset)", "not valid ASAP XML: processing instructions (\"<?\") are not part of ASAP XML")
+            throw AnnotationError(SourceLocation(file: file, byteOffset: offset), "not valid ASAP XML: processing instructions (\"<?\") are not part of ASAP XML")
         }
         let delegate = ASAPDelegate()
         let parser = XMLParser(data: Data(bytes))
         parser.delegate = delegate
         guard parser.parse() else {
             let reason = parser.parserError?.localizedDescription ?? "malformed XML"
-            throw AnnotationError(file: file, location: "line \(parser.lineNumber)", "not valid ASAP XML: \(reason)")
+            throw AnnotationError(SourceLocation(file: file, line: parser.lineNumber), "not valid ASAP XML: \(reason)")
         }
-        if let problem = delegate.problem { throw AnnotationError(file: file, location: problem.location, problem.message) }
+        if let problem = delegate.problem { throw AnnotationError(SourceLocation(file: file, line: problem.line), problem.message) }
         var result = SlideAnnotations()
         for annotation in delegate.annotations where annotation.points.count >= 3 {
             let region = PolygonRegion(rings: [annotation.points.sorted { $0.order < $1.order }.map(\.point)])
@@ -73,7 +74,7 @@ private final class ASAPDelegate: NSObject, XMLParserDelegate {
     }
 
     var annotations: [Annotation] = []
-    var problem: (location: String, message: String)?
+    var problem: (line: Int, message: String)?
     private var current: Annotation?
 
     func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
@@ -85,7 +86,7 @@ private final class ASAPDelegate: NSObject, XMLParserDelegate {
             guard current != nil else { return }
             let number = { (key: String) in attributes[key].flatMap { Double($0.replacingOccurrences(of: ",", with: ".")) } }
             guard let x = number("X"), let y = number("Y"), x.isFinite, y.isFinite else {
-                if problem == nil { problem = ("line \(parser.lineNumber)", "a Coordinate needs numeric X and Y attributes") }
+                if problem == nil { problem = (parser.lineNumber, "a Coordinate needs numeric X and Y attributes") }
                 return
             }
             guard var annotation = current else { return }

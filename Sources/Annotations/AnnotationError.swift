@@ -1,17 +1,22 @@
+import Diagnostics
+
 /// A lesion annotation that cannot be read, with where and why.
 public struct AnnotationError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let file: String
-    /// "line 4", "character 118", "feature 3"…
-    public let location: String?
+    /// The file, then where in it: a line or byte, `feature 3`, `ring 1`, `position 2`, `character 118`…
+    public let location: SourceLocation
     public let message: String
 
-    public init(file: String, location: String? = nil, _ message: String) {
-        self.file = file
+    public init(_ location: SourceLocation, _ message: String) {
         self.location = location
         self.message = message
     }
 
-    public var description: String {
-        (location.map { "\(file), \($0)" } ?? file) + ": " + message
+    /// A problem with the whole file.
+    public init(file: String, _ message: String) {
+        self.init(SourceLocation(file: file), message)
     }
+
+    public var file: String { location.file ?? "" }
+
+    public var description: String { location.describing(message) }
 }

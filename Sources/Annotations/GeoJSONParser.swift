@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Geometry
 
@@ -15,7 +16,7 @@ public enum GeoJSONParser {
         }
         var regions: [PolygonRegion] = []
         for (index, geometry) in try geometries(root, file: file).enumerated() {
-            regions += try polygons(geometry, file: file, location: "feature \(index + 1)")
+            regions += try polygons(geometry, at: SourceLocation(file: file, within: ["feature \(index + 1)"]))
         }
         return regions
     }
@@ -39,34 +40,34 @@ public enum GeoJSONParser {
         }
     }
 
-    private static func polygons(_ geometry: [String: Any], file: String, location: String) throws(AnnotationError) -> [PolygonRegion] {
+    private static func polygons(_ geometry: [String: Any], at location: SourceLocation) throws(AnnotationError) -> [PolygonRegion] {
         let type = geometry["type"] as? String ?? "?"
         switch type {
         case "Polygon":
-            return [PolygonRegion(rings: try rings(geometry["coordinates"], file: file, location: location))]
+            return [PolygonRegion(rings: try rings(geometry["coordinates"], at: location))]
         case "MultiPolygon":
             guard let polygons = geometry["coordinates"] as? [Any] else {
-                throw AnnotationError(file: file, location: location, "MultiPolygon without coordinates")
+                throw AnnotationError(location, "MultiPolygon without coordinates")
             }
-            return try polygons.map { polygon throws(AnnotationError) in PolygonRegion(rings: try rings(polygon, file: file, location: location)) }
+            return try polygons.map { polygon throws(AnnotationError) in PolygonRegion(rings: try rings(polygon, at: location)) }
         default:
-            throw AnnotationError(file: file, location: location, "geometry type \"\(type)\" is not a lesion outline (Polygon or MultiPolygon)")
+            throw AnnotationError(location, "geometry type \"\(type)\" is not a lesion outline (Polygon or MultiPolygon)")
         }
     }
 
-    private static func rings(_ value: Any?, file: String, location: String) throws(AnnotationError) -> [[PlanePoint]] {
+    private static func rings(_ value: Any?, at location: SourceLocation) throws(AnnotationError) -> [[PlanePoint]] {
         guard let rings = value as? [Any], !rings.isEmpty else {
-            throw AnnotationError(file: file, location: location, "Polygon coordinates must be a list of rings")
+            throw AnnotationError(location, "Polygon coordinates must be a list of rings")
         }
         return try rings.enumerated().map { ringIndex, ring throws(AnnotationError) in
             guard let points = ring as? [Any], points.count >= 3 else {
-                throw AnnotationError(file: file, location: "\(location), ring \(ringIndex + 1)", "a ring needs at least 3 points")
+                throw AnnotationError(location.within("ring \(ringIndex + 1)"), "a ring needs at least 3 points")
             }
             return try points.enumerated().map { pointIndex, point throws(AnnotationError) in
                 guard let pair = point as? [Any], pair.count >= 2,
                       let x = (pair[0] as? NSNumber)?.doubleValue, let y = (pair[1] as? NSNumber)?.doubleValue,
                       x.isFinite, y.isFinite else {
-                    throw AnnotationError(file: file, location: "\(location), ring \(ringIndex + 1), position \(pointIndex + 1)",
+                    throw AnnotationError(location.within("ring \(ringIndex + 1)").within("position \(pointIndex + 1)"),
                                           "a position must be [x, y] numbers, found \(String(describing: point).prefix(80))")
                 }
                 return PlanePoint(x: x, y: y)

@@ -1,10 +1,13 @@
+import Diagnostics
 import Foundation
 import Geometry
 
 /// Reads `POLYGON ((x y, …), (hole…))` and `MULTIPOLYGON (((…)), ((…)))` well-known text.
 public enum WKTParser {
-    public static func regions(_ text: String, file: String, location: String) throws(AnnotationError) -> [PolygonRegion] {
-        var scanner = WKTScanner(text: Array(text.utf8), file: file, location: location)
+    /// The regions of `text`, the well-known text found in `file` (on `line`, when it is a field of a table).
+    public static func regions(_ text: String, file: String, line: Int? = nil) throws(AnnotationError) -> [PolygonRegion] {
+        let location = SourceLocation(file: file, line: line)
+        var scanner = WKTScanner(text: Array(text.utf8), location: location)
         let keyword = scanner.word().uppercased()
         let regions: [PolygonRegion]
         switch keyword {
@@ -13,7 +16,7 @@ public enum WKTParser {
         case "MULTIPOLYGON":
             regions = try scanner.list { scanner throws(AnnotationError) in PolygonRegion(rings: try scanner.rings()) }
         default:
-            throw AnnotationError(file: file, location: location, "expected POLYGON or MULTIPOLYGON, found \"\(keyword.prefix(20))\"")
+            throw AnnotationError(location, "expected POLYGON or MULTIPOLYGON, found \"\(keyword.prefix(20))\"")
         }
         try scanner.expectEnd()
         return regions
@@ -22,8 +25,7 @@ public enum WKTParser {
 
 private struct WKTScanner {
     let text: [UInt8]
-    let file: String
-    let location: String
+    let location: SourceLocation
     var position = 0
 
     mutating func skipSpaces() {
@@ -38,7 +40,7 @@ private struct WKTScanner {
     }
 
     func failure(_ message: String) -> AnnotationError {
-        AnnotationError(file: file, location: "\(location), character \(position + 1)", message)
+        AnnotationError(location.within("character \(position + 1)"), message)
     }
 
     mutating func expect(_ byte: UInt8) throws(AnnotationError) {

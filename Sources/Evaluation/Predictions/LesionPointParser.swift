@@ -1,8 +1,11 @@
 import Foundation
+import Parallel
 import Scoring
 
 /// Reads `case_id,x,y,confidence` predictions (level-0 pixels) and reports every problem with its line:
 /// unknown cases, points outside their slide, confidences outside [0, 1], the same point twice.
+/// Numbers follow `DecimalNumber`'s grammar, as in classification predictions (spaces and tabs around them are
+/// trimmed); the file is read by `CSVReader` unless the one-pass reader below finds nothing unusual in it.
 public struct LesionPointParser: Sendable {
     /// Level-0 width and height of each slide of the phase.
     public let slideSizes: [String: (width: Int, height: Int)]
@@ -44,12 +47,12 @@ public struct LesionPointParser: Sendable {
                 problems.add(ValidationProblem(.unknownCase, line: row.line, column: id + 1, field: "case_id", caseID: caseID, message: "\"\(caseID)\" is not a slide of this phase"))
                 continue
             }
-            let numbers = [x, y, confidence].map { Double(row.fields[$0]) }
-            for (column, value) in zip([x, y, confidence], numbers) where value == nil || !value!.isFinite {
+            let numbers = [x, y, confidence].map { DecimalNumber.parse(row.fields[$0].trimmingSpaces) }
+            for (column, value) in zip([x, y, confidence], numbers) where value == nil {
                 problems.add(ValidationProblem(.notANumber, line: row.line, column: column + 1, field: table.header[column], caseID: caseID,
                                                message: "expected a number, found \"\(row.fields[column])\""))
             }
-            guard let px = numbers[0], let py = numbers[1], let score = numbers[2], px.isFinite, py.isFinite, score.isFinite else { continue }
+            guard let px = numbers[0], let py = numbers[1], let score = numbers[2] else { continue }
             if !(0...1).contains(score) {
                 problems.add(ValidationProblem(.confidenceOutOfRange, line: row.line, column: confidence + 1, field: "confidence", caseID: caseID,
                                                message: "confidence must be in [0, 1], found \(row.fields[confidence])"))
@@ -94,15 +97,14 @@ private struct SimplePointTable {
         guard let (columns, body) = header else { return nil }
         let middle = bytes.count - body >= 1 << 16 ? bytes[(body + (bytes.count - body) / 2)...].firstIndex(of: UInt8(ascii: "\n")) : nil
         let parts = middle.map { $0 + 1 < bytes.count ? [body..<$0 + 1, $0 + 1..<bytes.count] : [body..<bytes.count] } ?? [body..<bytes.count]
-        let slots = ConcurrentSlots<[String: [LesionPoint]]?>(count: parts.count)
-        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
-            slots.store(index, bytes.withUnsafeBufferPointer { bytes in
+        let tables = ParallelMap.map(count: parts.count) { index in
+            bytes.withUnsafeBufferPointer { bytes in
                 var table = SimplePointTable(bytes: UnsafeBufferPointer(rebasing: bytes[parts[index]]), slideSizes: slideSizes)
                 return table.rows(columns)
-            })
+            }
         }
         var points: [String: [LesionPoint]] = [:]
-        for part in slots.values {
+        for part in tables {
             guard let part else { return nil }
             points.merge(part) { $0 + $1 }
         }
@@ -200,34 +202,8 @@ private struct SimplePointTable {
         let id, x, y, confidence, count: Int
     }
 
-    /// A finite number as `Double(String)` reads it. Plain decimals of at most 15 digits are converted directly:
-    /// the digits and the power of ten are exact doubles, so one correctly rounded division gives the correctly
-    /// rounded value, as strtod does. Other spellings go through `Double(String)` itself.
+    /// A number of `DecimalNumber`'s grammar, or nil (then the general path trims the field and reports it).
     private func number(_ range: Range<Int>) -> Double? {
-        var index = range.lowerBound
-        let negative = index < range.upperBound && bytes[index] == UInt8(ascii: "-")
-        if negative { index += 1 }
-        var (digits, integerDigits, fractionDigits, point) = (0, 0, 0, false)
-        while index < range.upperBound {
-            let byte = bytes[index]
-            if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
-                // Wrapping: past 15 digits the value is discarded below, and 20 digits would overflow an Int.
-                digits = digits &* 10 &+ Int(byte - UInt8(ascii: "0"))
-                if point { fractionDigits += 1 } else { integerDigits += 1 }
-            } else if byte == UInt8(ascii: "."), !point {
-                point = true
-            } else {
-                break
-            }
-            index += 1
-        }
-        guard index == range.upperBound, integerDigits > 0, !point || fractionDigits > 0, integerDigits + fractionDigits <= 15 else {
-            let value = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
-            return value?.isFinite == true ? value : nil
-        }
-        let magnitude = Double(digits) / Self.powersOfTen[fractionDigits]
-        return negative ? -magnitude : magnitude
+        DecimalNumber.parse(UnsafeBufferPointer(rebasing: bytes[range]))
     }
-
-    private static let powersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { value, _ in value * 10 } }
 }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// One thing wrong with an uploaded file, located as precisely as the file allows.
 public struct ValidationProblem: Sendable, Equatable, Codable, CustomStringConvertible {
     /// Stable machine-readable kinds; API clients and tests match on these.
@@ -29,15 +31,8 @@ public struct ValidationProblem: Sendable, Equatable, Codable, CustomStringConve
     }
 
     public let kind: Kind
-    /// 1-based physical line, when the problem is on one.
-    public let line: Int?
-    /// 1-based field position in the row, when the problem is in one field.
-    public let column: Int?
-    /// The header name of that column.
-    public let field: String?
-    public let caseID: String?
-    /// Byte offset into the file, for problems found below the level of fields.
-    public let byteOffset: Int?
+    /// Where in the file: line, column, field, case id, byte offset (the file's name is the failure's).
+    public let location: SourceLocation
     public let message: String
 
     public init(
@@ -45,13 +40,21 @@ public struct ValidationProblem: Sendable, Equatable, Codable, CustomStringConve
         byteOffset: Int? = nil, message: String
     ) {
         self.kind = kind
-        self.line = line
-        self.column = column
-        self.field = field.map { Self.clipped($0, to: Self.longestEcho) }
-        self.caseID = caseID.map { Self.clipped($0, to: Self.longestEcho) }
-        self.byteOffset = byteOffset
+        self.location = SourceLocation(
+            line: line, column: column, field: field.map { Self.clipped($0, to: Self.longestEcho) },
+            caseID: caseID.map { Self.clipped($0, to: Self.longestEcho) }, byteOffset: byteOffset)
         self.message = Self.clipped(message, to: Self.longestMessage)
     }
+
+    /// 1-based physical line, when the problem is on one.
+    public var line: Int? { location.line }
+    /// 1-based field position in the row, when the problem is in one field.
+    public var column: Int? { location.column }
+    /// The header name of that column.
+    public var field: String? { location.field }
+    public var caseID: String? { location.caseID }
+    /// Byte offset into the file, for problems found below the level of fields.
+    public var byteOffset: Int? { location.byteOffset }
 
     /// Longest case id or field echoed back: a file may hold a megabyte-long "case id", and the answer must stay small.
     static let longestEcho = 120
@@ -63,13 +66,36 @@ public struct ValidationProblem: Sendable, Equatable, Codable, CustomStringConve
         return String(text.prefix(limit)) + "… (\(text.utf8.count) bytes in all)"
     }
 
-    public var description: String {
-        var location: [String] = []
-        if let line { location.append("line \(line)") }
-        if let column { location.append("column \(column)" + (field.map { " (\($0))" } ?? "")) }
-        if let byteOffset, line == nil { location.append("byte \(byteOffset)") }
-        if let caseID, line == nil { location.append("case \(caseID)") }
-        return (location.isEmpty ? "" : location.joined(separator: ", ") + ": ") + message
+    public var description: String { location.describing(message) }
+}
+
+/// The flat JSON shape API clients know (`kind`, `line`, `column`, `field`, `caseID`, `byteOffset`, `message`).
+extension ValidationProblem {
+    private enum CodingKeys: String, CodingKey {
+        case kind, line, column, field, caseID, byteOffset, message
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try container.decode(Kind.self, forKey: .kind)
+        location = SourceLocation(
+            line: try container.decodeIfPresent(Int.self, forKey: .line),
+            column: try container.decodeIfPresent(Int.self, forKey: .column),
+            field: try container.decodeIfPresent(String.self, forKey: .field),
+            caseID: try container.decodeIfPresent(String.self, forKey: .caseID),
+            byteOffset: try container.decodeIfPresent(Int.self, forKey: .byteOffset))
+        message = try container.decode(String.self, forKey: .message)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encodeIfPresent(line, forKey: .line)
+        try container.encodeIfPresent(column, forKey: .column)
+        try container.encodeIfPresent(field, forKey: .field)
+        try container.encodeIfPresent(caseID, forKey: .caseID)
+        try container.encodeIfPresent(byteOffset, forKey: .byteOffset)
+        try container.encode(message, forKey: .message)
     }
 }
 
@@ -86,7 +112,7 @@ public struct ValidationFailure: Error, Sendable, Equatable, CustomStringConvert
 
     public var description: String {
         let plural = problems.count == 1 ? "problem" : "problems"
-        let lines = problems.map { "  \(file): \($0)" }
+        let lines = problems.map { "  " + $0.location.withFile(file).describing($0.message) }
         return (["\(file) was rejected with \(problems.count) \(plural):"] + lines).joined(separator: "\n")
     }
 }

@@ -1,6 +1,7 @@
 import Challenge
 import Foundation
 import Imaging
+import Parallel
 import Scoring
 
 /// Scores `volume-segmentation` (NIfTI/MetaImage masks) and `slide-segmentation` (PNG masks): per-case
@@ -24,7 +25,7 @@ public struct SegmentationEvaluator: Sendable {
     public func evaluate(truth: CaseFiles, predictions: CaseFiles, predictionsName: String) async throws -> TaskEvaluation {
         let pairs = try CasePairing.pairs(truth: truth, predictions: predictions, file: predictionsName)
         let evaluator = self
-        let results = try await ParallelCases.map(pairs) { pair in evaluator.scoreCase(pair) }
+        let results = try await ParallelMap.mapInTasks(count: pairs.count) { evaluator.scoreCase(pairs[$0]) }
         var problems = ProblemList()
         for case .failure(let problem) in results { problems.add(problem) }
         guard problems.isEmpty else { throw problems.failure(file: predictionsName) }

@@ -1,5 +1,6 @@
 import Challenge
 import Geometry
+import Parallel
 import Scoring
 
 /// Scores `slide-lesion-detection` (CAMELYON16 style): points against lesion outlines, by FROC.
@@ -14,7 +15,8 @@ public struct SlideLesionEvaluator: Sendable {
     /// Builds every slide's evaluation mask and looks its points up in parallel, then the curve.
     public func evaluate(truth: SlideLesionTruth, points: [String: [LesionPoint]]) async throws -> TaskEvaluation {
         let settings = self.settings
-        let scored = try await ParallelCases.map(truth.slides) { slide -> (FROCSlide, FROCSlideOutcome) in
+        let scored = try await ParallelMap.mapInTasks(count: truth.slides.count) { index -> (FROCSlide, FROCSlideOutcome) in
+            let slide = truth.slides[index]
             let mask = truth.mask(of: slide, level: settings.level).map { EvaluationMask(lesions: $0, settings: settings) }
             let scored = FROCSlide(caseID: slide.caseID, mask: mask, points: points[slide.caseID] ?? [])
             return (scored, scored.outcome(settings))

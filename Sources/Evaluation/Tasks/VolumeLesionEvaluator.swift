@@ -1,5 +1,6 @@
 import Challenge
 import Imaging
+import Parallel
 import Scoring
 
 /// Scores `volume-lesion-detection` (PI-CAI): one detection map per case against binary label volumes.
@@ -16,7 +17,7 @@ public struct VolumeLesionEvaluator: Sendable {
     public func evaluate(truth: CaseFiles, predictions: CaseFiles, predictionsName: String) async throws -> TaskEvaluation {
         let pairs = try CasePairing.pairs(truth: truth, predictions: predictions, file: predictionsName)
         let settings = self.settings
-        let results = try await ParallelCases.map(pairs) { pair in Self.scoreCase(pair, settings: settings) }
+        let results = try await ParallelMap.mapInTasks(count: pairs.count) { Self.scoreCase(pairs[$0], settings: settings) }
         var problems = ProblemList()
         for case .failure(let problem) in results { problems.add(problem) }
         guard problems.isEmpty else { throw problems.failure(file: predictionsName) }

@@ -60,9 +60,9 @@ public enum LesionTruthImport {
         var seen = Set<String>()
         return try table.rows.map { row in
             guard let value = Split(rawValue: row.fields[split]) else {
-                throw CaseFilesError(path: file, "line \(row.line): split must be public or private, found \"\(row.fields[split])\"")
+                throw CaseFilesError(path: file, line: row.line, "split must be public or private, found \"\(row.fields[split])\"")
             }
-            guard seen.insert(row.fields[id]).inserted else { throw CaseFilesError(path: file, "line \(row.line): case \(row.fields[id]) twice") }
+            guard seen.insert(row.fields[id]).inserted else { throw CaseFilesError(path: file, line: row.line, "case \(row.fields[id]) twice") }
             return (row.fields[id], value)
         }
     }

@@ -2,6 +2,7 @@ import Annotations
 import Foundation
 import Geometry
 import Imaging
+import Parallel
 import Scoring
 
 /// Ground truth of a slide-lesion-detection phase: a manifest `slides.csv` (`case_id,width,height`, level-0
@@ -122,10 +123,10 @@ public struct SlideLesionTruth: Sendable {
         }
         return try table.rows.map { row in
             guard let w = Int(row.fields[width]), let h = Int(row.fields[height]), w > 0, h > 0 else {
-                throw CaseFilesError(path: fileName(path), "line \(row.line): width and height must be positive integers")
+                throw CaseFilesError(path: fileName(path), line: row.line, "width and height must be positive integers")
             }
             guard w <= maximumSlideSide, h <= maximumSlideSide else {
-                throw CaseFilesError(path: fileName(path), "line \(row.line): a \(w) x \(h) slide is larger than \(maximumSlideSide) pixels a side")
+                throw CaseFilesError(path: fileName(path), line: row.line, "a \(w) x \(h) slide is larger than \(maximumSlideSide) pixels a side")
             }
             return Slide(caseID: row.fields[id], width: w, height: h, annotations: SlideAnnotations(), levelMask: nil)
         }
@@ -139,7 +140,7 @@ public struct SlideLesionTruth: Sendable {
         }
         return try table.rows.map { row in
             let caseID = row.fields[id]
-            return (caseID, skipped.contains(caseID) ? [] : try WKTParser.regions(row.fields[wkt], file: path, location: "line \(row.line)"))
+            return (caseID, skipped.contains(caseID) ? [] : try WKTParser.regions(row.fields[wkt], file: path, line: row.line))
         }
     }
 }
@@ -150,10 +151,9 @@ enum LevelMasks {
     typealias Decoded = Result<RunLengthMask, any Error>
 
     static func decode(_ files: [String]) -> [String: Decoded] {
-        let slots = ConcurrentSlots<Decoded>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            slots.store(index, Result { try PNGCodec.decodeMask(try SlideLesionTruth.bytes(files[index])) })
+        let decoded = ParallelMap.map(count: files.count) { index -> Decoded in
+            Result { try PNGCodec.decodeMask(try SlideLesionTruth.bytes(files[index])) }
         }
-        return Dictionary(uniqueKeysWithValues: zip(files, slots.values))
+        return Dictionary(uniqueKeysWithValues: zip(files, decoded))
     }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Imaging
 
@@ -191,13 +192,16 @@ private struct UnpackingSink: ArchiveMemberSink {
 
 /// A case-file collection that cannot be built.
 public struct CaseFilesError: Error, Sendable, CustomStringConvertible {
-    public let path: String
+    /// The upload's name (or the folder's) as `file`.
+    public let location: SourceLocation
     public let message: String
 
-    init(path: String, _ message: String) {
-        self.path = path
+    init(path: String, line: Int? = nil, _ message: String) {
+        self.location = SourceLocation(file: path, line: line)
         self.message = message
     }
 
-    public var description: String { "\(path): \(message)" }
+    public var path: String { location.file ?? "" }
+
+    public var description: String { location.describing(message) }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 
 /// A volume file that cannot be read, with what went wrong and where.
 public struct VolumeError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -19,26 +20,24 @@ public struct VolumeError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public let kind: Kind
-    /// The file as the caller named it.
-    public let file: String
-    /// The header field concerned (`dim[3]`, `ElementType`…), when there is one.
-    public let field: String?
-    /// Byte offset in the file (or in the decompressed stream, as the message says).
-    public let byteOffset: Int?
+    /// The file, the header line (MetaImage) or field and the byte offset, when known.
+    public let location: SourceLocation
     public let message: String
 
-    public init(_ kind: Kind, file: String, field: String? = nil, byteOffset: Int? = nil, _ message: String) {
+    public init(_ kind: Kind, file: String, line: Int? = nil, field: String? = nil, byteOffset: Int? = nil, _ message: String) {
         self.kind = kind
-        self.file = file
-        self.field = field
-        self.byteOffset = byteOffset
+        self.location = SourceLocation(file: file, line: line, field: field, byteOffset: byteOffset)
         self.message = message
     }
 
-    public var description: String {
-        var location = file
-        if let field { location += ", field \(field)" }
-        if let byteOffset { location += ", byte \(byteOffset)" }
-        return "\(location): \(message)"
-    }
+    /// The file as the caller named it.
+    public var file: String { location.file ?? "" }
+    /// The header line concerned (MetaImage's text header), when there is one.
+    public var line: Int? { location.line }
+    /// The header field concerned (`dim[3]`, `ElementType`…), when there is one.
+    public var field: String? { location.field }
+    /// Byte offset in the file (or in the decompressed stream, as the message says).
+    public var byteOffset: Int? { location.byteOffset }
+
+    public var description: String { location.describing(message) }
 }

@@ -1,3 +1,5 @@
+import Parallel
+
 extension VoxelBuffer {
     /// Every stored value as Float64 with the scaling applied (bit-identical to nibabel's `get_fdata()`).
     public func doubles(scaling: IntensityScaling = .identity) -> [Double] {
@@ -39,11 +41,32 @@ protocol VoxelVisitor {
     func visit<Value: VoxelValue>(_ values: UnsafeBufferPointer<Value>) -> Result
 }
 
+/// Splits a conversion's index range into chunks converted on all cores. The conversions are synchronous
+/// (callers decode files in their own tasks); each chunk writes a disjoint range of the output.
+private enum VoxelChunks {
+    /// Below this many elements one core is faster than the hand-off.
+    static let minimumParallelCount = 1 << 20
+
+    static func forEach(_ count: Int, _ body: (Range<Int>) -> Void) {
+        let cores = ParallelMap.cores
+        guard count >= minimumParallelCount, cores > 1 else {
+            body(0..<count)
+            return
+        }
+        let chunks = cores * 4
+        let size = (count + chunks - 1) / chunks
+        _ = ParallelMap.map(count: chunks, threads: cores) { chunk in
+            let start = chunk * size
+            if start < count { body(start..<min(start + size, count)) }
+        }
+    }
+}
+
 private struct ConvertToDouble: VoxelVisitor {
     let scaling: IntensityScaling
     func visit<Value: VoxelValue>(_ values: UnsafeBufferPointer<Value>) -> [Double] {
         [Double](unsafeUninitializedCapacity: values.count) { output, initialized in
-            ParallelChunks.forEach(values.count) { range in
+            VoxelChunks.forEach(values.count) { range in
                 if scaling.isIdentity {
                     for index in range { output[index] = values[index].asDouble }
                 } else {
@@ -59,7 +82,7 @@ private struct ConvertToFloat: VoxelVisitor {
     let scaling: IntensityScaling
     func visit<Value: VoxelValue>(_ values: UnsafeBufferPointer<Value>) -> [Float] {
         [Float](unsafeUninitializedCapacity: values.count) { output, initialized in
-            ParallelChunks.forEach(values.count) { range in
+            VoxelChunks.forEach(values.count) { range in
                 if scaling.isIdentity {
                     for index in range { output[index] = values[index].asFloat }
                 } else {

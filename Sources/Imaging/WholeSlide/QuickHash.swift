@@ -1,3 +1,5 @@
+import Crypto
+
 /// OpenSlide's `openslide.quickhash-1`: SHA-256 over the raw tile (or strip) bytes of the smallest level, then each
 /// `tiff.*` string property name and value of IFD 0 with their terminating NULs. Absent when the smallest level
 /// holds more than 5 MiB, as in OpenSlide.
@@ -17,12 +19,22 @@ enum QuickHash {
                 throw SlideError(.malformed, file: file.path, directory: level.address.description, tag: TIFFTag.tileOffsets.name,
                                  "tile data at offset \(offset) with \(length) bytes ends past the end of the file")
             }
-            hash.update(try file.read(count: Int(length), at: offset))
+            hash.update(bytes: try file.read(count: Int(length), at: offset))
         }
         for tag in TIFFTag.stringProperties {
-            hash.update(Array("tiff.\(tag.name)".utf8) + [0])
-            hash.update(Array((directory.strings[tag] ?? "").utf8) + [0])
+            hash.update(bytes: Array("tiff.\(tag.name)".utf8) + [0])
+            hash.update(bytes: Array((directory.strings[tag] ?? "").utf8) + [0])
         }
-        return hash.hexDigest()
+        return hash.finalize().map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 0x10 ? "0" + hex : hex
+        }.joined()
+    }
+}
+
+extension SHA256 {
+    /// Hashes `bytes` next (swift-crypto's `update(data:)` wants Foundation's `DataProtocol`).
+    fileprivate mutating func update(bytes: [UInt8]) {
+        bytes.withUnsafeBytes { update(bufferPointer: $0) }
     }
 }

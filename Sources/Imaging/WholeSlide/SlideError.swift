@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Why a whole-slide image could not be opened or read: what went wrong, in which file, directory and tag.
 public struct SlideError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The kind of failure, stable enough for callers and tests to match on.
@@ -19,27 +21,25 @@ public struct SlideError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public let code: Code
-    /// The slide's path.
-    public let file: String
     /// The TIFF directory (IFD index; SubIFDs as "IFD 0 SubIFD 2"), when the problem is in one.
     public let directory: String?
     /// The TIFF tag involved, by name (for example "TileByteCounts"), when one is.
     public let tag: String?
+    /// The slide's path as `file`, then the directory and `tag <name>` as finer places.
+    public let location: SourceLocation
     /// What is wrong, with the offending value.
     public let message: String
 
     public init(_ code: Code, file: String, directory: String? = nil, tag: String? = nil, _ message: String) {
         self.code = code
-        self.file = file
         self.directory = directory
         self.tag = tag
+        self.location = SourceLocation(file: file, within: [directory, tag.map { "tag \($0)" }].compactMap { $0 })
         self.message = message
     }
 
-    public var description: String {
-        var location = file
-        if let directory { location += ", \(directory)" }
-        if let tag { location += ", tag \(tag)" }
-        return "\(location): \(message)"
-    }
+    /// The slide's path.
+    public var file: String { location.file ?? "" }
+
+    public var description: String { location.describing(message) }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import Parallel
 
 /// Tuning for an open slide.
 public struct SlideOptions: Sendable {
@@ -12,7 +12,7 @@ public struct SlideOptions: Sendable {
     public var regionThreads: Int
 
     public init(cacheBytes: Int = 64 << 20, jpeg2000Threads: Int = 1,
-                regionThreads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                regionThreads: Int = ParallelMap.cores) {
         self.cacheBytes = cacheBytes
         self.jpeg2000Threads = max(1, jpeg2000Threads)
         self.regionThreads = max(1, regionThreads)

@@ -1,5 +1,4 @@
-import Dispatch
-import Synchronization
+import Parallel
 
 /// Paints the tiles of one OpenSlide surface when cairo places them all on whole pixels. SATURATE painting onto a
 /// transparent surface then amounts to copying each tile's visible part, and tiles never overlap, so they are
@@ -31,25 +30,11 @@ struct WholePixelPainter {
         try SlideError.typed {
             try image.pixels.withUnsafeMutableBytes { pixels in
                 let target = Target(pixels: pixels, width: imageWidth)
-                guard threads > 1 else {
-                    for job in jobs { try run(job, on: target) }
-                    return
+                // Jobs differ a lot in cost (a whole JPEG 2000 tile, a sliver of one); ParallelMap's workers take
+                // the next job. With one thread they run in the caller's thread, in order.
+                _ = try ParallelMap.map(count: jobs.count, threads: threads) { (position) throws(SlideError) in
+                    try run(jobs[position], on: target)
                 }
-                // Jobs differ a lot in cost (a whole JPEG 2000 tile, a sliver of one), so workers take the next job.
-                let next = Atomic(0)
-                let firstError = Mutex<SlideError?>(nil)
-                DispatchQueue.concurrentPerform(iterations: threads) { _ in
-                    while true {
-                        let position = next.add(1, ordering: .relaxed).oldValue
-                        guard position < jobs.count else { return }
-                        do throws(SlideError) {
-                            try run(jobs[position], on: target)
-                        } catch {
-                            firstError.withLock { if $0 == nil { $0 = error } }
-                        }
-                    }
-                }
-                if let error = firstError.withLock({ $0 }) { throw error }
             }
         }
     }

@@ -1,3 +1,4 @@
+import Parallel
 /// How `PyramidWriter` tiles a slide.
 public struct PyramidOptions: Sendable {
     public var tileSize: Int
@@ -20,7 +21,7 @@ public struct PyramidOptions: Sendable {
         self.limitBounds = limitBounds
         self.skipBackground = skipBackground
         self.resampling = resampling
-        self.concurrency = concurrency > 0 ? concurrency : SystemCores.count
+        self.concurrency = concurrency > 0 ? concurrency : ParallelMap.cores
     }
 }
 

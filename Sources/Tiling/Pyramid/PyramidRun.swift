@@ -1,4 +1,5 @@
 import Imaging
+import Parallel
 
 /// One slide being tiled: produces each level group's head (read from the slide in strips, or tile by tile as
 /// DeepZoomGenerator resamples), streams the levels derived from it by 2 x 2 averaging, and hands every tile to
@@ -93,24 +94,11 @@ struct PyramidRun: Sendable {
 
     /// The tiles of one row of a resampled level, each as a band of its own rows (made on every core).
     private func resampleRow(level: Int, tileRow: Int) async throws -> [PixelRows] {
-        let columns = geometry.levelTiles[level].columns
-        var tiles = [PixelRows?](repeating: nil, count: columns)
-        try await withThrowingTaskGroup(of: (Int, PixelRows).self) { group in
-            var next = 0
-            func start(_ column: Int) {
-                group.addTask {
-                    let tile = try ResampledTile.pixels(slide, geometry: geometry, level: level, column: column, row: tileRow)
-                    let rect = geometry.tileRect(level: level, column: column, row: tileRow)
-                    return (column, PixelRows(firstRow: rect.y, width: tile.width, height: tile.height, copying: tile.pixels))
-                }
-            }
-            while next < min(columns, options.concurrency * 2) { start(next); next += 1 }
-            for try await (column, band) in group {
-                tiles[column] = band
-                if next < columns { start(next); next += 1 }
-            }
+        return try await ParallelMap.mapInTasks(count: geometry.levelTiles[level].columns, threads: options.concurrency * 2) { column in
+            let tile = try ResampledTile.pixels(slide, geometry: geometry, level: level, column: column, row: tileRow)
+            let rect = geometry.tileRect(level: level, column: column, row: tileRow)
+            return PixelRows(firstRow: rect.y, width: tile.width, height: tile.height, copying: tile.pixels)
         }
-        return tiles.map { $0! }
     }
 
     /// The rows a row of tiles covers without overlap, full width, for the levels averaged from it.

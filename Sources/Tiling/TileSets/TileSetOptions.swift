@@ -1,3 +1,4 @@
+import Parallel
 /// What `TileSetExporter` cuts.
 public struct TileSetOptions: Sendable {
     /// Tile side in pixels.
@@ -18,6 +19,6 @@ public struct TileSetOptions: Sendable {
         self.minimumTissue = minimumTissue
         self.format = format
         self.slideMPP = slideMPP
-        self.concurrency = concurrency > 0 ? concurrency : SystemCores.count
+        self.concurrency = concurrency > 0 ? concurrency : ParallelMap.cores
     }
 }

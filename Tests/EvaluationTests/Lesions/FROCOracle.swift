@@ -54,7 +54,7 @@ struct FROCOracle: Decodable {
         let table = try CSVReader.parse(RepositoryFiles.bytes(folder + "annotations-wkt.csv"))
         var annotations: [String: SlideAnnotations] = [:]
         for row in table.rows {
-            let regions = try WKTParser.regions(row.fields[1], file: "annotations-wkt.csv", location: "line \(row.line)")
+            let regions = try WKTParser.regions(row.fields[1], file: "annotations-wkt.csv", line: row.line)
             annotations[row.fields[0], default: SlideAnnotations()].lesions += regions
         }
         return annotations

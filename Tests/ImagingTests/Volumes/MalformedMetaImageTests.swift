@@ -30,7 +30,9 @@ import TestSupport
     @Test func dimSizeWithTheWrongCountGivesTheLine() throws {
         let error = try read(Self.header(["NDims = 3", "DimSize = 4 3", "ElementType = MET_SHORT", "ElementDataFile = LOCAL"]))
         #expect(error?.kind == .invalidHeader)
-        #expect(error?.field == "DimSize (line 2)")
+        #expect(error?.field == "DimSize")
+        #expect(error?.line == 2)
+        #expect(error?.description.contains("line 2, field DimSize") == true)
     }
 
     @Test func unknownElementTypeIsUnsupported() throws {

@@ -1,7 +1,6 @@
 extension MetaImageHeader {
     func error(_ kind: VolumeError.Kind, _ key: String, file: String, _ message: String) -> VolumeError {
-        let line = lineOfKey[key].map { " (line \($0))" } ?? ""
-        return VolumeError(kind, file: file, field: key + line, message)
+        VolumeError(kind, file: file, line: lineOfKey[key], field: key, message)
     }
 
     func integers(_ key: String, count: Int, file: String) throws(VolumeError) -> [Int]? {

@@ -23,7 +23,7 @@ struct MetaImageHeader {
             let trimmed = line.trimmingWhitespace
             if !trimmed.isEmpty {
                 guard let equals = trimmed.firstIndex(of: "=") else {
-                    throw VolumeError(.unrecognised, file: file, field: "line \(lineNumber)", byteOffset: lineStart,
+                    throw VolumeError(.unrecognised, file: file, line: lineNumber, byteOffset: lineStart,
                                       "expected \"Key = Value\", found \"\(trimmed.prefix(60))\"")
                 }
                 let key = String(trimmed[..<equals]).trimmingWhitespace

@@ -1,4 +1,5 @@
 import Foundation
+import Parallel
 
 /// Bootstrap of a leaderboard: resample the cases with replacement, rank again with the same method,
 /// and summarise how much each team's rank moves.
@@ -14,7 +15,7 @@ public enum Bootstrap {
     /// for any `concurrency`. Throws `CancellationError` when the task is cancelled.
     public static func run(
         _ table: ScoreTable, method: RankingMethod = RankingMethod(), plan: BootstrapPlan,
-        concurrency: Int = ProcessInfo.processInfo.activeProcessorCount
+        concurrency: Int = ParallelMap.cores
     ) async throws -> BootstrapResult {
         try plan.validate(caseCount: table.caseCount)
         let prepared = try PreparedTable(table, method: method)
@@ -34,24 +35,18 @@ public enum Bootstrap {
     ) async throws -> [[Int]] {
         let count = plan.resampleCount
         let workers = min(concurrency, count)
-        return try await withThrowingTaskGroup(of: (Int, [[Int]]).self) { group in
-            for worker in 0..<workers {
-                let block = (count * worker / workers)..<(count * (worker + 1) / workers)
-                group.addTask {
-                    var engine = RankingEngine(table)
-                    var ranks: [[Int]] = []
-                    ranks.reserveCapacity(block.count)
-                    for resample in block {
-                        try Task.checkCancellation()
-                        ranks.append(engine.finalRanks(cases: plan.caseIndices(resample: resample, caseCount: table.caseCount)))
-                    }
-                    return (block.lowerBound, ranks)
-                }
+        let blocks = try await ParallelMap.mapInTasks(count: workers, threads: workers) { worker in
+            let block = (count * worker / workers)..<(count * (worker + 1) / workers)
+            var engine = RankingEngine(table)
+            var ranks: [[Int]] = []
+            ranks.reserveCapacity(block.count)
+            for resample in block {
+                try Task.checkCancellation()
+                ranks.append(engine.finalRanks(cases: plan.caseIndices(resample: resample, caseCount: table.caseCount)))
             }
-            var blocks: [(Int, [[Int]])] = []
-            for try await block in group { blocks.append(block) }
-            return blocks.sorted { $0.0 < $1.0 }.flatMap(\.1)
+            return ranks
         }
+        return blocks.flatMap { $0 }
     }
 
     private static func stability(of team: Int, in resampled: [[Int]], teamCount: Int) -> TeamRankStability {

@@ -16,7 +16,7 @@ let asapTarget = FuzzTarget(name: "asap", covers: "ASAPXMLParser.annotations, th
 /// `wkt`: well-known text polygons (`WKTParser.regions`), as in an `annotations-wkt.csv` cell, then rasterised.
 let wktTarget = FuzzTarget(name: "wkt", covers: "WKTParser.regions, then the lesion mask") { input in
     let text = String(decoding: UnsafeRawBufferPointer(input), as: UTF8.self)
-    guard let regions = try? WKTParser.regions(text, file: "annotations-wkt.csv", location: "line 2") else { return }
+    guard let regions = try? WKTParser.regions(text, file: "annotations-wkt.csv", line: 2) else { return }
     AnnotationFuzzing.rasterise(SlideAnnotations(lesions: regions))
 }
 
