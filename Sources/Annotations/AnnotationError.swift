@@ -16,6 +16,11 @@ public struct AnnotationError: Error, Sendable, Equatable, CustomStringConvertib
         self.init(SourceLocation(file: file), message)
     }
 
+    /// A problem at a place in the file, such as `lesion 3, ring 1, position 2`.
+    public init(file: String, location: String, _ message: String) {
+        self.init(SourceLocation(file: file, within: [location]), message)
+    }
+
     public var file: String { location.file ?? "" }
 
     public var description: String { location.describing(message) }

@@ -11,7 +11,7 @@ struct WKTWriterTests {
             PolygonRegion(rings: [AwkwardOutlines.fullPrecisionRing]),
         ]
         let text = try WKTWriter.text(regions, file: "truth.csv", location: "line 2")
-        #expect(try WKTParser.regions(text, file: "truth.csv", location: "line 2") == regions)
+        #expect(try WKTParser.regions(text, file: "truth.csv", line: 2) == regions)
     }
 
     @Test func oneRegionIsAPolygonWithItsHoles() throws {
