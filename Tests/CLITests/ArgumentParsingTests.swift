@@ -19,7 +19,9 @@ import Testing
     }
 
     @Test func nonNumericCoordinateIsAUsageError() async throws {
-        let run = try await ArbiterBinary.run(["slide", "region", slide, "--x", "abc", "--y", "0", "--size", "8x8", "--out", "region.png"])
+        let run = try await ArbiterBinary.run([
+            "slide", "region", slide, "--x", "abc", "--y", "0", "--size", "8x8", "--out", "region.png",
+        ])
         #expect(run.status == ArbiterRun.usageError)
         #expect(run.stderr.contains("The value 'abc' is invalid for '--x <x>'"))
     }

@@ -16,7 +16,8 @@ import Testing
     func eachDemoRunsByItsRepositoryPathsFromAnEmptyFolder(_ name: String) async throws {
         let folder = try ScratchFolder()
         let run = try await ArbiterBinary.run(
-            ["demo", "--data-dir", "data", "--challenge", "Challenges/\(name)", "--fixtures", "Fixtures/\(name)"], in: folder.path)
+            ["demo", "--data-dir", "data", "--challenge", "Challenges/\(name)", "--fixtures", "Fixtures/\(name)"], in: folder.path
+        )
         #expect(run.status == 0, "\(run.stderr)")
         let board = try String(contentsOfFile: folder.file("data/leaderboard/leaderboard.json"), encoding: .utf8)
         #expect(board.contains("\"\(name)\""))
@@ -25,9 +26,11 @@ import Testing
     @Test func existingRelativeFolderWinsOverTheBuiltInCopy() async throws {
         let folder = try ScratchFolder()
         let spec = try RepositoryFiles.text("Challenges/tissuenet-demo/challenge.yaml")
-        try FileManager.default.createDirectory(atPath: folder.file("Challenges/tissuenet-demo"), withIntermediateDirectories: true)
-        _ = try folder.write(Array(spec.replacingOccurrences(of: "slug: tissuenet-demo", with: "slug: local-copy").utf8),
-                             to: "Challenges/tissuenet-demo/challenge.yaml")
+        try FileManager.default.createDirectory(
+            atPath: folder.file("Challenges/tissuenet-demo"), withIntermediateDirectories: true)
+        _ = try folder.write(
+            Array(spec.replacingOccurrences(of: "slug: tissuenet-demo", with: "slug: local-copy").utf8),
+            to: "Challenges/tissuenet-demo/challenge.yaml")
 
         let run = try await ArbiterBinary.run(["demo"], in: folder.path)
         #expect(run.status == 0, "\(run.stderr)")

@@ -7,10 +7,9 @@ enum ArbiterBinary {
     /// (`.build/<triple>/<configuration>/`, also when the runner is a bundle folder there); the repository's `.build/debug/`.
     static let candidates: [URL] = {
         let runner = Bundle.main.bundleURL
-        var urls = [runner.appendingPathComponent("arbiter"), runner.deletingLastPathComponent().appendingPathComponent("arbiter")]
-        urls.append(RepositoryFiles.url(".build/debug/arbiter"))
-        if let explicit = ProcessInfo.processInfo.environment["ARBITER_BINARY"] { urls.insert(URL(fileURLWithPath: explicit), at: 0) }
-        return urls
+        let beside = [runner, runner.deletingLastPathComponent()].map { $0.appendingPathComponent("arbiter") }
+        let explicit = ProcessInfo.processInfo.environment["ARBITER_BINARY"].map { [URL(fileURLWithPath: $0)] } ?? []
+        return explicit + beside + [RepositoryFiles.url(".build/debug/arbiter")]
     }()
 
     static var url: URL? {
@@ -37,8 +36,9 @@ enum ArbiterBinary {
             process.terminationHandler = { _ in continuation.resume() }
             do { try process.run() } catch { continuation.resume(throwing: error) }
         }
-        return ArbiterRun(status: process.terminationStatus, stdout: try String(contentsOfFile: scratch.file(".stdout"), encoding: .utf8),
-                          stderr: try String(contentsOfFile: scratch.file(".stderr"), encoding: .utf8))
+        return ArbiterRun(
+            status: process.terminationStatus, stdout: try String(contentsOfFile: scratch.file(".stdout"), encoding: .utf8),
+            stderr: try String(contentsOfFile: scratch.file(".stderr"), encoding: .utf8))
     }
 
     private static func outputFile(_ path: String) throws -> FileHandle {
