@@ -96,11 +96,21 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings),
+        // The leaderboard template and the demo challenges as resources (see BuiltInFiles.swift). SwiftPM copies resources
+        // only from inside a target's folder and copies a symlink as a link (dangling in the bundle), so this target sits
+        // at the package root to keep one copy of each file in git; everything else at the root is excluded below.
+        .target(
+            name: "BuiltInFiles", path: ".", sources: ["Sources/BuiltInFiles"],
+            resources: [
+                .copy("Leaderboard"), .copy("Challenges"),
+                .copy("Fixtures/tissuenet-demo"), .copy("Fixtures/camelyon-demo"), .copy("Fixtures/picai-demo"),
+            ],
+            swiftSettings: strictSettings),
         .executableTarget(
             name: "arbiter",
             dependencies: [
                 "Imaging", "Tiling", "Annotations", "Challenge", "Evaluation", "Store", "Intake", "Judge", "Site", "Scoring",
-                "Server",
+                "Server", "BuiltInFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -130,6 +140,7 @@ let package = Package(
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Store", "Challenge", "Evaluation", "Imaging", "PlatformSupport", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "JudgeTests", dependencies: ["Judge", "Intake", "Store", "Challenge", "Evaluation", "Imaging", "PlatformSupport", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Judge", "Intake", "Store", "Challenge", "Evaluation", "Scoring", "PlatformSupport", "TestSupport", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),
+        .testTarget(name: "CLITests", dependencies: ["arbiter", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "ServerTests",
             dependencies: [
@@ -146,3 +157,10 @@ let package = Package(
             swiftSettings: strictSettings),
     ]
 )
+
+// BuiltInFiles' folder is the package root: exclude every other target's folder and the rest of the root, so SwiftPM
+// neither compiles them twice nor warns about unhandled files. (Resources listed above win over these exclusions.)
+if let builtIn = package.targets.first(where: { $0.name == "BuiltInFiles" }) {
+    let otherSources = package.targets.filter { $0.path == nil && $0.type != .test }.map { "Sources/\($0.name)" }
+    builtIn.exclude = otherSources + ["Tests", "Fixtures", "scripts", "README.md", "SECURITY.md"]
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuiltInFiles
 import Challenge
 import Evaluation
 import Foundation
@@ -16,15 +17,22 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(name: .customLong("data-dir"), help: "Fresh data directory for the demo (replaced if it holds an earlier demo).")
     var dataDirectory = "./arbiter-demo"
     @Option(help: "Where to write the leaderboard (default: DATA-DIR/leaderboard).") var out: String?
-    @Option(help: "The demo challenge folder.") var challenge = "Challenges/tissuenet-demo"
-    @Option(help: "The demo's truth and prediction files.") var fixtures = "Fixtures/tissuenet-demo"
+    @Option(help: "The demo challenge folder (Challenges/<name>-demo also names the binary's built-in copy).")
+    var challenge = "Challenges/tissuenet-demo"
+    @Option(help: "The demo's truth and prediction files (Fixtures/<name>-demo also names the built-in copy).")
+    var fixtures = "Fixtures/tissuenet-demo"
     @Option(help: "Folder with the leaderboard template and style sheet.") var assets = "Leaderboard"
+
+    /// The folders as given when they exist, else the binary's built-in copies, so the demo runs from any folder.
+    private var challengeFolder: String { BuiltInFiles.resolve(challenge) }
+    private var fixturesFolder: String { BuiltInFiles.resolve(fixtures) }
+    private var assetsFolder: String { BuiltInFiles.resolve(assets) }
 
     func run() async throws {
         let dataURL = URL(fileURLWithPath: dataDirectory)
         try resetDataDirectory(dataURL)
         let store = try StoreFactory.open(database: nil, dataDirectory: dataURL)
-        let spec = try ChallengeSpecParser.load(directory: URL(fileURLWithPath: challenge))
+        let spec = try ChallengeSpecParser.load(directory: URL(fileURLWithPath: challengeFolder))
         guard let phase = spec.phases.last else { throw ValidationError("the demo challenge has no phase") }
         // Submissions are stamped inside the final phase, whatever today's date, so the demo always runs.
         let clock = DemoClock(start: phase.opens.addingTimeInterval(3600))
@@ -35,13 +43,14 @@ struct DemoCommand: AsyncParsableCommand {
         let report = try await Judge(store: store, clock: { clock.tick() }).drain()
         print(JudgeCommand.summary(report, elapsed: nil))
         let output = URL(fileURLWithPath: out ?? dataURL.appendingPathComponent("leaderboard").path)
-        let index = try await LeaderboardSite(store: store, assets: URL(fileURLWithPath: assets))
+        let index = try await LeaderboardSite(store: store, assets: URL(fileURLWithPath: assetsFolder))
             .build(challenge: spec.slug, output: output, now: Date())
         print("leaderboard: \(index.path)")
     }
 
     /// `truth.csv` for classification; a `truth` folder or `truth.tar` for lesion and segmentation tasks.
     private func importTruth(store: any ArbiterStore, spec: ChallengeSpec, now: Date) throws -> Int {
+        let fixtures = fixturesFolder
         guard spec.task.kind == .slideClassification else {
             let source = ["\(fixtures)/truth", "\(fixtures)/truth.tar"].first { FileManager.default.fileExists(atPath: $0) }
             guard let source else { throw ValidationError("\(fixtures) has neither truth/ nor truth.tar") }
@@ -59,7 +68,7 @@ struct DemoCommand: AsyncParsableCommand {
     /// One team per file in `predictions/` (named after the file); `malformed.*` must be refused.
     private func submitTeams(store: any ArbiterStore, spec: ChallengeSpec, phase: String, clock: DemoClock) throws {
         let intake = SubmissionIntake(store: store)
-        let folder = "\(fixtures)/predictions"
+        let folder = "\(fixturesFolder)/predictions"
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasPrefix(".") }.sorted()
         var lastToken: String?
         for file in files where !file.hasPrefix("malformed") {

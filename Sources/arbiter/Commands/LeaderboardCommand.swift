@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuiltInFiles
 import Foundation
 import Store
 import Site
@@ -13,7 +14,8 @@ struct LeaderboardCommand: AsyncParsableCommand {
 
         @Argument(help: "Challenge slug.") var challenge: String
         @Option(help: "Output folder.") var out: String
-        @Option(help: "Folder with the page template and style sheet.") var assets = "Leaderboard"
+        @Option(help: "Folder with the page template and style sheet (the built-in copy when ./Leaderboard is absent).")
+        var assets = "Leaderboard"
         @OptionGroup var data: DataDirectoryOption
 
         @Option(help: "Bootstrap resamples for rank intervals (default: each phase's ranking.bootstrap).") var resamples: Int?
@@ -22,7 +24,8 @@ struct LeaderboardCommand: AsyncParsableCommand {
         func run() async throws {
             let store = try data.openStore()
             let key = try SigningKeys.privateKey(dataDirectory: data.localDirectory)
-            let site = LeaderboardSite(store: store, assets: URL(fileURLWithPath: assets), signingKey: key)
+            let assetsURL = URL(fileURLWithPath: BuiltInFiles.resolve(assets))
+            let site = LeaderboardSite(store: store, assets: assetsURL, signingKey: key)
             let index = try await site.build(challenge: challenge, output: URL(fileURLWithPath: out), now: Date(),
                                              bootstrap: resamples.map { BootstrapSettings(resamples: $0, seed: seed ?? 20_181_206) })
             print("leaderboard written to \(index.path)" + (key == nil ? " (unsigned: run `arbiter keys generate` to sign)" : ""))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuiltInFiles
 import Foundation
 import Logging
 import Server
@@ -45,8 +46,9 @@ struct ServeCommand: AsyncParsableCommand {
             uploadsInProgress: uploadsInProgress, headerTimeout: .seconds(headerTimeout), bodyTimeout: .seconds(bodyTimeout),
             idleTimeout: .seconds(idleTimeout))
         configuration.judgeIsolation = try isolation.isolation(data: data)
+        let assetsURL = URL(fileURLWithPath: BuiltInFiles.resolve(assets))
         let server = try ArbiterServer(store: try data.openStore(), configuration: configuration,
-                                       leaderboardAssets: URL(fileURLWithPath: assets), logger: logger)
+                                       leaderboardAssets: assetsURL, logger: logger)
         try await server.run()
     }
 }

@@ -1,0 +1,45 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `arbiter demo` outside the repository, where `Challenges/`, `Fixtures/` and `Leaderboard/` come from the binary.
+@Suite struct DemoCommandTests {
+    @Test func demoRunsFromAnEmptyFolder() async throws {
+        let folder = try ScratchFolder()
+        let run = try await ArbiterBinary.run(["demo"], in: folder.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.file("arbiter-demo/leaderboard/leaderboard.json")))
+        #expect(FileManager.default.fileExists(atPath: folder.file("arbiter-demo/leaderboard/style.css")))
+    }
+
+    @Test(arguments: ["tissuenet-demo", "camelyon-demo", "picai-demo"])
+    func eachDemoRunsByItsRepositoryPathsFromAnEmptyFolder(_ name: String) async throws {
+        let folder = try ScratchFolder()
+        let run = try await ArbiterBinary.run(
+            ["demo", "--data-dir", "data", "--challenge", "Challenges/\(name)", "--fixtures", "Fixtures/\(name)"], in: folder.path
+        )
+        #expect(run.status == 0, "\(run.stderr)")
+        let board = try String(contentsOfFile: folder.file("data/leaderboard/leaderboard.json"), encoding: .utf8)
+        #expect(board.contains("\"\(name)\""))
+    }
+
+    @Test func existingRelativeFolderWinsOverTheBuiltInCopy() async throws {
+        let folder = try ScratchFolder()
+        let spec = try RepositoryFiles.text("Challenges/tissuenet-demo/challenge.yaml")
+        try FileManager.default.createDirectory(
+            atPath: folder.file("Challenges/tissuenet-demo"), withIntermediateDirectories: true)
+        _ = try folder.write(
+            Array(spec.replacingOccurrences(of: "slug: tissuenet-demo", with: "slug: local-copy").utf8),
+            to: "Challenges/tissuenet-demo/challenge.yaml")
+
+        let run = try await ArbiterBinary.run(["demo"], in: folder.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("registered challenge local-copy"))
+    }
+
+    @Test func missingChallengeFolderOutsideTheBuiltInsStillFails() async throws {
+        let run = try await ArbiterBinary.run(["demo", "--challenge", "nowhere"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("nowhere/challenge.yaml"))
+    }
+}

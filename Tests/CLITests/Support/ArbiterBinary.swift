@@ -1,0 +1,58 @@
+import Foundation
+import TestSupport
+
+/// The `arbiter` executable SwiftPM builds for this test target (it depends on the executable), run as a child process.
+enum ArbiterBinary {
+    /// Where the binary may be, first existing one wins: `ARBITER_BINARY` when set; beside the test runner
+    /// (`.build/<triple>/<configuration>/`, also when the runner is a bundle folder there); the repository's `.build/debug/`.
+    static let candidates: [URL] = {
+        let runner = Bundle.main.bundleURL
+        let beside = [runner, runner.deletingLastPathComponent()].map { $0.appendingPathComponent("arbiter") }
+        let explicit = ProcessInfo.processInfo.environment["ARBITER_BINARY"].map { [URL(fileURLWithPath: $0)] } ?? []
+        return explicit + beside + [RepositoryFiles.url(".build/debug/arbiter")]
+    }()
+
+    static var url: URL? {
+        candidates.first { url in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && !isFolder.boolValue
+                && FileManager.default.isExecutableFile(atPath: url.path)
+        }
+    }
+
+    /// Runs `arbiter arguments…` in `folder` (default: a fresh temporary folder, so nothing relies on the repository
+    /// being the working folder) and waits for it to exit.
+    static func run(_ arguments: [String], in folder: String? = nil) async throws -> ArbiterRun {
+        guard let url else { throw MissingBinary(candidates: candidates) }
+        let scratch = try ScratchFolder()
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder ?? scratch.path)
+        // Files rather than pipes: a chatty child cannot block on a full pipe while we wait for it.
+        process.standardOutput = try outputFile(scratch.file(".stdout"))
+        process.standardError = try outputFile(scratch.file(".stderr"))
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            process.terminationHandler = { _ in continuation.resume() }
+            do { try process.run() } catch { continuation.resume(throwing: error) }
+        }
+        return ArbiterRun(
+            status: process.terminationStatus, stdout: try String(contentsOfFile: scratch.file(".stdout"), encoding: .utf8),
+            stderr: try String(contentsOfFile: scratch.file(".stderr"), encoding: .utf8))
+    }
+
+    private static func outputFile(_ path: String) throws -> FileHandle {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+        return handle
+    }
+}
+
+/// No `arbiter` binary at any of the places the tests look.
+struct MissingBinary: Error, CustomStringConvertible {
+    let candidates: [URL]
+    var description: String {
+        "no arbiter binary at " + candidates.map(\.path).joined(separator: ", ") + " (run `swift build`, or set ARBITER_BINARY)"
+    }
+}
