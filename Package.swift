@@ -1,4 +1,5 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
 
 let strictSettings: [SwiftSetting] = [
@@ -161,6 +162,9 @@ let package = Package(
 // BuiltInFiles' folder is the package root: exclude every other target's folder and the rest of the root, so SwiftPM
 // neither compiles them twice nor warns about unhandled files. (Resources listed above win over these exclusions.)
 if let builtIn = package.targets.first(where: { $0.name == "BuiltInFiles" }) {
-    let otherSources = package.targets.filter { $0.path == nil && $0.type != .test }.map { "Sources/\($0.name)" }
-    builtIn.exclude = otherSources + ["Tests", "Fixtures", "scripts", "README.md", "SECURITY.md"]
+    let root = Context.packageDirectory
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+    let sources = (try? FileManager.default.contentsOfDirectory(atPath: root + "/Sources")) ?? []
+    builtIn.exclude = entries.filter { !["Sources", "Leaderboard", "Challenges"].contains($0) && !$0.hasPrefix(".") }
+        + sources.filter { $0 != "BuiltInFiles" }.map { "Sources/\($0)" }
 }
