@@ -32,6 +32,23 @@ struct EventLoopBridge: Sendable {
         return try promise.futureResult.wait()
     }
 
+    /// Runs `operation` as `run` does, giving up after `timeout`: for a readiness probe, which must answer while the
+    /// pool is still waiting for a server that went away.
+    func run<Value: Sendable>(timeout: Duration, _ operation: @escaping @Sendable () async throws -> Value) throws -> Value {
+        try run {
+            try await withThrowingTaskGroup(of: Value.self) { group in
+                group.addTask { try await operation() }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    throw PostgresStoreError(message: "no answer within \(timeout)", sqlState: "", sql: "")
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next() else { throw CancellationError() }
+                return first
+            }
+        }
+    }
+
     /// Starts a long-running task (the client's `run()`) on the event loops.
     func detached(_ operation: @escaping @Sendable () async -> Void) -> Task<Void, Never> {
         Task.detached(executorPreference: executor, operation: operation)

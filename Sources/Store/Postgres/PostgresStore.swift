@@ -76,9 +76,14 @@ public final class PostgresStore: ArbiterStore {
         }
     }
 
-    /// Whether the database answers, for readiness probes.
+    /// Whether the database answers within two seconds, for readiness probes.
     public func isReachable() -> Bool {
-        (try? read { connection in try await connection.row("SELECT 1 AS one", logger: self.logger)?.get("one", as: Int.self) }) == 1
+        let answer = try? bridge.run(timeout: .seconds(2)) {
+            try await self.client.withConnection { connection in
+                try await connection.row("SELECT 1 AS one", logger: self.logger)?.get("one", as: Int.self)
+            }
+        }
+        return answer == 1
     }
 
     /// Runs `body` on a pooled connection, outside any transaction.

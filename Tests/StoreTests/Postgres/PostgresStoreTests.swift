@@ -97,6 +97,13 @@ struct PostgresStoreTests {
         #expect(try second.teams(challenge: try second.challenge("small")).map(\.name) == ["alpha"])
     }
 
+    @Test func closedStoreIsNotReachable() throws {
+        let store = try open()
+        #expect(store.isReachable())
+        store.close()
+        #expect(!store.isReachable())
+    }
+
     @Test func locationNeverShowsThePassword() throws {
         let store = try open()
         #expect(store.location.contains(":***@"))
