@@ -3,50 +3,46 @@ import Foundation
 import PostgresNIO
 
 extension PostgresStore {
-    /// Claims up to `limit` jobs that are queued or whose lease expired, oldest first. The candidates are locked with
-    /// `FOR UPDATE SKIP LOCKED`, so claimers in any number of processes each take different jobs without waiting for
-    /// each other; a job whose lease ran out after `maxAttempts` claims is quarantined instead (see `SQLiteStore`).
+    /// Claims up to `limit` jobs that are queued or whose lease expired, oldest first, and quarantines jobs whose lease
+    /// ran out after `maxAttempts` claims (see `SQLiteStore.claimJobs`). Candidates are locked with
+    /// `FOR UPDATE SKIP LOCKED`, so claimers in any number of processes take different jobs without waiting for each
+    /// other. It is one statement (atomic on its own, one round trip): the quarantined and the claimable jobs are
+    /// disjoint sets (attempts at the cap, or under it), so neither step can take the other's rows.
     public func claimJobs(worker: String, limit: Int, leaseSeconds: Double, now: Date, maxAttempts: Int) throws -> [ClaimedJob] {
-        let at = now.timeIntervalSince1970
-        return try write { connection in
-            try await self.quarantineExhaustedJobs(maxAttempts: maxAttempts, now: at, on: connection)
-            let jobs = try await connection.rows(
+        let at = now.timeIntervalSince1970, cap = Int64(maxAttempts)
+        return try autocommit { connection in
+            try await connection.rows(
                 """
-                UPDATE jobs SET state = 'running', worker = \(worker), attempts = attempts + 1, lease_until = \(at + leaseSeconds)
-                WHERE id IN (
-                    SELECT id FROM jobs
-                    WHERE state = 'queued' OR (state = 'running' AND lease_until < \(at))
-                    ORDER BY id LIMIT \(Int64(limit))
-                    FOR UPDATE SKIP LOCKED)
-                RETURNING id, submission_id, attempts
+                WITH given_up AS (
+                    UPDATE jobs SET state = 'failed', finished_at = \(at),
+                        failure_reason = 'gave up after ' || attempts || ' attempts, each ended without a result '
+                            || '(the worker crashed, was killed or lost its lease while scoring)'
+                    WHERE id IN (
+                        SELECT id FROM jobs WHERE state = 'running' AND lease_until < \(at) AND attempts >= \(cap)
+                        FOR UPDATE SKIP LOCKED)
+                    RETURNING submission_id),
+                failed AS (
+                    UPDATE submissions SET status = 'failed', failure = \(JobFailure.gaveUp.teamMessage)
+                    WHERE id IN (SELECT submission_id FROM given_up) AND status IN ('queued', 'scoring')),
+                claimed AS (
+                    UPDATE jobs SET state = 'running', worker = \(worker), attempts = attempts + 1, lease_until = \(at + leaseSeconds)
+                    WHERE id IN (
+                        SELECT id FROM jobs
+                        WHERE state = 'queued' OR (state = 'running' AND lease_until < \(at) AND attempts < \(cap))
+                        ORDER BY id LIMIT \(Int64(limit))
+                        FOR UPDATE SKIP LOCKED)
+                    RETURNING id, submission_id, attempts),
+                scoring AS (
+                    UPDATE submissions SET status = 'scoring'
+                    WHERE id IN (SELECT submission_id FROM claimed) AND status = 'queued'
+                      AND id NOT IN (SELECT submission_id FROM given_up))
+                SELECT id, submission_id, attempts FROM claimed ORDER BY id
                 """, logger: self.logger
             ).map {
                 ClaimedJob(jobID: try $0.get("id"), submissionID: try $0.get("submission_id"),
                            attempt: Int(try $0.get("attempts", as: Int64.self)), worker: worker)
-            }.sorted { $0.jobID < $1.jobID }
-            if !jobs.isEmpty {
-                try await connection.execute(
-                    "UPDATE submissions SET status = 'scoring' WHERE id = ANY(\(jobs.map(\.submissionID))) AND status = 'queued'",
-                    logger: self.logger)
             }
-            return jobs
         }
-    }
-
-    private func quarantineExhaustedJobs(maxAttempts: Int, now: Double, on connection: PostgresConnection) async throws {
-        try await connection.execute(
-            """
-            WITH given_up AS (
-                UPDATE jobs SET state = 'failed', finished_at = \(now),
-                    failure_reason = 'gave up after ' || attempts || ' attempts, each ended without a result '
-                        || '(the worker crashed, was killed or lost its lease while scoring)'
-                WHERE id IN (
-                    SELECT id FROM jobs WHERE state = 'running' AND lease_until < \(now) AND attempts >= \(Int64(maxAttempts))
-                    FOR UPDATE SKIP LOCKED)
-                RETURNING submission_id)
-            UPDATE submissions SET status = 'failed', failure = \(JobFailure.gaveUp.teamMessage)
-            WHERE id IN (SELECT submission_id FROM given_up) AND status IN ('queued', 'scoring')
-            """, logger: logger)
     }
 
     /// Jobs given up after their attempts ran out (or failed by a crash of their scorer), with the operator's reason.

@@ -95,6 +95,19 @@ public final class PostgresStore: ArbiterStore {
         }
     }
 
+    /// Runs a single writing statement outside an explicit transaction: one statement is atomic on its own, and this
+    /// saves the BEGIN and COMMIT round trips. A statement the server aborted for a deadlock is run again.
+    func autocommit<Value: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> Value) throws -> Value {
+        var attempt = 1
+        while true {
+            do {
+                return try read(body)
+            } catch let failure as PostgresStoreError where failure.isRetryable && attempt < 3 {
+                attempt += 1
+            }
+        }
+    }
+
     /// Runs `body` in one transaction (READ COMMITTED), committed when it returns and rolled back when it throws;
     /// a transaction the server aborted for a deadlock is run again, up to three times.
     func write<Value: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> Value) throws -> Value {
