@@ -6,8 +6,10 @@ import PostgresNIO
 /// The shared store for many machines: PostgreSQL through one PostgresNIO connection pool, plus the blob folder
 /// (on shared storage when several machines use it). The methods are synchronous, like the protocols: each runs its
 /// queries on the client's event loops and blocks the caller until they finish (`EventLoopBridge` says why that is
-/// safe). Every write is one transaction; limits, claims and completion are serialised by row and advisory locks, so
-/// any number of processes may share the database.
+/// safe). Every write is one transaction (a claim is a single statement); limits and completion are serialised by
+/// advisory and row locks, claims skip each other's locked rows, so any number of processes may share the database.
+/// The pool runs (`client.run()`) in a task on the event loops for the store's lifetime; `close()` or the store's
+/// end stops it, closing its connections.
 public final class PostgresStore: ArbiterStore {
     public let blobs: any BlobStore
     /// The database URL without its password.
