@@ -79,8 +79,10 @@ extension PostgresStore {
                 SELECT t.id, t.name, (SELECT COUNT(*) FROM submissions s WHERE s.team_id = t.id) AS submissions
                 FROM teams t WHERE t.challenge_id = \(challenge.id) ORDER BY t.name
                 """, logger: self.logger
-            ).map { (StoredTeam(id: try $0.get("id"), challengeID: challenge.id, name: try $0.get("name")), try $0.get("submissions", as: Int.self)) }
-                .map(TeamCount.init)
+            ).map {
+                TeamCount(team: StoredTeam(id: try $0.get("id"), challengeID: challenge.id, name: try $0.get("name")),
+                          submissions: try $0.get("submissions", as: Int.self))
+            }
         }
         return rows.map { ($0.team, $0.submissions) }
     }

@@ -1,3 +1,4 @@
+import Challenge
 import Foundation
 import PlatformSupport
 import PostgresNIO
@@ -95,6 +96,38 @@ struct PostgresStoreTests {
         }
         #expect(added == 1)
         #expect(try second.teams(challenge: try second.challenge("small")).map(\.name) == ["alpha"])
+    }
+
+    /// The methods the conformance suite does not reach, once each, through the protocol.
+    @Test func everyOtherMethodRoundTrips() throws {
+        let store = try open()
+        let platform = try Platform(store: store, limits: "{ total: 5 }")
+        #expect(try store.registerChallenge(platform.spec, now: platform.at(1)) == false)
+        let token = try platform.addTeam("alpha")
+        let challenge = try store.challenge("small")
+        let team = try #require(try store.authenticate(token: token)?.team)
+        #expect(team.name == "alpha")
+        let submission = try #require(try platform.submit(token, [0, 1, 2, 0, 1, 2], at: 5))
+        #expect(try store.teamsWithSubmissionCounts(challenge: challenge).map(\.submissions) == [1])
+        #expect(try store.teamActivity(phase: try platform.phase(), challenge: challenge).map(\.submissionCount) == [1])
+        #expect(try store.submissions(challenge: challenge, team: nil).map(\.id) == [submission.id])
+        #expect(try store.challengeAndPhase(of: submission).1.spec.slug == "final")
+        try store.chooseFinal(submission.id, team: team, challenge: "small", now: platform.at(6))
+        #expect(try store.submission(submission.id).chosenAt == platform.at(6))
+        let fingerprint = try store.phaseFingerprint(challenge: "small", phase: "final")
+        let visibility = try store.visibilityRevision()
+        try store.publishPhase(try platform.phase(), challenge: "small", now: platform.at(7))
+        try store.setAvailability(.closed, of: try platform.phase(), challenge: "small", now: platform.at(8))
+        #expect(try store.phaseFingerprint(challenge: "small", phase: "final") != fingerprint)
+        #expect(try store.visibilityRevision() != visibility)
+        #expect(try platform.phase().availability == .closed)
+        let issued = try store.issueToken(role: .team, team: team, label: "laptop", now: platform.at(9))
+        try store.revokeToken(issued.record.id, now: platform.at(10))
+        #expect(try store.authenticate(token: issued.token) == nil)
+        #expect(try store.teamTokens(challenge: challenge).map(\.label) == [nil, "laptop"])
+        #expect(throws: StoreError.unknownToken(999)) { try store.revokeToken(999, now: platform.at(11)) }
+        #expect(try store.challengeSlugs() == ["small"])
+        #expect(try store.teamName(id: team.id) == "alpha")
     }
 
     @Test func closedStoreIsNotReachable() throws {
