@@ -22,8 +22,29 @@ public struct StoreAdapter: Sendable, CustomStringConvertible {
             try sqlite.tamperWithAuditLogForTesting()
         })
 
-    /// Every adapter this build has. The PostgreSQL adapter joins here when it exists.
-    public static let all: [StoreAdapter] = [.sqlite]
+    /// The PostgreSQL adapter against the server `ARBITER_TEST_POSTGRES_URL` names (`scripts/postgres-test-server`).
+    /// Each store is a fresh schema of that database, so stores are empty, isolated and cheap to make.
+    public static let postgres = StoreAdapter(
+        name: "postgres",
+        open: {
+            guard let url = postgresURL else { throw StoreAdapterMismatch(expected: "ARBITER_TEST_POSTGRES_URL") }
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-test-\(UUID().uuidString)")
+            let schema = "test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+            let separator = url.contains("?") ? "&" : "?"
+            return try StoreFactory.open(database: url + separator + "schema=" + schema, dataDirectory: directory)
+        },
+        tamperWithAuditLog: { store in
+            guard let postgres = store as? PostgresStore else { throw StoreAdapterMismatch(expected: "postgres") }
+            try postgres.tamperWithAuditLogForTesting()
+        })
+
+    /// The test server's URL, when the environment names one.
+    public static var postgresURL: String? {
+        ProcessInfo.processInfo.environment["ARBITER_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Every adapter this build has: PostgreSQL only when `ARBITER_TEST_POSTGRES_URL` names a server to test against.
+    public static let all: [StoreAdapter] = postgresURL == nil ? [.sqlite] : [.sqlite, .postgres]
 }
 
 struct StoreAdapterMismatch: Error {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Store
+import PlatformSupport
 import Testing
 
 @Suite("Store factory")
@@ -19,13 +20,41 @@ struct StoreFactoryTests {
         #expect(StoreFactory.localDirectory(database: "sqlite://\(elsewhere.path)", dataDirectory: scratch).path == elsewhere.path)
     }
 
-    @Test func postgresURLIsRefusedWithoutEchoingItsPassword() {
+    @Test func unreachablePostgresIsReportedWithoutEchoingItsPassword() {
+        // Nothing listens on port 1: the connection is refused at once.
         #expect {
-            try StoreFactory.open(database: "postgres://arbiter:s3cret@db.example:5432/arbiter", dataDirectory: scratch)
+            try StoreFactory.open(database: "postgres://arbiter:s3cret@127.0.0.1:1/arbiter", dataDirectory: scratch)
         } throws: { error in
             let text = "\(error)"
-            return text.contains("postgres://arbiter:***@db.example:5432/arbiter") && !text.contains("s3cret")
+            return text.contains("postgres://arbiter:***@127.0.0.1:1/arbiter") && !text.contains("s3cret")
         }
+    }
+
+    @Test func postgresURLHasNoDataDirectoryOfItsOwn() {
+        let url = "postgres://arbiter:s3cret@db.example:5432/arbiter"
+        #expect(StoreFactory.localDirectory(database: url, dataDirectory: scratch) == scratch)
+    }
+
+    @Test func postgresURLWithABadSchemaIsRefusedByName() {
+        #expect {
+            try StoreFactory.open(database: "postgres://arbiter:s3cret@db.example/arbiter?schema=Robert'); DROP", dataDirectory: scratch)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("must be lower-case letters") && !text.contains("s3cret")
+        }
+    }
+
+    @Test(.enabled(if: StoreAdapter.postgresURL != nil, "needs ARBITER_TEST_POSTGRES_URL"))
+    func postgresURLOpensThePostgresStoreWithBlobsInTheDataDirectory() throws {
+        let url = try #require(StoreAdapter.postgresURL) + "?schema=factory_" + UUID().uuidString.prefix(8).lowercased()
+        let store = try StoreFactory.open(database: url, dataDirectory: scratch)
+        #expect(store is PostgresStore)
+        #expect(!store.location.contains(":arbiter@"))
+        #expect(try store.engineVersion().hasPrefix("PostgreSQL"))
+        #expect(store.isReachable())
+        let digest = try store.blobs.put([1, 2, 3])
+        #expect(FileManager.default.fileExists(atPath: scratch.appendingPathComponent("blobs").path))
+        #expect(try store.blobs.read(digest) == [1, 2, 3])
     }
 
     @Test func unknownSchemeIsRefusedByName() {

@@ -8,7 +8,8 @@ struct DataDirectoryOption: ParsableArguments {
     var path: String = StoreFactory.defaultDataDirectory
 
     @Option(name: .customLong("database"), help: ArgumentHelp(
-        "The store, as a URL: sqlite://PATH (the default is sqlite:// of --data-dir). Also read from ARBITER_DATABASE.",
+        "The store, as a URL: sqlite://PATH (the default is sqlite:// of --data-dir) or postgres://USER:PASSWORD@HOST:PORT/DB "
+            + "(stored files and keys then stay in --data-dir, shared storage when several machines use it). Also read from ARBITER_DATABASE.",
         valueName: "url"))
     var database: String?
 

@@ -1,0 +1,72 @@
+import NIOCore
+import NIOPosix
+
+/// Runs the PostgreSQL client's async calls for the store's synchronous protocols.
+///
+/// The store's protocols are synchronous, PostgresNIO is async. `run` starts the async work as a task whose executor
+/// is the client's own event loops (`EventLoopTaskExecutor`), then blocks the calling thread until it completes.
+///
+/// Why blocking is safe here: the callers are plain threads or the cooperative pool's threads, never an event loop
+/// (checked: calling from one is a programming error and stops the process). The work being waited for, and every
+/// task it spawns (the pool's `run()` loop opening connections included), runs on the event loop threads, which are
+/// separate from both. So a caller that blocks, even if it holds the last free thread of the cooperative pool, never
+/// holds a thread the awaited work needs.
+struct EventLoopBridge: Sendable {
+    let group: any EventLoopGroup
+    let executor: EventLoopTaskExecutor
+
+    init(group: any EventLoopGroup) {
+        self.group = group
+        executor = EventLoopTaskExecutor(group: group)
+    }
+
+    /// Runs `operation` on the event loops and blocks until it returns or throws.
+    func run<Value: Sendable>(_ operation: @escaping @Sendable () async throws -> Value) throws -> Value {
+        precondition(
+            MultiThreadedEventLoopGroup.currentEventLoop == nil,
+            "PostgresStore was called on an event loop thread; call it from a task or a plain thread, never from NIO")
+        let promise = group.next().makePromise(of: Value.self)
+        Task(executorPreference: executor) {
+            do { promise.succeed(try await operation()) } catch { promise.fail(error) }
+        }
+        return try promise.futureResult.wait()
+    }
+
+    /// Runs `operation` as `run` does, giving up after `timeout`: for a readiness probe, which must answer while the
+    /// pool is still waiting for a server that went away.
+    func run<Value: Sendable>(timeout: Duration, _ operation: @escaping @Sendable () async throws -> Value) throws -> Value {
+        try run {
+            try await withThrowingTaskGroup(of: Value.self) { group in
+                group.addTask { try await operation() }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    throw PostgresStoreError(message: "no answer within \(timeout)", sqlState: "", sql: "")
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next() else { throw CancellationError() }
+                return first
+            }
+        }
+    }
+
+    /// Starts a long-running task (the client's `run()`) on the event loops.
+    func detached(_ operation: @escaping @Sendable () async -> Void) -> Task<Void, Never> {
+        Task.detached(executorPreference: executor, operation: operation)
+    }
+}
+
+/// A `TaskExecutor` that runs Swift tasks on a NIO event loop group's threads rather than the cooperative pool.
+final class EventLoopTaskExecutor: TaskExecutor {
+    let group: any EventLoopGroup
+
+    init(group: any EventLoopGroup) {
+        self.group = group
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        group.next().execute {
+            job.runSynchronously(on: self.asUnownedTaskExecutor())
+        }
+    }
+}

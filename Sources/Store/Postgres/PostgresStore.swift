@@ -1,0 +1,172 @@
+import Foundation
+import Logging
+import NIOCore
+import PostgresNIO
+
+/// The shared store for many machines: PostgreSQL through one PostgresNIO connection pool, plus the blob folder
+/// (on shared storage when several machines use it). The methods are synchronous, like the protocols: each runs its
+/// queries on the client's event loops and blocks the caller until they finish (`EventLoopBridge` says why that is
+/// safe). Every write is one transaction (a claim is a single statement); limits and completion are serialised by
+/// advisory and row locks, claims skip each other's locked rows, so any number of processes may share the database.
+/// The pool runs (`client.run()`) in a task on the event loops for the store's lifetime; `close()` or the store's
+/// end stops it, closing its connections.
+public final class PostgresStore: ArbiterStore {
+    public let blobs: any BlobStore
+    /// The database URL without its password.
+    public let location: String
+    /// The schema the tables live in.
+    public let schema: String
+    let client: PostgresClient
+    let bridge: EventLoopBridge
+    let logger: Logger
+    private let running: Task<Void, Never>
+
+    /// Connects to the database a `postgres://` URL names, creates the schema if needed and migrates it; blobs are
+    /// kept in `blobDirectory`.
+    public init(url: String, blobDirectory: URL) throws {
+        let parsed = try PostgresURL(url)
+        location = parsed.redacted
+        schema = parsed.schema
+        blobs = DirectoryBlobStore(root: blobDirectory)
+        var logger = Logger(label: "arbiter.store.postgres")
+        logger.logLevel = .warning
+        self.logger = logger
+        let group = PostgresClient.defaultEventLoopGroup
+        bridge = EventLoopBridge(group: group)
+        let client = PostgresClient(configuration: parsed.configuration, eventLoopGroup: group, backgroundLogger: logger)
+        self.client = client
+        running = bridge.detached { await client.run() }
+        do {
+            // The migration runs on a connection of its own: a server that cannot be reached fails here at once, with
+            // the network's reason, where the pool would keep retrying behind its circuit breaker.
+            try bridge.run { [schema, logger] in
+                let connection = try await PostgresConnection.connect(
+                    on: group.any(), configuration: parsed.connectionConfiguration, id: 0, logger: logger)
+                do {
+                    try await PostgresMigrations.migrate(schema: schema, on: connection, logger: logger)
+                } catch {
+                    try? await connection.close()
+                    throw error
+                }
+                try await connection.close()
+            }
+        } catch {
+            running.cancel()
+            // Say which database could not be opened (without its password), with the server's or the network's words.
+            switch Self.translate(error, location: location) {
+            case let failure as PostgresStoreError: throw StoreError.unsupportedDatabase(url: location, reason: failure.description)
+            case let other: throw other
+            }
+        }
+    }
+
+    deinit {
+        running.cancel()
+    }
+
+    /// Closes the pool's connections; the store cannot be used afterwards.
+    public func close() {
+        running.cancel()
+        let running = running
+        _ = try? bridge.run { await running.value }
+    }
+
+    /// The server's version string.
+    public func engineVersion() throws -> String {
+        try read { connection in
+            try await connection.row("SELECT version() AS v", logger: self.logger)?.get("v", as: String.self) ?? "PostgreSQL"
+        }
+    }
+
+    /// Whether the database answers within two seconds, for readiness probes.
+    public func isReachable() -> Bool {
+        let answer = try? bridge.run(timeout: .seconds(2)) {
+            try await self.client.withConnection { connection in
+                try await connection.row("SELECT 1 AS one", logger: self.logger)?.get("one", as: Int.self)
+            }
+        }
+        return answer == 1
+    }
+
+    /// Runs `body` on a pooled connection, outside any transaction.
+    func read<Value: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> Value) throws -> Value {
+        do {
+            return try bridge.run { try await self.client.withConnection { connection in try await body(connection) } }
+        } catch {
+            throw Self.translate(error, location: location)
+        }
+    }
+
+    /// Runs a single writing statement outside an explicit transaction: one statement is atomic on its own, and this
+    /// saves the BEGIN and COMMIT round trips. A statement the server aborted for a deadlock is run again.
+    func autocommit<Value: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> Value) throws -> Value {
+        var attempt = 1
+        while true {
+            do {
+                return try read(body)
+            } catch let failure as PostgresStoreError where failure.isRetryable && attempt < 3 {
+                attempt += 1
+            }
+        }
+    }
+
+    /// Runs `body` in one transaction (READ COMMITTED), committed when it returns and rolled back when it throws;
+    /// a transaction the server aborted for a deadlock is run again, up to three times.
+    func write<Value: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> Value) throws -> Value {
+        var attempt = 1
+        while true {
+            do {
+                return try bridge.run {
+                    try await self.client.withTransaction(logger: self.logger) { connection in try await body(connection) }
+                }
+            } catch {
+                let translated = Self.translate(error, location: location)
+                if let failure = translated as? PostgresStoreError, failure.isRetryable, attempt < 3 {
+                    attempt += 1
+                    continue
+                }
+                throw translated
+            }
+        }
+    }
+
+    /// Errors as the rest of the platform reads them: the store's own errors untouched, the server's with its words.
+    static func translate(_ error: any Error, location: String) -> any Error {
+        if let error = error as? PSQLError { return PostgresStoreError(error) }
+        if let error = error as? PostgresTransactionError {
+            if let closure = error.closureError { return translate(closure, location: location) }
+            if let begin = error.beginError { return translate(begin, location: location) }
+            if let commit = error.commitError { return translate(commit, location: location) }
+        }
+        return error
+    }
+
+    /// Appends to the audit log inside the caller's transaction.
+    func append(_ entry: AuditEntry, on connection: PostgresConnection) async throws {
+        try await connection.execute(
+            """
+            INSERT INTO audit_log (at, actor, action, challenge, subject, file_sha256, detail)
+            VALUES (\(entry.at.timeIntervalSince1970), \(entry.actor), \(entry.action), \(entry.challenge), \(entry.subject),
+                    \(entry.fileSHA256), \(entry.detail))
+            """, logger: logger)
+    }
+
+    /// Appends one entry in its own transaction.
+    public func audit(_ entry: AuditEntry) throws {
+        try write { connection in try await self.append(entry, on: connection) }
+    }
+
+    /// The audit log, oldest first: all of it, or one challenge's.
+    public func auditLog(challenge: String?) throws -> [AuditEntry] {
+        try read { connection in
+            try await connection.rows(
+                "SELECT * FROM audit_log WHERE \(challenge)::text IS NULL OR challenge = \(challenge) ORDER BY id", logger: self.logger
+            ).map { row in
+                AuditEntry(
+                    at: Date(timeIntervalSince1970: try row.get("at")), actor: try row.get("actor"), action: try row.get("action"),
+                    challenge: try row.get("challenge"), subject: try row.get("subject"), fileSHA256: try row.get("file_sha256"),
+                    detail: try row.get("detail"))
+            }
+        }
+    }
+}
