@@ -127,7 +127,7 @@ let package = Package(
             name: "arbiter-bench",
             dependencies: [
                 "Challenge", "Evaluation", "Store", "Intake", "Judge", "Scoring", "Imaging", "Compression", "Tiling", "Site",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "BuiltInFiles", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
         .target(name: "TestSupport", dependencies: ["Scoring"], path: "Tests/Support", swiftSettings: strictSettings),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuiltInFiles
 import Challenge
 import Evaluation
 import Foundation
@@ -49,7 +50,7 @@ struct JudgeBenchmark: AsyncParsableCommand {
     static func prepare(submissions: Int, cases: Int, seed: UInt64) throws -> (store: any ArbiterStore, directory: URL) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-bench-\(UUID().uuidString)")
         let store = try StoreFactory.open(database: nil, dataDirectory: directory)
-        let spec = try ChallengeSpecParser.load(directory: URL(fileURLWithPath: "Challenges/tissuenet-demo"))
+        let spec = try ChallengeSpecParser.load(directory: URL(fileURLWithPath: BuiltInFiles.resolve("Challenges/tissuenet-demo")))
         guard let opens = spec.phase("final")?.opens else { throw ValidationError("the demo challenge has no final phase") }
         try store.registerChallenge(spec, now: opens)
         var random = SplitMix64(seed: seed)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuiltInFiles
 import Challenge
 import Foundation
 import Judge
@@ -23,7 +24,7 @@ struct SiteBenchmark: AsyncParsableCommand {
         guard report.scored == teams else { throw ValidationError("only \(report.scored) of \(teams) were scored") }
         // Publish, so the ranking split holds private cases too, as the final page would.
         try store.publishPhase(try store.phase(try store.challenge(spec.slug), "final"), challenge: spec.slug, now: Date())
-        let site = LeaderboardSite(store: store, assets: URL(fileURLWithPath: "Leaderboard"))
+        let site = LeaderboardSite(store: store, assets: URL(fileURLWithPath: BuiltInFiles.resolve("Leaderboard")))
         var timings: [Double] = []
         for repetition in 1...repetitions {
             let output = directory.appendingPathComponent("site-\(repetition)")
