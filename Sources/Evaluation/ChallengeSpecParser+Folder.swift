@@ -1,25 +1,30 @@
 import Challenge
 import Foundation
+import Imaging
 
 /// The spec parser takes text; reading the challenge's folder is I/O, so it lives here, beside the other files a
 /// challenge takes.
 extension ChallengeSpecParser {
-    /// Reads `DIR/challenge.yaml`.
+    /// The largest `challenge.yaml` read: the demos' are under 4 KB, so a megabyte is a mistake, not a spec.
+    public static let maximumFileBytes = 1 << 20
+
+    /// Reads `DIR/challenge.yaml`, refusing one over `maximumFileBytes` before reading it whole.
     public static func load(directory: URL) throws -> ChallengeSpec {
-        let url = directory.appendingPathComponent("challenge.yaml")
-        let data: Data
+        let path = directory.appendingPathComponent("challenge.yaml").path
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: url)
+            bytes = try FileBytes.read(path, upTo: maximumFileBytes + 1)
         } catch {
-            throw SpecError(file: url.path, issues: [
-                SpecIssue(path: "", line: nil, column: nil, message: "cannot read the file: \(error.localizedDescription)")
+            throw SpecError(file: path, issues: [SpecIssue(path: "", line: nil, column: nil, message: "cannot read the file: \(error.message)")])
+        }
+        guard bytes.count <= maximumFileBytes else {
+            throw SpecError(file: path, issues: [
+                SpecIssue(path: "", line: nil, column: nil, message: "larger than \(maximumFileBytes) bytes; a challenge spec is a few kilobytes")
             ])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw SpecError(file: url.path, issues: [
-                SpecIssue(path: "", line: nil, column: nil, message: "not UTF-8 text")
-            ])
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw SpecError(file: path, issues: [SpecIssue(path: "", line: nil, column: nil, message: "not UTF-8 text")])
         }
-        return try parse(yaml: text, file: url.path)
+        return try parse(yaml: text, file: path)
     }
 }

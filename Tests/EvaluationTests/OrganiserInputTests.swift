@@ -7,6 +7,16 @@ import Testing
 /// Organisers' files are outside input too: a slip in one must be a located error, never a crash.
 @Suite("Organiser input")
 struct OrganiserInputTests {
+    @Test func challengeYAMLOverAMegabyteIsRefusedBeforeItIsRead() throws {
+        let folder = try ScratchFolder()
+        _ = try folder.write([UInt8](repeating: UInt8(ascii: "#"), count: ChallengeSpecParser.maximumFileBytes + 1), to: "challenge.yaml")
+        #expect {
+            try ChallengeSpecParser.load(directory: URL(fileURLWithPath: folder.path))
+        } throws: { error in
+            "\(error)".contains("larger than 1048576 bytes")
+        }
+    }
+
     @Test func slideManifestWithAGiganticWidthIsRefusedBeforeAnyMaskIsMade() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-manifest-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

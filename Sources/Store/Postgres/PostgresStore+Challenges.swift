@@ -46,18 +46,7 @@ extension PostgresStore {
     }
 
     private func checkRankingChanges(old json: String, spec: ChallengeSpec, now: Date, force: Bool, on connection: PostgresConnection) async throws {
-        guard let old = try? JSONDecoder.iso8601.decode(ChallengeSpec.self, from: Data(json.utf8)) else { return }
-        for phase in spec.phases {
-            guard let before = old.phase(phase.slug), before.opens <= now, before.rankingRule != phase.rankingRule else { continue }
-            let change = "\(before.rankingRule.summary) -> \(phase.rankingRule.summary)"
-            guard force else {
-                throw StoreError.invalidSpecChange(
-                    challenge: spec.slug,
-                    reason: "phase \"\(phase.slug)\" opened on \(UTCInstant.format(before.opens)); its ranking cannot change (\(change)) unless forced, and a forced change is recorded and shown")
-            }
-            try await append(AuditEntry(at: now, actor: "organiser", action: "phase.ranking-changed", challenge: spec.slug,
-                                        subject: phase.slug, detail: "forced: \(change)"), on: connection)
-        }
+        for entry in try RankingChanges.audited(storedJSON: json, spec: spec, now: now, force: force) { try await append(entry, on: connection) }
     }
 
     private func removeDroppedPhases(_ challengeID: Int64, keeping spec: ChallengeSpec, on connection: PostgresConnection) async throws {

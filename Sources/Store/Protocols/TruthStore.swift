@@ -5,9 +5,6 @@ import Foundation
 public protocol TruthStore: Sendable {
     /// Imports a classification truth; `files` names per-case files already in the blob store.
     func importTruth(_ truth: GroundTruth, challenge slug: String, fileSHA256: String, now: Date, files: [String: (sha256: String, fileName: String)]) throws
-    /// Imports a lesion or segmentation truth, one file per case; returns the truth version.
-    @discardableResult
-    func importLesionTruth(_ files: [LesionTruthFile], challenge slug: String, now: Date) throws -> String
     func caseIDs(challenge: StoredChallenge, splits: [Split]) throws -> [String]
     func truthCases(challenge: StoredChallenge, splits: [Split]) throws -> [StoredCase]
     func truthFiles(challenge: StoredChallenge, splits: [Split]) throws -> [StoredTruthFile]

@@ -41,19 +41,8 @@ extension SQLiteStore {
     }
 
     private func checkRankingChanges(challengeID: Int64, spec: ChallengeSpec, now: Date, force: Bool, db: Database) throws {
-        guard let json = try String.fetchOne(db, sql: "SELECT spec_json FROM challenges WHERE id = ?", arguments: [challengeID]),
-              let old = try? JSONDecoder.iso8601.decode(ChallengeSpec.self, from: Data(json.utf8)) else { return }
-        for phase in spec.phases {
-            guard let before = old.phase(phase.slug), before.opens <= now, before.rankingRule != phase.rankingRule else { continue }
-            let change = "\(before.rankingRule.summary) -> \(phase.rankingRule.summary)"
-            guard force else {
-                throw StoreError.invalidSpecChange(
-                    challenge: spec.slug,
-                    reason: "phase \"\(phase.slug)\" opened on \(UTCInstant.format(before.opens)); its ranking cannot change (\(change)) unless forced, and a forced change is recorded and shown")
-            }
-            try append(AuditEntry(at: now, actor: "organiser", action: "phase.ranking-changed", challenge: spec.slug,
-                                  subject: phase.slug, detail: "forced: \(change)"), in: db)
-        }
+        guard let json = try String.fetchOne(db, sql: "SELECT spec_json FROM challenges WHERE id = ?", arguments: [challengeID]) else { return }
+        for entry in try RankingChanges.audited(storedJSON: json, spec: spec, now: now, force: force) { try append(entry, in: db) }
     }
 
     private func removeDroppedPhases(_ challengeID: Int64, keeping spec: ChallengeSpec, db: Database) throws {

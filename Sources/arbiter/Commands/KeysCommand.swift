@@ -14,9 +14,7 @@ struct KeysCommand: ParsableCommand {
         @OptionGroup var data: DataDirectoryOption
 
         func run() throws {
-            let directory = data.localDirectory
-            _ = try data.openStore()  // creates the data directory, as before
-            let publicKey = try SigningKeys.generate(dataDirectory: directory)
+            let publicKey = try SigningKeys.generate(dataDirectory: data.localDirectory)
             print("public key (give it to anyone who checks the leaderboard): \(publicKey.path)")
         }
     }

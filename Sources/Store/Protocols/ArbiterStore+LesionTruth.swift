@@ -1,9 +1,10 @@
 import Challenge
 import Foundation
 
-extension SQLiteStore {
-    /// Imports lesion or segmentation truth: each case's file into the blob store, then the cases and
-    /// which blob holds which case, in one transaction. The truth version is the digest of the file digests.
+extension ArbiterStore {
+    /// Imports lesion or segmentation truth: each case's file into the blob store, then the cases and which blob holds
+    /// which case, in one transaction (`importTruth`). The truth version is the digest of the file digests. The same on
+    /// every adapter, so it is written once, in the protocols' terms.
     @discardableResult
     public func importLesionTruth(_ files: [LesionTruthFile], challenge slug: String, now: Date) throws -> String {
         var stored: [String: (sha256: String, fileName: String)] = [:]
