@@ -32,6 +32,26 @@ import Testing
         #expect((reply.error["message"] as? String)?.contains("\"name\"") == true)
     }
 
+    /// A label of 40 letters each carrying combining marks is 40 Swift Characters but hundreds of code points,
+    /// which is what the OpenAPI schema's maxLength counts.
+    @Test func tokenLabelIsLimitedInCodePointsAsTheSchemaCountsThem() async throws {
+        let server = try await TestServer()
+        let label = String(repeating: "a\u{0301}\u{0316}\u{0317}", count: 40)
+        let body = try JSONSerialization.data(withJSONObject: ["label": label])
+        let reply = try await server.send(.post, "/api/v1/challenges/tiny/teams/alpha/tokens", token: server.organiser, body: Array(body))
+        #expect(reply.status == 400)
+        #expect(reply.error["code"] as? String == "invalid-label")
+        #expect((reply.error["message"] as? String)?.contains("160") == true)
+    }
+
+    @Test func teamNameIsLimitedInCodePointsBeforeTrimming() async throws {
+        let server = try await TestServer()
+        let body = try JSONSerialization.data(withJSONObject: ["name": " " + String(repeating: "b", count: 100)])
+        let reply = try await server.send(.post, "/api/v1/challenges/tiny/teams", token: server.organiser, body: Array(body))
+        #expect(reply.status == 400)
+        #expect(reply.error["code"] as? String == "invalid-team-name")
+    }
+
     @Test func revokedTokenNoLongerAuthenticates() async throws {
         let server = try await TestServer()
         let issued = try await server.send(.post, "/api/v1/challenges/tiny/teams/alpha/tokens", token: server.organiser,

@@ -261,7 +261,7 @@ components:
       properties:
         name:
           type: string
-          description: "1 to 100 characters once leading and trailing white space is trimmed."
+          description: "At most 100 characters (Unicode code points), at least one of them not white space; leading and trailing white space is trimmed."
           minLength: 1
           maxLength: 100
           pattern: '[^\s\u0085]'

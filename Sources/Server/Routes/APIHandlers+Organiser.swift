@@ -23,8 +23,11 @@ extension APIHandlers {
         let slug = try context.parameters.require("challenge")
         let body = try await decode(NewTeam.self, from: request, context: context)
         let name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty, name.count <= 100 else {
-            throw APIError.badRequest("a team name must have 1 to 100 characters", code: "invalid-team-name")
+        // Lengths are counted in Unicode code points, as the OpenAPI schema's maxLength counts them: a string
+        // of combining marks is one Swift Character but hundreds of code points.
+        guard !name.isEmpty, body.name.unicodeScalars.count <= 100 else {
+            throw APIError.badRequest("a team name must have 1 to 100 characters, not \(body.name.unicodeScalars.count)",
+                                      code: "invalid-team-name")
         }
         let (team, token) = try store.addTeam(challenge: slug, name: name, now: clock())
         return try Self.json(TeamView(name: team.name, submissions: 0, token: token), status: .created)
@@ -39,8 +42,9 @@ extension APIHandlers {
         let challenge = try store.challenge(try context.parameters.require("challenge"))
         let team = try store.team(challenge, named: try context.parameters.require("team"))
         let body = try await decode(NewToken.self, from: request, context: context, emptyAllowed: true) ?? NewToken(label: nil)
-        if let label = body.label, label.count > 100 {
-            throw APIError.badRequest("a token label may have at most 100 characters, not \(label.count)", code: "invalid-label")
+        if let label = body.label, label.unicodeScalars.count > 100 {
+            throw APIError.badRequest("a token label may have at most 100 characters (code points), not \(label.unicodeScalars.count)",
+                                      code: "invalid-label")
         }
         let issued = try store.issueToken(role: .team, team: team, label: body.label, now: clock())
         return try Self.json(TeamView(name: team.name, submissions: nil, token: issued.token), status: .created)

@@ -89,7 +89,7 @@ extension Endpoint {
         guard self == .submit else { return [] }
         return [("dry_run", "Validate only: nothing is stored or counted.", "{ type: boolean }"),
                 ("file_name", "The file's name, for raw bodies (archives and volumes need their extension): one plain name, "
-                    + "not . or .., without / or \\ or control characters, at most \(UploadFileName.maxBytes) bytes of UTF-8.",
-                 #"{ type: string, minLength: 1, maxLength: 63, pattern: '^(?!\.\.?$)[^/\\\x00-\x1f\x7f]+$' }"#)]
+                    + "not . or .., without / or \\ or control characters, at most \(UploadFileName.maxCharacters) characters.",
+                 #"{ type: string, minLength: 1, maxLength: \#(UploadFileName.maxCharacters), pattern: '^(?!\.\.?$)[^/\\\x00-\x1f\x7f]+$' }"#)]
     }
 }
