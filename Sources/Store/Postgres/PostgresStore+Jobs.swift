@@ -97,6 +97,7 @@ extension PostgresStore {
                 RETURNING id
                 """, logger: self.logger
             ).count
+            if queued > 0 { try await self.announceJobs(on: connection) }
             try await self.append(AuditEntry(at: now, actor: "organiser", action: "phase.rejudged", challenge: challenge.spec.slug,
                                              subject: phase, detail: "\(queued) submissions"), on: connection)
             return queued

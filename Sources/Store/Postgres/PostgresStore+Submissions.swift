@@ -25,6 +25,7 @@ extension PostgresStore {
             let submission = try StoredSubmission(row)
             try await connection.execute(
                 "INSERT INTO jobs (submission_id, state, created_at) VALUES (\(submission.id), 'queued', \(at))", logger: self.logger)
+            try await self.announceJobs(on: connection)
             try await self.append(AuditEntry(at: now, actor: "team:\(team.name)", action: "submission.accepted", challenge: challenge,
                                              subject: "\(phase.spec.slug)#\(submission.id)", fileSHA256: file.sha256), on: connection)
             return submission

@@ -14,6 +14,9 @@ public protocol JobStore: Sendable {
     @discardableResult
     func requeue(challenge: StoredChallenge, phase: String?, now: Date) throws -> Int
     func failedJobs() throws -> [FailedJob]
+    /// Returns once jobs may have been queued, or after `timeout`, whichever comes first (see `JobSignal`): an idle
+    /// worker waits here between claims instead of sleeping a whole poll interval.
+    func waitForJobs(timeout: Duration) async
     func pendingJobCount() throws -> Int
     func jobAndEvaluationCounts() throws -> [Int64: (jobs: Int, evaluations: Int)]
 }

@@ -83,10 +83,14 @@ extension SQLiteStore {
         }
     }
 
+    public func waitForJobs(timeout: Duration) async {
+        _ = await jobSignal.wait(timeout: timeout)
+    }
+
     /// Queues every submission of a challenge (or of one phase) for scoring again.
     @discardableResult
     public func requeue(challenge: StoredChallenge, phase: String?, now: Date) throws -> Int {
-        try pool.write { db in
+        let queued = try pool.write { db in
             let ids = try Int64.fetchAll(
                 db,
                 sql: """
@@ -102,6 +106,8 @@ extension SQLiteStore {
                                   subject: phase, detail: "\(ids.count) submissions"), in: db)
             return ids.count
         }
+        jobSignal.signal()
+        return queued
     }
 
     /// For each submission, how many jobs it was queued with and how many evaluations it has: a crash test checks

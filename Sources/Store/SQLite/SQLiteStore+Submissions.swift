@@ -8,7 +8,7 @@ extension SQLiteStore {
     public func acceptSubmission(
         _ file: AcceptedFile, phase: StoredPhase, team: StoredTeam, challenge: String, now: Date
     ) throws -> StoredSubmission {
-        try pool.write { db in
+        let accepted = try pool.write { db in
             try checkLimits(phase.spec.limits, phaseID: phase.id, teamID: team.id, now: now, db: db)
             // Cached statements: at hundreds of uploads a second, preparing each statement anew is a visible cost.
             try db.cachedStatement(sql: """
@@ -23,6 +23,8 @@ extension SQLiteStore {
                                   subject: "\(phase.spec.slug)#\(id)", fileSHA256: file.sha256), in: db)
             return try submission(id, db: db)
         }
+        jobSignal.signal()
+        return accepted
     }
 
     /// Throws the `LimitRefusal` an upload would get now (without writing anything).

@@ -12,7 +12,8 @@ struct JudgeCommand: AsyncParsableCommand {
     @Option(help: "Scoring tasks in flight at once.") var concurrency = ProcessInfo.processInfo.activeProcessorCount
     @Flag(help: "Keep watching the queue instead of stopping when it is empty (for stand-alone judges beside `arbiter serve`).")
     var watch = false
-    @Option(help: "With --watch, seconds between looks at an empty queue.") var poll = 0.5
+    @Option(help: "With --watch, the most seconds an idle judge waits before looking at the queue again. New submissions wake it at once (in this process on SQLite, in every process on PostgreSQL); looking finds expired leases.")
+    var poll = 2.0
     @Option(help: "Seconds a claimed job stays this judge's without a heartbeat; a judge killed mid-job loses it after this.")
     var lease = 300.0
     @OptionGroup var isolation: ScoringIsolationOptions
@@ -37,11 +38,12 @@ struct JudgeCommand: AsyncParsableCommand {
                 do {
                     let report = try await judge.drain()
                     if report.total > 0 { print(JudgeCommand.summary(report, elapsed: ContinuousClock.now - started)) }
+                    await judge.store.waitForJobs(timeout: .milliseconds(Int(poll * 1000)))
                 } catch {
                     // A busy or briefly unreachable database must not stop a long-running judge; its leases protect the jobs.
                     FileHandle.standardError.write(Data("judge: \(error); retrying\n".utf8))
+                    try await Task.sleep(for: .milliseconds(Int(poll * 1000)))
                 }
-                try await Task.sleep(for: .milliseconds(Int(poll * 1000)))
             }
         }
         let started = ContinuousClock.now
