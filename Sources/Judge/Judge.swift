@@ -16,6 +16,8 @@ public struct Judge: Sendable {
     public var maxAttempts = JobQueue.defaultMaxAttempts
     /// Where batches are scored: in this process, or in a child process that a crash can take down alone.
     public var isolation = ScoringIsolation.inProcess
+    /// Told how long each claim took and what it took, for the operator's metrics.
+    public var claimObserver: (@Sendable (_ seconds: Double, _ jobs: [ClaimedJob]) -> Void)?
     let clock: @Sendable () -> Date
 
     public init(store: any ArbiterStore, worker: String = "judge-\(ProcessInfo.processInfo.processIdentifier)",
@@ -30,8 +32,13 @@ public struct Judge: Sendable {
         var report = JudgeReport()
         var truths: [String: Result<PhaseTruth, any Error>] = [:]
         while true {
+            let claimStarted = ContinuousClock.now
             let jobs = try store.claimJobs(worker: worker, limit: batchSize, leaseSeconds: leaseSeconds, now: clock(),
                                            maxAttempts: maxAttempts)
+            if let claimObserver {
+                let elapsed = (ContinuousClock.now - claimStarted).components
+                claimObserver(Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18, jobs)
+            }
             guard !jobs.isEmpty else { return report }
             let outcomes: [RecordOutcome]
             switch isolation {

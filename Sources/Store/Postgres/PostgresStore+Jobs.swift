@@ -119,6 +119,19 @@ extension PostgresStore {
         return Dictionary(uniqueKeysWithValues: rows.map { ($0[0], (jobs: Int($0[1]), evaluations: Int($0[2]))) })
     }
 
+    public func queueStatistics(now: Date) throws -> QueueStatistics {
+        try read { connection in
+            var binds = PostgresBindings()
+            binds.append(now.timeIntervalSince1970)
+            let query = PostgresQuery(unsafeSQL: QueueStatistics.query(now: "$1"), binds: binds)
+            guard let row = try await connection.row(query, logger: self.logger) else { return QueueStatistics() }
+            func count(_ column: String) throws -> Int { Int(try row.get(column, as: Int64.self)) }
+            return QueueStatistics(queued: try count("queued"), running: try count("running"), leaseExpired: try count("lease_expired"),
+                                   done: try count("done"), failed: try count("failed"), claims: try count("claims"),
+                                   reclaims: try count("reclaims"))
+        }
+    }
+
     /// Jobs not finished yet, for status output.
     public func pendingJobCount() throws -> Int {
         try read { connection in

@@ -18,6 +18,8 @@ public protocol JobStore: Sendable {
     /// worker waits here between claims instead of sleeping a whole poll interval.
     func waitForJobs(timeout: Duration) async
     func pendingJobCount() throws -> Int
+    /// Jobs by state (leases judged at `now`), and claims made, for `/metrics`.
+    func queueStatistics(now: Date) throws -> QueueStatistics
     func jobAndEvaluationCounts() throws -> [Int64: (jobs: Int, evaluations: Int)]
 }
 

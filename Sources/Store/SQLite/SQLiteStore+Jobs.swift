@@ -128,4 +128,13 @@ extension SQLiteStore {
     public func pendingJobCount() throws -> Int {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM jobs WHERE state IN ('queued', 'running')") ?? 0 }
     }
+
+    public func queueStatistics(now: Date) throws -> QueueStatistics {
+        try pool.read { db in
+            let row = try Row.fetchOne(db, sql: QueueStatistics.query(now: "?1"), arguments: [now.timeIntervalSince1970])
+            return QueueStatistics(queued: row?["queued"] ?? 0, running: row?["running"] ?? 0, leaseExpired: row?["lease_expired"] ?? 0,
+                                   done: row?["done"] ?? 0, failed: row?["failed"] ?? 0, claims: row?["claims"] ?? 0,
+                                   reclaims: row?["reclaims"] ?? 0)
+        }
+    }
 }
