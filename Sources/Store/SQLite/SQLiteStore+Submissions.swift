@@ -85,11 +85,14 @@ extension SQLiteStore {
         }
     }
 
-    /// Marks a team's submission as its final entry (team-choice rule); the latest choice counts.
+    /// Marks a team's submission as its final entry in its phase (team-choice rule), and unmarks the one chosen
+    /// before: the write transaction serialises choices, so a team has at most one however many race.
     public func chooseFinal(_ submissionID: Int64, team: StoredTeam, challenge: String, now: Date) throws {
         try pool.write { db in
             let submission = try submission(submissionID, db: db)
             guard submission.teamID == team.id else { throw StoreError.unknownSubmission(submissionID) }
+            try db.execute(sql: "UPDATE submissions SET chosen_at = NULL WHERE phase_id = ? AND team_id = ? AND id != ?",
+                           arguments: [submission.phaseID, team.id, submissionID])
             try db.execute(sql: "UPDATE submissions SET chosen_at = ? WHERE id = ?",
                            arguments: [now.timeIntervalSince1970, submissionID])
             try append(AuditEntry(at: now, actor: "team:\(team.name)", action: "submission.chosen", challenge: challenge,
