@@ -24,21 +24,18 @@ struct ServerMetrics: Sendable {
     /// an earlier claim's lease ran out.
     func claimFinished(seconds: Double, jobs: [ClaimedJob]) {
         registry.makeDurationHistogram(
-            name: "arbiter_job_claim_duration_seconds", labels: [("kind", Self.scoringKind)],
+            name: "arbiter_job_claim_duration_seconds", labels: [("kind", JobKind.score.rawValue)],
             buckets: [.microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25),
                       .milliseconds(50), .milliseconds(100), .milliseconds(250), .seconds(1)]
         ).recordNanoseconds(Int64(seconds * 1e9))
-        registry.makeCounter(name: "arbiter_job_claimed_total", labels: [("kind", Self.scoringKind)]).increment(by: Int64(jobs.count))
+        registry.makeCounter(name: "arbiter_job_claimed_total", labels: [("kind", JobKind.score.rawValue)]).increment(by: Int64(jobs.count))
     }
-
-    /// The queue's one kind of job so far: scoring a submission.
-    static let scoringKind = "score"
 
     /// The exposition text, with the queue's gauges read from the store at scrape time (every process sharing the
     /// database sees the same queue).
-    func exposition(queue: QueueStatistics?) -> [UInt8] {
-        if let queue {
-            let kind = ("kind", Self.scoringKind)
+    func exposition(queue: [JobKind: QueueStatistics]?) -> [UInt8] {
+        for (kind, queue) in queue ?? [:] {
+            let kind = ("kind", kind.rawValue)
             for (state, count) in [("queued", queue.queued), ("running", queue.running), ("lease_expired", queue.leaseExpired),
                                    ("done", queue.done), ("failed", queue.failed)] {
                 registry.makeGauge(name: "arbiter_jobs", labels: [kind, ("state", state)]).set(Double(count))

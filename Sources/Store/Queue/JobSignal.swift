@@ -24,6 +24,9 @@ public final class JobSignal: Sendable {
 
     public init() {}
 
+    /// How many waits have begun and not ended.
+    var waiting: Int { state.withLock { $0.unresolved.count } }
+
     /// Wakes every waiting worker, or the next one to wait.
     public func signal() {
         let woken = state.withLock { state -> [CheckedContinuation<Bool, Never>] in

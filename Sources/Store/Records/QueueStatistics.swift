@@ -25,7 +25,7 @@ public struct QueueStatistics: Sendable, Equatable {
 }
 
 extension QueueStatistics {
-    /// One pass over the jobs, in SQL both adapters run, with `now` the placeholder of the time leases are judged at
+    /// One pass over the jobs, grouped by kind, in SQL both adapters run, with `now` the placeholder of the time leases are judged at
     /// (`?1` in SQLite, `$1` in PostgreSQL). Every column is a BIGINT, zero for an empty queue (PostgreSQL's SUM
     /// of BIGINT would be NUMERIC).
     static func query(now: String) -> String {
@@ -38,6 +38,17 @@ extension QueueStatistics {
             ("claims", "SUM(attempts)"),
             ("reclaims", "SUM(CASE WHEN attempts > 1 THEN attempts - 1 ELSE 0 END)"),
         ]
-        return "SELECT " + columns.map { "CAST(COALESCE(\($0.1), 0) AS BIGINT) AS \($0.0)" }.joined(separator: ", ") + " FROM jobs"
+        return "SELECT kind, " + columns.map { "CAST(COALESCE(\($0.1), 0) AS BIGINT) AS \($0.0)" }.joined(separator: ", ")
+            + " FROM jobs GROUP BY kind"
+    }
+
+    /// The query's rows by kind, with every kind present (zero when it has no jobs). A kind this build does not
+    /// know (written by a newer one sharing the database) is left out.
+    static func byKind(_ rows: [(kind: String, statistics: QueueStatistics)]) -> [JobKind: QueueStatistics] {
+        var byKind = Dictionary(uniqueKeysWithValues: JobKind.allCases.map { ($0, QueueStatistics()) })
+        for row in rows {
+            if let kind = JobKind(rawValue: row.kind) { byKind[kind] = row.statistics }
+        }
+        return byKind
     }
 }

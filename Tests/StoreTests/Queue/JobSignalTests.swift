@@ -1,4 +1,4 @@
-import Store
+@testable import Store
 import Testing
 
 @Suite struct JobSignalTests {
@@ -34,7 +34,7 @@ import Testing
                 return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
             }
         }
-        try await Task.sleep(for: .milliseconds(200))
+        while signal.waiting < 5 { try await Task.sleep(for: .milliseconds(10)) }
         signal.signal()
         #expect(await waiters.value == 5)
     }
