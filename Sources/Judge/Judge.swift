@@ -78,30 +78,10 @@ public struct Judge: Sendable {
         }
     }
 
-    /// Runs `body` while renewing the leases of `jobs` every third of a lease, so a slow batch stays this judge's
-    /// and only a judge that died (and stopped renewing) loses its jobs to another.
+    /// Runs `body` while renewing the leases of `jobs`, so a slow batch stays this judge's and only a judge that
+    /// died (and stopped renewing) loses its jobs to another.
     func keepingLeases<T: Sendable>(of jobs: [ClaimedJob], _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        let (store, leaseSeconds, clock, logger) = (self.store, self.leaseSeconds, self.clock, self.logger)
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
-                while !Task.isCancelled {
-                    try await Task.sleep(for: .seconds(leaseSeconds / 3))
-                    // A missed beat (a busy database) only shortens the lease; it must not cancel the scoring.
-                    do { try store.heartbeat(jobs, leaseSeconds: leaseSeconds, now: clock()) } catch {
-                        logger.warning("could not renew the leases of a batch", metadata: ["error": "\(error)"])
-                    }
-                }
-                return nil
-            }
-            while let finished = try await group.next() {
-                if let result = finished {
-                    group.cancelAll()
-                    return result
-                }
-            }
-            throw CancellationError()
-        }
+        try await LeaseKeeper(store: store, leaseSeconds: leaseSeconds, clock: clock, logger: logger).keeping(jobs.map(\.lease), body)
     }
 
     /// Scores a batch with at most `concurrency` files in flight; results keep the batch order.
