@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Scoring
+import Server
 import Store
 import Judge
 
@@ -20,6 +21,9 @@ struct JudgeCommand: AsyncParsableCommand {
     @Option(help: "Claims a job may have before it is given up (each ended without a result: a crash or a lost lease).")
     var maxAttempts = JobQueue.defaultMaxAttempts
 
+    @Option(help: "With --watch, serve Prometheus metrics (the queue, and this judge's claims and their latency) on this port at /metrics.")
+    var metricsPort: Int?
+
     @Option(help: .hidden) var claimed: String?
     @Option(help: .hidden) var worker: String?
     @Option(help: .hidden) var memoryLimitBytes: Int?
@@ -32,24 +36,39 @@ struct JudgeCommand: AsyncParsableCommand {
         judge.maxAttempts = max(1, maxAttempts)
         judge.isolation = try isolation.isolation(data: data)
         if watch {
+            let server = metricsPort.map { WorkerMetricsServer(store: judge.store, port: $0) }
+            judge.claimObserver = server?.claimObserver
+            let watching = judge
             print("judge \(judge.worker) watching the queue (Ctrl-C to stop; a job it holds is taken over after its lease)")
-            while true {
-                let started = ContinuousClock.now
-                do {
-                    let report = try await judge.drain()
-                    if report.total > 0 { print(JudgeCommand.summary(report, elapsed: ContinuousClock.now - started)) }
-                    await judge.store.waitForJobs(timeout: .milliseconds(Int(poll * 1000)))
-                } catch {
-                    // A busy or briefly unreachable database must not stop a long-running judge; its leases protect the jobs.
-                    FileHandle.standardError.write(Data("judge: \(error); retrying\n".utf8))
-                    try await Task.sleep(for: .milliseconds(Int(poll * 1000)))
-                }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                if let server { group.addTask { try await server.run() } }
+                group.addTask { try await watchQueue(watching) }
+                // Neither ends on its own; whichever throws first ends the process.
+                try await group.next()
+                group.cancelAll()
             }
+            return
         }
         let started = ContinuousClock.now
         let report = try await judge.drain()
         print(JudgeCommand.summary(report, elapsed: ContinuousClock.now - started))
         if report.conflicts > 0 { throw ExitCode(2) }
+    }
+
+    /// Drains the queue, then waits for new jobs (or `--poll` seconds), forever.
+    private func watchQueue(_ judge: Judge) async throws {
+        while true {
+            let started = ContinuousClock.now
+            do {
+                let report = try await judge.drain()
+                if report.total > 0 { print(JudgeCommand.summary(report, elapsed: ContinuousClock.now - started)) }
+                await judge.store.waitForJobs(timeout: .milliseconds(Int(poll * 1000)))
+            } catch {
+                // A busy or briefly unreachable database must not stop a long-running judge; its leases protect the jobs.
+                FileHandle.standardError.write(Data("judge: \(error); retrying\n".utf8))
+                try await Task.sleep(for: .milliseconds(Int(poll * 1000)))
+            }
+        }
     }
 
     /// The child side of isolated scoring: score the jobs the parent claimed, under the memory limit it set.
