@@ -102,6 +102,7 @@ let package = Package(
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings),
         // The leaderboard template and the demo challenges as resources (see BuiltInFiles.swift). SwiftPM copies resources
@@ -152,7 +153,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Challenge", "Evaluation", "Store", "Intake", "Judge", "Scoring", "TestSupport",
+                "Server", "Challenge", "Evaluation", "Store", "Intake", "Judge", "Scoring", "TestSupport", "PlatformSupport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),

@@ -6,6 +6,7 @@ import Judge
 import Logging
 import NIOCore
 import ServiceLifecycle
+import UnixSignals
 import Site
 import Store
 
@@ -47,8 +48,8 @@ public struct ArbiterServer: Sendable {
         return router
     }
 
-    /// Serves until SIGTERM or SIGINT, finishing requests in flight first.
-    public func run() async throws {
+    /// Serves until SIGTERM or SIGINT, or until `stop` is triggered, finishing requests in flight first.
+    public func run(stop: ServerStop? = nil) async throws {
         let litter = store.blobs.removeUnfinishedWrites()
         if litter > 0 { logger.notice("removed unfinished blob writes of an earlier crash", metadata: ["files": "\(litter)"]) }
         var services: [any Service] = []
@@ -63,7 +64,22 @@ public struct ArbiterServer: Sendable {
             router: router(), server: .http1(configuration: httpConfiguration),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "arbiter"),
             services: services, logger: logger)
-        try await app.runService()
+        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        guard let stop else { return try await group.run() }
+        try await withThrowingTaskGroup(of: Bool.self) { tasks in
+            tasks.addTask {
+                try await group.run()
+                return true
+            }
+            tasks.addTask {
+                await stop.wait()
+                await group.triggerGracefulShutdown()
+                return false
+            }
+            // Wait for the server itself; only then is the waiter for `stop` (if still waiting) cancelled.
+            while let serverFinished = try await tasks.next(), !serverFinished {}
+            tasks.cancelAll()
+        }
     }
 
     /// HTTP/1 with the configured timeouts: the head and body timers per request, and Hummingbird's idle backstop.

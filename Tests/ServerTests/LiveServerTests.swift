@@ -12,9 +12,11 @@ import Testing
     @Test func uploadOverASocketIsAcknowledgedThenScoredByTheInProcessJudge() async throws {
         let port = Int.random(in: 20_000..<40_000)
         let setup = try await TestServer(configuration: .init(port: port, requestsPerSecond: 1000, requestBurst: 1000, runsJudge: true))
+        let stop = ServerStop()
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await setup.server.run() }
-            defer { group.cancelAll() }
+            group.addTask { try await setup.server.run(stop: stop) }
+            // A graceful stop: cancelling the server's task would drop accepted connections, which NIO refuses.
+            defer { stop.trigger() }
             let base = URL(string: "http://127.0.0.1:\(port)")!
             try await Self.waitUntilHealthy(base)
             var request = URLRequest(url: base.appendingPathComponent("api/v1/challenges/tiny/phases/final/submissions"))
@@ -45,9 +47,11 @@ import Testing
         let configuration = ServerConfiguration(port: port, requestsPerSecond: 1000, requestBurst: 1000, runsJudge: false,
                                                 headerTimeout: .seconds(1), bodyTimeout: .seconds(1))
         let setup = try await TestServer(configuration: configuration)
+        let stop = ServerStop()
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await setup.server.run() }
-            defer { group.cancelAll() }
+            group.addTask { try await setup.server.run(stop: stop) }
+            // A graceful stop: cancelling the server's task would drop accepted connections, which NIO refuses.
+            defer { stop.trigger() }
             try await Self.waitUntilHealthy(URL(string: "http://127.0.0.1:\(port)")!)
             let upload = "POST /api/v1/challenges/tiny/phases/final/submissions?file_name=p.csv HTTP/1.1\r\nHost: x\r\n"
                 + "Authorization: Bearer \(setup.alpha)\r\n"

@@ -83,6 +83,11 @@ struct TestServer {
 
     /// Answers a request built by the caller (a body that fails part-way, say), as the router would over a socket.
     func reply(to request: Request) async throws -> Reply {
+        try await Self.reply(to: request, from: responder)
+    }
+
+    /// Calls any server's routes in-process, as `reply(to:)` calls this one's.
+    static func reply(to request: Request, from responder: Router<APIRequestContext>.Responder) async throws -> Reply {
         var logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
         logger[metadataKey: "hb.request.id"] = "test-request"
         let context = APIRequestContext(source: ApplicationRequestContextSource(channel: EmbeddedChannel(), logger: logger))

@@ -96,14 +96,15 @@ public final class PostgresStore: ArbiterStore {
         try await connection.execute("SELECT pg_notify(\(jobChannel), '')", logger: logger)
     }
 
-    public func waitForJobs(timeout: Duration) async {
+    @discardableResult
+    public func waitForJobs(timeout: Duration) async -> Bool {
         listener.withLock { task in
             guard task == nil else { return }
             let listener = PostgresJobListener(channel: jobChannel, configuration: connectionConfiguration,
                                                group: PostgresClient.defaultEventLoopGroup, signal: jobSignal, logger: logger)
             task = bridge.detached { await listener.run() }
         }
-        _ = await jobSignal.wait(timeout: timeout)
+        return await jobSignal.wait(timeout: timeout)
     }
 
     /// Whether the database answers within two seconds, for readiness probes.

@@ -28,8 +28,10 @@ public protocol JobStore: Sendable {
 
     func failedJobs() throws -> [FailedJob]
     /// Returns once jobs may have been queued, or after `timeout`, whichever comes first (see `JobSignal`): an idle
-    /// worker waits here between claims instead of sleeping a whole poll interval.
-    func waitForJobs(timeout: Duration) async
+    /// worker waits here between claims instead of sleeping a whole poll interval. True when woken, false when the
+    /// timeout passed first.
+    @discardableResult
+    func waitForJobs(timeout: Duration) async -> Bool
     /// Scoring jobs not finished yet.
     func pendingJobCount() throws -> Int
     /// Jobs of each kind by state (leases judged at `now`), and claims made, for `/metrics`. Every kind is present.

@@ -126,8 +126,9 @@ extension SQLiteStore {
         }
     }
 
-    public func waitForJobs(timeout: Duration) async {
-        _ = await jobSignal.wait(timeout: timeout)
+    @discardableResult
+    public func waitForJobs(timeout: Duration) async -> Bool {
+        await jobSignal.wait(timeout: timeout)
     }
 
     /// Queues every submission of a challenge (or of one phase) for scoring again.

@@ -11,24 +11,20 @@ struct JobWakeConformanceTests {
         let platform = try Platform(adapter: adapter)
         let team = try platform.addTeam("alpha")
         try await JobWake.settle(platform.store)
-        let started = ContinuousClock.now
-        async let waited: Void = platform.store.waitForJobs(timeout: .seconds(30))
+        async let woken = platform.store.waitForJobs(timeout: .seconds(120))
         try await Task.sleep(for: .milliseconds(200))
         try platform.submit(team, [0, 1, 2, 0, 1, 2], at: 1)
-        await waited
-        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(await woken)
     }
 }
 
 /// Helpers for tests of waking.
 enum JobWake {
-    /// Waits until a short wait runs to its end, so no signal is left over from opening the store (PostgreSQL's
+    /// Waits until a short wait runs to its timeout, so no signal is left over from opening the store (PostgreSQL's
     /// listener signals once when it starts listening) to end the next wait early.
     static func settle(_ store: any ArbiterStore) async throws {
         for _ in 0..<50 {
-            let started = ContinuousClock.now
-            await store.waitForJobs(timeout: .milliseconds(300))
-            if ContinuousClock.now - started >= .milliseconds(300) { return }
+            if await store.waitForJobs(timeout: .milliseconds(300)) == false { return }
         }
         Issue.record("the store kept waking its workers with nothing queued")
     }

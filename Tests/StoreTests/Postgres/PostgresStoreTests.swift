@@ -56,12 +56,10 @@ struct PostgresStoreTests {
         let platform = try Platform(store: server, limits: "{ total: 100 }")
         let team = try platform.addTeam("alpha")
         try await JobWake.settle(judge)
-        let started = ContinuousClock.now
-        async let waited: Void = judge.waitForJobs(timeout: .seconds(30))
+        async let woken = judge.waitForJobs(timeout: .seconds(120))
         try await Task.sleep(for: .milliseconds(200))
         try platform.submit(team, [0, 1, 2, 0, 1, 2], at: 1)
-        await waited
-        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(await woken)
     }
 
     @Test func claimsThroughSeparateStoresNeverShareAJob() async throws {
