@@ -5,15 +5,11 @@ import Testing
 /// `arbiter judge --database postgres://…` scores in child processes (the default isolation), which must open the
 /// parent's store: started without `--database`, they opened the data folder's SQLite database, found none of the
 /// claimed submissions and every job failed.
-@Suite(.enabled(if: JudgeOnPostgresTests.serverURL != nil, "needs ARBITER_TEST_POSTGRES_URL"))
+@Suite(.enabled(if: testPostgresURL != nil, "needs ARBITER_TEST_POSTGRES_URL"))
 struct JudgeOnPostgresTests {
-    static var serverURL: String? {
-        ProcessInfo.processInfo.environment["ARBITER_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
-    }
-
     @Test func scoringChildrenOpenTheDatabaseTheJudgeWasGiven() async throws {
         let folder = try ScratchFolder()
-        let server = try #require(Self.serverURL)
+        let server = try #require(testPostgresURL)
         let schema = "cli_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         let store = ["--data-dir", folder.file("data"), "--database", server + (server.contains("?") ? "&" : "?") + "schema=" + schema]
         // The demo's phases, open whatever today's date.
@@ -40,3 +36,6 @@ struct JudgeOnPostgresTests {
         return run
     }
 }
+
+/// The test PostgreSQL server (`scripts/postgres-test-server`), when the environment names one.
+private let testPostgresURL = ProcessInfo.processInfo.environment["ARBITER_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }

@@ -40,8 +40,8 @@ public final class PostgresStore: ArbiterStore {
         do {
             // The migration runs on a connection of its own: a server that cannot be reached fails here at once, with
             // the network's reason, where the pool would keep retrying behind its circuit breaker. A server that stops
-            // answering mid-way (restarting) fails it after a minute instead of never.
-            try bridge.run(abandoningAfter: .seconds(60)) { [schema, logger] in
+            // answering mid-way (restarting) fails it after 30 s instead of never.
+            try bridge.run(abandoningAfter: .seconds(30)) { [schema, logger] in
                 let connection = try await PostgresConnection.connect(
                     on: group.any(), configuration: parsed.connectionConfiguration, id: 0, logger: logger)
                 do {
@@ -95,7 +95,7 @@ public final class PostgresStore: ArbiterStore {
             return try bridge.run {
                 try await self.pool.run { client, started in
                     try await client.withConnection { connection in
-                        started()
+                        try started(connection)
                         return try await body(connection)
                     }
                 }
@@ -127,7 +127,7 @@ public final class PostgresStore: ArbiterStore {
                 return try bridge.run {
                     try await self.pool.run { client, started in
                         try await client.withTransaction(logger: self.logger) { connection in
-                            started()
+                            try started(connection)
                             return try await body(connection)
                         }
                     }

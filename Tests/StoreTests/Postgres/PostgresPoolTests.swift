@@ -20,7 +20,7 @@ import Testing
         let began = clock.now
         await #expect(throws: (any Error).self) {
             try await pool.run { client, started in
-                try await client.withConnection { _ in started() }
+                try await client.withConnection { connection in try started(connection) }
             }
         }
         #expect(clock.now - began < .seconds(10))
