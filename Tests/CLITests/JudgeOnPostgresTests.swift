@@ -22,7 +22,7 @@ struct JudgeOnPostgresTests {
         try await expectSuccess(["truth", "import", "tissuenet-demo", RepositoryFiles.path("Fixtures/tissuenet-demo/truth.csv")] + store)
         let team = try await expectSuccess(["team", "add", "tissuenet-demo", "Alpha"] + store)
         let token = try #require(team.stdout.firstMatch(of: /arb_[A-Za-z0-9_-]+/)).output
-        try await expectSuccess(["submit", "tissuenet-demo", "--phase", "development", "--token", String(token),
+        try await expectSuccess(["submit", "tissuenet-demo", "--phase", "final", "--token", String(token),
                                  RepositoryFiles.path("Fixtures/tissuenet-demo/predictions/baseline.csv")] + store)
 
         let judged = try await expectSuccess(["judge"] + store)
