@@ -57,7 +57,11 @@ final class PostgresPool: Sendable {
             return try await run(operation, on: client)
         } catch is ConnectionWaitTimedOut {
             replace(client)
+        }
+        do {
             return try await run(operation, on: self.client)
+        } catch is ConnectionWaitTimedOut {
+            throw PostgresStoreError(message: "no database connection within \(acquireTimeout)", sqlState: "08006", sql: "")
         }
     }
 

@@ -23,7 +23,7 @@ import Testing
                 try await client.withConnection { connection in try started(connection) }
             }
         }
-        #expect(clock.now - began < .seconds(10))
+        #expect(clock.now - began < .seconds(60))  // two waits of 0.3 s, on a machine that may be busy
         #expect(pool.client !== first)
     }
 }
