@@ -16,6 +16,8 @@ public struct Judge: Sendable {
     public var maxAttempts = JobQueue.defaultMaxAttempts
     /// Where batches are scored: in this process, or in a child process that a crash can take down alone.
     public var isolation = ScoringIsolation.inProcess
+    /// Told how long each claim took and what it took, for the operator's metrics.
+    public var claimObserver: (@Sendable (_ seconds: Double, _ jobs: [ClaimedJob]) -> Void)?
     let clock: @Sendable () -> Date
 
     public init(store: any ArbiterStore, worker: String = "judge-\(ProcessInfo.processInfo.processIdentifier)",
@@ -30,8 +32,13 @@ public struct Judge: Sendable {
         var report = JudgeReport()
         var truths: [String: Result<PhaseTruth, any Error>] = [:]
         while true {
+            let claimStarted = ContinuousClock.now
             let jobs = try store.claimJobs(worker: worker, limit: batchSize, leaseSeconds: leaseSeconds, now: clock(),
                                            maxAttempts: maxAttempts)
+            if let claimObserver {
+                let elapsed = (ContinuousClock.now - claimStarted).components
+                claimObserver(Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18, jobs)
+            }
             guard !jobs.isEmpty else { return report }
             let outcomes: [RecordOutcome]
             switch isolation {
@@ -71,30 +78,10 @@ public struct Judge: Sendable {
         }
     }
 
-    /// Runs `body` while renewing the leases of `jobs` every third of a lease, so a slow batch stays this judge's
-    /// and only a judge that died (and stopped renewing) loses its jobs to another.
+    /// Runs `body` while renewing the leases of `jobs`, so a slow batch stays this judge's and only a judge that
+    /// died (and stopped renewing) loses its jobs to another.
     func keepingLeases<T: Sendable>(of jobs: [ClaimedJob], _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        let (store, leaseSeconds, clock, logger) = (self.store, self.leaseSeconds, self.clock, self.logger)
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
-                while !Task.isCancelled {
-                    try await Task.sleep(for: .seconds(leaseSeconds / 3))
-                    // A missed beat (a busy database) only shortens the lease; it must not cancel the scoring.
-                    do { try store.heartbeat(jobs, leaseSeconds: leaseSeconds, now: clock()) } catch {
-                        logger.warning("could not renew the leases of a batch", metadata: ["error": "\(error)"])
-                    }
-                }
-                return nil
-            }
-            while let finished = try await group.next() {
-                if let result = finished {
-                    group.cancelAll()
-                    return result
-                }
-            }
-            throw CancellationError()
-        }
+        try await LeaseKeeper(store: store, leaseSeconds: leaseSeconds, clock: clock, logger: logger).keeping(jobs.map(\.lease), body)
     }
 
     /// Scores a batch with at most `concurrency` files in flight; results keep the batch order.

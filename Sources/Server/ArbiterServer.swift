@@ -55,6 +55,8 @@ public struct ArbiterServer: Sendable {
         if configuration.runsJudge {
             var judge = Judge(store: store, worker: "server-\(ProcessInfo.processInfo.processIdentifier)", clock: clock)
             judge.isolation = configuration.judgeIsolation
+            let metrics = handlers.metrics
+            judge.claimObserver = { seconds, jobs in metrics.claimFinished(seconds: seconds, jobs: jobs) }
             services.append(JudgeService(judge: judge, logger: logger))
         }
         let app = Application(

@@ -4,6 +4,7 @@ import Foundation
 import Judge
 import PlatformSupport
 import Store
+import Synchronization
 import Testing
 
 @Suite("Judge")
@@ -25,6 +26,19 @@ struct JudgeTests {
         #expect(values[.private]?["cost-matrix"] == 0.75)
         #expect(values[.private]?["accuracy"] == 0.5)
         #expect(try platform.store.submission(submission.id).status == .scored)
+    }
+
+    @Test func everyClaimIsReportedToTheClaimObserverWithWhatItTook() async throws {
+        let platform = try Platform()
+        try platform.submit(try platform.addTeam("alpha"), [0, 1, 2, 2, 1, 1], at: 1)
+        let claims = Mutex<[Int]>([])
+        var judge = judge(platform)
+        judge.claimObserver = { seconds, jobs in
+            #expect(seconds >= 0)
+            claims.withLock { $0.append(jobs.count) }
+        }
+        _ = try await judge.drain()
+        #expect(claims.withLock { $0 } == [1, 0])
     }
 
     @Test func rejudgingGivesIdenticalNumbersAndWritesOnce() async throws {

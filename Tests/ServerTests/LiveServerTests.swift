@@ -30,6 +30,11 @@ import Testing
                 status = try setup.store.submission(Int64(id)).status.rawValue
             }
             #expect(status == "scored")
+            let (metrics, _) = try await URLSession.shared.data(from: base.appendingPathComponent("metrics"))
+            let text = String(decoding: metrics, as: UTF8.self)
+            #expect(text.contains(#"arbiter_job_claimed_total{kind="score"} 1"#))
+            #expect(text.contains(#"arbiter_jobs{kind="score",state="done"} 1"#))
+            #expect(text.contains(#"arbiter_job_claim_duration_seconds_count{kind="score"}"#))
         }
     }
 

@@ -19,7 +19,9 @@ import Testing
         #expect(metrics.headers[.contentType]?.hasPrefix("text/plain") == true)
         #expect(metrics.text.contains(#"arbiter_http_requests_total{endpoint="submit",status="202"} 1"#))
         #expect(metrics.text.contains(#"arbiter_submissions_total{outcome="accepted"} 1"#))
-        #expect(metrics.text.contains("arbiter_jobs_pending 1"))
+        #expect(metrics.text.contains(#"arbiter_jobs{kind="score",state="queued"} 1"#))
+        #expect(metrics.text.contains(#"arbiter_jobs{kind="score",state="running"} 0"#))
+        #expect(metrics.text.contains(#"arbiter_job_attempts{kind="score"} 0"#))
     }
 
     @Test func unknownRouteIsAJSONNotFound() async throws {

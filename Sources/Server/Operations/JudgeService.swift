@@ -1,8 +1,9 @@
 import Judge
+import Store
 import Logging
 import ServiceLifecycle
 
-/// The server's own judge: drains the queue, then looks again a tenth of a second later. A claim that finds
+/// The server's own judge: drains the queue, then waits for new jobs (woken by uploads, or after a second). A claim that finds
 /// nothing writes nothing, so idle polling costs no disk flush; stand-alone `arbiter judge --watch` workers
 /// may run beside it, each claiming under a lease.
 struct JudgeService: Service {
@@ -18,10 +19,12 @@ struct JudgeService: Service {
                         logger.info("judged", metadata: ["jobs": "\(report.total)", "scored": "\(report.scored)", "failed": "\(report.failed)"])
                         continue
                     }
+                    // New uploads wake the judge at once; the timeout is the fallback that finds expired leases.
+                    await judge.store.waitForJobs(timeout: .seconds(1))
                 } catch {
                     logger.error("the judge stopped on an error; retrying", metadata: ["error": "\(error)"])
+                    try await Task.sleep(for: .milliseconds(500))
                 }
-                try await Task.sleep(for: .milliseconds(100))
             }
         }
     }

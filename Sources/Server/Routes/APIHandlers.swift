@@ -87,7 +87,7 @@ struct APIHandlers: Sendable {
     private func storeRoute(_ endpoint: Endpoint, context: APIRequestContext, caller: Caller) throws -> Response {
         switch endpoint {
         case .readiness: return try readiness()
-        case .metrics: return Self.text(metrics.exposition(pendingJobs: try? store.pendingJobCount()), contentType: "text/plain; version=0.0.4")
+        case .metrics: return Self.text(metrics.exposition(queue: try? store.queueStatistics(now: clock())), contentType: "text/plain; version=0.0.4")
         case .openAPI: return Self.text(OpenAPIDocument.yaml, contentType: "application/yaml")
         case .me: return try me(caller)
         case .challenges: return try challenges()

@@ -22,7 +22,7 @@ extension Endpoint {
         switch self {
         case .health: "Liveness: the process answers."
         case .readiness: "Readiness: the database answers."
-        case .metrics: "Prometheus metrics (request counts and durations, submissions, pending jobs)."
+        case .metrics: "Prometheus metrics: requests, submissions, the job queue by kind and state, attempts, lease expiries, and this server's judge's claim latency."
         case .openAPI: "This document."
         case .me: "Who the bearer token belongs to."
         case .challenges: "Every challenge with its phases."

@@ -10,6 +10,14 @@ enum PostgresMigrations {
         ("v3-leaderboard-history", leaderboardHistory),
         ("v4-server", serverColumns),
         ("v5-quarantined-jobs", ["ALTER TABLE jobs ADD COLUMN failure_reason TEXT"]),
+        ("v6-job-kinds", [
+            "ALTER TABLE jobs ADD COLUMN kind TEXT NOT NULL DEFAULT 'score'",
+            "ALTER TABLE jobs ADD COLUMN payload TEXT",
+            "ALTER TABLE jobs ALTER COLUMN submission_id DROP NOT NULL",
+            "ALTER TABLE jobs ADD CONSTRAINT jobs_of_submissions CHECK (kind <> 'score' OR submission_id IS NOT NULL)",
+            "DROP INDEX jobs_by_state",
+            "CREATE INDEX jobs_by_state ON jobs (kind, state, id)",
+        ]),
     ]
 
     /// Creates the schema if needed and applies the migrations it lacks, in one transaction holding an advisory lock

@@ -3,45 +3,100 @@ import Foundation
 import PostgresNIO
 
 extension PostgresStore {
-    /// Claims up to `limit` jobs that are queued or whose lease expired, oldest first, and quarantines jobs whose lease
-    /// ran out after `maxAttempts` claims (see `SQLiteStore.claimJobs`). Candidates are locked with
-    /// `FOR UPDATE SKIP LOCKED`, so claimers in any number of processes take different jobs without waiting for each
-    /// other. It is one statement (atomic on its own, one round trip): the quarantined and the claimable jobs are
-    /// disjoint sets (attempts at the cap, or under it), so neither step can take the other's rows.
+    /// Claims up to `limit` scoring jobs that are queued or whose lease expired, oldest first, and quarantines jobs
+    /// whose lease ran out after `maxAttempts` claims (see `SQLiteStore.claimJobs`); see `claimRows` for how.
     public func claimJobs(worker: String, limit: Int, leaseSeconds: Double, now: Date, maxAttempts: Int) throws -> [ClaimedJob] {
-        let at = now.timeIntervalSince1970, cap = Int64(maxAttempts)
-        return try autocommit { connection in
-            try await connection.rows(
-                """
-                WITH given_up AS (
-                    UPDATE jobs SET state = 'failed', finished_at = \(at),
-                        failure_reason = 'gave up after ' || attempts || ' attempts, each ended without a result '
-                            || '(the worker crashed, was killed or lost its lease while scoring)'
-                    WHERE id IN (
-                        SELECT id FROM jobs WHERE state = 'running' AND lease_until < \(at) AND attempts >= \(cap)
-                        FOR UPDATE SKIP LOCKED)
-                    RETURNING submission_id),
+        try claimRows(.score, worker: worker, limit: limit, leaseSeconds: leaseSeconds, now: now, maxAttempts: maxAttempts).map {
+            ClaimedJob(jobID: try $0.get("id"), submissionID: try $0.get("submission_id"),
+                       attempt: Int(try $0.get("attempts", as: Int64.self)), worker: worker)
+        }
+    }
+
+    public func claimTasks(kind: JobKind, worker: String, limit: Int, leaseSeconds: Double, now: Date, maxAttempts: Int) throws -> [ClaimedTask] {
+        precondition(kind != .score, "scoring jobs are claimed with claimJobs, which also marks their submissions")
+        return try claimRows(kind, worker: worker, limit: limit, leaseSeconds: leaseSeconds, now: now, maxAttempts: maxAttempts).map {
+            ClaimedTask(lease: JobLease(jobID: try $0.get("id"), attempt: Int(try $0.get("attempts", as: Int64.self)), worker: worker),
+                        kind: kind, payload: try $0.get("payload", as: String?.self) ?? "")
+        }
+    }
+
+    /// The claim of one kind: candidates are locked with `FOR UPDATE SKIP LOCKED`, so claimers in any number of
+    /// processes take different jobs without waiting for each other. It is one statement (atomic on its own, one round
+    /// trip): the quarantined and the claimable jobs are disjoint sets (attempts at the cap, or under it), so neither
+    /// step can take the other's rows. For scoring, the same statement fails the quarantined jobs' submissions and
+    /// marks the claimed ones as being scored.
+    private func claimRows(_ kind: JobKind, worker: String, limit: Int, leaseSeconds: Double, now: Date,
+                           maxAttempts: Int) throws -> [PostgresRandomAccessRow] {
+        var binds = PostgresBindings()
+        binds.append(now.timeIntervalSince1970)  // $1
+        binds.append(Int64(maxAttempts))  // $2
+        binds.append(worker)  // $3
+        binds.append(now.timeIntervalSince1970 + leaseSeconds)  // $4
+        binds.append(Int64(limit))  // $5
+        binds.append(kind.rawValue)  // $6
+        var sql = """
+            WITH given_up AS (
+                UPDATE jobs SET state = 'failed', finished_at = $1, failure_reason = \(JobQueue.gaveUpReasonSQL)
+                WHERE id IN (
+                    SELECT id FROM jobs WHERE kind = $6 AND state = 'running' AND lease_until < $1 AND attempts >= $2
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING submission_id),
+            claimed AS (
+                UPDATE jobs SET state = 'running', worker = $3, attempts = attempts + 1, lease_until = $4
+                WHERE id IN (
+                    SELECT id FROM jobs
+                    WHERE kind = $6 AND (state = 'queued' OR (state = 'running' AND lease_until < $1 AND attempts < $2))
+                    ORDER BY id LIMIT $5
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING id, submission_id, attempts, payload)
+            """
+        if kind == .score {
+            binds.append(JobFailure.gaveUp.teamMessage)  // $7
+            sql += """
+                ,
                 failed AS (
-                    UPDATE submissions SET status = 'failed', failure = \(JobFailure.gaveUp.teamMessage)
+                    UPDATE submissions SET status = 'failed', failure = $7
                     WHERE id IN (SELECT submission_id FROM given_up) AND status IN ('queued', 'scoring')),
-                claimed AS (
-                    UPDATE jobs SET state = 'running', worker = \(worker), attempts = attempts + 1, lease_until = \(at + leaseSeconds)
-                    WHERE id IN (
-                        SELECT id FROM jobs
-                        WHERE state = 'queued' OR (state = 'running' AND lease_until < \(at) AND attempts < \(cap))
-                        ORDER BY id LIMIT \(Int64(limit))
-                        FOR UPDATE SKIP LOCKED)
-                    RETURNING id, submission_id, attempts),
                 scoring AS (
                     UPDATE submissions SET status = 'scoring'
                     WHERE id IN (SELECT submission_id FROM claimed) AND status = 'queued'
                       AND id NOT IN (SELECT submission_id FROM given_up))
-                SELECT id, submission_id, attempts FROM claimed ORDER BY id
-                """, logger: self.logger
-            ).map {
-                ClaimedJob(jobID: try $0.get("id"), submissionID: try $0.get("submission_id"),
-                           attempt: Int(try $0.get("attempts", as: Int64.self)), worker: worker)
+                """
+        }
+        sql += "\nSELECT id, submission_id, attempts, payload FROM claimed ORDER BY id"
+        let query = PostgresQuery(unsafeSQL: sql, binds: binds)
+        return try autocommit { connection in try await connection.rows(query, logger: self.logger) }
+    }
+
+    @discardableResult
+    public func enqueueTasks(kind: JobKind, payloads: [String], now: Date) throws -> [Int64] {
+        precondition(kind != .score, "scoring jobs are queued with their submissions")
+        guard !payloads.isEmpty else { return [] }
+        return try write { connection in
+            var ids: [Int64] = []
+            for payload in payloads {
+                guard let row = try await connection.row(
+                    """
+                    INSERT INTO jobs (kind, payload, state, created_at) VALUES (\(kind.rawValue), \(payload), 'queued', \(now.timeIntervalSince1970))
+                    RETURNING id
+                    """, logger: self.logger)
+                else { throw PostgresStoreError.raced("the new job did not come back") }
+                ids.append(try row.get("id"))
             }
+            try await self.announceJobs(on: connection)
+            return ids
+        }
+    }
+
+    @discardableResult
+    public func finishTask(_ lease: JobLease, failure: String?, now: Date) throws -> Bool {
+        try autocommit { connection in
+            try await connection.row(
+                """
+                UPDATE jobs SET state = \(failure == nil ? "done" : "failed"), finished_at = \(now.timeIntervalSince1970), failure_reason = \(failure)
+                WHERE id = \(lease.jobID) AND worker = \(lease.worker) AND attempts = \(Int64(lease.attempt)) AND state = 'running'
+                RETURNING id
+                """, logger: self.logger) != nil
         }
     }
 
@@ -49,24 +104,25 @@ extension PostgresStore {
     public func failedJobs() throws -> [FailedJob] {
         try read { connection in
             try await connection.rows(
-                "SELECT id, submission_id, attempts, failure_reason FROM jobs WHERE state = 'failed' ORDER BY id", logger: self.logger
+                "SELECT id, kind, submission_id, attempts, failure_reason FROM jobs WHERE state = 'failed' ORDER BY id", logger: self.logger
             ).map {
-                FailedJob(jobID: try $0.get("id"), submissionID: try $0.get("submission_id"),
+                FailedJob(jobID: try $0.get("id"), kind: JobKind(rawValue: try $0.get("kind")) ?? .score,
+                          submissionID: try $0.get("submission_id", as: Int64?.self),
                           attempts: Int(try $0.get("attempts", as: Int64.self)), reason: try $0.get("failure_reason"))
             }
         }
     }
 
-    /// Extends the lease of jobs still held by their worker and attempt.
-    public func heartbeat(_ jobs: [ClaimedJob], leaseSeconds: Double, now: Date) throws {
-        guard !jobs.isEmpty else { return }
+    /// Extends the leases still held by their worker and attempt.
+    public func heartbeat(_ leases: [JobLease], leaseSeconds: Double, now: Date) throws {
+        guard !leases.isEmpty else { return }
         let until = now.timeIntervalSince1970 + leaseSeconds
         try write { connection in
-            for job in jobs {
+            for lease in leases {
                 try await connection.execute(
                     """
                     UPDATE jobs SET lease_until = \(until)
-                    WHERE id = \(job.jobID) AND worker = \(job.worker) AND attempts = \(Int64(job.attempt)) AND state = 'running'
+                    WHERE id = \(lease.jobID) AND worker = \(lease.worker) AND attempts = \(Int64(lease.attempt)) AND state = 'running'
                     """, logger: self.logger)
             }
         }
@@ -97,6 +153,7 @@ extension PostgresStore {
                 RETURNING id
                 """, logger: self.logger
             ).count
+            if queued > 0 { try await self.announceJobs(on: connection) }
             try await self.append(AuditEntry(at: now, actor: "organiser", action: "phase.rejudged", challenge: challenge.spec.slug,
                                              subject: phase, detail: "\(queued) submissions"), on: connection)
             return queued
@@ -118,10 +175,25 @@ extension PostgresStore {
         return Dictionary(uniqueKeysWithValues: rows.map { ($0[0], (jobs: Int($0[1]), evaluations: Int($0[2]))) })
     }
 
+    public func queueStatistics(now: Date) throws -> [JobKind: QueueStatistics] {
+        try read { connection in
+            var binds = PostgresBindings()
+            binds.append(now.timeIntervalSince1970)
+            let rows = try await connection.rows(PostgresQuery(unsafeSQL: QueueStatistics.query(now: "$1"), binds: binds), logger: self.logger)
+            return QueueStatistics.byKind(try rows.map { row in
+                func count(_ column: String) throws -> Int { Int(try row.get(column, as: Int64.self)) }
+                return (try row.get("kind", as: String.self),
+                        QueueStatistics(queued: try count("queued"), running: try count("running"), leaseExpired: try count("lease_expired"),
+                                        done: try count("done"), failed: try count("failed"), claims: try count("claims"),
+                                        reclaims: try count("reclaims")))
+            })
+        }
+    }
+
     /// Jobs not finished yet, for status output.
     public func pendingJobCount() throws -> Int {
         try read { connection in
-            try await connection.row("SELECT COUNT(*) AS n FROM jobs WHERE state IN ('queued', 'running')", logger: self.logger)?
+            try await connection.row("SELECT COUNT(*) AS n FROM jobs WHERE kind = 'score' AND state IN ('queued', 'running')", logger: self.logger)?
                 .get("n", as: Int.self) ?? 0
         }
     }

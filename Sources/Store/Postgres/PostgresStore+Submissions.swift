@@ -11,9 +11,7 @@ extension PostgresStore {
     ) throws -> StoredSubmission {
         let at = now.timeIntervalSince1970
         return try write { connection in
-            try await connection.execute(
-                "SELECT pg_advisory_xact_lock(hashtextextended(\("arbiter.submit " + self.schema) || ' ' || \(phase.id) || ' ' || \(team.id), 0))",
-                logger: self.logger)
+            try await self.lockTeam(team.id, inPhase: phase.id, on: connection)
             try await self.checkLimits(phase.spec.limits, phaseID: phase.id, teamID: team.id, now: now, on: connection)
             guard let row = try await connection.row(
                 """
@@ -25,10 +23,19 @@ extension PostgresStore {
             let submission = try StoredSubmission(row)
             try await connection.execute(
                 "INSERT INTO jobs (submission_id, state, created_at) VALUES (\(submission.id), 'queued', \(at))", logger: self.logger)
+            try await self.announceJobs(on: connection)
             try await self.append(AuditEntry(at: now, actor: "team:\(team.name)", action: "submission.accepted", challenge: challenge,
                                              subject: "\(phase.spec.slug)#\(submission.id)", fileSHA256: file.sha256), on: connection)
             return submission
         }
+    }
+
+    /// Takes the transaction's advisory lock on (schema, phase, team): uploads and final-entry choices of one team
+    /// in one phase are serialised across every server process, so each sees everything committed before it.
+    func lockTeam(_ teamID: Int64, inPhase phaseID: Int64, on connection: PostgresConnection) async throws {
+        try await connection.execute(
+            "SELECT pg_advisory_xact_lock(hashtextextended(\("arbiter.submit " + schema) || ' ' || \(phaseID) || ' ' || \(teamID), 0))",
+            logger: logger)
     }
 
     /// Throws the `LimitRefusal` an upload would get now (without writing anything).
@@ -92,14 +99,20 @@ extension PostgresStore {
         }
     }
 
-    /// Marks a team's submission as its final entry (team-choice rule); the latest choice counts. The submission's
-    /// row is locked, so two choices at once apply one after the other.
+    /// Marks a team's submission as its final entry in its phase (team-choice rule), and unmarks the one chosen
+    /// before, under the team's lock on the phase: a team has at most one however many servers race.
     public func chooseFinal(_ submissionID: Int64, team: StoredTeam, challenge: String, now: Date) throws {
         try write { connection in
-            guard let row = try await connection.row("SELECT * FROM submissions WHERE id = \(submissionID) FOR UPDATE", logger: self.logger)
+            guard let row = try await connection.row("SELECT * FROM submissions WHERE id = \(submissionID)", logger: self.logger)
             else { throw StoreError.unknownSubmission(submissionID) }
             let submission = try StoredSubmission(row)
             guard submission.teamID == team.id else { throw StoreError.unknownSubmission(submissionID) }
+            try await self.lockTeam(team.id, inPhase: submission.phaseID, on: connection)
+            try await connection.execute(
+                """
+                UPDATE submissions SET chosen_at = NULL
+                WHERE phase_id = \(submission.phaseID) AND team_id = \(team.id) AND id <> \(submissionID) AND chosen_at IS NOT NULL
+                """, logger: self.logger)
             try await connection.execute(
                 "UPDATE submissions SET chosen_at = \(now.timeIntervalSince1970) WHERE id = \(submissionID)", logger: self.logger)
             try await self.append(AuditEntry(at: now, actor: "team:\(team.name)", action: "submission.chosen", challenge: challenge,

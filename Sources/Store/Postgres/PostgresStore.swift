@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOCore
 import PostgresNIO
+import Synchronization
 
 /// The shared store for many machines: PostgreSQL through one PostgresNIO connection pool, plus the blob folder
 /// (on shared storage when several machines use it). The methods are synchronous, like the protocols: each runs its
@@ -20,6 +21,11 @@ public final class PostgresStore: ArbiterStore {
     let pool: PostgresPool
     let bridge: EventLoopBridge
     let logger: Logger
+    /// Wakes this process's idle workers on a NOTIFY on `jobChannel` (see `PostgresJobListener`).
+    let jobSignal = JobSignal()
+    /// Started by the first worker that waits for jobs: servers that never wait hold no listening connection.
+    private let listener = Mutex<Task<Void, Never>?>(nil)
+    private let connectionConfiguration: PostgresConnection.Configuration
 
     /// Connects to the database a `postgres://` URL names, creates the schema if needed and migrates it; blobs are
     /// kept in `blobDirectory`.
@@ -27,6 +33,7 @@ public final class PostgresStore: ArbiterStore {
         let parsed = try PostgresURL(url)
         location = parsed.redacted
         schema = parsed.schema
+        connectionConfiguration = parsed.connectionConfiguration
         blobs = DirectoryBlobStore(root: blobDirectory)
         var logger = Logger(label: "arbiter.store.postgres")
         logger.logLevel = .warning
@@ -64,10 +71,12 @@ public final class PostgresStore: ArbiterStore {
 
     deinit {
         _ = pool.close()
+        listener.withLock { $0?.cancel() }
     }
 
     /// Closes the pool's connections; the store cannot be used afterwards.
     public func close() {
+        listener.withLock { $0?.cancel() }
         let running = pool.close()
         _ = try? bridge.run { await running.value }
     }
@@ -77,6 +86,25 @@ public final class PostgresStore: ArbiterStore {
         try read { connection in
             try await connection.row("SELECT version() AS v", logger: self.logger)?.get("v", as: String.self) ?? "PostgreSQL"
         }
+    }
+
+    /// The channel that announces new jobs in this schema: several deployments may share one database.
+    var jobChannel: String { "arbiter_jobs_\(schema)" }
+
+    /// Announces new jobs to every process's listener once the calling transaction commits (PostgreSQL delivers
+    /// NOTIFY at commit, and folds repeats within one transaction).
+    func announceJobs(on connection: PostgresConnection) async throws {
+        try await connection.execute("SELECT pg_notify(\(jobChannel), '')", logger: logger)
+    }
+
+    public func waitForJobs(timeout: Duration) async {
+        listener.withLock { task in
+            guard task == nil else { return }
+            let listener = PostgresJobListener(channel: jobChannel, configuration: connectionConfiguration,
+                                               group: PostgresClient.defaultEventLoopGroup, signal: jobSignal, logger: logger)
+            task = bridge.detached { await listener.run() }
+        }
+        _ = await jobSignal.wait(timeout: timeout)
     }
 
     /// Whether the database answers within two seconds, for readiness probes.

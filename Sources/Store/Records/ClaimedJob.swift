@@ -6,6 +6,8 @@ public struct ClaimedJob: Sendable, Equatable {
     public let attempt: Int
     public let worker: String
 
+    public var lease: JobLease { JobLease(jobID: jobID, attempt: attempt, worker: worker) }
+
     public init(jobID: Int64, submissionID: Int64, attempt: Int, worker: String) {
         self.jobID = jobID
         self.submissionID = submissionID

@@ -3,7 +3,8 @@ import GRDB
 /// The schema, as ordered migrations. A shipped migration is never edited: add a new one.
 enum Migrations {
     /// Every migration, oldest first; each name is a shipped schema version.
-    static let names = ["v1-walking-skeleton", "v2-truth-files", "v3-leaderboard-history", "v4-server", "v5-quarantined-jobs"]
+    static let names = ["v1-walking-skeleton", "v2-truth-files", "v3-leaderboard-history", "v4-server", "v5-quarantined-jobs",
+                              "v6-job-kinds"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -12,6 +13,7 @@ enum Migrations {
         migrator.registerMigration("v3-leaderboard-history", migrate: createLeaderboardHistory)
         migrator.registerMigration("v4-server", migrate: addServerColumns)
         migrator.registerMigration("v5-quarantined-jobs", migrate: addJobFailureReason)
+        migrator.registerMigration("v6-job-kinds", migrate: addJobKinds)
         return migrator
     }
 
@@ -41,6 +43,35 @@ enum Migrations {
     /// for the operator (the team sees only the submission's plain `failure`).
     private static func addJobFailureReason(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE jobs ADD COLUMN failure_reason TEXT;")
+    }
+
+    /// The queue carries kinds of job other than scoring (tiling a slide), each described by a payload the worker
+    /// reads, with no submission. SQLite cannot drop NOT NULL in place, so the table is rebuilt; nothing refers to it.
+    private static func addJobKinds(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE jobs_with_kinds (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL DEFAULT 'score',
+                submission_id INTEGER REFERENCES submissions(id),
+                payload TEXT,
+                state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed')),
+                attempts INTEGER NOT NULL DEFAULT 0,
+                worker TEXT,
+                lease_until REAL,
+                created_at REAL NOT NULL,
+                finished_at REAL,
+                failure_reason TEXT,
+                CHECK (kind <> 'score' OR submission_id IS NOT NULL)
+            );
+            INSERT INTO jobs_with_kinds (id, kind, submission_id, state, attempts, worker, lease_until, created_at, finished_at,
+                                         failure_reason)
+                SELECT id, 'score', submission_id, state, attempts, worker, lease_until, created_at, finished_at, failure_reason
+                FROM jobs;
+            DROP TABLE jobs;
+            ALTER TABLE jobs_with_kinds RENAME TO jobs;
+            CREATE INDEX jobs_by_state ON jobs (kind, state, id);
+            CREATE INDEX jobs_by_submission ON jobs (submission_id);
+            """)
     }
 
     /// Published leaderboard snapshots, each signed and chained to the one before; append-only.

@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    /// Claims up to `limit` jobs that are queued or whose lease expired, oldest first, in one
+    /// Claims up to `limit` scoring jobs that are queued or whose lease expired, oldest first, in one
     /// `UPDATE … RETURNING`: SQLite's single writer makes the claim atomic.
     ///
     /// A job whose lease ran out after `maxAttempts` claims is not claimed again: a file that kills every worker
@@ -11,20 +11,8 @@ extension SQLiteStore {
     /// with its reason for the operator), and its submission fails with a plain message for the team.
     public func claimJobs(worker: String, limit: Int, leaseSeconds: Double, now: Date, maxAttempts: Int) throws -> [ClaimedJob] {
         try pool.write { db in
-            try quarantineExhaustedJobs(maxAttempts: maxAttempts, now: now, db: db)
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    UPDATE jobs SET state = 'running', worker = ?1, attempts = attempts + 1, lease_until = ?2
-                    WHERE id IN (
-                        SELECT id FROM jobs
-                        WHERE state = 'queued' OR (state = 'running' AND lease_until < ?3)
-                        ORDER BY id LIMIT ?4)
-                    RETURNING id, submission_id, attempts
-                    """,
-                arguments: [worker, now.timeIntervalSince1970 + leaseSeconds, now.timeIntervalSince1970, limit])
-            let jobs = rows.map { ClaimedJob(jobID: $0["id"], submissionID: $0["submission_id"], attempt: $0["attempts"], worker: worker) }
-                .sorted { $0.jobID < $1.jobID }
+            let jobs = try claim(.score, worker: worker, limit: limit, leaseSeconds: leaseSeconds, now: now, maxAttempts: maxAttempts, db: db)
+                .map { ClaimedJob(jobID: $0["id"], submissionID: $0["submission_id"], attempt: $0["attempts"], worker: worker) }
             for job in jobs {
                 try db.execute(sql: "UPDATE submissions SET status = 'scoring' WHERE id = ? AND status = 'queued'",
                                arguments: [job.submissionID])
@@ -33,21 +21,73 @@ extension SQLiteStore {
         }
     }
 
-    private func quarantineExhaustedJobs(maxAttempts: Int, now: Date, db: Database) throws {
-        let submissions = try Int64.fetchAll(
+    public func claimTasks(kind: JobKind, worker: String, limit: Int, leaseSeconds: Double, now: Date, maxAttempts: Int) throws -> [ClaimedTask] {
+        precondition(kind != .score, "scoring jobs are claimed with claimJobs, which also marks their submissions")
+        return try pool.write { db in
+            try claim(kind, worker: worker, limit: limit, leaseSeconds: leaseSeconds, now: now, maxAttempts: maxAttempts, db: db).map {
+                ClaimedTask(lease: JobLease(jobID: $0["id"], attempt: $0["attempts"], worker: worker), kind: kind, payload: $0["payload"] ?? "")
+            }
+        }
+    }
+
+    /// Quarantines the kind's exhausted jobs, then claims; rows of (id, submission_id, attempts, payload) by id.
+    private func claim(_ kind: JobKind, worker: String, limit: Int, leaseSeconds: Double, now: Date, maxAttempts: Int,
+                       db: Database) throws -> [Row] {
+        try quarantineExhaustedJobs(kind, maxAttempts: maxAttempts, now: now, db: db)
+        return try Row.fetchAll(
             db,
             sql: """
-                UPDATE jobs SET state = 'failed', finished_at = ?1,
-                    failure_reason = 'gave up after ' || attempts || ' attempts, each ended without a result '
-                        || '(the worker crashed, was killed or lost its lease while scoring)'
-                WHERE state = 'running' AND lease_until < ?1 AND attempts >= ?2
+                UPDATE jobs SET state = 'running', worker = ?1, attempts = attempts + 1, lease_until = ?2
+                WHERE id IN (
+                    SELECT id FROM jobs
+                    WHERE kind = ?5 AND (state = 'queued' OR (state = 'running' AND lease_until < ?3))
+                    ORDER BY id LIMIT ?4)
+                RETURNING id, submission_id, attempts, payload
+                """,
+            arguments: [worker, now.timeIntervalSince1970 + leaseSeconds, now.timeIntervalSince1970, limit, kind.rawValue]
+        ).sorted { ($0["id"] as Int64) < ($1["id"] as Int64) }
+    }
+
+    private func quarantineExhaustedJobs(_ kind: JobKind, maxAttempts: Int, now: Date, db: Database) throws {
+        let submissions = try Int64?.fetchAll(
+            db,
+            sql: """
+                UPDATE jobs SET state = 'failed', finished_at = ?1, failure_reason = \(JobQueue.gaveUpReasonSQL)
+                WHERE kind = ?3 AND state = 'running' AND lease_until < ?1 AND attempts >= ?2
                 RETURNING submission_id
                 """,
-            arguments: [now.timeIntervalSince1970, maxAttempts])
-        for submission in submissions {
+            arguments: [now.timeIntervalSince1970, maxAttempts, kind.rawValue])
+        for case let submission? in submissions {
             try db.execute(
                 sql: "UPDATE submissions SET status = 'failed', failure = ? WHERE id = ? AND status IN ('queued', 'scoring')",
                 arguments: [JobFailure.gaveUp.teamMessage, submission])
+        }
+    }
+
+    @discardableResult
+    public func enqueueTasks(kind: JobKind, payloads: [String], now: Date) throws -> [Int64] {
+        precondition(kind != .score, "scoring jobs are queued with their submissions")
+        let ids = try pool.write { db in
+            try payloads.map { payload in
+                try db.cachedStatement(sql: "INSERT INTO jobs (kind, payload, state, created_at) VALUES (?, ?, 'queued', ?)")
+                    .execute(arguments: [kind.rawValue, payload, now.timeIntervalSince1970])
+                return db.lastInsertedRowID
+            }
+        }
+        if !ids.isEmpty { jobSignal.signal() }
+        return ids
+    }
+
+    @discardableResult
+    public func finishTask(_ lease: JobLease, failure: String?, now: Date) throws -> Bool {
+        try pool.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE jobs SET state = ?, finished_at = ?, failure_reason = ?
+                    WHERE id = ? AND worker = ? AND attempts = ? AND state = 'running'
+                    """,
+                arguments: [failure == nil ? "done" : "failed", now.timeIntervalSince1970, failure, lease.jobID, lease.worker, lease.attempt])
+            return db.changesCount == 1
         }
     }
 
@@ -55,18 +95,21 @@ extension SQLiteStore {
     public func failedJobs() throws -> [FailedJob] {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT id, submission_id, attempts, failure_reason FROM jobs WHERE state = 'failed' ORDER BY id
-                """).map { FailedJob(jobID: $0["id"], submissionID: $0["submission_id"], attempts: $0["attempts"], reason: $0["failure_reason"]) }
+                SELECT id, kind, submission_id, attempts, failure_reason FROM jobs WHERE state = 'failed' ORDER BY id
+                """).map {
+                    FailedJob(jobID: $0["id"], kind: JobKind(rawValue: $0["kind"]) ?? .score, submissionID: $0["submission_id"],
+                              attempts: $0["attempts"], reason: $0["failure_reason"])
+                }
         }
     }
 
-    /// Extends the lease of jobs still held by their worker.
-    public func heartbeat(_ jobs: [ClaimedJob], leaseSeconds: Double, now: Date) throws {
+    /// Extends the leases still held by their worker and attempt.
+    public func heartbeat(_ leases: [JobLease], leaseSeconds: Double, now: Date) throws {
         try pool.write { db in
-            for job in jobs {
+            for lease in leases {
                 try db.execute(
                     sql: "UPDATE jobs SET lease_until = ? WHERE id = ? AND worker = ? AND attempts = ? AND state = 'running'",
-                    arguments: [now.timeIntervalSince1970 + leaseSeconds, job.jobID, job.worker, job.attempt])
+                    arguments: [now.timeIntervalSince1970 + leaseSeconds, lease.jobID, lease.worker, lease.attempt])
             }
         }
     }
@@ -83,10 +126,14 @@ extension SQLiteStore {
         }
     }
 
+    public func waitForJobs(timeout: Duration) async {
+        _ = await jobSignal.wait(timeout: timeout)
+    }
+
     /// Queues every submission of a challenge (or of one phase) for scoring again.
     @discardableResult
     public func requeue(challenge: StoredChallenge, phase: String?, now: Date) throws -> Int {
-        try pool.write { db in
+        let queued = try pool.write { db in
             let ids = try Int64.fetchAll(
                 db,
                 sql: """
@@ -102,6 +149,8 @@ extension SQLiteStore {
                                   subject: phase, detail: "\(ids.count) submissions"), in: db)
             return ids.count
         }
+        jobSignal.signal()
+        return queued
     }
 
     /// For each submission, how many jobs it was queued with and how many evaluations it has: a crash test checks
@@ -120,6 +169,18 @@ extension SQLiteStore {
 
     /// Jobs not finished yet, for status output.
     public func pendingJobCount() throws -> Int {
-        try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM jobs WHERE state IN ('queued', 'running')") ?? 0 }
+        try pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM jobs WHERE kind = 'score' AND state IN ('queued', 'running')") ?? 0
+        }
+    }
+
+    public func queueStatistics(now: Date) throws -> [JobKind: QueueStatistics] {
+        try pool.read { db in
+            let rows = try Row.fetchAll(db, sql: QueueStatistics.query(now: "?1"), arguments: [now.timeIntervalSince1970])
+            return QueueStatistics.byKind(rows.map { row in
+                (row["kind"], QueueStatistics(queued: row["queued"], running: row["running"], leaseExpired: row["lease_expired"],
+                                              done: row["done"], failed: row["failed"], claims: row["claims"], reclaims: row["reclaims"]))
+            })
+        }
     }
 }

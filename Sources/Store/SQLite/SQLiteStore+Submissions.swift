@@ -8,7 +8,7 @@ extension SQLiteStore {
     public func acceptSubmission(
         _ file: AcceptedFile, phase: StoredPhase, team: StoredTeam, challenge: String, now: Date
     ) throws -> StoredSubmission {
-        try pool.write { db in
+        let accepted = try pool.write { db in
             try checkLimits(phase.spec.limits, phaseID: phase.id, teamID: team.id, now: now, db: db)
             // Cached statements: at hundreds of uploads a second, preparing each statement anew is a visible cost.
             try db.cachedStatement(sql: """
@@ -23,6 +23,8 @@ extension SQLiteStore {
                                   subject: "\(phase.spec.slug)#\(id)", fileSHA256: file.sha256), in: db)
             return try submission(id, db: db)
         }
+        jobSignal.signal()
+        return accepted
     }
 
     /// Throws the `LimitRefusal` an upload would get now (without writing anything).
@@ -83,11 +85,14 @@ extension SQLiteStore {
         }
     }
 
-    /// Marks a team's submission as its final entry (team-choice rule); the latest choice counts.
+    /// Marks a team's submission as its final entry in its phase (team-choice rule), and unmarks the one chosen
+    /// before: the write transaction serialises choices, so a team has at most one however many race.
     public func chooseFinal(_ submissionID: Int64, team: StoredTeam, challenge: String, now: Date) throws {
         try pool.write { db in
             let submission = try submission(submissionID, db: db)
             guard submission.teamID == team.id else { throw StoreError.unknownSubmission(submissionID) }
+            try db.execute(sql: "UPDATE submissions SET chosen_at = NULL WHERE phase_id = ? AND team_id = ? AND id != ?",
+                           arguments: [submission.phaseID, team.id, submissionID])
             try db.execute(sql: "UPDATE submissions SET chosen_at = ? WHERE id = ?",
                            arguments: [now.timeIntervalSince1970, submissionID])
             try append(AuditEntry(at: now, actor: "team:\(team.name)", action: "submission.chosen", challenge: challenge,

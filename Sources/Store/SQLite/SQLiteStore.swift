@@ -8,6 +8,9 @@ public final class SQLiteStore: ArbiterStore {
     public let dataDirectory: URL
     public let blobs: any BlobStore
     let pool: DatabasePool
+    /// Wakes this process's idle workers when it queues jobs. Other processes on the same file find them by polling:
+    /// SQLite has no way to announce a commit to another process.
+    let jobSignal = JobSignal()
 
     /// Opens (creating if needed) `dataDirectory/arbiter.sqlite` and migrates it.
     public convenience init(dataDirectory: URL) throws {

@@ -41,6 +41,20 @@ enum ArbiterBinary {
             stderr: try String(contentsOfFile: scratch.file(".stderr"), encoding: .utf8))
     }
 
+    /// Starts `arbiter arguments…` in `folder` without waiting: for commands that run until stopped. Its output
+    /// goes to `folder/.stdout` and `folder/.stderr`; the caller terminates it.
+    static func start(_ arguments: [String], in folder: String) throws -> Process {
+        guard let url else { throw MissingBinary(candidates: candidates) }
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        process.standardOutput = try outputFile(folder + "/.stdout")
+        process.standardError = try outputFile(folder + "/.stderr")
+        try process.run()
+        return process
+    }
+
     private static func outputFile(_ path: String) throws -> FileHandle {
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])

@@ -92,4 +92,17 @@ extension JobQueueConformanceTests {
         #expect(claimed.count == 20)
         #expect(Set(claimed).count == claimed.count)
     }
+
+    @Test(arguments: StoreAdapter.all)
+    func queueStatisticsCountJobsByStateAndClaimsAfterExpiredLeases(_ adapter: StoreAdapter) throws {
+        let platform = try Platform(adapter: adapter)
+        #expect(try platform.store.queueStatistics(now: at(0)) == [.score: QueueStatistics(), .tile: QueueStatistics()])
+        for name in ["alpha", "bravo", "charlie"] { try platform.submit(try platform.addTeam(name), [0, 1, 2, 0, 1, 2], at: 1) }
+        _ = try platform.store.claimJobs(worker: "first", limit: 2, leaseSeconds: 60, now: at(100), maxAttempts: 3)
+        #expect(try platform.store.queueStatistics(now: at(150))[.score] == QueueStatistics(queued: 1, running: 2, claims: 2))
+        // Both leases ran out; a second worker takes one of the two jobs over.
+        #expect(try platform.store.claimJobs(worker: "second", limit: 1, leaseSeconds: 60, now: at(300), maxAttempts: 3).map(\.attempt) == [2])
+        #expect(try platform.store.queueStatistics(now: at(310))[.score]
+            == QueueStatistics(queued: 1, running: 1, leaseExpired: 1, claims: 3, reclaims: 1))
+    }
 }

@@ -51,6 +51,19 @@ struct PostgresStoreTests {
         #expect(try second.submissions(phase: phase, team: team).count == 3)
     }
 
+    @Test func submissionThroughOneStoreWakesAWorkerWaitingOnAnother() async throws {
+        let server = try open(), judge = try open()
+        let platform = try Platform(store: server, limits: "{ total: 100 }")
+        let team = try platform.addTeam("alpha")
+        try await JobWake.settle(judge)
+        let started = ContinuousClock.now
+        async let waited: Void = judge.waitForJobs(timeout: .seconds(30))
+        try await Task.sleep(for: .milliseconds(200))
+        try platform.submit(team, [0, 1, 2, 0, 1, 2], at: 1)
+        await waited
+        #expect(ContinuousClock.now - started < .seconds(10))
+    }
+
     @Test func claimsThroughSeparateStoresNeverShareAJob() async throws {
         let stores = [try open(), try open(), try open()]
         let platform = try Platform(store: stores[0], limits: "{ total: 100 }")

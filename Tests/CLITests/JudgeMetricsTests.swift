@@ -1,0 +1,40 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import TestSupport
+import Testing
+
+/// A stand-alone judge serves its own `/metrics`: the queue, and its claims with their latency.
+@Suite struct JudgeMetricsTests {
+    @Test func watchingJudgeServesItsClaimsAndTheQueueAtMetrics() async throws {
+        let folder = try ScratchFolder()
+        let challenge = RepositoryFiles.url("Challenges/tissuenet-demo").path
+        let fixtures = RepositoryFiles.url("Fixtures/tissuenet-demo")
+        for step in [["challenge", "add", challenge], ["truth", "import", "tissuenet-demo", fixtures.appendingPathComponent("truth.csv").path]] {
+            let run = try await ArbiterBinary.run(step + ["--data-dir", "data"], in: folder.path)
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let team = try await ArbiterBinary.run(["team", "add", "tissuenet-demo", "Alpha", "--data-dir", "data"], in: folder.path)
+        let token = try #require(team.stdout.split(whereSeparator: \.isWhitespace).first { $0.hasPrefix("arb_") }.map(String.init))
+        let submitted = try await ArbiterBinary.run(
+            ["submit", "tissuenet-demo", "--phase", "final", "--token", token,
+             fixtures.appendingPathComponent("predictions/baseline.csv").path, "--data-dir", "data"], in: folder.path)
+        #expect(submitted.status == 0, "\(submitted.stderr)")
+
+        let port = Int.random(in: 40_000..<50_000)
+        let judge = try ArbiterBinary.start(["judge", "--watch", "--metrics-port", String(port), "--data-dir", "data"], in: folder.path)
+        defer { judge.terminate() }
+        var text = ""
+        for _ in 0..<200 where !text.contains(#"arbiter_jobs{kind="score",state="done"} 1"#) {
+            try await Task.sleep(for: .milliseconds(100))
+            if let (data, _) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/metrics")!) {
+                text = String(decoding: data, as: UTF8.self)
+            }
+        }
+        #expect(text.contains(#"arbiter_job_claimed_total{kind="score"} 1"#), "\(text)")
+        #expect(text.contains(#"arbiter_job_claim_duration_seconds_count{kind="score"}"#))
+        #expect(text.contains(#"arbiter_jobs{kind="score",state="done"} 1"#))
+        #expect(text.contains(#"arbiter_jobs{kind="tile",state="queued"} 0"#))
+    }
+}
