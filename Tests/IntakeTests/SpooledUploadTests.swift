@@ -58,7 +58,17 @@ struct SpooledUploadTests {
 
     @Test func uploadsAbandonedByACrashAreRemovedAtStart() throws {
         let platform = try Platform()
-        _ = try spool([1, 2, 3], in: platform.store)
+        let abandoned = try spool([1, 2, 3], in: platform.store)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(-DirectoryBlobStore.abandonedAfter - 60)], ofItemAtPath: abandoned.url.path)
         #expect(platform.store.blobs.removeAbandonedUploads() == 1)
+    }
+
+    /// On shared storage `incoming` is every server's: one restarting must not delete another's uploads in progress.
+    @Test func recentUploadsAreLeftToTheServerWritingThem() throws {
+        let platform = try Platform()
+        let upload = try spool([1, 2, 3], in: platform.store)
+        #expect(platform.store.blobs.removeAbandonedUploads() == 0)
+        #expect(FileManager.default.fileExists(atPath: upload.url.path))
     }
 }

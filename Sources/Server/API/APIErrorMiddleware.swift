@@ -1,9 +1,11 @@
 import Hummingbird
 import Logging
 import NIOHTTP1
+import Store
 
 /// Gives every failure the API's JSON error shape. Errors that are not a caller's mistake become a bare 500
-/// whose message names only the request id: their text (paths, SQL) is for the operator's log, not the caller.
+/// whose message names only the request id: their text (paths, SQL) is for the operator's log, not the caller; a
+/// database that does not answer (restarting, failing over) becomes a 503 with Retry-After.
 struct APIErrorMiddleware: RouterMiddleware {
     typealias Context = APIRequestContext
     let logger: Logger
@@ -24,6 +26,13 @@ struct APIErrorMiddleware: RouterMiddleware {
                 .response(from: request, context: context)
             response.headers[.connection] = "close"
             return response
+        } catch let error as PostgresStoreError where error.isUnavailable {
+            // A database restart or failover: nothing was stored, and the same request may succeed in a moment.
+            logger.warning("database unavailable", metadata: ["request": "\(context.id)", "error": "\(error)"])
+            return try APIError(.serviceUnavailable, code: "database-unavailable",
+                                message: "the database does not answer at the moment; nothing was stored, send the request again",
+                                retryAfterSeconds: 2)
+                .response(from: request, context: context)
         } catch let error as HTTPParserError {
             return try Self.malformedFraming(error, request: request, context: context)
         } catch {

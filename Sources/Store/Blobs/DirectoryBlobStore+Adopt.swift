@@ -37,10 +37,23 @@ extension DirectoryBlobStore {
     }
 
     /// Removes spooled uploads a crash left behind: none was acknowledged (a submission row is written only after its
-    /// file is renamed out of `incoming`), so they are litter. Returns how many were removed.
+    /// file is renamed out of `incoming`), so they are litter. Only files untouched for `abandonedAfter` are removed:
+    /// on shared storage `incoming` is every server's, and a younger file may be another live server's upload in
+    /// progress, which a restarting server must not cut short. Returns how many were removed.
     @discardableResult
     public func removeAbandonedUploads() -> Int {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: incoming.path)) ?? []
-        return names.filter { unlink(incoming.appendingPathComponent($0).path) == 0 }.count
+        return names.map { incoming.appendingPathComponent($0) }.filter { Self.isAbandoned($0) && unlink($0.path) == 0 }.count
+    }
+
+    /// How long a temporary file must lie untouched before it is taken for a crash's litter rather than a write in
+    /// progress (in this process or, on shared storage, another machine's).
+    public static let abandonedAfter: TimeInterval = 3600
+
+    /// Whether the file was last modified at least `abandonedAfter` ago.
+    static func isAbandoned(_ file: URL, now: Date = Date()) -> Bool {
+        var info = stat()
+        guard stat(file.path, &info) == 0 else { return false }
+        return now.timeIntervalSince1970 - TimeInterval(info.st_mtim.tv_sec) >= abandonedAfter
     }
 }

@@ -30,13 +30,14 @@ public struct DirectoryBlobStore: BlobStore {
     }
 
     /// Deletes the temporary files of writes a crash interrupted. Nothing refers to a temporary file (a submission
-    /// row is written only after its blob's rename), so they are only litter; a writer running at this very moment
-    /// would see its rename fail and report an error, never a loss. Returns how many were removed.
+    /// row is written only after its blob's rename), so they are only litter. Only files untouched for
+    /// `abandonedAfter` are removed, so a writer running at this moment (here or on another machine sharing the
+    /// folder) keeps its file. Returns how many were removed.
     @discardableResult
     public func removeUnfinishedWrites() -> Int {
         guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return 0 }
         var removed = 0
-        for case let file as URL in walker where file.lastPathComponent.hasSuffix(".partial") {
+        for case let file as URL in walker where file.lastPathComponent.hasSuffix(".partial") && Self.isAbandoned(file) {
             if (try? FileManager.default.removeItem(at: file)) != nil { removed += 1 }
         }
         return removed

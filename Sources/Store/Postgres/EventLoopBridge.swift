@@ -49,6 +49,27 @@ struct EventLoopBridge: Sendable {
         }
     }
 
+    /// Runs `operation` as `run` does, but stops waiting for it after `timeout`: it is cancelled and left to end on its
+    /// own, its answer dropped. For work that may ignore cancellation, such as a single connection's handshake with a
+    /// server that went away mid-way (seen hanging for good around a PostgreSQL restart).
+    func run<Value: Sendable>(abandoningAfter timeout: Duration, _ operation: @escaping @Sendable () async throws -> Value) throws -> Value {
+        precondition(
+            MultiThreadedEventLoopGroup.currentEventLoop == nil,
+            "PostgresStore was called on an event loop thread; call it from a task or a plain thread, never from NIO")
+        let loop = group.next()
+        let promise = loop.makePromise(of: Value.self)
+        let task = Task(executorPreference: executor) {
+            do { promise.succeed(try await operation()) } catch { promise.fail(error) }
+        }
+        let (seconds, attoseconds) = timeout.components
+        let timer = loop.scheduleTask(in: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)) {
+            task.cancel()
+            promise.fail(PostgresStoreError(message: "no answer within \(timeout)", sqlState: "", sql: ""))
+        }
+        defer { timer.cancel() }
+        return try promise.futureResult.wait()
+    }
+
     /// Starts a long-running task (the client's `run()`) on the event loops.
     func detached(_ operation: @escaping @Sendable () async -> Void) -> Task<Void, Never> {
         Task.detached(executorPreference: executor, operation: operation)

@@ -17,10 +17,10 @@ public final class PostgresStore: ArbiterStore {
     public let location: String
     /// The schema the tables live in.
     public let schema: String
-    let client: PostgresClient
+    /// The connection pool (replaced when it stops giving connections; see `PostgresPool`).
+    let pool: PostgresPool
     let bridge: EventLoopBridge
     let logger: Logger
-    private let running: Task<Void, Never>
     /// Wakes this process's idle workers on a NOTIFY on `jobChannel` (see `PostgresJobListener`).
     let jobSignal = JobSignal()
     /// Started by the first worker that waits for jobs: servers that never wait hold no listening connection.
@@ -40,13 +40,15 @@ public final class PostgresStore: ArbiterStore {
         self.logger = logger
         let group = PostgresClient.defaultEventLoopGroup
         bridge = EventLoopBridge(group: group)
-        let client = PostgresClient(configuration: parsed.configuration, eventLoopGroup: group, backgroundLogger: logger)
-        self.client = client
-        running = bridge.detached { await client.run() }
+        let pool = PostgresPool(bridge: bridge, logger: logger) { [configuration = parsed.configuration, logger] in
+            PostgresClient(configuration: configuration, eventLoopGroup: group, backgroundLogger: logger)
+        }
+        self.pool = pool
         do {
             // The migration runs on a connection of its own: a server that cannot be reached fails here at once, with
-            // the network's reason, where the pool would keep retrying behind its circuit breaker.
-            try bridge.run { [schema, logger] in
+            // the network's reason, where the pool would keep retrying behind its circuit breaker. A server that stops
+            // answering mid-way (restarting) fails it after 30 s instead of never.
+            try bridge.run(abandoningAfter: .seconds(30)) { [schema, logger] in
                 let connection = try await PostgresConnection.connect(
                     on: group.any(), configuration: parsed.connectionConfiguration, id: 0, logger: logger)
                 do {
@@ -58,7 +60,7 @@ public final class PostgresStore: ArbiterStore {
                 try await connection.close()
             }
         } catch {
-            running.cancel()
+            _ = pool.close()
             // Say which database could not be opened (without its password), with the server's or the network's words.
             switch Self.translate(error, location: location) {
             case let failure as PostgresStoreError: throw StoreError.unsupportedDatabase(url: location, reason: failure.description)
@@ -68,15 +70,14 @@ public final class PostgresStore: ArbiterStore {
     }
 
     deinit {
-        running.cancel()
+        _ = pool.close()
         listener.withLock { $0?.cancel() }
     }
 
     /// Closes the pool's connections; the store cannot be used afterwards.
     public func close() {
         listener.withLock { $0?.cancel() }
-        running.cancel()
-        let running = running
+        let running = pool.close()
         _ = try? bridge.run { await running.value }
     }
 
@@ -110,7 +111,7 @@ public final class PostgresStore: ArbiterStore {
     /// Whether the database answers within two seconds, for readiness probes.
     public func isReachable() -> Bool {
         let answer = try? bridge.run(timeout: .seconds(2)) {
-            try await self.client.withConnection { connection in
+            try await self.pool.client.withConnection { connection in
                 try await connection.row("SELECT 1 AS one", logger: self.logger)?.get("one", as: Int.self)
             }
         }
@@ -120,7 +121,14 @@ public final class PostgresStore: ArbiterStore {
     /// Runs `body` on a pooled connection, outside any transaction.
     func read<Value: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> Value) throws -> Value {
         do {
-            return try bridge.run { try await self.client.withConnection { connection in try await body(connection) } }
+            return try bridge.run {
+                try await self.pool.run { client, started in
+                    try await client.withConnection { connection in
+                        try started(connection)
+                        return try await body(connection)
+                    }
+                }
+            }
         } catch {
             throw Self.translate(error, location: location)
         }
@@ -146,7 +154,12 @@ public final class PostgresStore: ArbiterStore {
         while true {
             do {
                 return try bridge.run {
-                    try await self.client.withTransaction(logger: self.logger) { connection in try await body(connection) }
+                    try await self.pool.run { client, started in
+                        try await client.withTransaction(logger: self.logger) { connection in
+                            try started(connection)
+                            return try await body(connection)
+                        }
+                    }
                 }
             } catch {
                 let translated = Self.translate(error, location: location)

@@ -23,11 +23,19 @@ public struct PostgresStoreError: Error, Sendable, Equatable, CustomStringConver
         PostgresStoreError(message: what, sqlState: "40001", sql: "")
     }
 
-    /// The server's words from a PostgresNIO error; PSQLError's own description hides them on purpose.
+    /// The server's words from a PostgresNIO error; PSQLError's own description hides them on purpose. A connection
+    /// lost without the server's words gets SQLSTATE 08006 (connection failure).
     init(_ error: PSQLError) {
         message = error.serverInfo?[.message] ?? "\(error.code)" + (error.underlying.map { " (\($0))" } ?? "")
-        sqlState = error.serverInfo?[.sqlState] ?? ""
+        let lost: [PSQLError.Code] = [.clientClosedConnection, .serverClosedConnection, .connectionError, .uncleanShutdown]
+        sqlState = error.serverInfo?[.sqlState] ?? (lost.contains(error.code) ? "08006" : "")
         sql = error.query?.sql ?? ""
+    }
+
+    /// Whether the database could not be reached or dropped the connection (a restart, a failover, a network cut):
+    /// the same request may well succeed a moment later.
+    public var isUnavailable: Bool {
+        sqlState.hasPrefix("08") || ["57P01", "57P02", "57P03"].contains(sqlState)
     }
 
     /// Whether running the whole transaction again may succeed (a deadlock or a serialization failure).

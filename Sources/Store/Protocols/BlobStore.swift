@@ -14,10 +14,11 @@ public protocol BlobStore: Sendable {
     func newIncomingFile() throws -> URL
     /// Stores a finished spooled upload under its digest, by renaming it into place.
     func adopt(_ file: URL, digest: String) throws
-    /// Removes uploads a crash left half-spooled; none was acknowledged. Returns how many.
+    /// Removes uploads a crash left half-spooled; none was acknowledged. Leaves recent ones, which may be uploads in
+    /// progress of another server sharing the store. Returns how many.
     @discardableResult
     func removeAbandonedUploads() -> Int
-    /// Removes the temporary files of writes a crash interrupted. Returns how many.
+    /// Removes the temporary files of writes a crash interrupted, leaving recent ones (writes in progress). Returns how many.
     @discardableResult
     func removeUnfinishedWrites() -> Int
 }

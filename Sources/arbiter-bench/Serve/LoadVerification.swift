@@ -10,13 +10,16 @@ struct LoadVerification {
     var corrupt = 0
     /// Queued more than once.
     var duplicated = 0
-    /// Rows whose file is missing, and unfinished temporary files left behind.
+    /// Rows whose file is missing.
     var halfPresent = 0
+    /// Unfinished temporary files of killed writes: no row names them; a server removes them once they are an hour old
+    /// (younger ones may be another server's uploads in progress).
+    var litter = 0
     /// Stored although the answer never reached the client (the kill came between commit and reply): whole, and allowed.
     var storedUnacknowledged = 0
 
     var summary: String {
-        "verification: \(acknowledged) acknowledged; lost \(lost), corrupt \(corrupt), queued twice \(duplicated), half-present \(halfPresent); "
+        "verification: \(acknowledged) acknowledged; lost \(lost), corrupt \(corrupt), queued twice \(duplicated), half-present \(halfPresent); \(litter) temporary files of killed uploads; "
             + "\(storedUnacknowledged) stored whole whose answer the kill cut"
     }
 
@@ -41,7 +44,7 @@ struct LoadVerification {
         }
         let leftovers = FileManager.default.enumerator(atPath: data.path)?.compactMap { $0 as? String }
             .filter { $0.hasSuffix(".partial") || $0.hasSuffix(".upload") } ?? []
-        result.halfPresent += leftovers.count
+        result.litter = leftovers.count
         return result
     }
 

@@ -15,8 +15,12 @@ struct ScoringIsolationOptions: ParsableArguments {
         guard jobMemoryLimit > 0, jobTimeLimit > 0 else {
             throw ValidationError("--job-memory-limit and --job-time-limit must be positive, got \(jobMemoryLimit) and \(jobTimeLimit)")
         }
+        // The child opens the parent's store: `--database` when given (ARBITER_DATABASE reaches it by inheritance),
+        // or it would open the data folder's SQLite database and find none of the claimed submissions.
+        var command = [try Self.executablePath(), "judge", "--data-dir", data.url.path]
+        if let database = data.database { command += ["--database", database] }
         return .childProcess(ChildScoring(
-            command: [try Self.executablePath(), "judge", "--data-dir", data.url.path],
+            command: command,
             memoryLimitBytes: jobMemoryLimit << 20, secondsPerJob: jobTimeLimit))
     }
 
