@@ -2,8 +2,9 @@ import Foundation
 import Testing
 import Yams
 
-/// The Kubernetes manifests and Slurm scripts under `deploy/` parse, and run `arbiter` only with subcommands and
-/// options the built binary has; the checker itself catches a made-up option and subcommand.
+/// The Kubernetes manifests and Slurm scripts under `deploy/` parse, and they (and the shell blocks of its Markdown)
+/// run `arbiter` only with subcommands and options the built binary has; the checker itself catches a made-up option
+/// and subcommand.
 @Suite struct DeployManifestTests {
     @Test func everyYAMLDocumentUnderDeployParses() throws {
         #expect(!DeployFiles.yaml.isEmpty)
@@ -83,6 +84,11 @@ import Yams
         #expect(words == [["tile", "/slides/a b.svs", "--shard", "auto", "--shards", "8"]])
     }
 
+    @Test func markdownCommandsComeOnlyFromShellBlocks() {
+        let text = "```sh\narbiter doctor --data-dir /data\n```\n\n```\narbiter output --not-a-command\n```\n"
+        #expect(DeployFiles.shellBlocks(inMarkdown: text) == ["arbiter doctor --data-dir /data"])
+    }
+
     @Test func aBrokenLaterDocumentIsAnError() {
         #expect(throws: (any Error).self) { try YAMLDocuments.parse("kind: Service\n---\ncommand: [arbiter, serve\n") }
     }
@@ -95,7 +101,12 @@ import Yams
         let scripts = try DeployFiles.scripts.flatMap { file in
             ArbiterInvocation.found(inShell: try String(contentsOf: file, encoding: .utf8), source: DeployFiles.name(file))
         }
-        return manifests + scripts
+        let documentation = try DeployFiles.markdown.flatMap { file in
+            DeployFiles.shellBlocks(inMarkdown: try String(contentsOf: file, encoding: .utf8)).flatMap {
+                ArbiterInvocation.found(inShell: $0, source: DeployFiles.name(file))
+            }
+        }
+        return manifests + scripts + documentation
     }
 
     /// The word after the option (or after its `=`).

@@ -12,6 +12,29 @@ enum DeployFiles {
         all.filter { (try? Data(contentsOf: $0).prefix(2)) == Data("#!".utf8) }
     }
 
+    static var markdown: [URL] { all.filter { $0.pathExtension == "md" } }
+
+    /// The fenced blocks marked `sh`, `bash` or `shell` in Markdown text: the commands a reader is told to run.
+    /// Blocks without a language (program output, URLs) and blocks in other languages are left out.
+    static func shellBlocks(inMarkdown text: String) -> [String] {
+        var blocks: [String] = []
+        var current: [Substring]?
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let fence = line.trimmingCharacters(in: .whitespaces)
+            if let lines = current {
+                if fence.hasPrefix("```") {
+                    blocks.append(lines.joined(separator: "\n"))
+                    current = nil
+                } else {
+                    current = lines + [line]
+                }
+            } else if ["```sh", "```bash", "```shell"].contains(fence) {
+                current = []
+            }
+        }
+        return blocks
+    }
+
     /// Every regular file under `deploy/`, in path order so failures read the same on every run.
     static var all: [URL] {
         let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
