@@ -21,8 +21,8 @@ public struct BlobDirectoryCheck: Sendable {
         let probe = BlobDirectoryProbe(folder: root.path)
         try probe.makeFolders(root)
         let scratch = root.appendingPathComponent(".doctor-\(UUID().uuidString)")
-        try probe.makeFolders(scratch.appendingPathComponent("incoming"))
         defer { try? FileManager.default.removeItem(at: scratch) }
+        try probe.makeFolders(scratch.appendingPathComponent("incoming"))
         try checkRenames(in: scratch, probe: probe)
     }
 
