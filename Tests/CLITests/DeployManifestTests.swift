@@ -10,7 +10,7 @@ import Yams
         #expect(!DeployFiles.yaml.isEmpty)
         for file in DeployFiles.yaml {
             let documents = try YAMLDocuments.parse(try String(contentsOf: file, encoding: .utf8))
-            #expect(documents.allSatisfy { $0 is [String: Any] }, "\(DeployFiles.name(file)) holds a document that is not a mapping")
+            #expect(documents.allSatisfy { $0 is [String: Any] }, "\(DeployFiles.name(file)) holds a document that is no mapping")
         }
     }
 
@@ -111,7 +111,9 @@ import Yams
 
     /// The word after the option (or after its `=`).
     static func value(of option: String, in invocation: ArbiterInvocation) -> String? {
-        if let joined = invocation.words.first(where: { $0.hasPrefix(option + "=") }) { return String(joined.dropFirst(option.count + 1)) }
+        if let joined = invocation.words.first(where: { $0.hasPrefix(option + "=") }) {
+            return String(joined.dropFirst(option.count + 1))
+        }
         guard let index = invocation.words.firstIndex(of: option), index + 1 < invocation.words.count else { return nil }
         return invocation.words[index + 1]
     }

@@ -34,7 +34,9 @@ struct BlobDirectoryProbe {
         defer { close(descriptor) }
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress!, $0.count) }
         guard written >= 0 else { throw problem("write", url) }
-        guard written == bytes.count else { throw problem("write", url, code: nil, detail: "wrote \(written) of \(bytes.count) bytes") }
+        guard written == bytes.count else {
+            throw problem("write", url, code: nil, detail: "wrote \(written) of \(bytes.count) bytes")
+        }
         guard fsync(descriptor) == 0 else { throw problem("fsync", url) }
     }
 
@@ -71,7 +73,8 @@ struct BlobDirectoryProbe {
             bytes += buffer[..<count]
         }
         guard bytes == expected else {
-            throw problem("read back", url, code: nil, detail: "read \(bytes.count) bytes that are not the \(expected.count) just written")
+            let detail = "read \(bytes.count) bytes that are not the \(expected.count) just written"
+            throw problem("read back", url, code: nil, detail: detail)
         }
     }
 }

@@ -6,7 +6,8 @@ import Imaging
 struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
-        abstract: "Report linked libraries, the database version, where the store is, whether its blob folder works, and free disk.",
+        abstract: "Report linked libraries, the database version, where the store is, whether its blob folder works, "
+            + "and free disk.",
         discussion: """
             The blob folder (--data-dir/blobs, shared storage when several machines use it) must let files be created and \
             flushed, and rename must replace a file whole, within a folder and from one to another: doctor checks both in \

@@ -27,7 +27,8 @@ struct ArbiterHelp: Sendable {
             }
             let entry = line.drop { $0 == " " }
             let firstColumn = entry.components(separatedBy: "  ")[0]
-            if section == "SUBCOMMANDS", line.hasPrefix("  "), !line.hasPrefix("    "), let name = firstColumn.split(separator: " ").first {
+            let isEntry = line.hasPrefix("  ") && !line.hasPrefix("    ")
+            if section == "SUBCOMMANDS", isEntry, let name = firstColumn.split(separator: " ").first {
                 subcommands.insert(String(name))
                 hasDefault = hasDefault || firstColumn.contains("(default)")
             } else if section.hasSuffix("OPTIONS"), entry.hasPrefix("-") {

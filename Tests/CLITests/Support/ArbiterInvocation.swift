@@ -31,7 +31,7 @@ struct ArbiterInvocation: Sendable, CustomStringConvertible {
         if let program = argv.first {
             if isArbiter(program) {
                 invocations.append(ArbiterInvocation(source: source, words: Array(argv.dropFirst())))
-            } else if ["sh", "bash"].contains(program.split(separator: "/").last.map(String.init)), argv.count > 2, argv[1] == "-c" {
+            } else if isShell(program), argv.count > 2, argv[1] == "-c" {
                 invocations += found(inShell: argv[2], source: source)
             }
         }
@@ -41,6 +41,10 @@ struct ArbiterInvocation: Sendable, CustomStringConvertible {
     /// A list of scalars as strings (YAML reads `"8080"` as a string, `8080` as a number; both are words here).
     private static func strings(_ node: Any?) -> [String] {
         (node as? [Any])?.map { "\($0)" } ?? []
+    }
+
+    private static func isShell(_ program: String) -> Bool {
+        ["sh", "bash"].contains(program.split(separator: "/").last.map(String.init))
     }
 
     static func isArbiter(_ word: String) -> Bool {

@@ -25,7 +25,8 @@ struct ShellWords {
     private static func quoted(until quote: Character, in characters: inout ArraySlice<Character>) -> String {
         var text = ""
         while let character = characters.popFirst(), character != quote {
-            if character == "\\", quote == "\"", let next = characters.popFirst() { text.append(next) } else { text.append(character) }
+            let escaped = character == "\\" && quote == "\"" ? characters.popFirst() : nil
+            text.append(escaped ?? character)
         }
         return text
     }
