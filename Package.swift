@@ -149,7 +149,8 @@ let package = Package(
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Store", "Challenge", "Evaluation", "Imaging", "PlatformSupport", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "JudgeTests", dependencies: ["Judge", "Intake", "Store", "Challenge", "Evaluation", "Imaging", "PlatformSupport", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Judge", "Intake", "Store", "Challenge", "Evaluation", "Scoring", "PlatformSupport", "TestSupport", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),
-        .testTarget(name: "CLITests", dependencies: ["arbiter", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CLITests", dependencies: ["arbiter", "TestSupport", .product(name: "Yams", package: "Yams")], swiftSettings: strictSettings),
         .testTarget(
             name: "ServerTests",
             dependencies: [
