@@ -8,7 +8,7 @@ extension Judge {
     /// and the others are scored.
     func scoreInChildren(_ jobs: [ClaimedJob], child: ChildScoring) async throws -> [RecordOutcome] {
         let run = try await ScorerProcess.run(
-            child.command, arguments: child.arguments(worker: worker, jobs: jobs),
+            child.command, arguments: child.arguments(worker: worker, jobs: jobs), environment: child.environment,
             timeLimit: child.secondsPerJob * Double(jobs.count))
         let answered = ClaimedJobList.outcomes(fromLines: run.output)
         if run.ending == ScorerProcess.Ending.exited(0), jobs.allSatisfy({ answered[$0.jobID] != nil }) {

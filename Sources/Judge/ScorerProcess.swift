@@ -15,10 +15,14 @@ struct ScorerProcess: Sendable {
 
     /// Starts `command` with `arguments`, collects its output, and kills it after `timeLimit` seconds. The waiting
     /// is done on a Dispatch thread, never on the cooperative pool, which on a 2-core machine has two threads.
-    static func run(_ command: [String], arguments: [String], timeLimit: Double) async throws -> ScorerProcess {
+    static func run(_ command: [String], arguments: [String], environment: [String: String] = [:],
+                    timeLimit: Double) async throws -> ScorerProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst()) + arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, child in child }
+        }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardInput = FileHandle.nullDevice

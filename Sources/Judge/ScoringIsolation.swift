@@ -23,6 +23,9 @@ public struct ChildScoring: Sendable {
     public var memoryLimitBytes: Int?
     /// Time a child may take per job of its batch before it is killed.
     public var secondsPerJob: Double
+    /// Variables the child gets beside the parent's environment: secrets such as the database URL go here, not on
+    /// its command line, where any user of the machine could read them with `ps`.
+    public var environment: [String: String] = [:]
 
     public static let defaultMemoryLimitBytes = 8 << 30
     public static let defaultSecondsPerJob = 600.0

@@ -15,13 +15,13 @@ struct ScoringIsolationOptions: ParsableArguments {
         guard jobMemoryLimit > 0, jobTimeLimit > 0 else {
             throw ValidationError("--job-memory-limit and --job-time-limit must be positive, got \(jobMemoryLimit) and \(jobTimeLimit)")
         }
-        // The child opens the parent's store: `--database` when given (ARBITER_DATABASE reaches it by inheritance),
-        // or it would open the data folder's SQLite database and find none of the claimed submissions.
-        var command = [try Self.executablePath(), "judge", "--data-dir", data.url.path]
-        if let database = data.database { command += ["--database", database] }
-        return .childProcess(ChildScoring(
-            command: command,
-            memoryLimitBytes: jobMemoryLimit << 20, secondsPerJob: jobTimeLimit))
+        // The child opens the parent's store, or it would open the data folder's SQLite database and find none of
+        // the claimed submissions: `--database` is handed on as ARBITER_DATABASE (which the child also inherits when
+        // the parent had it), so a password stays out of the child's command line.
+        var child = ChildScoring(command: [try Self.executablePath(), "judge", "--data-dir", data.url.path],
+                                 memoryLimitBytes: jobMemoryLimit << 20, secondsPerJob: jobTimeLimit)
+        if let database = data.database { child.environment["ARBITER_DATABASE"] = database }
+        return .childProcess(child)
     }
 
     /// This program's own file, so the child is the same build as the parent.
