@@ -74,11 +74,13 @@ public final class PostgresStore: ArbiterStore {
         listener.withLock { $0?.cancel() }
     }
 
-    /// Closes the pool's connections; the store cannot be used afterwards.
+    /// Closes the pool's connections; the store cannot be used afterwards. Waits at most ten seconds for the pool to
+    /// wind down: PostgresNIO's pool waits for every leased connection to come back, and a lease that a stalled
+    /// request never returns (see `PostgresPool`) would otherwise hold the caller, and with it a thread, for good.
     public func close() {
         listener.withLock { $0?.cancel() }
         let running = pool.close()
-        _ = try? bridge.run { await running.value }
+        _ = try? bridge.run(abandoningAfter: .seconds(10)) { await running.value }
     }
 
     /// The server's version string.
