@@ -33,7 +33,7 @@ final class LoadGenerator: @unchecked Sendable {
     private(set) var report = Report()
     private var chaosSeconds = 0.0
 
-    init(port: UInt16, setup: LoadSetup) {
+    convenience init(port: UInt16, setup: LoadSetup) {
         self.init(ports: [port], setup: setup)
     }
 
