@@ -5,8 +5,12 @@ import PostgresNIO
 extension PostgresStore {
     /// Writes a batch of results in one transaction; each is fenced on its job's (worker, attempt), holding the job's
     /// row lock from the check to the commit, so a claim that would take the job over waits or skips it.
+    /// A lone failure is one statement, so it needs no transaction around it (two round trips fewer).
     public func record(_ results: [JobResult], now: Date) throws -> [RecordOutcome] {
-        try write { connection in
+        if results.count == 1, let result = results.first, case .failed = result.outcome {
+            return [try autocommit { connection in try await self.record(result, now: now, on: connection) }]
+        }
+        return try write { connection in
             var outcomes: [RecordOutcome] = []
             for result in results { outcomes.append(try await self.record(result, now: now, on: connection)) }
             return outcomes
