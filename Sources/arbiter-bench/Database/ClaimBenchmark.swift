@@ -33,6 +33,8 @@ struct ClaimBenchmark: AsyncParsableCommand {
     func run() async throws {
         let database = BenchDatabase(database, label: "claims")
         defer { database.removeFiles() }
+        // The schema stays behind, so a script can run the adapter's own statements on it with pgbench.
+        print("store: \(database.url.map(StoreFactory.redacted) ?? database.directory.path)")
         let setup = try database.open()
         let queued = try ClaimQueue.fill(setup, jobs: jobs, submissions: submissions)
         let stores = try (0..<workers).map { _ in pool == .shared ? setup : try database.open() }
