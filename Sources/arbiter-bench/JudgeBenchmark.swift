@@ -17,39 +17,65 @@ struct JudgeBenchmark: AsyncParsableCommand {
     @Option(help: "Submissions to judge.") var submissions = 200
     @Option(help: "Cases per submission.") var cases = 1500
     @Option(help: "Repetitions (a fresh store each); the median is reported.") var repetitions = 3
-    @Option(help: "Scoring tasks in flight.") var concurrency = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Scoring tasks in flight, per worker.") var concurrency = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "The store: postgres://USER:PASSWORD@HOST:PORT/DB (a fresh schema is made in it) or sqlite://PATH; default a fresh SQLite store.")
+    var database: String?
+    @Option(help: "Judges draining the queue at once, each with its own store (its own connection pool), as separate processes have.")
+    var workers = 1
+    @Option(help: "Jobs a judge claims at once (the judge's default is 64).") var batchSize = 64
+
+    func validate() throws {
+        guard workers > 0 else { throw ValidationError("--workers must be at least 1, got \(workers)") }
+        guard batchSize > 0 else { throw ValidationError("--batch-size must be at least 1, got \(batchSize)") }
+    }
 
     func run() async throws {
         var timings: [Double] = []
+        var engine = ""
         for repetition in 1...repetitions {
-            let (store, directory) = try await prepare(seed: UInt64(repetition))
-            var judge = Judge(store: store, worker: "bench")
-            judge.concurrency = concurrency
+            let database = BenchDatabase(database, label: "judge")
+            engine = database.engine
+            _ = try Self.prepare(submissions: submissions, cases: cases, seed: UInt64(repetition), database: database)
+            let judges = try (0..<workers).map { index in
+                var judge = Judge(store: try database.open(), worker: "bench-\(index)")
+                judge.concurrency = concurrency
+                judge.batchSize = batchSize
+                return judge
+            }
             let clock = ContinuousClock()
             let started = clock.now
-            let report = try await judge.drain()
-            let elapsed = clock.now - started
-            let seconds = Stopwatch.seconds(elapsed)
-            guard report.scored == submissions else { throw ValidationError("only \(report.scored) of \(submissions) were scored") }
+            let scored = try await Self.drain(judges)
+            let seconds = Stopwatch.seconds(clock.now - started)
+            guard scored == submissions else { throw ValidationError("only \(scored) of \(submissions) were scored") }
             timings.append(seconds)
-            print(String(format: "run %d: judged %d submissions x %d cases in %.3f s (%.0f submissions/s)",
-                         repetition, submissions, cases, seconds, Double(submissions) / seconds))
-            try? FileManager.default.removeItem(at: directory)
+            print(String(format: "run %d: judged %d submissions x %d cases in %.3f s (%.0f submissions/s, %.2f ms each)",
+                         repetition, submissions, cases, seconds, Double(submissions) / seconds, seconds * 1000 / Double(submissions)))
+            database.removeFiles()
         }
         let median = timings.sorted()[timings.count / 2]
-        print(String(format: "median: %.3f s for %d submissions x %d cases on %d cores (target < 2 s)",
-                     median, submissions, cases, ProcessInfo.processInfo.activeProcessorCount))
+        print("median: " + String(format: "%.3f s for %d submissions x %d cases (%.2f ms each) on %d cores, ",
+                                  median, submissions, cases, median * 1000 / Double(submissions), ProcessInfo.processInfo.activeProcessorCount)
+              + "\(engine), \(workers) workers (target < 2 s)")
     }
 
-    private func prepare(seed: UInt64) async throws -> (store: any ArbiterStore, directory: URL) {
-        try Self.prepare(submissions: submissions, cases: cases, seed: seed)
+    /// Runs the judges at once until the queue is empty; returns how many submissions they scored.
+    private static func drain(_ judges: [Judge]) async throws -> Int {
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for judge in judges { group.addTask { try await judge.drain().scored } }
+            return try await group.reduce(0, +)
+        }
     }
 
     /// A fresh store (in the returned data directory) with the demo challenge, `cases` cases of truth and one
     /// submission per team, queued.
     static func prepare(submissions: Int, cases: Int, seed: UInt64) throws -> (store: any ArbiterStore, directory: URL) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-bench-\(UUID().uuidString)")
-        let store = try StoreFactory.open(database: nil, dataDirectory: directory)
+        let database = BenchDatabase(nil, label: "judge")
+        return (try prepare(submissions: submissions, cases: cases, seed: seed, database: database), database.directory)
+    }
+
+    /// The same in a given database.
+    static func prepare(submissions: Int, cases: Int, seed: UInt64, database: BenchDatabase) throws -> any ArbiterStore {
+        let store = try database.open()
         let spec = try ChallengeSpecParser.load(directory: URL(fileURLWithPath: BuiltInFiles.resolve("Challenges/tissuenet-demo")))
         guard let opens = spec.phase("final")?.opens else { throw ValidationError("the demo challenge has no final phase") }
         try store.registerChallenge(spec, now: opens)
@@ -67,7 +93,7 @@ struct JudgeBenchmark: AsyncParsableCommand {
             try intake.submit(challenge: spec.slug, phase: "final", token: token, fileName: "p.csv", bytes: csv,
                               now: opens.addingTimeInterval(Double(team + 1)))
         }
-        return (store, directory)
+        return store
     }
 
     /// A prediction file with probabilities, right about 70% of the time.

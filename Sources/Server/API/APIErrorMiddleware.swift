@@ -26,7 +26,7 @@ struct APIErrorMiddleware: RouterMiddleware {
                 .response(from: request, context: context)
             response.headers[.connection] = "close"
             return response
-        } catch let error as any DatabaseError where error.isUnavailable {
+        } catch let error as any DatabaseServerError where error.isUnavailable {
             // A database restart or failover: nothing was stored, and the same request may succeed in a moment.
             logger.warning("database unavailable", metadata: ["request": "\(context.id)", "error": "\(error)"])
             return try APIError(.serviceUnavailable, code: "database-unavailable",

@@ -84,9 +84,11 @@ final class EventLoopTaskExecutor: TaskExecutor {
         self.group = group
     }
 
+    /// On the loop that enqueues it when that is one of the group's (a query's answer resuming the task), so each
+    /// await does not hop to another thread; the next loop otherwise.
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
-        group.next().execute {
+        group.any().execute {
             job.runSynchronously(on: self.asUnownedTaskExecutor())
         }
     }

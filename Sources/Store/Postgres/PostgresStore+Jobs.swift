@@ -45,7 +45,8 @@ extension PostgresStore {
                 UPDATE jobs SET state = 'running', worker = $3, attempts = attempts + 1, lease_until = $4
                 WHERE id IN (
                     SELECT id FROM jobs
-                    WHERE kind = $6 AND (state = 'queued' OR (state = 'running' AND lease_until < $1 AND attempts < $2))
+                    WHERE kind = $6 AND state IN ('queued', 'running')
+                      AND (state = 'queued' OR (lease_until < $1 AND attempts < $2))
                     ORDER BY id LIMIT $5
                     FOR UPDATE SKIP LOCKED)
                 RETURNING id, submission_id, attempts, payload)

@@ -5,47 +5,55 @@ import PostgresNIO
 extension PostgresStore {
     /// Writes a batch of results in one transaction; each is fenced on its job's (worker, attempt), holding the job's
     /// row lock from the check to the commit, so a claim that would take the job over waits or skips it.
+    /// A lone failure is one statement, so it needs no transaction around it (two round trips fewer).
     public func record(_ results: [JobResult], now: Date) throws -> [RecordOutcome] {
-        try write { connection in
+        if results.count == 1, let result = results.first, case .failed = result.outcome {
+            return [try autocommit { connection in try await self.record(result, now: now, on: connection) }]
+        }
+        return try write { connection in
             var outcomes: [RecordOutcome] = []
             for result in results { outcomes.append(try await self.record(result, now: now, on: connection)) }
             return outcomes
         }
     }
 
+    /// The fence and the job's and submission's new states are one statement; a scored result's evaluation follows
+    /// in the same transaction, so a failure to store it rolls the job back to running.
     private func record(_ result: JobResult, now: Date, on connection: PostgresConnection) async throws -> RecordOutcome {
-        let job = result.job
-        let owned = try await connection.row(
-            """
-            SELECT id FROM jobs
-            WHERE id = \(job.jobID) AND worker = \(job.worker) AND attempts = \(Int64(job.attempt)) AND state = 'running'
-            FOR UPDATE
-            """, logger: logger)
-        guard owned != nil else { return .leaseLost }
         switch result.outcome {
         case .failed(let message):
-            try await finish(job, jobState: "failed", submissionStatus: "failed", failure: message, reason: result.operatorReason,
-                             now: now, on: connection)
+            guard try await finish(result.job, jobState: "failed", submissionStatus: "failed", failure: message,
+                                   reason: result.operatorReason, now: now, on: connection)
+            else { return .leaseLost }
             return .failed
         case .scored(let evaluation, let caseRefs):
-            let outcome = try await storeEvaluation(evaluation, caseRefs: caseRefs, result: result, now: now, on: connection)
-            try await finish(job, jobState: "done", submissionStatus: "scored", failure: nil, reason: nil, now: now, on: connection)
-            return outcome
+            guard try await finish(result.job, jobState: "done", submissionStatus: "scored", failure: nil, reason: nil,
+                                   now: now, on: connection)
+            else { return .leaseLost }
+            return try await storeEvaluation(evaluation, caseRefs: caseRefs, result: result, now: now, on: connection)
         }
     }
 
+    /// Finishes the job if it is still held by this worker and attempt (the UPDATE takes its row lock, and rechecks
+    /// the fence on the newest row if a claim changed it meanwhile), and sets its submission's status, in one round
+    /// trip; says whether the job was still held.
     private func finish(
         _ job: ClaimedJob, jobState: String, submissionStatus: String, failure: String?, reason: String?, now: Date,
         on connection: PostgresConnection
-    ) async throws {
-        try await connection.execute(
+    ) async throws -> Bool {
+        let finished = try await connection.row(
             """
-            UPDATE jobs SET state = \(jobState), finished_at = \(now.timeIntervalSince1970),
-                failure_reason = COALESCE(\(reason), failure_reason)
-            WHERE id = \(job.jobID)
+            WITH finished AS (
+                UPDATE jobs SET state = \(jobState), finished_at = \(now.timeIntervalSince1970),
+                    failure_reason = COALESCE(\(reason), failure_reason)
+                WHERE id = \(job.jobID) AND worker = \(job.worker) AND attempts = \(Int64(job.attempt)) AND state = 'running'
+                RETURNING submission_id),
+            marked AS (
+                UPDATE submissions SET status = \(submissionStatus), failure = \(failure)
+                WHERE id IN (SELECT submission_id FROM finished))
+            SELECT COUNT(*) AS n FROM finished
             """, logger: logger)
-        try await connection.execute(
-            "UPDATE submissions SET status = \(submissionStatus), failure = \(failure) WHERE id = \(job.submissionID)", logger: logger)
+        return try finished?.get("n", as: Int64.self) == 1
     }
 
     /// Stores the evaluation unless one with the same (submission, scorer version, truth version) exists: then says
@@ -72,18 +80,36 @@ extension PostgresStore {
         }
         let evaluationID: Int64 = try inserted.get("id")
         try await insertCaseValues(evaluation.caseValues, evaluationID: evaluationID, caseRefs: caseRefs, on: connection)
-        for row in SQLiteStore.aggregateRows(evaluation) {
-            try await connection.execute(
-                "INSERT INTO aggregates (evaluation_id, split, metric, value) VALUES (\(evaluationID), \(row.split), \(row.metric), \(row.value))",
-                logger: logger)
-        }
-        for split in evaluation.splits {
-            let json = String(decoding: try JSONEncoder.sorted.encode(split.summary), as: UTF8.self)
-            try await connection.execute(
-                "INSERT INTO split_summaries (evaluation_id, split, summary_json) VALUES (\(evaluationID), \(split.split.rawValue), \(json))",
-                logger: logger)
-        }
+        try await connection.execute(try aggregatesAndSummaries(evaluation, evaluationID: evaluationID), logger: logger)
         return .recorded
+    }
+
+    /// One statement inserting the evaluation's aggregates and split summaries (a round trip, not one per row).
+    private func aggregatesAndSummaries(_ evaluation: SubmissionScores, evaluationID: Int64) throws -> PostgresQuery {
+        var binds = PostgresBindings()
+        binds.append(evaluationID)
+        func next() -> String { "$\(binds.count)" }
+        let aggregates = SQLiteStore.aggregateRows(evaluation).map { row -> String in
+            binds.append(row.split)
+            let split = next()
+            binds.append(row.metric)
+            let metric = next()
+            binds.append(row.value)
+            return "($1, \(split), \(metric), \(next())::float8)"
+        }
+        let summaries = try evaluation.splits.map { split -> String in
+            binds.append(split.split.rawValue)
+            let name = next()
+            binds.append(String(decoding: try JSONEncoder.sorted.encode(split.summary), as: UTF8.self))
+            return "($1, \(name), \(next()))"
+        }
+        var sql = "INSERT INTO split_summaries (evaluation_id, split, summary_json) VALUES " + summaries.joined(separator: ", ")
+        if summaries.isEmpty { sql = "SELECT 1" }
+        if !aggregates.isEmpty {
+            sql = "WITH aggregated AS (INSERT INTO aggregates (evaluation_id, split, metric, value) VALUES "
+                + aggregates.joined(separator: ", ") + ") " + sql
+        }
+        return PostgresQuery(unsafeSQL: sql, binds: binds)
     }
 
     /// Writes per-case values as three arrays unnested by the server: one statement per 10,000 rows, not one per row.

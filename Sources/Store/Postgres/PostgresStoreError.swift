@@ -2,7 +2,7 @@ import PostgresNIO
 
 /// A statement the PostgreSQL server refused, with the server's message, its SQLSTATE and the SQL that failed
 /// (never the arguments: they can hold token digests).
-public struct PostgresStoreError: DatabaseError, Sendable, Equatable, CustomStringConvertible {
+public struct PostgresStoreError: DatabaseServerError, Sendable, Equatable, CustomStringConvertible {
     public let message: String
     /// The SQLSTATE code, such as `23505` for a unique violation; empty when the failure was not the server's answer.
     public let sqlState: String

@@ -40,7 +40,7 @@ extension SQLiteStore {
                 UPDATE jobs SET state = 'running', worker = ?1, attempts = attempts + 1, lease_until = ?2
                 WHERE id IN (
                     SELECT id FROM jobs
-                    WHERE kind = ?5 AND (state = 'queued' OR (state = 'running' AND lease_until < ?3))
+                    WHERE kind = ?5 AND state IN ('queued', 'running') AND (state = 'queued' OR lease_until < ?3)
                     ORDER BY id LIMIT ?4)
                 RETURNING id, submission_id, attempts, payload
                 """,

@@ -2,7 +2,7 @@ import Foundation
 import Scoring
 import Store
 
-/// Many clients uploading as fast as the server answers, each on its own thread with a keep-alive connection.
+/// Many clients uploading as fast as the servers answer, spread over them in turn, each on its own thread with a keep-alive connection.
 final class LoadGenerator: @unchecked Sendable {
     struct Acknowledged {
         let id: Int64
@@ -24,7 +24,8 @@ final class LoadGenerator: @unchecked Sendable {
         let chaosSeconds: Double
     }
 
-    let port: UInt16
+    /// The servers' ports; client i uploads to `ports[i % ports.count]`.
+    let ports: [UInt16]
     let tokens: [String]
     /// Distinct prediction files with their digests, used in turn.
     let files: [(bytes: [UInt8], sha256: String)]
@@ -32,8 +33,12 @@ final class LoadGenerator: @unchecked Sendable {
     private(set) var report = Report()
     private var chaosSeconds = 0.0
 
-    init(port: UInt16, setup: LoadSetup) {
-        self.port = port
+    convenience init(port: UInt16, setup: LoadSetup) {
+        self.init(ports: [port], setup: setup)
+    }
+
+    init(ports: [UInt16], setup: LoadSetup) {
+        self.ports = ports
         tokens = setup.tokens
         var random = SplitMix64(seed: 11)
         files = (0..<32).map { _ in
@@ -68,7 +73,7 @@ final class LoadGenerator: @unchecked Sendable {
     }
 
     private func upload(client: Int, until deadline: Date) {
-        let connection = LoopbackConnection(port: port)
+        let connection = LoopbackConnection(port: ports[client % ports.count])
         let headers = [("Authorization", "Bearer \(tokens[client])"), ("Content-Type", "text/csv")]
         var turn = client
         while Date() < deadline {

@@ -4,15 +4,15 @@ import Foundation
 import Scoring
 import Store
 
-/// A data directory with a 4-class challenge of `rows` cases whose one phase has no count limit, and a team per client.
+/// A data directory (and the database `--database` names, if any) with a 4-class challenge of `rows` cases whose one phase has no count limit, and a team per client.
 struct LoadSetup: Sendable {
     let ids: [String]
     let labels: [Int]
     let tokens: [String]
     let sampleBytes: Int
 
-    static func make(data: URL, teams: Int, rows: Int) throws -> LoadSetup {
-        let store = try StoreFactory.open(database: nil, dataDirectory: data)
+    static func make(data: URL, teams: Int, rows: Int, database: String? = nil) throws -> LoadSetup {
+        let store = try StoreFactory.open(database: database, dataDirectory: data)
         let spec = try OpenPhaseChallenge.spec(slug: "load", classes: 4, maxFileSize: "1MB")
         try store.registerChallenge(spec, now: Date())
         var random = SplitMix64(seed: 7)

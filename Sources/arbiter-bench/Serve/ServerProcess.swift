@@ -9,17 +9,20 @@ final class ServerProcess: @unchecked Sendable {
     let executable: String
     let data: URL
     let port: Int
+    /// The `--database` URL; nil for the data directory's own SQLite store.
+    let database: String?
     private let lock = NSLock()
     private var current: Process?
     private var process: Process? { lock.withLock { current } }
 
-    init(executable: String, data: URL, port: Int) throws {
+    init(executable: String, data: URL, port: Int, database: String? = nil) throws {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw ServeBenchError("no arbiter executable at \(executable); build it or pass --arbiter")
         }
         self.executable = executable
         self.data = data
         self.port = port
+        self.database = database
     }
 
     /// Starts the server and waits until it answers /healthz.
@@ -28,6 +31,7 @@ final class ServerProcess: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["serve", "--data-dir", data.path, "--port", String(port), "--no-judge", "--log-level", "error",
                              "--requests-per-second", "100000", "--request-burst", "100000", "--upload-megabytes-per-minute", "1000000"]
+            + (database.map { ["--database", $0] } ?? [])
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         lock.withLock { current = process }
