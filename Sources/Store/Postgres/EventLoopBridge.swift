@@ -32,23 +32,6 @@ struct EventLoopBridge: Sendable {
         return try promise.futureResult.wait()
     }
 
-    /// Runs `operation` as `run` does, giving up after `timeout`: for a readiness probe, which must answer while the
-    /// pool is still waiting for a server that went away.
-    func run<Value: Sendable>(timeout: Duration, _ operation: @escaping @Sendable () async throws -> Value) throws -> Value {
-        try run {
-            try await withThrowingTaskGroup(of: Value.self) { group in
-                group.addTask { try await operation() }
-                group.addTask {
-                    try await Task.sleep(for: timeout)
-                    throw PostgresStoreError(message: "no answer within \(timeout)", sqlState: "", sql: "")
-                }
-                defer { group.cancelAll() }
-                guard let first = try await group.next() else { throw CancellationError() }
-                return first
-            }
-        }
-    }
-
     /// Runs `operation` as `run` does, but stops waiting for it after `timeout`: it is cancelled and left to end on its
     /// own, its answer dropped. For work that may ignore cancellation, such as a single connection's handshake with a
     /// server that went away mid-way (seen hanging for good around a PostgreSQL restart).

@@ -112,7 +112,9 @@ public final class PostgresStore: ArbiterStore {
 
     /// Whether the database answers within two seconds, for readiness probes.
     public func isReachable() -> Bool {
-        let answer = try? bridge.run(timeout: .seconds(2)) {
+        // Abandoned rather than awaited after its time: a pool that stopped giving connections ignores cancellation,
+        // and the probe must answer (and give its thread back) whatever state the pool is in.
+        let answer = try? bridge.run(abandoningAfter: .seconds(2)) {
             try await self.pool.client.withConnection { connection in
                 try await connection.row("SELECT 1 AS one", logger: self.logger)?.get("one", as: Int.self)
             }
