@@ -16,6 +16,9 @@ public protocol JobStore: Sendable {
     @discardableResult
     func requeue(challenge: StoredChallenge, phase: String?, now: Date) throws -> Int
 
+    /// The task methods below refuse `.score` with a precondition: a kind is always named in code, never read from
+    /// outside input, and scoring jobs belong to submissions (`acceptSubmission`, `claimJobs`).
+    ///
     /// Queues one job of `kind` per payload, in order; returns their ids.
     @discardableResult
     func enqueueTasks(kind: JobKind, payloads: [String], now: Date) throws -> [Int64]
