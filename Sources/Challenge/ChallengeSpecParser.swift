@@ -51,7 +51,7 @@ public enum ChallengeSpecParser {
         let columns = task.flatMap { task in
             metrics.map { ChallengeSpec(slug: "columns", title: "", description: "", task: task, metrics: $0, phases: []).resultColumns }
         }
-        let phases = PhaseSpecReader.readAll(root.child("phases"), columns: columns, &reader)
+        let phases = PhaseSpecReader.readAll(root.child("phases"), columns: columns, task: task?.kind, &reader)
         guard let slug, let title, let task, let metrics, let phases else { return nil }
         return ChallengeSpec(slug: slug, title: title, description: description, task: task, metrics: metrics, phases: phases)
     }

@@ -18,11 +18,13 @@ public struct PhaseSpec: Sendable, Equatable, Codable {
     public let ranking: RankingSpec?
     /// What teams see of their public scores: every score, or the Ladder's (nil means every score).
     public let publicFeedback: PublicFeedback?
+    /// How teams' containers run, for a `submission: container` phase; nil for a phase of prediction files.
+    public let container: ContainerPhaseSpec?
 
     public init(
         slug: String, title: String, opens: Date, closes: Date, cases: [Split],
         publicSplit: Split, privateSplit: Split?, limits: SubmissionLimits, finalEntry: FinalEntryRule,
-        ranking: RankingSpec? = nil, publicFeedback: PublicFeedback? = nil
+        ranking: RankingSpec? = nil, publicFeedback: PublicFeedback? = nil, container: ContainerPhaseSpec? = nil
     ) {
         self.slug = slug
         self.title = title
@@ -35,7 +37,11 @@ public struct PhaseSpec: Sendable, Equatable, Codable {
         self.finalEntry = finalEntry
         self.ranking = ranking
         self.publicFeedback = publicFeedback
+        self.container = container
     }
+
+    /// What the phase takes from teams.
+    public var submission: SubmissionKind { container == nil ? .predictions : .container }
 
     /// Whether submissions are accepted at `instant` (opens inclusive, closes exclusive).
     public func isOpen(at instant: Date) -> Bool {

@@ -2,10 +2,11 @@
 enum PhaseSpecReader {
     private static let phaseKeys: Set = [
         "slug", "title", "opens", "closes", "cases", "public-split", "private-split", "limits", "final-entry", "ranking", "public-feedback",
+        "submission", "container",
     ]
 
     /// `columns`: the challenge's result columns, which a ranking rule may name (nil when the metrics did not parse).
-    static func readAll(_ field: YAMLField, columns: [ResultColumn]?, _ reader: inout SpecReader) -> [PhaseSpec]? {
+    static func readAll(_ field: YAMLField, columns: [ResultColumn]?, task: TaskKind?, _ reader: inout SpecReader) -> [PhaseSpec]? {
         guard let elements = reader.sequence(field) else { return nil }
         guard !elements.isEmpty else {
             reader.report(field.issue("a challenge needs at least one phase"))
@@ -15,7 +16,7 @@ enum PhaseSpecReader {
         var slugs: Set<String> = []
         var complete = true
         for element in elements {
-            guard let phase = read(element, columns: columns, &reader) else { complete = false; continue }
+            guard let phase = read(element, columns: columns, task: task, &reader) else { complete = false; continue }
             if !slugs.insert(phase.slug).inserted {
                 reader.report(element.child("slug").issue("phase slug \"\(phase.slug)\" appears twice"))
                 complete = false
@@ -25,7 +26,7 @@ enum PhaseSpecReader {
         return complete ? phases : nil
     }
 
-    private static func read(_ field: YAMLField, columns: [ResultColumn]?, _ reader: inout SpecReader) -> PhaseSpec? {
+    private static func read(_ field: YAMLField, columns: [ResultColumn]?, task: TaskKind?, _ reader: inout SpecReader) -> PhaseSpec? {
         guard reader.requireMapping(field) else { return nil }
         reader.rejectUnknownKeys(in: field, allowed: phaseKeys)
         let issuesBefore = reader.issues.count
@@ -44,12 +45,33 @@ enum PhaseSpecReader {
         if feedback == .ladder, let primary = columns?.first, !primary.isPerCase {
             reader.report(field.child("public-feedback").issue("the Ladder needs per-case values of the primary metric, and \(primary.key) has none"))
         }
+        let container = readContainer(field, task: task, hasPrivateSplit: splits?.private != nil, &reader)
         guard reader.issues.count == issuesBefore, let slug, let opens, let closes, let splits, let limits else {
             return nil
         }
         return PhaseSpec(
             slug: slug, title: title ?? slug, opens: opens, closes: closes, cases: splits.cases,
-            publicSplit: splits.public, privateSplit: splits.private, limits: limits, finalEntry: finalEntry, ranking: ranking, publicFeedback: feedback)
+            publicSplit: splits.public, privateSplit: splits.private, limits: limits, finalEntry: finalEntry, ranking: ranking, publicFeedback: feedback,
+            container: container)
+    }
+
+    /// `submission: container` and its `container` section come together, or neither does.
+    private static func readContainer(_ field: YAMLField, task: TaskKind?, hasPrivateSplit: Bool, _ reader: inout SpecReader) -> ContainerPhaseSpec? {
+        let kindField = field.child("submission")
+        let sectionField = field.child("container")
+        let kind = reader.choice(kindField, as: SubmissionKind.self, required: false) ?? .predictions
+        switch (kind, sectionField.isPresent) {
+        case (.predictions, false):
+            return nil
+        case (.predictions, true):
+            reader.report(sectionField.issue("only a phase with `submission: container` runs containers; add it or remove this section"))
+            return nil
+        case (.container, false):
+            reader.report(sectionField.issue("missing; a container phase says how its containers run (layout, inputs, limits)"))
+            return nil
+        case (.container, true):
+            return ContainerPhaseSpecReader.read(sectionField, task: task, hasPrivateSplit: hasPrivateSplit, &reader)
+        }
     }
 
     private static func readSplits(
