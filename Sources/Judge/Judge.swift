@@ -115,7 +115,7 @@ public struct Judge: Sendable {
         }
         let outcome: JobResult.Outcome
         do {
-            outcome = try await truth.score(blob: context.submission.fileSHA256, in: store.blobs, fileName: context.submission.fileName)
+            outcome = try await truth.score(blob: context.scoredSHA256, in: store.blobs, fileName: context.scoredFileName)
         } catch {
             logger.error("a stored submission could not be read", metadata: ["submission": "\(job.submissionID)", "error": "\(error)"])
             outcome = .failed("the stored file could not be read; the organisers have the details and will re-judge")

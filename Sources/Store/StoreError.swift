@@ -12,6 +12,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case noGroundTruth(challenge: String)
     case invalidSpecChange(challenge: String, reason: String)
     case unknownToken(Int64)
+    /// Per-case inputs name a case the challenge's truth does not have.
+    case unknownCase(challenge: String, caseID: String)
     /// A `--database` URL this build cannot open, with any password already removed.
     case unsupportedDatabase(url: String, reason: String)
 
@@ -37,6 +39,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "cannot update challenge \"\(challenge)\": \(reason)"
         case .unknownToken(let id):
             "no token #\(id)"
+        case .unknownCase(let challenge, let caseID):
+            "challenge \"\(challenge)\" has no case \"\(caseID)\" in its truth; import the truth first, then the inputs of its cases"
         case .unsupportedDatabase(let url, let reason):
             "cannot open the database \(url): \(reason)"
         }

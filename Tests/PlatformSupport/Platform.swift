@@ -21,21 +21,23 @@ public struct Platform: Sendable {
 
     public init(
         adapter: StoreAdapter = .sqlite, limits: String = "{ per-period: 2, period: 1d, total: 5 }", finalEntry: String = "best-public",
-        ranking: String? = nil, feedback: String? = nil
+        ranking: String? = nil, feedback: String? = nil, container: String? = nil
     ) throws {
-        try self.init(store: try adapter.open(), limits: limits, finalEntry: finalEntry, ranking: ranking, feedback: feedback)
+        try self.init(store: try adapter.open(), limits: limits, finalEntry: finalEntry, ranking: ranking, feedback: feedback,
+                      container: container)
     }
 
     /// The small challenge registered on a store the caller opened.
     public init(
         store: any ArbiterStore, limits: String = "{ per-period: 2, period: 1d, total: 5 }", finalEntry: String = "best-public",
-        ranking: String? = nil, feedback: String? = nil
+        ranking: String? = nil, feedback: String? = nil, container: String? = nil
     ) throws {
         self.store = store
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         spec = try ChallengeSpecParser.parse(
-            yaml: Self.yaml(limits: limits, finalEntry: finalEntry, ranking: ranking, feedback: feedback), file: "challenge.yaml")
+            yaml: Self.yaml(limits: limits, finalEntry: finalEntry, ranking: ranking, feedback: feedback, container: container),
+            file: "challenge.yaml")
         try store.registerChallenge(spec, now: Self.opens)
         let truth = try TruthParser.parse(Array(Self.truth.utf8), file: "truth.csv", task: spec.task)
         try store.importTruth(truth, challenge: "small", fileSHA256: ContentDigest.sha256(Array(Self.truth.utf8)), now: Self.opens)
@@ -44,9 +46,10 @@ public struct Platform: Sendable {
     /// The small challenge's spec, with a phase's limits, final-entry rule, ranking and feedback as given.
     public static func yaml(
         limits: String = "{ per-period: 2, period: 1d, total: 5 }", finalEntry: String = "best-public",
-        ranking: String? = nil, feedback: String? = nil
+        ranking: String? = nil, feedback: String? = nil, container: String? = nil
     ) -> String {
-        ThreeClassChallenge.yaml(slug: "small", limits: limits, finalEntry: finalEntry, ranking: ranking, feedback: feedback)
+        ThreeClassChallenge.yaml(slug: "small", limits: limits, finalEntry: finalEntry, ranking: ranking, feedback: feedback,
+                                 container: container)
     }
 
     public func addTeam(_ name: String) throws -> String {

@@ -1,9 +1,10 @@
 /// The spec of a small three-class slide-classification challenge with one public/private phase, as the platform
-/// and server tests register it (each with its own slug, limits and rules).
+/// and server tests register it (each with its own slug, limits and rules); with `container`, a flow mapping of the
+/// phase's container section, the phase takes container images.
 public enum ThreeClassChallenge {
     public static func yaml(
         slug: String, limits: String, finalEntry: String, secondary: String = "[accuracy, quadratic-weighted-kappa]",
-        ranking: String? = nil, feedback: String? = nil
+        ranking: String? = nil, feedback: String? = nil, container: String? = nil
     ) -> String {
         """
         schema: 1
@@ -26,6 +27,7 @@ public enum ThreeClassChallenge {
             final-entry: \(finalEntry)
         \(ranking.map { "    ranking: \($0)" } ?? "")
         \(feedback.map { "    public-feedback: \($0)" } ?? "")
+        \(container.map { "    submission: container\n    container: \($0)" } ?? "")
         """
     }
 }

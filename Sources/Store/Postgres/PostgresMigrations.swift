@@ -19,6 +19,7 @@ enum PostgresMigrations {
             "CREATE INDEX jobs_by_state ON jobs (kind, state, id)",
         ]),
         ("v7-claimable-jobs", claimableJobs),
+        ("v8-container-runs", containerRuns),
     ]
 
     /// Creates the schema if needed and applies the migrations it lacks, in one transaction holding an advisory lock
@@ -210,5 +211,37 @@ enum PostgresMigrations {
     /// (`scripts/bench/postgres`, issue 16); the planner proves that the claim's condition implies the index's.
     private static let claimableJobs = [
         "CREATE INDEX jobs_claimable ON jobs (kind, id) WHERE state IN ('queued', 'running')",
+    ]
+
+    /// Container phases' hidden per-case inputs and container submissions' runs (see the SQLite migration).
+    private static let containerRuns = [
+        """
+        CREATE TABLE case_inputs (
+            case_ref BIGINT NOT NULL REFERENCES cases(id),
+            interface TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            byte_count BIGINT NOT NULL,
+            PRIMARY KEY (case_ref, interface))
+        """,
+        """
+        CREATE TABLE container_runs (
+            submission_id BIGINT PRIMARY KEY REFERENCES submissions(id),
+            image_id TEXT NOT NULL,
+            image_format TEXT NOT NULL,
+            architecture TEXT NOT NULL,
+            verdict TEXT,
+            exit_code INTEGER,
+            problem_count INTEGER,
+            first_problem_kind TEXT,
+            duration_seconds DOUBLE PRECISION,
+            peak_memory_bytes BIGINT,
+            log_sha256 TEXT,
+            predictions_name TEXT,
+            predictions_sha256 TEXT,
+            predictions_bytes BIGINT,
+            finished_at DOUBLE PRECISION)
+        """,
+        "CREATE INDEX container_runs_by_image ON container_runs (image_id)",
     ]
 }

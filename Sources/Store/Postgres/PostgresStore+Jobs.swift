@@ -25,7 +25,7 @@ extension PostgresStore {
     /// trip): the quarantined and the claimable jobs are disjoint sets (attempts at the cap, or under it), so neither
     /// step can take the other's rows. For scoring, the same statement fails the quarantined jobs' submissions and
     /// marks the claimed ones as being scored.
-    private func claimRows(_ kind: JobKind, worker: String, limit: Int, leaseSeconds: Double, now: Date,
+    func claimRows(_ kind: JobKind, worker: String, limit: Int, leaseSeconds: Double, now: Date,
                            maxAttempts: Int) throws -> [PostgresRandomAccessRow] {
         var binds = PostgresBindings()
         binds.append(now.timeIntervalSince1970)  // $1
@@ -51,13 +51,18 @@ extension PostgresStore {
                     FOR UPDATE SKIP LOCKED)
                 RETURNING id, submission_id, attempts, payload)
             """
-        if kind == .score {
+        if kind == .score || kind == .run {
             binds.append(JobFailure.gaveUp.teamMessage)  // $7
             sql += """
                 ,
                 failed AS (
                     UPDATE submissions SET status = 'failed', failure = $7
-                    WHERE id IN (SELECT submission_id FROM given_up) AND status IN ('queued', 'scoring')),
+                    WHERE id IN (SELECT submission_id FROM given_up) AND status IN ('queued', 'scoring'))
+                """
+        }
+        if kind == .score {
+            sql += """
+                ,
                 scoring AS (
                     UPDATE submissions SET status = 'scoring'
                     WHERE id IN (SELECT submission_id FROM claimed) AND status = 'queued'
@@ -138,7 +143,8 @@ extension PostgresStore {
                 WHERE p.id = \(submission.phaseID)
                 """, logger: self.logger)
             else { throw StoreError.unknownSubmission(job.submissionID) }
-            return JobContext(submission: submission, challenge: try row.get("challenge"), phase: try row.get("phase"))
+            let predictions = try await self.containerRun(submissionID: submission.id, on: connection)?.predictions
+            return JobContext(submission: submission, challenge: try row.get("challenge"), phase: try row.get("phase"), predictions: predictions)
         }
     }
 
@@ -150,7 +156,9 @@ extension PostgresStore {
                 """
                 INSERT INTO jobs (submission_id, state, created_at)
                 SELECT s.id, 'queued', \(now.timeIntervalSince1970) FROM submissions s JOIN phases p ON p.id = s.phase_id
-                WHERE p.challenge_id = \(challenge.id) AND (\(phase)::text IS NULL OR p.slug = \(phase)) ORDER BY s.id
+                WHERE p.challenge_id = \(challenge.id) AND (\(phase)::text IS NULL OR p.slug = \(phase))
+                  AND NOT EXISTS (SELECT 1 FROM container_runs r WHERE r.submission_id = s.id AND r.predictions_sha256 IS NULL)
+                ORDER BY s.id
                 RETURNING id
                 """, logger: self.logger
             ).count

@@ -21,8 +21,18 @@ extension PostgresStore {
                 """, logger: self.logger)
             else { throw PostgresStoreError.raced("the new submission did not come back") }
             let submission = try StoredSubmission(row)
+            // A container phase runs the image first; its run queues the scoring job once the output passes validation.
+            let kind: JobKind = phase.spec.submission == .container ? .run : .score
             try await connection.execute(
-                "INSERT INTO jobs (submission_id, state, created_at) VALUES (\(submission.id), 'queued', \(at))", logger: self.logger)
+                "INSERT INTO jobs (kind, submission_id, state, created_at) VALUES (\(kind.rawValue), \(submission.id), 'queued', \(at))",
+                logger: self.logger)
+            if let image = file.image {
+                try await connection.execute(
+                    """
+                    INSERT INTO container_runs (submission_id, image_id, image_format, architecture)
+                    VALUES (\(submission.id), \(image.imageID), \(image.format), \(image.architecture))
+                    """, logger: self.logger)
+            }
             try await self.announceJobs(on: connection)
             try await self.append(AuditEntry(at: now, actor: "team:\(team.name)", action: "submission.accepted", challenge: challenge,
                                              subject: "\(phase.spec.slug)#\(submission.id)", fileSHA256: file.sha256), on: connection)

@@ -61,6 +61,7 @@ extension PostgresStore {
             }
             try await connection.execute("DELETE FROM ground_truth WHERE case_ref = \(ref)", logger: logger)
             try await connection.execute("DELETE FROM truth_files WHERE case_ref = \(ref)", logger: logger)
+            try await connection.execute("DELETE FROM case_inputs WHERE case_ref = \(ref)", logger: logger)
             try await connection.execute("DELETE FROM cases WHERE id = \(ref)", logger: logger)
         }
     }

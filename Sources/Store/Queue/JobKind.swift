@@ -4,4 +4,6 @@ public enum JobKind: String, Sendable, CaseIterable, Codable {
     case score
     /// Writing one slide's Deep Zoom pyramid (`arbiter tile --queue`, run by `arbiter tile --work`).
     case tile
+    /// Running a team's container on a container phase's hidden inputs (`arbiter run`); its output is then scored.
+    case run
 }

@@ -4,7 +4,7 @@ import GRDB
 enum Migrations {
     /// Every migration, oldest first; each name is a shipped schema version.
     static let names = ["v1-walking-skeleton", "v2-truth-files", "v3-leaderboard-history", "v4-server", "v5-quarantined-jobs",
-                              "v6-job-kinds", "v7-claimable-jobs"]
+                              "v6-job-kinds", "v7-claimable-jobs", "v8-container-runs"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -15,6 +15,7 @@ enum Migrations {
         migrator.registerMigration("v5-quarantined-jobs", migrate: addJobFailureReason)
         migrator.registerMigration("v6-job-kinds", migrate: addJobKinds)
         migrator.registerMigration("v7-claimable-jobs", migrate: addClaimableJobsIndex)
+        migrator.registerMigration("v8-container-runs", migrate: addContainerRuns)
         return migrator
     }
 
@@ -79,6 +80,39 @@ enum Migrations {
     /// history (the planners use it because the claim's WHERE repeats its condition).
     private static func addClaimableJobsIndex(_ db: Database) throws {
         try db.execute(sql: "CREATE INDEX jobs_claimable ON jobs (kind, id) WHERE state IN ('queued', 'running');")
+    }
+
+    /// Container phases: each case's hidden inputs (blobs, like truth files), and each container submission's run:
+    /// the image it holds, then how its run ended and the prediction file its output gave.
+    private static func addContainerRuns(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE case_inputs (
+                case_ref INTEGER NOT NULL REFERENCES cases(id),
+                interface TEXT NOT NULL,
+                file_name TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                byte_count INTEGER NOT NULL,
+                PRIMARY KEY (case_ref, interface)
+            );
+            CREATE TABLE container_runs (
+                submission_id INTEGER PRIMARY KEY REFERENCES submissions(id),
+                image_id TEXT NOT NULL,
+                image_format TEXT NOT NULL,
+                architecture TEXT NOT NULL,
+                verdict TEXT,
+                exit_code INTEGER,
+                problem_count INTEGER,
+                first_problem_kind TEXT,
+                duration_seconds REAL,
+                peak_memory_bytes INTEGER,
+                log_sha256 TEXT,
+                predictions_name TEXT,
+                predictions_sha256 TEXT,
+                predictions_bytes INTEGER,
+                finished_at REAL
+            );
+            CREATE INDEX container_runs_by_image ON container_runs (image_id);
+            """)
     }
 
     /// Published leaderboard snapshots, each signed and chained to the one before; append-only.

@@ -31,7 +31,7 @@ extension SQLiteStore {
     }
 
     /// Quarantines the kind's exhausted jobs, then claims; rows of (id, submission_id, attempts, payload) by id.
-    private func claim(_ kind: JobKind, worker: String, limit: Int, leaseSeconds: Double, now: Date, maxAttempts: Int,
+    func claim(_ kind: JobKind, worker: String, limit: Int, leaseSeconds: Double, now: Date, maxAttempts: Int,
                        db: Database) throws -> [Row] {
         try quarantineExhaustedJobs(kind, maxAttempts: maxAttempts, now: now, db: db)
         return try Row.fetchAll(
@@ -122,7 +122,9 @@ extension SQLiteStore {
                 sql: "SELECT c.slug AS challenge, p.slug AS phase FROM phases p JOIN challenges c ON c.id = p.challenge_id WHERE p.id = ?",
                 arguments: [submission.phaseID])
             else { throw StoreError.unknownSubmission(job.submissionID) }
-            return JobContext(submission: submission, challenge: row["challenge"], phase: row["phase"])
+            let predictions = try Row.fetchOne(db, sql: "SELECT * FROM container_runs WHERE submission_id = ?", arguments: [submission.id])
+                .flatMap { ContainerRunRow.record($0).predictions }
+            return JobContext(submission: submission, challenge: row["challenge"], phase: row["phase"], predictions: predictions)
         }
     }
 
@@ -139,7 +141,9 @@ extension SQLiteStore {
                 db,
                 sql: """
                     SELECT s.id FROM submissions s JOIN phases p ON p.id = s.phase_id
-                    WHERE p.challenge_id = ? AND (?2 IS NULL OR p.slug = ?2) ORDER BY s.id
+                    WHERE p.challenge_id = ? AND (?2 IS NULL OR p.slug = ?2)
+                      AND NOT EXISTS (SELECT 1 FROM container_runs r WHERE r.submission_id = s.id AND r.predictions_sha256 IS NULL)
+                    ORDER BY s.id
                     """,
                 arguments: [challenge.id, phase])
             for id in ids {

@@ -17,8 +17,11 @@ extension SQLiteStore {
                 """
             ).execute(arguments: [phase.id, team.id, file.fileName, file.sha256, file.byteCount, now.timeIntervalSince1970])
             let id = db.lastInsertedRowID
-            try db.cachedStatement(sql: "INSERT INTO jobs (submission_id, state, created_at) VALUES (?, 'queued', ?)")
-                .execute(arguments: [id, now.timeIntervalSince1970])
+            // A container phase runs the image first; its run queues the scoring job once the output passes validation.
+            let kind: JobKind = phase.spec.submission == .container ? .run : .score
+            try db.cachedStatement(sql: "INSERT INTO jobs (kind, submission_id, state, created_at) VALUES (?, ?, 'queued', ?)")
+                .execute(arguments: [kind.rawValue, id, now.timeIntervalSince1970])
+            if let image = file.image { try recordImage(image, submission: id, db: db) }
             try append(AuditEntry(at: now, actor: "team:\(team.name)", action: "submission.accepted", challenge: challenge,
                                   subject: "\(phase.spec.slug)#\(id)", fileSHA256: file.sha256), in: db)
             return try submission(id, db: db)

@@ -58,6 +58,7 @@ extension SQLiteStore {
             }
             try db.execute(sql: "DELETE FROM ground_truth WHERE case_ref = ?", arguments: [ref])
             try db.execute(sql: "DELETE FROM truth_files WHERE case_ref = ?", arguments: [ref])
+            try db.execute(sql: "DELETE FROM case_inputs WHERE case_ref = ?", arguments: [ref])
             try db.execute(sql: "DELETE FROM cases WHERE id = ?", arguments: [ref])
         }
     }
