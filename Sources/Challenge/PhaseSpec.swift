@@ -43,6 +43,12 @@ public struct PhaseSpec: Sendable, Equatable, Codable {
     /// What the phase takes from teams.
     public var submission: SubmissionKind { container == nil ? .predictions : .container }
 
+    /// The largest upload: a prediction file, or a container phase's image archive.
+    public var uploadByteLimit: Int { container?.limits.imageBytes ?? limits.maxFileBytes }
+
+    /// The largest prediction file scored: uploaded, or gathered from a container's output.
+    public var predictionByteLimit: Int { container.map { max($0.limits.outputBytes, limits.maxFileBytes) } ?? limits.maxFileBytes }
+
     /// Whether submissions are accepted at `instant` (opens inclusive, closes exclusive).
     public func isOpen(at instant: Date) -> Bool {
         opens <= instant && instant < closes

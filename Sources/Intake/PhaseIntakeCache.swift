@@ -56,7 +56,7 @@ struct PhaseIntakeContext: Sendable {
                 let truth = try files.map { file in
                     LesionTruthFile(caseID: file.caseID, split: file.split, fileName: file.fileName, bytes: try store.blobs.read(file.sha256))
                 }
-                return try LesionPhaseScorer(task: challenge.spec.task, truth: truth, uploadLimit: phase.spec.limits.maxFileBytes)
+                return try LesionPhaseScorer(task: challenge.spec.task, truth: truth, uploadLimit: phase.spec.predictionByteLimit)
             })
         }
     }

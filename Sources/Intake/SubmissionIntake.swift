@@ -90,10 +90,16 @@ public struct SubmissionIntake: Sendable {
         guard phase.acceptsSubmissions(at: now) else {
             throw IntakeError.phaseNotOpen(phase: phaseSlug, opens: phase.spec.opens, closes: phase.spec.closes)
         }
-        guard content.byteCount <= phase.spec.limits.maxFileBytes else {
-            throw IntakeError.fileTooLarge(file: fileName, bytes: content.byteCount, limit: phase.spec.limits.maxFileBytes)
+        guard content.byteCount <= phase.spec.uploadByteLimit else {
+            throw IntakeError.fileTooLarge(file: fileName, bytes: content.byteCount, limit: phase.spec.uploadByteLimit)
         }
-        try validate(content, fileName: fileName, context: context, team: team, now: now, dryRun: dryRun)
+        let audit = dryRun ? nil : RejectionAudit(team: team, now: now)
+        var image: SubmittedImage?
+        if let container = phase.spec.container {
+            image = try inspect(content, fileName: fileName, container: container, context: context, audit: audit)
+        } else {
+            try validate(content, fileName: fileName, context: context, audit: audit)
+        }
         guard !dryRun else { return nil }
         do {
             // Checked again in the insert's transaction; this read only keeps a refused file's bytes off the disk.
@@ -108,7 +114,7 @@ public struct SubmissionIntake: Sendable {
             try store.blobs.adopt(file.url, digest: file.sha256)
             digest = file.sha256
         }
-        let file = AcceptedFile(fileName: fileName, sha256: digest, byteCount: content.byteCount)
+        let file = AcceptedFile(fileName: fileName, sha256: digest, byteCount: content.byteCount, image: image)
         do {
             return try store.acceptSubmission(file, phase: phase, team: team, challenge: slug, now: now)
         } catch let refusal as LimitRefusal {
@@ -116,7 +122,21 @@ public struct SubmissionIntake: Sendable {
         }
     }
 
-    private func validate(_ content: SubmissionContent, fileName: String, context: PhaseIntakeContext, team: StoredTeam, now: Date, dryRun: Bool) throws {
+    /// Validates a prediction file that a container's run left at `path` (named `fileName` in messages) with the phase's
+    /// validator, exactly as an upload's: throws `IntakeError.invalidFile` with every problem found.
+    public func validateOutput(path: String, fileName: String, byteCount: Int, challenge slug: String, phase phaseSlug: String) throws {
+        let context = try phases.context(challenge: slug, phase: phaseSlug, store: store)
+        let file = UploadedFile(url: URL(fileURLWithPath: path), byteCount: byteCount, sha256: "")
+        try validate(.file(file), fileName: fileName, context: context, audit: nil)
+    }
+
+    /// Who to record a refused file against; nil for a dry run or a container's output.
+    struct RejectionAudit {
+        let team: StoredTeam
+        let now: Date
+    }
+
+    private func validate(_ content: SubmissionContent, fileName: String, context: PhaseIntakeContext, audit: RejectionAudit?) throws {
         let (challenge, phase) = (context.challenge, context.phase)
         guard context.caseCount > 0 else { throw IntakeError.noCases(challenge: challenge.spec.slug) }
         do {
@@ -129,16 +149,20 @@ public struct SubmissionIntake: Sendable {
                 try scorer.get().validate(path: file.url.path, fileName: fileName)
             }
         } catch let error as ValidationFailure {
-            if !dryRun {
-                try store.audit(AuditEntry(
-                    at: now, actor: "team:\(team.name)", action: "submission.rejected", challenge: challenge.spec.slug,
-                    subject: phase.spec.slug, fileSHA256: content.sha256, detail: "\(error.problems.count) problems"))
-            }
+            try record(audit, rejecting: content, problems: error.problems.count, challenge: challenge, phase: phase)
             throw IntakeError.invalidFile(error)
         } catch let error as CaseFilesError {
             throw IntakeError.invalidFile(ValidationFailure(file: fileName, problems: [ValidationProblem(.unreadableFile, message: error.message)]))
         } catch let error as ArchiveError {
             throw IntakeError.invalidFile(ValidationFailure(file: fileName, problems: [ValidationProblem(.unreadableFile, byteOffset: error.byteOffset, message: error.description)]))
         }
+    }
+
+    private func record(_ audit: RejectionAudit?, rejecting content: SubmissionContent, problems: Int, challenge: StoredChallenge,
+                        phase: StoredPhase) throws {
+        guard let audit else { return }
+        try store.audit(AuditEntry(
+            at: audit.now, actor: "team:\(audit.team.name)", action: "submission.rejected", challenge: challenge.spec.slug,
+            subject: phase.spec.slug, fileSHA256: content.sha256, detail: "\(problems) problems"))
     }
 }

@@ -39,7 +39,7 @@ struct PhaseTruth: Sendable {
             let truth = try files.map { file in
                 LesionTruthFile(caseID: file.caseID, split: file.split, fileName: file.fileName, bytes: try store.blobs.read(file.sha256))
             }
-            scorer = .lesions(try LesionPhaseScorer(task: challenge.spec.task, truth: truth, uploadLimit: phaseSpec.limits.maxFileBytes))
+            scorer = .lesions(try LesionPhaseScorer(task: challenge.spec.task, truth: truth, uploadLimit: phaseSpec.predictionByteLimit))
         }
     }
 

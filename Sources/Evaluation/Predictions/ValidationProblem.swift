@@ -28,6 +28,10 @@ public struct ValidationProblem: Sendable, Equatable, Codable, CustomStringConve
         case confidenceOutOfRange = "confidence-out-of-range"
         case pointOutsideSlide = "point-outside-slide"
         case unsupportedVoxelType = "unsupported-voxel-type"
+        /// A container phase's upload that is not an image archive (or code package) the runner can use.
+        case unusableImage = "unusable-image"
+        /// A container's run wrote nothing the phase could gather into a prediction file.
+        case missingOutput = "missing-output"
     }
 
     public let kind: Kind

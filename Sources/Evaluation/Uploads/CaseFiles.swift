@@ -118,7 +118,9 @@ public final class CaseFiles: Sendable {
 
     /// Unpacks an archive into a new private folder, reading it a range at a time and writing each member straight
     /// into its file; on any failure the folder goes with the error.
-    private static func unpack(_ archive: String, displayName: String, budget: ArchiveBudget, scratch: String?) throws -> TemporaryFolder {
+    /// Unpacks an archive within `budget` into a new private folder (in `scratch`, or the system temporary directory),
+    /// removed when the returned value goes; errors call the archive `displayName`.
+    public static func unpack(_ archive: String, displayName: String, budget: ArchiveBudget, scratch: String?) throws -> TemporaryFolder {
         let folder = try TemporaryFolder(prefix: "arbiter-cases", in: scratch)
         var sink = UnpackingSink(folder: folder.path, displayName: displayName)
         defer { sink.closeOpenFile() }

@@ -16,7 +16,7 @@ extension APIHandlers {
     /// Spools the body (refusing it once past the phase's limit, or when it ends short of its `Content-Length`), then
     /// takes the file out of a form and digests it on the upload threads.
     func receiveFile(_ request: Request, phase: StoredPhase, named: String?) async throws -> ReceivedFile {
-        let limit = phase.spec.limits.maxFileBytes
+        let limit = phase.spec.uploadByteLimit
         let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(contentType:))
         // A form's own headers and boundaries come on top of the file.
         let bodyLimit = boundary == nil ? limit : limit + 16 * 1024

@@ -38,7 +38,7 @@ struct PhaseView: Codable, Sendable {
         publicSplit = spec.publicSplit.rawValue
         hasPrivateSplit = spec.privateSplit != nil
         published = phase.isPublished
-        limits = Limits(maxFileBytes: spec.limits.maxFileBytes, perPeriod: spec.limits.perPeriod,
+        limits = Limits(maxFileBytes: spec.uploadByteLimit, perPeriod: spec.limits.perPeriod,
                         periodSeconds: spec.limits.periodSeconds, total: spec.limits.total)
         submissionsURL = "/api/v1/challenges/\(challenge)/phases/\(spec.slug)/submissions"
     }

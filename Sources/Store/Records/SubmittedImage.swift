@@ -6,6 +6,11 @@ public struct SubmittedImage: Sendable, Equatable {
     public let format: String
     public let architecture: String
 
+    /// The format of a code package's record, whose `imageID` is the phase's runtime image (never removed by a runner).
+    public static let codePackageFormat = "code-package"
+
+    public var isCodePackage: Bool { format == Self.codePackageFormat }
+
     public init(imageID: String, format: String, architecture: String) {
         self.imageID = imageID
         self.format = format
