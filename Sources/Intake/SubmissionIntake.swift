@@ -158,7 +158,7 @@ public struct SubmissionIntake: Sendable {
         }
     }
 
-    private func record(_ audit: RejectionAudit?, rejecting content: SubmissionContent, problems: Int, challenge: StoredChallenge,
+    func record(_ audit: RejectionAudit?, rejecting content: SubmissionContent, problems: Int, challenge: StoredChallenge,
                         phase: StoredPhase) throws {
         guard let audit else { return }
         try store.audit(AuditEntry(

@@ -235,6 +235,41 @@ components:
         scores:
           type: object
           nullable: true
+        run:
+          nullable: true
+          allOf:
+            - $ref: '#/components/schemas/ContainerRun'
+    ContainerRun:
+      type: object
+      required: [image_id, state]
+      properties:
+        image_id:
+          type: string
+        state:
+          type: string
+          enum: [waiting, finished]
+        verdict:
+          type: string
+          nullable: true
+          enum: [succeeded, timeout, out-of-memory, exit-code, output-too-large, invalid-output, unusable-image, null]
+        exit_code:
+          type: integer
+          nullable: true
+        duration_seconds:
+          type: number
+          nullable: true
+        peak_memory_bytes:
+          type: integer
+          nullable: true
+        problem_count:
+          type: integer
+          nullable: true
+        first_problem_kind:
+          type: string
+          nullable: true
+        log_url:
+          type: string
+          nullable: true
     SubmissionList:
       type: array
       items:

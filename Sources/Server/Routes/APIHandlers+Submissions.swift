@@ -101,6 +101,25 @@ extension APIHandlers {
         let team = try store.teamName(id: submission.teamID)
         let splits = SubmissionView.visibleSplits(phase)
         let scores = submission.status == .scored && !splits.isEmpty ? try store.aggregates(submissionID: submission.id, splits: splits) : nil
-        return SubmissionView(submission, challenge: challenge.spec.slug, phase: phase, team: team, scores: scores)
+        let run = phase.spec.container == nil ? nil : try store.containerRun(submissionID: submission.id).map {
+            ContainerRunView($0, logReadable: ContainerRunView.mayReadLog(caller, phase: phase.spec))
+        }
+        return SubmissionView(submission, challenge: challenge.spec.slug, phase: phase, team: team, scores: scores, run: run)
+    }
+
+    /// A container run's log: organisers read every one; a team only its own, in a phase whose logs are for teams.
+    /// Anyone else's submission does not exist for a team, and a hidden phase's log is refused without a word of it.
+    func submissionLog(_ context: APIRequestContext, caller: Caller) throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        let submission = try store.submission(id)
+        if case .team(let team) = caller, submission.teamID != team.id { throw StoreError.unknownSubmission(id) }
+        let (_, phase) = try store.challengeAndPhase(of: submission)
+        guard ContainerRunView.mayReadLog(caller, phase: phase.spec) else {
+            throw APIError.forbidden("this phase keeps its containers' logs for the organisers")
+        }
+        guard let digest = try store.containerRun(submissionID: id)?.report?.logSHA256 else {
+            throw APIError(.notFound, code: "not-found", message: "submission \(id) has no container log")
+        }
+        return Self.text(try store.blobs.read(digest), contentType: "text/plain; charset=utf-8")
     }
 }

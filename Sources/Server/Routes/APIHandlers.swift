@@ -97,6 +97,7 @@ struct APIHandlers: Sendable {
         case .submission: return try submission(context, caller: caller)
         case .submissions: return try submissions(context, caller: caller)
         case .chooseSubmission: return try choose(context, caller: caller)
+        case .submissionLog: return try submissionLog(context, caller: caller)
         case .teams: return try teams(context)
         case .tokens: return try tokens(context)
         case .revokeToken: return try revokeToken(context)

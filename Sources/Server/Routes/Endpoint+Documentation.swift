@@ -33,6 +33,7 @@ extension Endpoint {
         case .submission: "A submission of the caller's team (organisers: any)."
         case .submissions: "The caller's team's submissions (organisers: every team's)."
         case .chooseSubmission: "Choose a submission as the team's final entry, while the phase is open."
+        case .submissionLog: "A container run's standard output and error (at most 1 MiB): organisers always; a team only in a phase whose logs are for teams."
         case .teams: "Teams with their submission counts."
         case .addTeam: "Register a team; the answer carries its first token, shown once."
         case .tokens: "The team tokens (never the secrets)."
@@ -66,7 +67,7 @@ extension Endpoint {
 
     public var responseBody: ResponseBody {
         switch self {
-        case .health, .readiness, .metrics: .text(mediaType: "text/plain")
+        case .health, .readiness, .metrics, .submissionLog: .text(mediaType: "text/plain")
         case .openAPI: .text(mediaType: "application/yaml")
         case .leaderboard: .anyObject
         case .revokeToken: .empty

@@ -5,7 +5,7 @@ import HTTPTypes
 public enum Endpoint: String, CaseIterable, Sendable {
     case health, readiness, metrics, openAPI
     case me, challenges, challenge, phase, leaderboard
-    case submit, submission, submissions, chooseSubmission
+    case submit, submission, submissions, chooseSubmission, submissionLog
     case teams, addTeam, tokens, issueTeamToken, revokeToken
     case openPhase, closePhase, schedulePhase, publishPhase, rejudgePhase
 
@@ -23,7 +23,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
     public var method: HTTPRequest.Method {
         switch self {
         case .health, .readiness, .metrics, .openAPI, .me, .challenges, .challenge, .phase, .leaderboard,
-             .submission, .submissions, .teams, .tokens:
+             .submission, .submissions, .submissionLog, .teams, .tokens:
             .get
         case .revokeToken:
             .delete
@@ -50,6 +50,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .submission: "/api/v1/submissions/{id}"
         case .submissions: "/api/v1/challenges/{challenge}/submissions"
         case .chooseSubmission: "/api/v1/submissions/{id}/choose"
+        case .submissionLog: "/api/v1/submissions/{id}/log"
         case .teams, .addTeam: "/api/v1/challenges/{challenge}/teams"
         case .tokens: "/api/v1/challenges/{challenge}/tokens"
         case .issueTeamToken: "/api/v1/challenges/{challenge}/teams/{team}/tokens"
@@ -67,7 +68,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .health, .readiness, .metrics, .openAPI, .challenges, .challenge, .phase, .leaderboard: .everyone
         case .me: .signedIn
         case .submit, .chooseSubmission: .team
-        case .submission, .submissions: .teamOrOrganiser
+        case .submission, .submissions, .submissionLog: .teamOrOrganiser
         case .teams, .addTeam, .tokens, .issueTeamToken, .revokeToken, .openPhase, .closePhase, .schedulePhase,
              .publishPhase, .rejudgePhase:
             .organiser

@@ -21,9 +21,11 @@ struct SubmissionView: Codable, Sendable {
     let statusURL: String
     /// Metric values by split, for the splits this phase shows now.
     let scores: [String: [String: Double?]]?
+    /// For a container phase: how its container's run went.
+    let run: ContainerRunView?
 
     init(_ submission: StoredSubmission, challenge: String, phase: StoredPhase, team: String,
-         scores: [Split: [String: Double?]]?) {
+         scores: [Split: [String: Double?]]?, run: ContainerRunView? = nil) {
         id = submission.id
         self.challenge = challenge
         self.phase = phase.spec.slug
@@ -37,6 +39,7 @@ struct SubmissionView: Codable, Sendable {
         chosen = submission.chosenAt != nil
         statusURL = "/api/v1/submissions/\(submission.id)"
         self.scores = scores.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.key.rawValue, $0.value) }) }
+        self.run = run
     }
 
     /// The splits whose scores a phase shows now.
