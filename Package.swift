@@ -113,6 +113,7 @@ let package = Package(
             resources: [
                 .copy("Leaderboard"), .copy("Challenges"),
                 .copy("Fixtures/tissuenet-demo"), .copy("Fixtures/camelyon-demo"), .copy("Fixtures/picai-demo"),
+                .copy("Fixtures/tissuenet-container-demo"), .copy("Fixtures/picai-container-demo"),
             ],
             swiftSettings: strictSettings),
         .executableTarget(

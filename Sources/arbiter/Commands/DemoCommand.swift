@@ -5,6 +5,7 @@ import Evaluation
 import Foundation
 import Intake
 import Judge
+import Runner
 import Site
 import Store
 import Synchronization
@@ -22,6 +23,8 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "The demo's truth and prediction files (Fixtures/<name>-demo also names the built-in copy).")
     var fixtures = "Fixtures/tissuenet-demo"
     @Option(help: "Folder with the leaderboard template and style sheet.") var assets = "Leaderboard"
+    @Option(help: "For a container demo: the engine settings (the default is deploy/podman/runner.yaml when it exists here).")
+    var engineConfig: String?
 
     /// The folders as given when they exist, else the binary's built-in copies, so the demo runs from any folder.
     private var challengeFolder: String { BuiltInFiles.resolve(challenge) }
@@ -39,7 +42,11 @@ struct DemoCommand: AsyncParsableCommand {
         try store.registerChallenge(spec, now: clock.tick())
         print("registered challenge \(spec.slug) (\(spec.phases.count) phases)")
         print("imported ground truth: \(try importTruth(store: store, spec: spec, now: clock.tick())) cases")
-        try submitTeams(store: store, spec: spec, phase: phase.slug, clock: clock)
+        if phase.container != nil {
+            try await runContainers(store: store, spec: spec, phase: phase.slug, data: dataURL, clock: clock)
+        } else {
+            try submitTeams(store: store, spec: spec, phase: phase.slug, clock: clock)
+        }
         let report = try await Judge(store: store, clock: { clock.tick() }).drain()
         print(JudgeCommand.summary(report, elapsed: nil))
         let output = URL(fileURLWithPath: out ?? dataURL.appendingPathComponent("leaderboard").path)
@@ -87,6 +94,37 @@ struct DemoCommand: AsyncParsableCommand {
         } catch let error as IntakeError {
             print("\(malformed) rejected (not counted against any limit):")
             print(error.description.split(separator: "\n").dropFirst().joined(separator: "\n"))
+        }
+    }
+
+    /// A container phase: the hidden inputs imported, one busybox image per team folder in `containers/` (its
+    /// `model.sh` the entry point) submitted, and every image run before the judge scores the outputs.
+    private func runContainers(store: any ArbiterStore, spec: ChallengeSpec, phase: String, data: URL, clock: DemoClock) async throws {
+        let inputs = try CaseInputImport.run("\(fixturesFolder)/inputs", challenge: spec.slug, store: store, now: clock.tick())
+        print("imported \(inputs) hidden input files")
+        let intake = SubmissionIntake(store: store)
+        let folder = "\(fixturesFolder)/containers"
+        let images = data.appendingPathComponent("images").path
+        try FileManager.default.createDirectory(atPath: images, withIntermediateDirectories: true)
+        for team in try FileManager.default.contentsOfDirectory(atPath: folder).filter({ !$0.hasPrefix(".") }).sorted() {
+            let script = try String(contentsOfFile: "\(folder)/\(team)/model.sh", encoding: .utf8)
+            let archive = "\(images)/\(team).tar"
+            try BusyboxImage(script: script, reference: "localhost/\(spec.slug)-\(team):demo").write(to: archive)
+            let token = try store.addTeam(challenge: spec.slug, name: team, now: clock.tick()).token
+            let submission = try intake.submit(challenge: spec.slug, phase: phase, token: token, fileName: "\(team).tar",
+                                               bytes: try readFile(archive), now: clock.tick())
+            print("team \(team): image submission \(submission?.id ?? 0) accepted")
+        }
+        let settingsPath = engineConfig ?? (FileManager.default.fileExists(atPath: "deploy/podman/runner.yaml") ? "deploy/podman/runner.yaml" : nil)
+        let settings = try settingsPath.map(ContainerEngineSettings.load(path:)) ?? ContainerEngineSettings()
+        let runner = ContainerRunner(store: store, engine: PodmanEngine(settings: settings), worker: "demo-runner",
+                                     scratch: FileManager.default.temporaryDirectory.path, clock: { clock.tick() })
+        while try await runner.runPending() > 0 {}
+        for submission in try store.submissions(challenge: try store.challenge(spec.slug), team: nil) {
+            guard let report = try store.containerRun(submissionID: submission.id)?.report else { continue }
+            let memory = report.peakMemoryBytes.map { ", peak memory \($0 >> 10) KiB" } ?? ""
+            print("run of submission \(submission.id): \(report.verdict.rawValue) in \(String(format: "%.2f", report.durationSeconds)) s\(memory)"
+                  + (report.verdict == .succeeded ? "" : " (\(report.teamMessage))"))
         }
     }
 
