@@ -132,8 +132,8 @@ struct ContainerRunnerTests {
         // A runner claimed the job and died, leaving its container running.
         let claimed = try #require(try platform.store.claimRuns(worker: "killed", limit: 1, leaseSeconds: 1, now: Date(), maxAttempts: 3).first)
         let engine = try PodmanTestHost.engine()
-        _ = try await engine.podman([
-            "run", "--detach", "--name", "arbiter-orphan-\(claimed.jobID)-\(UUID().uuidString.prefix(6).lowercased())",
+        _ = try await engine.podman(["run"] + engine.settings.runOptions + [
+            "--detach", "--name", "arbiter-orphan-\(claimed.jobID)-\(UUID().uuidString.prefix(6).lowercased())",
             "--label", "arbiter.job=\(claimed.jobID)", try await PodmanTestHost.image(), "sleep", "600",
         ])
         try await Task.sleep(for: .seconds(1.5))
