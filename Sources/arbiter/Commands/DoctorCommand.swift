@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
-import Store
 import Imaging
+import Runner
+import Store
 
-struct DoctorCommand: ParsableCommand {
+struct DoctorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
         abstract: "Report linked libraries, the database version, where the store is, whether its blob folder works, "
@@ -12,11 +13,15 @@ struct DoctorCommand: ParsableCommand {
             The blob folder (--data-dir/blobs, shared storage when several machines use it) must let files be created and \
             flushed, and rename must replace a file whole, within a folder and from one to another: doctor checks both in \
             a probe folder it removes afterwards, and exits non-zero naming the path and the error when either fails.
+
+            Containers: doctor runs a trivial container with the engine settings (--engine-config) and says what went \
+            wrong if it cannot; that fails the check when settings are given or a registered challenge has a container phase.
             """)
 
     @OptionGroup var data: DataDirectoryOption
+    @Option(help: "The container engine settings to check (YAML, as `arbiter run` takes them).") var engineConfig: String?
 
-    func run() throws {
+    func run() async throws {
         for library in NativeLibraries.all() {
             print(Self.row(library.name, library.version))
         }
@@ -29,7 +34,30 @@ struct DoctorCommand: ParsableCommand {
             let gib = Double(truncating: free) / Double(1 << 30)
             print(Self.row("free disk", String(format: "%.1f GiB", gib)))
         }
-        if !blobsUsable { throw ExitCode.failure }
+        let containersUsable = await checkContainers(store)
+        if !blobsUsable || !containersUsable { throw ExitCode.failure }
+    }
+
+    /// Prints the containers' row; false when containers are needed here and cannot run.
+    private func checkContainers(_ store: any ArbiterStore) async -> Bool {
+        let needed = engineConfig != nil
+            || ((try? store.challenges()) ?? []).contains { $0.spec.phases.contains { $0.container != nil } }
+        let settings: ContainerEngineSettings
+        do {
+            settings = try engineConfig.map(ContainerEngineSettings.load(path:)) ?? ContainerEngineSettings()
+        } catch {
+            print(Self.row("containers", "FAILED"))
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            return false
+        }
+        let problems = await PodmanEngine(settings: settings).check()
+        guard !problems.isEmpty else {
+            print(Self.row("containers", "\(settings.podman): runs a confined container"))
+            return true
+        }
+        print(Self.row("containers", needed ? "FAILED" : "unavailable (needed only by container phases)"))
+        for problem in problems { FileHandle.standardError.write(Data("\(needed ? "error" : "note"): \(problem)\n".utf8)) }
+        return !needed
     }
 
     /// Prints the blob folder's row; false when the folder cannot hold blobs safely.
