@@ -3,7 +3,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 scratch="$root/.build-fuzz"
 fuzzer="$scratch/debug/ArbiterFuzzer"
-targets=(slide deflate zip tar csv points nifti metaimage png geojson asap wkt spec multipart)
+targets=(slide deflate zip tar csv points nifti metaimage png geojson asap wkt spec multipart image)
 
 # The sanitizer build of the fuzz package (and the main package's Geometry, Imaging, Scoring, Challenge through it).
 build_fuzzer() {
@@ -37,6 +37,7 @@ seed_files() {
     wkt) fixtures -name '*wkt*' ;;  # CSVs of WKT cells: seed_corpus splits them into one polygon per file
     spec) ls "$root"/Challenges/*/challenge.yaml; fixtures -name '*.yaml' -o -name '*.yml' ;;
     multipart) ;;
+    image) fixtures -path '*/bad/image-*' -o -path '*/images/*' ;;
   esac
   [ -d "$here/seeds/$1" ] && find "$here/seeds/$1" -type f
   true

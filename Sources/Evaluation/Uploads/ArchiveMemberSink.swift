@@ -10,6 +10,20 @@ public protocol ArchiveMemberSink {
     /// The current member is complete: all its bytes were written, as many as it declared (and for a zip member,
     /// matching its CRC-32).
     mutating func end() throws
+    /// Asked by the tar reader before `begin`, with the member's size and the offset of its header: false passes
+    /// over the member's bytes unread (unexpanded, for a plain tar) and `begin` is not called. Every member by default.
+    mutating func wants(_ path: String, size: Int, headerOffset: Int) throws -> Bool
+    /// Whether the tar reader hands symbolic links to `link` rather than refusing them (false by default).
+    var acceptsLinks: Bool { get }
+    /// A symbolic link at the canonical `path` to `target` as the archive writes it (not checked: it is not
+    /// followed by the reader). Only called when `acceptsLinks`.
+    mutating func link(_ path: String, target: String, headerOffset: Int) throws
+}
+
+extension ArchiveMemberSink {
+    public mutating func wants(_ path: String, size: Int, headerOffset: Int) throws -> Bool { true }
+    public var acceptsLinks: Bool { false }
+    public mutating func link(_ path: String, target: String, headerOffset: Int) throws {}
 }
 
 /// Collects members in memory, as `Archive.entries` returns them.

@@ -27,14 +27,22 @@ enum TarArchive {
             let isMetadata = [UInt8(ascii: "L"), UInt8(ascii: "K"), UInt8(ascii: "x"), UInt8(ascii: "g")].contains(fields.type)
             let size = isMetadata ? fields.size : pending.size ?? fields.size
             let path = isMetadata ? fields.path : pending.path ?? fields.path
+            let linkTarget = pending.linkTarget ?? fields.linkTarget
             if !isMetadata { pending = TarPending() }
             try tally.claim(size, member: isMetadata ? fields.path : path, at: at)
             switch fields.type {
             case UInt8(ascii: "0"), 0, UInt8(ascii: "7"):
                 let member = try tally.admitPath(path, at: at)
-                try sink.begin(member)
-                try stream(&source, size: size, member: member, archive: archive, into: &sink)
-                try sink.end()
+                if try sink.wants(member, size: size, headerOffset: at) {
+                    try sink.begin(member)
+                    try stream(&source, size: size, member: member, archive: archive, into: &sink)
+                    try sink.end()
+                } else {
+                    try skip(&source, size: size, member: member, archive: archive)
+                }
+            case UInt8(ascii: "2") where sink.acceptsLinks:
+                try sink.link(try tally.admitPath(path, at: at), target: linkTarget, headerOffset: at)
+                try skip(&source, size: size, member: path, archive: archive)
             case UInt8(ascii: "5"):
                 _ = try tally.admitPath(path, at: at, isFolder: true)
                 try skip(&source, size: size, member: path, archive: archive)
@@ -92,6 +100,7 @@ enum TarArchive {
 struct TarPending {
     var path: String?
     var size: Int?
+    var linkTarget: String?
 
     init() {}
 
@@ -104,6 +113,7 @@ struct TarPending {
             guard let space = record.firstIndex(of: " ") else { continue }
             let field = record[record.index(after: space)...]
             if field.hasPrefix("path=") { path = String(field.dropFirst(5)) }
+            if field.hasPrefix("linkpath=") { linkTarget = String(field.dropFirst(9)) }
             if field.hasPrefix("size=") {
                 guard let value = Int(field.dropFirst(5)), value >= 0 else {
                     throw ArchiveError(archive: archive, byteOffset: offset, "pax size \"\(field.dropFirst(5).prefix(40))\" is not a byte count")

@@ -3,6 +3,8 @@ struct TarHeader {
     let type: UInt8
     let size: Int
     let path: String
+    /// What a link points to (empty for other members).
+    let linkTarget: String
 
     init(_ header: [UInt8], at offset: Int, archive: String) throws(ArchiveError) {
         let stored = try Self.number(header, field: 148..<156, name: "checksum", at: offset, archive: archive)
@@ -16,6 +18,7 @@ struct TarHeader {
         let name = String(decoding: header[0..<100].prefix { $0 != 0 }, as: UTF8.self)
         let prefix = String(decoding: header[345..<500].prefix { $0 != 0 }, as: UTF8.self)
         path = prefix.isEmpty ? name : prefix + "/" + name
+        linkTarget = String(decoding: header[157..<257].prefix { $0 != 0 }, as: UTF8.self)
     }
 
     /// An octal field, or GNU's base-256 form (high bit of the first byte set) for large values.
