@@ -85,6 +85,13 @@ let package = Package(
             dependencies: ["Challenge", "Store", "Evaluation", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings),
         .target(
+            name: "Runner",
+            dependencies: [
+                "Diagnostics", "Challenge", "Store", "Intake", "Evaluation",
+                .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
+        .target(
             name: "Site",
             dependencies: ["Challenge", "Store", "Scoring", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings),
@@ -120,7 +127,7 @@ let package = Package(
             name: "arbiter",
             dependencies: [
                 "Imaging", "Tiling", "Annotations", "Challenge", "Evaluation", "Store", "Intake", "Judge", "Site", "Scoring",
-                "Server", "BuiltInFiles",
+                "Server", "Runner", "BuiltInFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -150,6 +157,10 @@ let package = Package(
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Store", "Challenge", "Evaluation", "Imaging", "PlatformSupport", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "JudgeTests", dependencies: ["Judge", "Intake", "Store", "Challenge", "Evaluation", "Imaging", "PlatformSupport", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Judge", "Intake", "Store", "Challenge", "Evaluation", "Scoring", "PlatformSupport", "TestSupport", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),
+        .testTarget(
+            name: "RunnerTests",
+            dependencies: ["Runner", "Judge", "Intake", "Store", "Challenge", "Evaluation", "PlatformSupport", "TestSupport"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "CLITests", dependencies: ["arbiter", "TestSupport", .product(name: "Yams", package: "Yams")], swiftSettings: strictSettings),
         .testTarget(

@@ -33,11 +33,11 @@ extension SubmissionIntake {
             }
             guard summary.os == "linux", summary.architecture == Self.hostArchitecture else {
                 throw ContainerImageError(
-                    file: fileName, byteOffset: nil,
-                    message: "the image is built for \(summary.os)/\(summary.architecture); this platform runs linux/\(Self.hostArchitecture)")
+                    file: fileName,
+                    "the image is built for \(summary.os)/\(summary.architecture); this platform runs linux/\(Self.hostArchitecture)")
             }
             guard !(summary.entrypoint.isEmpty && summary.command.isEmpty) else {
-                throw ContainerImageError(file: fileName, byteOffset: nil, message: "the image has neither an entry point nor a command to run")
+                throw ContainerImageError(file: fileName, "the image has neither an entry point nor a command to run")
             }
             return SubmittedImage(imageID: summary.imageID, format: summary.format.rawValue, architecture: summary.architecture)
         } catch let error as ContainerImageError {

@@ -23,6 +23,7 @@ struct ContainerRunnerTests {
         let platform = try Platform(container: container)
         let folder = try ScratchFolder()
         for (caseID, grade) in zip(["A", "B", "C", "D", "E", "F"], Self.grades) {
+            try FileManager.default.createDirectory(atPath: folder.file(caseID), withIntermediateDirectories: true)
             _ = try folder.write(Array("{\"grade\": \(grade)}\n".utf8), to: "\(caseID)/slide.json")
         }
         try CaseInputImport.run(folder.path, challenge: "small", store: platform.store, now: platform.at(0))

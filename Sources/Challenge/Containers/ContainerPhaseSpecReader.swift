@@ -89,8 +89,11 @@ enum ContainerPhaseSpecReader {
         reader.rejectUnknownKeys(in: field, allowed: limitKeys)
         let issuesBefore = reader.issues.count
         let caseField = field.child("case-time")
-        let caseSeconds = reader.duration(caseField, required: false) ?? standard.caseSeconds
-        let runSeconds = reader.duration(field.child("run-time"), required: false) ?? max(standard.runSeconds, caseSeconds)
+        let givenCase = reader.duration(caseField, required: false)
+        let givenRun = reader.duration(field.child("run-time"), required: false)
+        // An unstated limit follows the stated one: a case never gets longer than the run, nor the run shorter.
+        let caseSeconds = givenCase ?? min(standard.caseSeconds, givenRun ?? standard.caseSeconds)
+        let runSeconds = givenRun ?? max(standard.runSeconds, caseSeconds)
         if caseSeconds > runSeconds {
             reader.report(caseField.issue("a case's time (\(caseSeconds) s) cannot exceed the run's (\(runSeconds) s)"))
         }

@@ -38,7 +38,7 @@ public struct ContainerRunner: Sendable {
 
     /// Refuses to start on a host without the GPUs a registered container phase needs, rather than at its first job.
     public func checkHost() throws {
-        for challenge in try store.challenges() {
+        for challenge in try store.challengeSlugs().map(store.challenge) {
             for phase in challenge.spec.phases {
                 guard let container = phase.container, container.gpus > engine.settings.gpuDevices.count else { continue }
                 throw RunnerError.missingGPUs(challenge: challenge.spec.slug, phase: phase.slug, needed: container.gpus,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Challenge
 import Foundation
 import Imaging
 import Runner
@@ -41,7 +42,7 @@ struct DoctorCommand: AsyncParsableCommand {
     /// Prints the containers' row; false when containers are needed here and cannot run.
     private func checkContainers(_ store: any ArbiterStore) async -> Bool {
         let needed = engineConfig != nil
-            || ((try? store.challenges()) ?? []).contains { $0.spec.phases.contains { $0.container != nil } }
+            || ((try? store.challengeSlugs().map(store.challenge)) ?? []).contains { $0.spec.phases.contains { $0.container != nil } }
         let settings: ContainerEngineSettings
         do {
             settings = try engineConfig.map(ContainerEngineSettings.load(path:)) ?? ContainerEngineSettings()
