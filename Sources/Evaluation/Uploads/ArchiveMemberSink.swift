@@ -20,6 +20,7 @@ public protocol ArchiveMemberSink {
     mutating func link(_ path: String, target: String, headerOffset: Int) throws
 }
 
+/// The defaults: every member read, links refused.
 extension ArchiveMemberSink {
     public mutating func wants(_ path: String, size: Int, headerOffset: Int) throws -> Bool { true }
     public var acceptsLinks: Bool { false }

@@ -10,6 +10,7 @@ public struct ContainerImageBudget: Sendable, Equatable {
     /// Most layers the image may have.
     public var maxLayers: Int
 
+    /// A budget with the given limits; the defaults are 10,000 members, 1 MiB documents and 256 layers.
     public init(maxArchiveBytes: Int64, maxEntries: Int = 10_000, maxDocumentBytes: Int = 1 << 20, maxLayers: Int = 256) {
         self.maxArchiveBytes = maxArchiveBytes
         self.maxEntries = maxEntries

@@ -8,8 +8,10 @@ public struct ContainerImageError: Error, Sendable, Equatable, CustomStringConve
     /// Offset in the tar stream (after gzip expansion) of the member header concerned; for a damaged gzip stream,
     /// the compressed byte where it failed.
     public let byteOffset: Int64?
+    /// What is wrong and why, with the offending value.
     public let message: String
 
+    /// An error about `file` (the uploaded name), at `byteOffset` when known.
     public init(file: String, byteOffset: Int64? = nil, _ message: String) {
         self.file = file
         self.byteOffset = byteOffset

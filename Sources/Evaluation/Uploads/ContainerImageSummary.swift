@@ -8,6 +8,7 @@ public struct ContainerImageSummary: Sendable, Equatable {
         case ociArchive = "oci-archive"
     }
 
+    /// Which of the two layouts the archive uses.
     public let format: Format
     /// `sha256:` and the 64 hex digits of the SHA-256 of the image config: the ID `podman load` and `podman images --no-trunc` report.
     public let imageID: String
@@ -30,6 +31,7 @@ public struct ContainerImageSummary: Sendable, Equatable {
     /// Bytes of the distinct layer members as stored in the archive (compressed or not, as the archive holds them).
     public let layerBytes: Int64
 
+    /// A summary with the given fields (the inspector makes them; tests and callers may too).
     public init(format: Format, imageID: String, architecture: String, os: String, entrypoint: [String], command: [String],
                 user: String?, workingDirectory: String?, references: [String], layerCount: Int, layerBytes: Int64) {
         self.format = format

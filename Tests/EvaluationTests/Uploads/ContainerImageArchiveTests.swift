@@ -63,6 +63,13 @@ import TestSupport
         #expect(summary.layerBytes == Int64(Builder.layer.count))
     }
 
+    /// Docker 25+ writes an OCI layout and a `manifest.json` naming its blobs: the manifest is read.
+    @Test func readsDockerArchiveNamingBlobs() throws {
+        let layerPath = "blobs/sha256/" + Builder.hex(Builder.layer), configPath = "blobs/sha256/" + Builder.hex(Builder.config)
+        let members = Builder.oci() + [("manifest.json", Builder.dockerManifest(config: configPath, layers: ["./" + layerPath]))]
+        expectToolImage(try inspect(Builder.tar(members)), format: .dockerArchive)
+    }
+
     @Test func leavesMissingSettingsEmpty() throws {
         let config = Array(#"{"architecture":"arm64","os":"linux","config":{"Cmd":null}}"#.utf8)
         let summary = try inspect(Builder.tar(Builder.docker(config: config)))
