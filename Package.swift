@@ -60,7 +60,10 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "Evaluation",
-            dependencies: ["Parallel", "Diagnostics", "Challenge", "Scoring", "Annotations", "Imaging", "Geometry", "Compression"],
+            dependencies: [
+                "Parallel", "Diagnostics", "Challenge", "Scoring", "Annotations", "Imaging", "Geometry", "Compression",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings),
         .target(
             name: "Store",

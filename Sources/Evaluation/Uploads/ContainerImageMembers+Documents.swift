@@ -53,7 +53,7 @@ extension ContainerImageMembers {
 
     /// Refuses bytes whose SHA-256 is not `hex`.
     func verify(_ bytes: [UInt8], sha256 hex: String, path: String, role: String) throws {
-        let actual = SHA256.hex(bytes)
+        let actual = DocumentDigest.hex(bytes)
         guard actual == hex else {
             throw error(path, "the \(role) \(path) has SHA-256 \(actual), not the \(hex) its name or descriptor states")
         }
@@ -101,7 +101,7 @@ extension ContainerImageMembers {
         var distinct: [String: Int] = [:]
         for layer in layers { distinct[layer.path] = layer.member.size }
         return ContainerImageSummary(
-            format: format, imageID: "sha256:" + SHA256.hex(bytes), architecture: architecture, os: os,
+            format: format, imageID: "sha256:" + DocumentDigest.hex(bytes), architecture: architecture, os: os,
             entrypoint: config.config?.entrypoint ?? [], command: config.config?.command ?? [],
             user: config.config?.user.flatMap { $0.isEmpty ? nil : $0 },
             workingDirectory: config.config?.workingDirectory.flatMap { $0.isEmpty ? nil : $0 },

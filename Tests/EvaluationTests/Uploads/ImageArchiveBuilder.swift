@@ -18,7 +18,7 @@ enum ImageArchiveBuilder {
         return Array(("{" + (platform + [settings]).joined(separator: ",") + "}").utf8)
     }
 
-    static func hex(_ bytes: [UInt8]) -> String { SHA256.hex(bytes) }
+    static func hex(_ bytes: [UInt8]) -> String { DocumentDigest.hex(bytes) }
 
     static func tar(_ members: [Member]) -> [UInt8] {
         members.flatMap { TarBuilder.member($0.name, $0.bytes) } + TarBuilder.end
