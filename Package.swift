@@ -138,7 +138,7 @@ let package = Package(
         .executableTarget(
             name: "arbiter-bench",
             dependencies: [
-                "Challenge", "Evaluation", "Store", "Intake", "Judge", "Scoring", "Imaging", "Compression", "Tiling", "Site",
+                "Challenge", "Evaluation", "Store", "Intake", "Judge", "Runner", "Scoring", "Imaging", "Compression", "Tiling", "Site",
                 "BuiltInFiles", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
