@@ -85,6 +85,12 @@ let package = Package(
             dependencies: ["Challenge", "Store", "Evaluation", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings),
         .target(
+            name: "Runner",
+            dependencies: [
+                "Diagnostics", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
+        .target(
             name: "Site",
             dependencies: ["Challenge", "Store", "Scoring", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings),
@@ -149,6 +155,7 @@ let package = Package(
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Store", "Challenge", "Evaluation", "Imaging", "PlatformSupport", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "JudgeTests", dependencies: ["Judge", "Intake", "Store", "Challenge", "Evaluation", "Imaging", "PlatformSupport", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Judge", "Intake", "Store", "Challenge", "Evaluation", "Scoring", "PlatformSupport", "TestSupport", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner"], swiftSettings: strictSettings),
         .testTarget(
             name: "CLITests", dependencies: ["arbiter", "TestSupport", .product(name: "Yams", package: "Yams")], swiftSettings: strictSettings),
         .testTarget(
