@@ -1,0 +1,107 @@
+import Foundation
+
+extension PodmanEngine {
+    /// Runs one container to its end under the invocation's limits and returns how it ended, with its capped log.
+    ///
+    /// The container is created (`podman create`, never pulled), initialised (so its cgroup exists and can be
+    /// watched from the first instant), then started attached. While it runs the engine checks, about every 100 ms,
+    /// the wall-clock limit, the size of `/output` and the cgroup's memory high-water mark; it kills the container at
+    /// the first limit passed. The container is always removed afterwards, also when this task is cancelled (then
+    /// `CancellationError` is thrown) or an error is thrown.
+    public func run(_ invocation: ContainerInvocation) async throws -> ContainerRunOutcome {
+        let arguments = try PodmanCreateArguments.make(invocation, settings: settings)
+        try giveOutputFolder(invocation.outputFolder)
+        let id = try await podman(arguments).outputText.trimmingCharacters(in: .whitespacesAndNewlines)
+        do {
+            let outcome = try await supervise(id, invocation)
+            await removeContainer(id)
+            return outcome
+        } catch {
+            await removeContainer(id)
+            throw error
+        }
+    }
+
+    /// Why the engine stopped a container before it ended by itself.
+    private enum Stop {
+        case timedOut, outputTooLarge(Int64), cancelled
+    }
+
+    private func supervise(_ id: String, _ invocation: ContainerInvocation) async throws -> ContainerRunOutcome {
+        let limits = invocation.limits
+        _ = try await podman(["init", id])
+        let pid = try await podman(["inspect", "--format", "{{.State.Pid}}", id]).outputText
+        let memory = CgroupMemory(pid: Int32(pid.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let elapsed = { (clock.now - start) / .seconds(1) }
+        let attach = try ChildProcess(
+            settings.podman, settings.globalOptions + ["start", "--attach", id], outputLimit: logLimit, mergeErrors: true)
+        var stop: Stop?
+        while stop == nil {
+            if await attach.waitForEnd(upTo: min(0.1, limits.wallSeconds - elapsed())) { break }
+            memory.sample()
+            stop = watch(invocation, elapsed: elapsed())
+        }
+        if stop != nil { _ = try? await podman(["kill", "--signal", "KILL", id]) }
+        let log = await attach.result()
+        let duration = elapsed()
+        memory.sample()
+        if case .cancelled? = stop { throw CancellationError() }
+        let state = try await podman(["inspect", "--format", "{{.State.ExitCode}} {{.State.OOMKilled}}", id]).outputText
+            .split(separator: " ")
+        let exitCode = state.first.flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? log.status
+        let oomKilled = state.count > 1 && state[1].hasPrefix("true")
+        let output = OutputFolderSize.measure(invocation.outputFolder)
+        let ending: ContainerEnding
+        switch stop {
+        case .timedOut?: ending = .timedOut(seconds: limits.wallSeconds)
+        case .outputTooLarge(let bytes)?: ending = .outputTooLarge(bytes: max(bytes, output.bytes))
+        default:
+            if output.bytes > limits.outputBytes || output.tooManyEntries {
+                ending = .outputTooLarge(bytes: output.bytes)
+            } else if oomKilled || (exitCode == 137 && ranOutOfMemory(memory, limit: limits.memoryBytes)) {
+                ending = .outOfMemory
+            } else {
+                ending = .exited(code: exitCode)
+            }
+        }
+        return ContainerRunOutcome(
+            ending: ending, durationSeconds: duration, peakMemoryBytes: memory.peakBytes, log: log.output,
+            logTruncated: log.outputTruncated, outputBytes: output.bytes)
+    }
+
+    /// The first limit the running container has passed, if any (or the caller's cancellation).
+    private func watch(_ invocation: ContainerInvocation, elapsed: Double) -> Stop? {
+        if Task.isCancelled { return .cancelled }
+        if elapsed >= invocation.limits.wallSeconds { return .timedOut }
+        let output = OutputFolderSize.measure(invocation.outputFolder)
+        if output.bytes > invocation.limits.outputBytes || output.tooManyEntries { return .outputTooLarge(output.bytes) }
+        return nil
+    }
+
+    /// Memory evidence for a container killed by SIGKILL that the engine did not kill: the cgroup's OOM killer acted,
+    /// or its high-water mark reached the limit. (`State.OOMKilled` stays false with runc on some hosts.)
+    private func ranOutOfMemory(_ memory: CgroupMemory, limit: Int64) -> Bool {
+        memory.oomKills > 0 || (memory.peakBytes ?? 0) >= limit - limit / 20
+    }
+
+    /// Makes the (empty) output folder writable by the container's user: owned by its uid and gid when those are
+    /// numbers and the runner may give files away, else open to everyone (the folder is the run's own).
+    func giveOutputFolder(_ folder: String) throws {
+        var info = stat()
+        guard stat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            throw ContainerEngineError.refused("the output folder \(folder) is not a folder")
+        }
+        let ids = settings.user.split(separator: ":").map { UInt32($0) }
+        if let uid = ids.first ?? nil, chown(folder, uid, (ids.count > 1 ? ids[1] : nil) ?? uid) == 0 { return }
+        guard chmod(folder, 0o777) == 0 else {
+            throw ContainerEngineError.refused("cannot make the output folder \(folder) writable: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// `podman rm --force`; a failure is left to `removeContainers(labelled:value:)`, which finds orphans by label.
+    func removeContainer(_ id: String) async {
+        _ = try? await podman(["rm", "--force", "--ignore", "--time", "0", id])
+    }
+}
