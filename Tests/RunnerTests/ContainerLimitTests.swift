@@ -35,8 +35,9 @@ struct ContainerLimitTests {
     }
 
     @Test func fillingMemoryPastTheLimitIsOutOfMemory() async throws {
-        // tmpfs pages count against the container's memory cgroup: 100 MiB into a 128 MiB /tmp under a 32 MiB limit.
-        var limits = PodmanTestHost.limits(memoryBytes: 32 << 20)
+        // tmpfs pages count against the container's memory cgroup: 100 MiB into a 128 MiB /tmp under a 32 MiB limit
+        // (with an output cap, hence a per-file bound, above that).
+        var limits = PodmanTestHost.limits(memoryBytes: 32 << 20, outputBytes: 256 << 20)
         limits.tmpBytes = 128 << 20
         let script = "exec dd if=/dev/zero of=/tmp/fill bs=1M count=100"
         let outcome = try await PodmanTestHost.engine().run(try await PodmanTestHost.invocation(script, limits: limits))

@@ -4,9 +4,9 @@ extension PodmanEngine {
     /// Runs one container to its end under the invocation's limits and returns how it ended, with its capped log.
     ///
     /// The container is created (`podman create`, never pulled), initialised (so its cgroup exists and can be
-    /// watched from the first instant), then started attached. While it runs the engine checks, about every 100 ms,
-    /// the wall-clock limit, the size of `/output` and the cgroup's memory high-water mark; it kills the container at
-    /// the first limit passed. The container is always removed afterwards, also when this task is cancelled (then
+    /// watched from the first instant), then started attached. While it runs the engine checks the wall-clock limit
+    /// and the size of `/output` about every 100 ms, and kills the container at the first limit passed; the cgroup's
+    /// memory high-water mark and OOM kills are read every 20 ms (`CgroupMemory`). The container is always removed afterwards, also when this task is cancelled (then
     /// `CancellationError` is thrown) or an error is thrown.
     public func run(_ invocation: ContainerInvocation) async throws -> ContainerRunOutcome {
         let arguments = try PodmanCreateArguments.make(invocation, settings: settings)
@@ -35,18 +35,19 @@ extension PodmanEngine {
         let clock = ContinuousClock()
         let start = clock.now
         let elapsed = { (clock.now - start) / .seconds(1) }
+        memory.watch()
+        defer { memory.stop() }
         let attach = try ChildProcess(
             settings.podman, settings.globalOptions + ["start", "--attach", id], outputLimit: logLimit, mergeErrors: true)
         var stop: Stop?
         while stop == nil {
             if await attach.waitForEnd(upTo: min(0.1, limits.wallSeconds - elapsed())) { break }
-            memory.sample()
             stop = watch(invocation, elapsed: elapsed())
         }
         if stop != nil { _ = try? await podman(["kill", "--signal", "KILL", id]) }
         let log = await attach.result()
         let duration = elapsed()
-        memory.sample()
+        memory.stop()
         if case .cancelled? = stop { throw CancellationError() }
         let state = try await podman(["inspect", "--format", "{{.State.ExitCode}} {{.State.OOMKilled}}", id]).outputText
             .split(separator: " ")
