@@ -28,20 +28,20 @@ extension PodmanEngine {
     }
 
     private func supervise(_ id: String, _ invocation: ContainerInvocation) async throws -> ContainerRunOutcome {
-        let limits = invocation.limits
+        try Task.checkCancellation()
         _ = try await podman(["init", id])
         let pid = try await podman(["inspect", "--format", "{{.State.Pid}}", id]).outputText
         let memory = CgroupMemory(pid: Int32(pid.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0)
+        memory.watch()
+        defer { memory.stop() }
         let clock = ContinuousClock()
         let start = clock.now
         let elapsed = { (clock.now - start) / .seconds(1) }
-        memory.watch()
-        defer { memory.stop() }
         let attach = try ChildProcess(
             settings.podman, settings.globalOptions + ["start", "--attach", id], outputLimit: logLimit, mergeErrors: true)
         var stop: Stop?
         while stop == nil {
-            if await attach.waitForEnd(upTo: min(0.1, limits.wallSeconds - elapsed())) { break }
+            if await attach.waitForEnd(upTo: min(0.1, invocation.limits.wallSeconds - elapsed())) { break }
             stop = watch(invocation, elapsed: elapsed())
         }
         if stop != nil { _ = try? await podman(["kill", "--signal", "KILL", id]) }
@@ -49,27 +49,32 @@ extension PodmanEngine {
         let duration = elapsed()
         memory.stop()
         if case .cancelled? = stop { throw CancellationError() }
-        let state = try await podman(["inspect", "--format", "{{.State.ExitCode}} {{.State.OOMKilled}}", id]).outputText
-            .split(separator: " ")
-        let exitCode = state.first.flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? log.status
-        let oomKilled = state.count > 1 && state[1].hasPrefix("true")
         let output = OutputFolderSize.measure(invocation.outputFolder)
-        let ending: ContainerEnding
-        switch stop {
-        case .timedOut?: ending = .timedOut(seconds: limits.wallSeconds)
-        case .outputTooLarge(let bytes)?: ending = .outputTooLarge(bytes: max(bytes, output.bytes))
-        default:
-            if output.bytes > limits.outputBytes || output.tooManyEntries {
-                ending = .outputTooLarge(bytes: output.bytes)
-            } else if oomKilled || (exitCode == 137 && ranOutOfMemory(memory, limit: limits.memoryBytes)) {
-                ending = .outOfMemory
-            } else {
-                ending = .exited(code: exitCode)
-            }
-        }
+        let ending = try await ending(id, stop: stop, output: output, memory: memory, limits: invocation.limits)
         return ContainerRunOutcome(
             ending: ending, durationSeconds: duration, peakMemoryBytes: memory.peakBytes, log: log.output,
             logTruncated: log.outputTruncated, outputBytes: output.bytes)
+    }
+
+    /// How the run ended: the engine's reason to stop it, else too much output, else what podman and the cgroup say.
+    private func ending(
+        _ id: String, stop: Stop?, output: OutputFolderSize, memory: CgroupMemory, limits: ContainerLimits
+    ) async throws -> ContainerEnding {
+        switch stop {
+        case .timedOut?: return .timedOut(seconds: limits.wallSeconds)
+        case .outputTooLarge(let bytes)?: return .outputTooLarge(bytes: max(bytes, output.bytes))
+        default: break
+        }
+        if output.bytes > limits.outputBytes || output.tooManyEntries { return .outputTooLarge(bytes: output.bytes) }
+        let state = try await podman(["inspect", "--format", "{{.State.ExitCode}} {{.State.OOMKilled}}", id]).outputText
+            .split(whereSeparator: \.isWhitespace)
+        guard let exitCode = state.first.flatMap({ Int32($0) }) else {
+            throw ContainerEngineError(
+                command: [settings.podman, "inspect", id], status: 0, message: "no exit code in \(state)")
+        }
+        let oomKilled = state.count > 1 && state[1] == "true"
+        if oomKilled || (exitCode == 137 && ranOutOfMemory(memory, limit: limits.memoryBytes)) { return .outOfMemory }
+        return .exited(code: exitCode)
     }
 
     /// The first limit the running container has passed, if any (or the caller's cancellation).
