@@ -18,10 +18,19 @@ extension ChildProcess {
 
     /// Starts `path` with `arguments` and this process's environment; standard input is `/dev/null`, standard
     /// output and error are the given descriptors; signals are unblocked and SIGPIPE is back to its default.
-    static func spawn(_ path: String, _ arguments: [String], output: Int32, error: Int32) throws -> pid_t {
+    static func spawn(
+        _ path: String, _ arguments: [String], output: Int32, error: Int32, workingDirectory: String?
+    ) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
+        if let workingDirectory {
+            guard let addChangeDirectory else {
+                throw ContainerEngineError(
+                    command: [path] + arguments, status: nil, message: "this C library cannot start a child in a folder")
+            }
+            addChangeDirectory(&actions, workingDirectory)
+        }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, output, 1)
         posix_spawn_file_actions_adddup2(&actions, error, 2)
@@ -46,6 +55,16 @@ extension ChildProcess {
         }
         return pid
     }
+
+    private typealias AddChangeDirectory = @convention(c) (
+        UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>
+    ) -> Int32
+
+    /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29 and later), which Swift does not import (`__USE_GNU`).
+    private static let addChangeDirectory: AddChangeDirectory? = {
+        guard let symbol = dlsym(nil, "posix_spawn_file_actions_addchdir_np") else { return nil }
+        return unsafeBitCast(symbol, to: AddChangeDirectory.self)
+    }()
 
     /// Blocks the calling (Dispatch) thread until `pid` exits; its exit code, or the signal that killed it.
     static func waitForExit(_ pid: pid_t) -> (code: Int32, signalled: Bool) {

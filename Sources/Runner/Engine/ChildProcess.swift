@@ -29,13 +29,19 @@ final class ChildProcess: Sendable {
     /// Starts `executable` with `arguments`, standard input empty. Standard output is kept up to `outputLimit` bytes
     /// and the rest is read and dropped, so the child never blocks on a full pipe; with `mergeErrors` standard error
     /// goes into the same pipe (so the two stay in order), else it is kept apart up to 64 KiB.
-    init(_ executable: String, _ arguments: [String], outputLimit: Int = 1 << 20, mergeErrors: Bool = false) throws {
+    /// `workingDirectory` is where it starts (else here).
+    init(
+        _ executable: String, _ arguments: [String], outputLimit: Int = 1 << 20, mergeErrors: Bool = false,
+        workingDirectory: String? = nil
+    ) throws {
         command = [executable] + arguments
         let output = try Self.pipe(command)
         let errors = mergeErrors ? output : try Self.pipe(command)
         let pid: pid_t
         do {
-            pid = try Self.spawn(try Self.resolve(executable), arguments, output: output.write, error: errors.write)
+            pid = try Self.spawn(
+                try Self.resolve(executable), arguments, output: output.write, error: errors.write,
+                workingDirectory: workingDirectory)
         } catch {
             for descriptor in Set([output.read, output.write, errors.read, errors.write]) { close(descriptor) }
             throw error
@@ -98,8 +104,10 @@ final class ChildProcess: Sendable {
     }
 
     /// Runs a command to its end and returns its result, throwing when it exits non-zero.
-    static func run(_ executable: String, _ arguments: [String], outputLimit: Int = 1 << 20) async throws -> Result {
-        let child = try ChildProcess(executable, arguments, outputLimit: outputLimit)
+    static func run(
+        _ executable: String, _ arguments: [String], outputLimit: Int = 1 << 20, workingDirectory: String? = nil
+    ) async throws -> Result {
+        let child = try ChildProcess(executable, arguments, outputLimit: outputLimit, workingDirectory: workingDirectory)
         let result = await child.result()
         guard result.status == 0, !result.signalled else {
             throw ContainerEngineError(command: child.command, status: result.status, message: result.errorText)

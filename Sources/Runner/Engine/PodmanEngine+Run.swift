@@ -11,9 +11,11 @@ extension PodmanEngine {
     public func run(_ invocation: ContainerInvocation) async throws -> ContainerRunOutcome {
         let arguments = try PodmanCreateArguments.make(invocation, settings: settings)
         try giveOutputFolder(invocation.outputFolder)
+        let scratch = try scratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
         let id = try await podman(arguments).outputText.trimmingCharacters(in: .whitespacesAndNewlines)
         do {
-            let outcome = try await supervise(id, invocation)
+            let outcome = try await supervise(id, invocation, scratch: scratch)
             await removeContainer(id)
             return outcome
         } catch {
@@ -22,14 +24,26 @@ extension PodmanEngine {
         }
     }
 
+    /// A fresh private folder for conmon's working directory: conmon (started by `podman init`) writes an empty
+    /// file `oom` into its working directory when the OOM killer acts in the container's cgroup, and on this
+    /// podman nowhere podman itself looks (so `State.OOMKilled` stays false). Started here, it neither litters the
+    /// runner's own folder nor goes unread.
+    private func scratchFolder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-podman-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        return path
+    }
+
     /// Why the engine stopped a container before it ended by itself.
     private enum Stop {
         case timedOut, outputTooLarge(Int64), cancelled
     }
 
-    private func supervise(_ id: String, _ invocation: ContainerInvocation) async throws -> ContainerRunOutcome {
+    private func supervise(
+        _ id: String, _ invocation: ContainerInvocation, scratch: String
+    ) async throws -> ContainerRunOutcome {
         try Task.checkCancellation()
-        _ = try await podman(["init", id])
+        _ = try await podman(["init", id], in: scratch)
         let pid = try await podman(["inspect", "--format", "{{.State.Pid}}", id]).outputText
         let memory = CgroupMemory(pid: Int32(pid.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0)
         memory.watch()
@@ -50,7 +64,10 @@ extension PodmanEngine {
         memory.stop()
         if case .cancelled? = stop { throw CancellationError() }
         let output = OutputFolderSize.measure(invocation.outputFolder)
-        let ending = try await ending(id, stop: stop, output: output, memory: memory, limits: invocation.limits)
+        let conmonSawOOM = FileManager.default.fileExists(atPath: scratch + "/oom")
+        let ending = try await ending(
+            id, stop: stop, output: output, oomEvidence: conmonSawOOM || ranOutOfMemory(memory, limit: invocation.limits.memoryBytes),
+            limits: invocation.limits)
         return ContainerRunOutcome(
             ending: ending, durationSeconds: duration, peakMemoryBytes: memory.peakBytes, log: log.output,
             logTruncated: log.outputTruncated, outputBytes: output.bytes)
@@ -58,7 +75,7 @@ extension PodmanEngine {
 
     /// How the run ended: the engine's reason to stop it, else too much output, else what podman and the cgroup say.
     private func ending(
-        _ id: String, stop: Stop?, output: OutputFolderSize, memory: CgroupMemory, limits: ContainerLimits
+        _ id: String, stop: Stop?, output: OutputFolderSize, oomEvidence: Bool, limits: ContainerLimits
     ) async throws -> ContainerEnding {
         switch stop {
         case .timedOut?: return .timedOut(seconds: limits.wallSeconds)
@@ -73,7 +90,7 @@ extension PodmanEngine {
                 command: [settings.podman, "inspect", id], status: 0, message: "no exit code in \(state)")
         }
         let oomKilled = state.count > 1 && state[1] == "true"
-        if oomKilled || (exitCode == 137 && ranOutOfMemory(memory, limit: limits.memoryBytes)) { return .outOfMemory }
+        if oomKilled || (exitCode == 137 && oomEvidence) { return .outOfMemory }
         return .exited(code: exitCode)
     }
 
@@ -86,8 +103,8 @@ extension PodmanEngine {
         return nil
     }
 
-    /// Memory evidence for a container killed by SIGKILL that the engine did not kill: the cgroup's OOM killer acted,
-    /// or its high-water mark reached the limit. (`State.OOMKilled` stays false with runc on some hosts.)
+    /// Memory evidence for a container killed by SIGKILL that the engine did not kill (besides conmon's `oom` file):
+    /// the cgroup's OOM killer acted, or its high-water mark reached the limit.
     private func ranOutOfMemory(_ memory: CgroupMemory, limit: Int64) -> Bool {
         memory.oomKills > 0 || (memory.peakBytes ?? 0) >= limit - limit / 20
     }
