@@ -38,6 +38,14 @@ struct ContainerEngineSettingsTests {
         #expect(error?.description.contains("global-options: expected a list of strings") == true)
     }
 
+    @Test func runOptionThatWidensTheConfinementIsAnError() {
+        let error = #expect(throws: ContainerSettingsError.self) {
+            try ContainerEngineSettings.parse("user: \"1:1\"\nrun-options: [--ulimit, nofile=1024:1024, --cap-add=ALL]\n", file: "runner.yaml")
+        }
+        #expect(error?.line == 2)
+        #expect(error?.description.contains("--cap-add=ALL") == true)
+    }
+
     @Test func repositorySettingsFileLoads() throws {
         let settings = try ContainerEngineSettings.load(path: PodmanTestHost.settingsPath)
         #expect(settings.user == "65534:65534")

@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 /// One child process (podman, in practice) whose output is read with a cap and whose end is awaited without holding a
-/// cooperative thread: reading and waiting happen on Dispatch threads, which on a 2-core machine matters (the
+/// cooperative thread: reading and waiting (`waitpid`) happen on Dispatch threads, which on a 2-core machine matters (the
 /// cooperative pool has two threads).
 final class ChildProcess: Sendable {
     /// What a finished child left: its exit status, its standard output (or output and error merged), its error.
@@ -29,36 +29,38 @@ final class ChildProcess: Sendable {
     /// Starts `executable` with `arguments`, standard input empty. Standard output is kept up to `outputLimit` bytes
     /// and the rest is read and dropped, so the child never blocks on a full pipe; with `mergeErrors` standard error
     /// goes into the same pipe (so the two stay in order), else it is kept apart up to 64 KiB.
-    init(_ executable: String, _ arguments: [String], outputLimit: Int = 1 << 20, mergeErrors: Bool = false) throws {
+    /// `workingDirectory` is where it starts (else here).
+    init(
+        _ executable: String, _ arguments: [String], outputLimit: Int = 1 << 20, mergeErrors: Bool = false,
+        workingDirectory: String? = nil
+    ) throws {
         command = [executable] + arguments
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try ChildProcess.resolve(executable))
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        let output = Pipe()
-        let error = mergeErrors ? output : Pipe()
-        process.standardOutput = output
-        process.standardError = error
+        let output = try Self.pipe(command)
+        let errors = mergeErrors ? output : try Self.pipe(command)
+        let pid: pid_t
         do {
-            try process.run()
+            pid = try Self.spawn(
+                try Self.resolve(executable), arguments, output: output.write, error: errors.write,
+                workingDirectory: workingDirectory)
         } catch {
-            throw ContainerEngineError(command: command, status: nil, message: "cannot start: \(error.localizedDescription)")
+            for descriptor in Set([output.read, output.write, errors.read, errors.write]) { close(descriptor) }
+            throw error
         }
-        // Process has closed our copies of the write ends, so the readers see end-of-file when the child exits.
+        close(output.write)
+        if !mergeErrors { close(errors.write) }
         let group = DispatchGroup()
-        let outputReader = CappedReader(output.fileHandleForReading, limit: outputLimit)
-        let errorReader = mergeErrors ? nil : CappedReader(error.fileHandleForReading, limit: 1 << 16)
+        let outputReader = CappedReader(output.read, limit: outputLimit)
+        let errorReader = mergeErrors ? nil : CappedReader(errors.read, limit: 1 << 16)
         for reader in [outputReader, errorReader].compactMap({ $0 }) {
             DispatchQueue.global().async(group: group) { reader.readToEnd() }
         }
         DispatchQueue.global().async { [self] in
             group.wait()
-            process.waitUntilExit()
+            let status = Self.waitForExit(pid)
             let (bytes, truncated) = outputReader.bytes
-            let result = Result(
-                status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
-                output: bytes, outputTruncated: truncated, error: errorReader?.bytes.0 ?? [])
-            finish(result)
+            finish(Result(
+                status: status.code, signalled: status.signalled, output: bytes, outputTruncated: truncated,
+                error: errorReader?.bytes.0 ?? []))
         }
     }
 
@@ -102,8 +104,10 @@ final class ChildProcess: Sendable {
     }
 
     /// Runs a command to its end and returns its result, throwing when it exits non-zero.
-    static func run(_ executable: String, _ arguments: [String], outputLimit: Int = 1 << 20) async throws -> Result {
-        let child = try ChildProcess(executable, arguments, outputLimit: outputLimit)
+    static func run(
+        _ executable: String, _ arguments: [String], outputLimit: Int = 1 << 20, workingDirectory: String? = nil
+    ) async throws -> Result {
+        let child = try ChildProcess(executable, arguments, outputLimit: outputLimit, workingDirectory: workingDirectory)
         let result = await child.result()
         guard result.status == 0, !result.signalled else {
             throw ContainerEngineError(command: child.command, status: result.status, message: result.errorText)
@@ -137,22 +141,20 @@ private final class ResumeOnce: Sendable {
 }
 
 /// Reads a pipe to its end on the calling (Dispatch) thread, keeping the first `limit` bytes and dropping the rest.
-/// `@unchecked Sendable`: `readToEnd` runs once on one thread and `bytes` is read only after it returned (the caller
-/// waits on a DispatchGroup, which orders the two); the lock makes that explicit anyway.
-private final class CappedReader: @unchecked Sendable {
-    private let handle: FileHandle
+/// It owns the descriptor and closes it at the end.
+private final class CappedReader: Sendable {
+    private let descriptor: Int32
     private let limit: Int
     private let kept = Mutex<([UInt8], Bool)>(([], false))
 
-    init(_ handle: FileHandle, limit: Int) {
-        self.handle = handle
+    init(_ descriptor: Int32, limit: Int) {
+        self.descriptor = descriptor
         self.limit = limit
     }
 
     var bytes: ([UInt8], Bool) { kept.withLock { $0 } }
 
     func readToEnd() {
-        let descriptor = handle.fileDescriptor
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var collected: [UInt8] = []
         var truncated = false
@@ -164,7 +166,7 @@ private final class CappedReader: @unchecked Sendable {
             collected.append(contentsOf: buffer[0..<min(room, count)])
             if count > room { truncated = true }
         }
-        try? handle.close()
+        close(descriptor)
         kept.withLock { $0 = (collected, truncated) }
     }
 }

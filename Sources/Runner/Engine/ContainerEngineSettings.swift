@@ -59,7 +59,11 @@ public struct ContainerEngineSettings: Sendable, Equatable {
             switch key {
             case "podman": settings.podman = try field.string()
             case "global-options": settings.globalOptions = try field.strings()
-            case "run-options": settings.runOptions = try field.strings()
+            case "run-options":
+                settings.runOptions = try field.strings()
+                if let widening = settings.runOptions.first(where: { Self.wideningOptions.contains($0.split(separator: "=")[0].lowercased()) }) {
+                    throw field.error("\"\(widening)\" would loosen the confinement every container gets; it is not allowed here")
+                }
             case "user": settings.user = try field.string()
             case "gpu-devices": settings.gpuDevices = try field.strings()
             default:
@@ -69,6 +73,14 @@ public struct ContainerEngineSettings: Sendable, Equatable {
         }
         return settings
     }
+}
+
+extension ContainerEngineSettings {
+    /// Run options that would widen what a container may do (or where it may write); refused in `run-options`.
+    static let wideningOptions: Set<String> = [
+        "--privileged", "--cap-add", "--network", "--net", "--pid", "--ipc", "--uts", "--userns", "--volume", "-v",
+        "--mount", "--device", "--volumes-from", "--group-add", "--security-opt", "--systemd", "--rm",
+    ]
 }
 
 /// A value under one key of the settings file, read as the type its key wants.

@@ -11,6 +11,9 @@ enum PodmanCreateArguments {
         arguments += confinement(user: settings.user)
         arguments += ["--name", invocation.name]
         for (key, value) in invocation.labels.sorted(by: { $0.key < $1.key }) {
+            guard !key.isEmpty, !key.contains("="), !"\(key)\(value)".contains(where: \.isNewline) else {
+                throw ContainerEngineError.refused("label \"\(key)\" is empty or holds = or a line break")
+            }
             arguments += ["--label", "\(key)=\(value)"]
         }
         arguments += [

@@ -4,16 +4,18 @@ extension PodmanEngine {
     /// Runs one container to its end under the invocation's limits and returns how it ended, with its capped log.
     ///
     /// The container is created (`podman create`, never pulled), initialised (so its cgroup exists and can be
-    /// watched from the first instant), then started attached. While it runs the engine checks, about every 100 ms,
-    /// the wall-clock limit, the size of `/output` and the cgroup's memory high-water mark; it kills the container at
-    /// the first limit passed. The container is always removed afterwards, also when this task is cancelled (then
+    /// watched from the first instant), then started attached. While it runs the engine checks the wall-clock limit
+    /// and the size of `/output` about every 100 ms, and kills the container at the first limit passed; the cgroup's
+    /// memory high-water mark and OOM kills are read every 20 ms (`CgroupMemory`). The container is always removed afterwards, also when this task is cancelled (then
     /// `CancellationError` is thrown) or an error is thrown.
     public func run(_ invocation: ContainerInvocation) async throws -> ContainerRunOutcome {
         let arguments = try PodmanCreateArguments.make(invocation, settings: settings)
         try giveOutputFolder(invocation.outputFolder)
+        let scratch = try scratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
         let id = try await podman(arguments).outputText.trimmingCharacters(in: .whitespacesAndNewlines)
         do {
-            let outcome = try await supervise(id, invocation)
+            let outcome = try await supervise(id, invocation, scratch: scratch)
             await removeContainer(id)
             return outcome
         } catch {
@@ -22,16 +24,30 @@ extension PodmanEngine {
         }
     }
 
+    /// A fresh private folder for conmon's working directory: conmon (started by `podman init`) writes an empty
+    /// file `oom` into its working directory when the OOM killer acts in the container's cgroup, and on this
+    /// podman nowhere podman itself looks (so `State.OOMKilled` stays false). Started here, it neither litters the
+    /// runner's own folder nor goes unread.
+    private func scratchFolder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-podman-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        return path
+    }
+
     /// Why the engine stopped a container before it ended by itself.
     private enum Stop {
         case timedOut, outputTooLarge(Int64), cancelled
     }
 
-    private func supervise(_ id: String, _ invocation: ContainerInvocation) async throws -> ContainerRunOutcome {
-        let limits = invocation.limits
-        _ = try await podman(["init", id])
+    private func supervise(
+        _ id: String, _ invocation: ContainerInvocation, scratch: String
+    ) async throws -> ContainerRunOutcome {
+        try Task.checkCancellation()
+        _ = try await podman(["init", id], in: scratch)
         let pid = try await podman(["inspect", "--format", "{{.State.Pid}}", id]).outputText
         let memory = CgroupMemory(pid: Int32(pid.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0)
+        memory.watch()
+        defer { memory.stop() }
         let clock = ContinuousClock()
         let start = clock.now
         let elapsed = { (clock.now - start) / .seconds(1) }
@@ -39,36 +55,43 @@ extension PodmanEngine {
             settings.podman, settings.globalOptions + ["start", "--attach", id], outputLimit: logLimit, mergeErrors: true)
         var stop: Stop?
         while stop == nil {
-            if await attach.waitForEnd(upTo: min(0.1, limits.wallSeconds - elapsed())) { break }
-            memory.sample()
+            if await attach.waitForEnd(upTo: min(0.1, invocation.limits.wallSeconds - elapsed())) { break }
             stop = watch(invocation, elapsed: elapsed())
         }
         if stop != nil { _ = try? await podman(["kill", "--signal", "KILL", id]) }
         let log = await attach.result()
         let duration = elapsed()
-        memory.sample()
+        memory.stop()
         if case .cancelled? = stop { throw CancellationError() }
-        let state = try await podman(["inspect", "--format", "{{.State.ExitCode}} {{.State.OOMKilled}}", id]).outputText
-            .split(separator: " ")
-        let exitCode = state.first.flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? log.status
-        let oomKilled = state.count > 1 && state[1].hasPrefix("true")
         let output = OutputFolderSize.measure(invocation.outputFolder)
-        let ending: ContainerEnding
-        switch stop {
-        case .timedOut?: ending = .timedOut(seconds: limits.wallSeconds)
-        case .outputTooLarge(let bytes)?: ending = .outputTooLarge(bytes: max(bytes, output.bytes))
-        default:
-            if output.bytes > limits.outputBytes || output.tooManyEntries {
-                ending = .outputTooLarge(bytes: output.bytes)
-            } else if oomKilled || (exitCode == 137 && ranOutOfMemory(memory, limit: limits.memoryBytes)) {
-                ending = .outOfMemory
-            } else {
-                ending = .exited(code: exitCode)
-            }
-        }
+        let conmonSawOOM = FileManager.default.fileExists(atPath: scratch + "/oom")
+        let ending = try await ending(
+            id, stop: stop, output: output, oomEvidence: conmonSawOOM || ranOutOfMemory(memory, limit: invocation.limits.memoryBytes),
+            limits: invocation.limits)
         return ContainerRunOutcome(
             ending: ending, durationSeconds: duration, peakMemoryBytes: memory.peakBytes, log: log.output,
             logTruncated: log.outputTruncated, outputBytes: output.bytes)
+    }
+
+    /// How the run ended: the engine's reason to stop it, else too much output, else what podman and the cgroup say.
+    private func ending(
+        _ id: String, stop: Stop?, output: OutputFolderSize, oomEvidence: Bool, limits: ContainerLimits
+    ) async throws -> ContainerEnding {
+        switch stop {
+        case .timedOut?: return .timedOut(seconds: limits.wallSeconds)
+        case .outputTooLarge(let bytes)?: return .outputTooLarge(bytes: max(bytes, output.bytes))
+        default: break
+        }
+        if output.bytes > limits.outputBytes || output.tooManyEntries { return .outputTooLarge(bytes: output.bytes) }
+        let state = try await podman(["inspect", "--format", "{{.State.ExitCode}} {{.State.OOMKilled}}", id]).outputText
+            .split(whereSeparator: \.isWhitespace)
+        guard let exitCode = state.first.flatMap({ Int32($0) }) else {
+            throw ContainerEngineError(
+                command: [settings.podman, "inspect", id], status: 0, message: "no exit code in \(state)")
+        }
+        let oomKilled = state.count > 1 && state[1] == "true"
+        if oomKilled || (exitCode == 137 && oomEvidence) { return .outOfMemory }
+        return .exited(code: exitCode)
     }
 
     /// The first limit the running container has passed, if any (or the caller's cancellation).
@@ -80,8 +103,8 @@ extension PodmanEngine {
         return nil
     }
 
-    /// Memory evidence for a container killed by SIGKILL that the engine did not kill: the cgroup's OOM killer acted,
-    /// or its high-water mark reached the limit. (`State.OOMKilled` stays false with runc on some hosts.)
+    /// Memory evidence for a container killed by SIGKILL that the engine did not kill (besides conmon's `oom` file):
+    /// the cgroup's OOM killer acted, or its high-water mark reached the limit.
     private func ranOutOfMemory(_ memory: CgroupMemory, limit: Int64) -> Bool {
         memory.oomKills > 0 || (memory.peakBytes ?? 0) >= limit - limit / 20
     }

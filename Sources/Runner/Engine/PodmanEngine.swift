@@ -68,8 +68,9 @@ public struct PodmanEngine: Sendable {
         _ = try await podman(["rm", "--force", "--ignore", "--time", "0"] + ids)
     }
 
-    /// Runs `podman <global options> arguments` to its end; throws with its standard error when it fails.
-    func podman(_ arguments: [String]) async throws -> ChildProcess.Result {
-        try await ChildProcess.run(settings.podman, settings.globalOptions + arguments)
+    /// Runs `podman <global options> arguments` to its end, in `workingDirectory` if given; throws with its standard
+    /// error when it fails.
+    func podman(_ arguments: [String], in workingDirectory: String? = nil) async throws -> ChildProcess.Result {
+        try await ChildProcess.run(settings.podman, settings.globalOptions + arguments, workingDirectory: workingDirectory)
     }
 }
