@@ -32,15 +32,13 @@ enum PodmanTestHost {
 
     static let imageReference = "localhost/arbiter-test-busybox:1"
 
-    /// Imported once per test process from a tarball made here (`BusyboxImageArchive`), then shared.
+    /// Loaded once per test process from an archive made here (`BusyboxImage`), then shared.
     private static let importedImage = Task<String, any Error> {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let archive = folder + "/rootfs.tar"
-        try Data(try BusyboxImageArchive.make()).write(to: URL(fileURLWithPath: archive))
-        let podman = try PodmanTestHost.engine()
-        _ = try await podman.podman(["import", "--quiet", archive, imageReference])
-        return try await podman.imageID(imageReference)
+        let archive = folder + "/image.tar"
+        try BusyboxImage(script: "", reference: imageReference).write(to: archive)
+        return try await PodmanTestHost.engine().load(archive: archive)
     }
 
     /// The busybox image's id, `sha256:…`.

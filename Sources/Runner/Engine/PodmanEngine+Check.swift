@@ -1,8 +1,8 @@
 import Foundation
 
 extension PodmanEngine {
-    /// For `arbiter doctor`: imports a trivial image made from this host's `/bin/busybox`, runs it once under the
-    /// settings and small limits, and returns every problem in plain words (empty: the engine works here).
+    /// For `arbiter doctor`: loads a trivial image made from this host's `/bin/busybox` (`BusyboxImage`), runs it once
+    /// under the settings and small limits, and returns every problem in plain words (empty: the engine works here).
     public func check() async -> [String] {
         do {
             _ = try ChildProcess.resolve(settings.podman)
@@ -11,13 +11,13 @@ extension PodmanEngine {
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-doctor-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let reference = "localhost/arbiter-doctor-busybox:\(UUID().uuidString.prefix(8).lowercased())"
+        let reference: String
         do {
             try FileManager.default.createDirectory(atPath: folder + "/output", withIntermediateDirectories: true)
-            try Data(try BusyboxImageArchive.make()).write(to: URL(fileURLWithPath: folder + "/image.tar"))
-            _ = try await podman(["import", "--quiet", folder + "/image.tar", reference])
+            try BusyboxImage(script: "", reference: "localhost/arbiter-doctor-busybox:1").write(to: folder + "/image.tar")
+            reference = try await load(archive: folder + "/image.tar")
         } catch {
-            return ["cannot import a trivial image from /bin/busybox: \(error)"]
+            return ["cannot load a trivial image made from /bin/busybox: \(error)"]
         }
         let problems = await checkRun(reference, outputFolder: folder + "/output")
         try? await removeImage(reference)
