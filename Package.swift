@@ -165,7 +165,8 @@ let package = Package(
             dependencies: ["Runner", "Judge", "Intake", "Store", "Challenge", "Evaluation", "PlatformSupport", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "CLITests", dependencies: ["arbiter", "TestSupport", .product(name: "Yams", package: "Yams")], swiftSettings: strictSettings),
+            name: "CLITests", dependencies: ["arbiter", "Runner", "Store", "TestSupport", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "ServerTests",
             dependencies: [

@@ -6,13 +6,14 @@ import Intake
 struct SubmitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "submit",
-        abstract: "Submit a prediction CSV (case_id,label[,p_<class>...]); problems are listed all at once.")
+        abstract: "Submit a prediction file (or, to a container phase, an image archive); problems are listed all at once.")
 
     @Argument(help: "Challenge slug.") var challenge: String
     @Option(help: "Phase slug.") var phase: String
     @Option(help: "Team token (or set ARBITER_TOKEN).") var token: String?
     @Flag(name: .customLong("dry-run"), help: "Validate only: nothing is stored or counted.") var dryRun = false
-    @Argument(help: "Prediction CSV.") var file: String
+    @Argument(help: "The prediction file (a CSV, an archive of case files), or for a container phase an image archive (docker save, podman save).")
+    var file: String
     @Option(help: "Submit through this server's API (for example https://arbiter.example.org) instead of a local data folder.")
     var server: String?
     @OptionGroup var data: DataDirectoryOption
@@ -37,15 +38,40 @@ struct SubmitCommand: AsyncParsableCommand {
             }
             return
         }
-        let intake = SubmissionIntake(store: try data.openStore())
-        let submission = try intake.submit(
-            challenge: challenge, phase: phase, token: token, fileName: (file as NSString).lastPathComponent,
-            bytes: try readFile(file), now: Date(), dryRun: dryRun)
+        let store = try data.openStore()
+        guard let identity = try store.authenticate(token: token), identity.role == .team, let team = identity.team else {
+            throw IntakeError.unauthorized
+        }
+        // Copied into the blob store's incoming folder a megabyte at a time, as the server spools an upload: an image
+        // archive of gigabytes is never held in memory.
+        let upload = try Self.spool(file, into: store.blobs)
+        let submission = try SubmissionIntake(store: store).submit(
+            challenge: challenge, phase: phase, team: team, fileName: (file as NSString).lastPathComponent, file: upload,
+            now: Date(), dryRun: dryRun)
         if let submission {
             print("accepted submission \(submission.id) (sha256 \(submission.fileSHA256)); queued for scoring")
         } else {
             print("\(file) is valid for phase \(phase); nothing was stored")
         }
+    }
+
+    static func spool(_ path: String, into blobs: any BlobStore) throws -> UploadedFile {
+        guard let input = FileHandle(forReadingAtPath: path) else { throw ValidationError("cannot read \(path): no such file or not readable") }
+        defer { try? input.close() }
+        let target = try blobs.newIncomingFile()
+        guard FileManager.default.createFile(atPath: target.path, contents: nil), let output = FileHandle(forWritingAtPath: target.path) else {
+            throw ValidationError("cannot write \(target.path)")
+        }
+        defer { try? output.close() }
+        var digest = IncrementalDigest()
+        var count = 0
+        while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
+            chunk.withUnsafeBytes { digest.update($0) }
+            try output.write(contentsOf: chunk)
+            count += chunk.count
+        }
+        try output.synchronize()
+        return UploadedFile(url: target, byteCount: count, sha256: digest.finish())
     }
 }
 

@@ -1,0 +1,75 @@
+import Foundation
+import Runner
+import Store
+import TestSupport
+import Testing
+
+/// A runner killed with SIGKILL while its container runs: the job's lease runs out, the next runner removes the orphaned
+/// container, runs the job again once, and the judge scores it once.
+@Suite(.serialized, .enabled(if: PodmanPresence.present, "podman is not installed; set ARBITER_TEST_REQUIRE_PODMAN=1 to fail instead"))
+struct RunnerKillTests {
+    static let slug = "tissuenet-container-demo"
+
+    @Test func runnerKilledMidRunLeavesAJobThatRunsAgainOnceAndIsScoredOnce() async throws {
+        let folder = try ScratchFolder()
+        let data = ["--data-dir", folder.file("data")]
+        let engine = ["--engine-config", RepositoryFiles.url("deploy/podman/runner.yaml").path]
+        for step in [["challenge", "add", RepositoryFiles.url("Challenges/\(Self.slug)").path],
+                     ["truth", "import", Self.slug, RepositoryFiles.url("Fixtures/\(Self.slug)/truth.csv").path],
+                     ["inputs", "import", Self.slug, RepositoryFiles.url("Fixtures/\(Self.slug)/inputs").path]] {
+            let run = try await ArbiterBinary.run(step + data)
+            #expect(run.status == 0, "\(step): \(run.stderr)")
+        }
+        let team = try await ArbiterBinary.run(["team", "add", Self.slug, "alpha"] + data)
+        let token = try #require(team.stdout.split(whereSeparator: \.isWhitespace).first { $0.hasPrefix("arb_") }.map(String.init))
+        // The demo's benign model, after a pause long enough to be killed in.
+        let model = try String(contentsOfFile: RepositoryFiles.url("Fixtures/\(Self.slug)/containers/benign/model.sh").path, encoding: .utf8)
+        try BusyboxImage(script: "sleep 4\n" + model, reference: "localhost/arbiter-kill-test:1").write(to: folder.file("model.tar"))
+        let submitted = try await ArbiterBinary.run(["submit", Self.slug, "--phase", "final", "--token", token, folder.file("model.tar")] + data)
+        #expect(submitted.status == 0, "\(submitted.stderr)")
+
+        let runner = try ArbiterBinary.start(["run", "--watch", "--lease", "3", "--poll", "0.2"] + engine + data, in: folder.path)
+        try await waitForContainer(labelled: "arbiter.job=1")
+        kill(runner.processIdentifier, SIGKILL)
+        runner.waitUntilExit()
+        try await Task.sleep(for: .seconds(3.5))  // past the lease
+        let second = try await ArbiterBinary.run(["run", "--lease", "3"] + engine + data)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("ran 1 container jobs"))
+        let judged = try await ArbiterBinary.run(["judge"] + data)
+        #expect(judged.status == 0, "\(judged.stderr)")
+
+        let store = try StoreFactory.open(database: nil, dataDirectory: URL(fileURLWithPath: folder.file("data")))
+        #expect(try store.submission(1).status == .scored)
+        #expect(try store.jobAndEvaluationCounts()[1]?.evaluations == 1)
+        #expect(try store.containerRun(submissionID: 1)?.report?.verdict == .succeeded)
+        let leftovers = try await ArbiterBinary.podmanOutput(["ps", "--all", "--quiet", "--filter", "label=arbiter.job=1"])
+        #expect(leftovers.isEmpty)
+    }
+
+    /// Polls until a container with the label runs (the runner has started it), for at most 60 s.
+    func waitForContainer(labelled label: String) async throws {
+        for _ in 0..<300 {
+            if try await !ArbiterBinary.podmanOutput(["ps", "--quiet", "--filter", "label=\(label)", "--filter", "status=running"]).isEmpty { return }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        Issue.record("no container labelled \(label) started within 60 s")
+    }
+}
+
+extension ArbiterBinary {
+    /// Podman's standard output for `arguments`, with the repository's engine settings' global options.
+    static func podmanOutput(_ arguments: [String]) async throws -> String {
+        let settings = try ContainerEngineSettings.load(path: RepositoryFiles.url("deploy/podman/runner.yaml").path)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/podman")
+        process.arguments = settings.globalOptions + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
