@@ -28,8 +28,10 @@ struct RunnerKillTests {
         let submitted = try await ArbiterBinary.run(["submit", Self.slug, "--phase", "final", "--token", token, folder.file("model.tar")] + data)
         #expect(submitted.status == 0, "\(submitted.stderr)")
 
+        let location = try StoreFactory.open(database: nil, dataDirectory: URL(fileURLWithPath: folder.file("data"))).location
+        let label = "arbiter.job=" + ContainerRunner.containerLabel(jobID: 1, storeLocation: location)
         let runner = try ArbiterBinary.start(["run", "--watch", "--lease", "3", "--poll", "0.2"] + engine + data, in: folder.path)
-        try await waitForContainer(labelled: "arbiter.job=1")
+        try await waitForContainer(labelled: label)
         kill(runner.processIdentifier, SIGKILL)
         runner.waitUntilExit()
         try await Task.sleep(for: .seconds(3.5))  // past the lease
@@ -43,7 +45,7 @@ struct RunnerKillTests {
         #expect(try store.submission(1).status == .scored)
         #expect(try store.jobAndEvaluationCounts()[1]?.evaluations == 1)
         #expect(try store.containerRun(submissionID: 1)?.report?.verdict == .succeeded)
-        let leftovers = try await ArbiterBinary.podmanOutput(["ps", "--all", "--quiet", "--filter", "label=arbiter.job=1"])
+        let leftovers = try await ArbiterBinary.podmanOutput(["ps", "--all", "--quiet", "--filter", "label=\(label)"])
         #expect(leftovers.isEmpty)
     }
 

@@ -133,13 +133,14 @@ struct ContainerRunnerTests {
         // A runner claimed the job and died, leaving its container running.
         let claimed = try #require(try platform.store.claimRuns(worker: "killed", limit: 1, leaseSeconds: 1, now: Date(), maxAttempts: 3).first)
         let engine = try PodmanTestHost.engine()
+        let label = ContainerRunner.containerLabel(jobID: claimed.jobID, storeLocation: platform.store.location)
         _ = try await engine.podman(["run"] + engine.settings.runOptions + [
             "--detach", "--name", "arbiter-orphan-\(claimed.jobID)-\(UUID().uuidString.prefix(6).lowercased())",
-            "--label", "arbiter.job=\(claimed.jobID)", try await PodmanTestHost.image(), "sleep", "600",
+            "--label", "arbiter.job=\(label)", try await PodmanTestHost.image(), "sleep", "600",
         ])
         try await Task.sleep(for: .seconds(1.5))
         #expect(try await runner(platform).runPending() == 1)
-        let listed = try await engine.podman(["ps", "--all", "--quiet", "--filter", "label=arbiter.job=\(claimed.jobID)"])
+        let listed = try await engine.podman(["ps", "--all", "--quiet", "--filter", "label=arbiter.job=\(label)"])
         #expect(listed.outputText.isEmpty)
         #expect(try await runner(platform).runPending() == 0)
         try await Judge(store: platform.store).drain()

@@ -36,6 +36,15 @@ public struct ContainerRunner: Sendable {
         self.intake = SubmissionIntake(store: store)
     }
 
+    /// The label every container of a job carries (under `jobLabelKey`), by which a later attempt finds the orphans of
+    /// a killed runner: the store's tag and the job id, so runners of different stores sharing one Podman never take
+    /// each other's containers for orphans (job ids restart at 1 in every store).
+    public static func containerLabel(jobID: Int64, storeLocation: String) -> String {
+        String(ContentDigest.sha256(Array(storeLocation.utf8)).prefix(12)) + "-" + String(jobID)
+    }
+
+    public static let jobLabelKey = "arbiter.job"
+
     /// Refuses to start on a host without the GPUs a registered container phase needs, rather than at its first job.
     public func checkHost() throws {
         for challenge in try store.challengeSlugs().map(store.challenge) {
@@ -71,11 +80,12 @@ public struct ContainerRunner: Sendable {
         guard let container = phase.spec.container, let record = try store.containerRun(submissionID: submission.id) else {
             throw RunnerError.notAContainerSubmission(submission.id)
         }
-        try await engine.removeContainers(labelled: "arbiter.job", value: String(job.jobID))
+        let label = Self.containerLabel(jobID: job.jobID, storeLocation: store.location)
+        try await engine.removeContainers(labelled: Self.jobLabelKey, value: label)
         let workspace = try TemporaryFolder(prefix: "arbiter-run-\(job.jobID)-\(job.attempt)", in: scratch)
         defer { RunFolders.remove(workspace.path) }
         var log = RunLog(limit: engine.logLimit)
-        let execution = RunExecution(job: job, container: container, workspace: workspace.path, engine: engine)
+        let execution = RunExecution(job: job, label: label, container: container, workspace: workspace.path, engine: engine)
         let ending: RunEnding
         do {
             let image = try await prepareImage(record.image, submission: submission, container: container, workspace: workspace.path)

@@ -7,6 +7,8 @@ import Store
 /// grand-challenge's interface (per-case), each case's output collected before the next case starts.
 struct RunExecution {
     let job: ClaimedJob
+    /// `ContainerRunner.containerLabel` of the job: also names its containers, unique on the host.
+    let label: String
     let container: ContainerPhaseSpec
     let workspace: String
     let engine: PodmanEngine
@@ -92,8 +94,8 @@ struct RunExecution {
         var mounts = [ContainerMount(hostPath: input, containerPath: "/input", readOnly: true)]
         if let code = image.code { mounts.append(ContainerMount(hostPath: code.path, containerPath: "/code", readOnly: true)) }
         return ContainerInvocation(
-            name: "arbiter-run-\(job.jobID)-\(job.attempt)\(suffix)",
-            labels: ["arbiter.job": String(job.jobID), "arbiter.attempt": String(job.attempt)],
+            name: "arbiter-run-\(label)-\(job.attempt)\(suffix)",
+            labels: [ContainerRunner.jobLabelKey: label, "arbiter.attempt": String(job.attempt)],
             image: image.reference, command: image.command, mounts: mounts, outputFolder: output,
             limits: ContainerLimits(wallSeconds: wallSeconds, memoryBytes: Int64(limits.memoryBytes), cpus: limits.cpus,
                                     processes: limits.processes, outputBytes: Int64(limits.outputBytes), tmpBytes: Int64(limits.tmpBytes),

@@ -96,7 +96,7 @@ extension JobQueueConformanceTests {
     @Test(arguments: StoreAdapter.all)
     func queueStatisticsCountJobsByStateAndClaimsAfterExpiredLeases(_ adapter: StoreAdapter) throws {
         let platform = try Platform(adapter: adapter)
-        #expect(try platform.store.queueStatistics(now: at(0)) == [.score: QueueStatistics(), .tile: QueueStatistics()])
+        #expect(try platform.store.queueStatistics(now: at(0)) == [.score: QueueStatistics(), .tile: QueueStatistics(), .run: QueueStatistics()])
         for name in ["alpha", "bravo", "charlie"] { try platform.submit(try platform.addTeam(name), [0, 1, 2, 0, 1, 2], at: 1) }
         _ = try platform.store.claimJobs(worker: "first", limit: 2, leaseSeconds: 60, now: at(100), maxAttempts: 3)
         #expect(try platform.store.queueStatistics(now: at(150))[.score] == QueueStatistics(queued: 1, running: 2, claims: 2))
