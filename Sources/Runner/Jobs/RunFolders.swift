@@ -9,7 +9,8 @@ enum RunFolders {
         try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: path)
     }
 
-    /// Opens an unpacked code package to the container's user: folders 0555, files 0444.
+    /// Opens staged inputs or an unpacked code package to the container's user, and closes them to writes: folders
+    /// 0555, files 0444, below and including `folder`.
     static func makeReadable(_ folder: String) throws {
         let manager = FileManager.default
         for relative in try manager.subpathsOfDirectory(atPath: folder) {

@@ -32,7 +32,7 @@ struct RunInputs {
                 try copy(input, to: folder + "/" + interface.slug + ".json")
             }
         }
-        try seal(folder)
+        try RunFolders.makeReadable(folder)
     }
 
     /// TissueNet's layout for one run over every case: `<case_id>/<slug><ext>` and the manifest `cases.csv`.
@@ -47,7 +47,7 @@ struct RunInputs {
         }
         let manifest = (["case_id"] + cases.map(\.caseID)).joined(separator: "\n") + "\n"
         try Data(manifest.utf8).write(to: URL(fileURLWithPath: folder + "/cases.csv"))
-        try seal(folder)
+        try RunFolders.makeReadable(folder)
     }
 
     private func copy(_ input: StoredCaseInput, to path: String) throws {
@@ -58,18 +58,6 @@ struct RunInputs {
         if !FileManager.default.fileExists(atPath: path) {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
         }
-    }
-
-    /// Files 0444 and folders 0555, below and including `folder`.
-    private func seal(_ folder: String) throws {
-        let manager = FileManager.default
-        for relative in try manager.subpathsOfDirectory(atPath: folder) {
-            let path = folder + "/" + relative
-            var isFolder: ObjCBool = false
-            manager.fileExists(atPath: path, isDirectory: &isFolder)
-            try manager.setAttributes([.posixPermissions: isFolder.boolValue ? 0o555 : 0o444], ofItemAtPath: path)
-        }
-        try manager.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder)
     }
 }
 
