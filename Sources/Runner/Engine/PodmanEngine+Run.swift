@@ -66,7 +66,7 @@ extension PodmanEngine {
         let output = OutputFolderSize.measure(invocation.outputFolder)
         let conmonSawOOM = FileManager.default.fileExists(atPath: scratch + "/oom")
         let ending = try await ending(
-            id, stop: stop, output: output, oomEvidence: conmonSawOOM || ranOutOfMemory(memory, limit: invocation.limits.memoryBytes),
+            id, attached: log, stop: stop, output: output, oomEvidence: conmonSawOOM || ranOutOfMemory(memory, limit: invocation.limits.memoryBytes),
             limits: invocation.limits)
         return ContainerRunOutcome(
             ending: ending, durationSeconds: duration, peakMemoryBytes: memory.peakBytes, log: log.output,
@@ -75,7 +75,7 @@ extension PodmanEngine {
 
     /// How the run ended: the engine's reason to stop it, else too much output, else what podman and the cgroup say.
     private func ending(
-        _ id: String, stop: Stop?, output: OutputFolderSize, oomEvidence: Bool, limits: ContainerLimits
+        _ id: String, attached: ChildProcess.Result, stop: Stop?, output: OutputFolderSize, oomEvidence: Bool, limits: ContainerLimits
     ) async throws -> ContainerEnding {
         switch stop {
         case .timedOut?: return .timedOut(seconds: limits.wallSeconds)
@@ -83,6 +83,11 @@ extension PodmanEngine {
         default: break
         }
         if output.bytes > limits.outputBytes || output.tooManyEntries { return .outputTooLarge(bytes: output.bytes) }
+        // `podman start --attach` exits with the container's status: podman is asked again only when the status may be
+        // its own (125 to 127) or a kill (137, where OOMKilled may say why), one call less for an ordinary run.
+        if !attached.signalled, !(125...127).contains(attached.status), attached.status != 137 {
+            return .exited(code: attached.status)
+        }
         let state = try await podman(["inspect", "--format", "{{.State.ExitCode}} {{.State.OOMKilled}}", id]).outputText
             .split(whereSeparator: \.isWhitespace)
         guard let exitCode = state.first.flatMap({ Int32($0) }) else {
