@@ -147,4 +147,27 @@ struct ContainerRunnerTests {
         #expect(try platform.store.submission(submission.id).status == .scored)
         #expect(try platform.store.jobAndEvaluationCounts()[submission.id]?.evaluations == 1)
     }
+
+    @Test func codePackageRunsInThePhasesRuntimeImageWithItsCodeReadOnlyAtCode() async throws {
+        _ = try await PodmanTestHost.image()
+        let runtime = "runtime: { image: \"\(PodmanTestHost.imageReference)\", command: [sh, /code/main.sh] }"
+        let platform = try platform(Self.wholeSet.replacingOccurrences(of: "limits:", with: runtime + ", limits:"))
+        let folder = try ScratchFolder()
+        let script = folder.file("main.sh")
+        try Data((Self.reader + "\ntouch /code/x 2>/dev/null && echo WROTE-CODE\nexit 0\n").utf8).write(to: URL(fileURLWithPath: script))
+        let package = try TarWriter(path: folder.file("submission.tar"))
+        try package.append(file: script, as: "main.sh")
+        try package.finish()
+        let submission = try #require(try platform.intake.submit(
+            challenge: "small", phase: "final", token: try platform.addTeam("alpha"), fileName: "submission.tar",
+            bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: folder.file("submission.tar")))), now: platform.at(60)))
+        #expect(try platform.store.containerRun(submissionID: submission.id)?.image.isCodePackage == true)
+        try await runner(platform).runPending()
+        let report = try #require(try platform.store.containerRun(submissionID: submission.id)?.report)
+        let log = String(decoding: try platform.store.blobs.read(try #require(report.logSHA256)), as: UTF8.self)
+        #expect(report.verdict == .succeeded, "\(log)")
+        #expect(!log.contains("WROTE-CODE"))
+        try await Judge(store: platform.store).drain()
+        #expect(try platform.store.aggregates(submissionID: submission.id, splits: [.public])[.public]?["accuracy"] == 1.0)
+    }
 }
