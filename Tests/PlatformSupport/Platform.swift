@@ -32,12 +32,16 @@ public struct Platform: Sendable {
         store: any ArbiterStore, limits: String = "{ per-period: 2, period: 1d, total: 5 }", finalEntry: String = "best-public",
         ranking: String? = nil, feedback: String? = nil, container: String? = nil
     ) throws {
+        try self.init(store: store, yaml: Self.yaml(limits: limits, finalEntry: finalEntry, ranking: ranking, feedback: feedback,
+                                                    container: container))
+    }
+
+    /// A challenge of slug `small` (its phases as the caller writes them) with the small truth, on a store the caller opened.
+    public init(store: any ArbiterStore, yaml: String) throws {
         self.store = store
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        spec = try ChallengeSpecParser.parse(
-            yaml: Self.yaml(limits: limits, finalEntry: finalEntry, ranking: ranking, feedback: feedback, container: container),
-            file: "challenge.yaml")
+        spec = try ChallengeSpecParser.parse(yaml: yaml, file: "challenge.yaml")
         try store.registerChallenge(spec, now: Self.opens)
         let truth = try TruthParser.parse(Array(Self.truth.utf8), file: "truth.csv", task: spec.task)
         try store.importTruth(truth, challenge: "small", fileSHA256: ContentDigest.sha256(Array(Self.truth.utf8)), now: Self.opens)

@@ -170,4 +170,50 @@ struct ContainerRunnerTests {
         try await Judge(store: platform.store).drain()
         #expect(try platform.store.aggregates(submissionID: submission.id, splits: [.public])[.public]?["accuracy"] == 1.0)
     }
+
+    @Test func developmentPhasesContainerSeesOnlyItsOwnCases() async throws {
+        // The small challenge with a second, earlier phase on the public cases only (A-D).
+        let store = try StoreAdapter.sqlite.open()
+        let final = Platform.yaml(container: Self.wholeSet)
+        let development = """
+              - slug: development
+                opens: 2026-01-01T00:00:00Z
+                closes: 2026-03-01T00:00:00Z
+                cases: [public]
+                public-split: public
+                submission: container
+                container: \(Self.wholeSet)
+            """
+        let yaml = final.replacingOccurrences(of: "phases:\n", with: "phases:\n" + development + "\n")
+        let platform = try Platform(store: store, yaml: yaml)
+        let folder = try ScratchFolder()
+        for caseID in ["A", "B", "C", "D", "E", "F"] {
+            try FileManager.default.createDirectory(atPath: folder.file(caseID), withIntermediateDirectories: true)
+            _ = try folder.write(Array("{\"grade\": 0}\n".utf8), to: "\(caseID)/slide.json")
+        }
+        try CaseInputImport.run(folder.path, challenge: "small", store: store, now: platform.at(0))
+        let archive = folder.file("model.tar")
+        try BusyboxImage(script: "ls /input; exit 1", reference: "localhost/arbiter-test-lister:1").write(to: archive)
+        let submission = try #require(try platform.intake.submit(
+            challenge: "small", phase: "development", token: try platform.addTeam("alpha"), fileName: "model.tar",
+            bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: archive))), now: platform.at(60)))
+        try await runner(platform).runPending()
+        let report = try #require(try store.containerRun(submissionID: submission.id)?.report)
+        let listed = String(decoding: try store.blobs.read(try #require(report.logSHA256)), as: UTF8.self)
+            .split(whereSeparator: \.isNewline).map(String.init)
+        #expect(listed == ["A", "B", "C", "D", "cases.csv"])
+    }
+}
+
+/// Checks a runner makes before its first job, without running any container.
+@Suite struct RunnerHostTests {
+    @Test func phaseNeedingGPUsIsRefusedAtStartOnAHostWithout() throws {
+        let platform = try Platform(container: "{ layout: whole-set, inputs: { slide: value }, gpus: 1 }")
+        let runner = ContainerRunner(store: platform.store, engine: PodmanEngine(settings: ContainerEngineSettings()), worker: "w",
+                                     scratch: FileManager.default.temporaryDirectory.path)
+        #expect(throws: RunnerError.self) { try runner.checkHost() }
+        let withGPU = ContainerRunner(store: platform.store, engine: PodmanEngine(settings: ContainerEngineSettings(gpuDevices: ["nvidia.com/gpu=0"])),
+                                      worker: "w", scratch: FileManager.default.temporaryDirectory.path)
+        try withGPU.checkHost()
+    }
 }
