@@ -4,8 +4,9 @@ import Foundation
 /// A team's code for a phase with a runtime image (TissueNet's `submission.zip`): a zip whose files the runner mounts
 /// read-only at `/code`. Checked at upload by listing it within the archive budget, so a package that cannot be
 /// unpacked is refused before it is stored.
-enum CodePackage {
-    static let budget = ArchiveBudget(maximumTotalBytes: 2 << 30, maximumEntryBytes: 1 << 30, maximumEntries: 20_000)
+public enum CodePackage {
+    /// What a package may expand to: checked at upload, and again when a runner unpacks it.
+    public static let budget = ArchiveBudget(maximumTotalBytes: 2 << 30, maximumEntryBytes: 1 << 30, maximumEntries: 20_000)
 
     static func check(_ content: SubmissionContent, fileName: String) throws {
         var counter = MemberCounter()

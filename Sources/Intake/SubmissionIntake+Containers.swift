@@ -4,8 +4,8 @@ import Foundation
 import Store
 
 extension SubmissionIntake {
-    /// The architecture this build's runners run, as image configs name it.
-    static let hostArchitecture: String = {
+    /// The architecture this build's runners run, as image configs name it (and `BusyboxImage` writes it).
+    public static let hostArchitecture: String = {
         #if arch(x86_64)
         "amd64"
         #elseif arch(arm64)

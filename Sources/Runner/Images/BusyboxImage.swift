@@ -1,5 +1,6 @@
 import Evaluation
 import Foundation
+import Intake
 import Store
 
 /// Packs a one-layer container image around a static busybox and a shell script, as the archive `docker save` writes
@@ -37,7 +38,7 @@ public struct BusyboxImage: Sendable {
         try writer.finish()
         let layerDigest = try ContentDigest.sha256(ofFile: URL(fileURLWithPath: layer))
         let config: [String: Any] = [
-            "architecture": Self.architecture, "os": "linux",
+            "architecture": SubmissionIntake.hostArchitecture, "os": "linux",
             "config": ["Entrypoint": ["/bin/sh", "/model.sh"], "Env": ["PATH=/bin"], "WorkingDir": "/"],
             "rootfs": ["type": "layers", "diff_ids": ["sha256:" + layerDigest]],
         ]
@@ -52,12 +53,4 @@ public struct BusyboxImage: Sendable {
         try archive.finish()
         return "sha256:" + configDigest
     }
-
-    static let architecture: String = {
-        #if arch(arm64)
-        "arm64"
-        #else
-        "amd64"
-        #endif
-    }()
 }

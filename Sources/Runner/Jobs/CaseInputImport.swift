@@ -1,6 +1,7 @@
 import Challenge
 import Evaluation
 import Foundation
+import Intake
 import Store
 
 /// Reads a container challenge's hidden per-case inputs from a folder or archive laid out as `<case_id>/<slug><ext>`
@@ -74,11 +75,12 @@ public enum CaseInputImport {
             }
         }
         guard problems.isEmpty else { throw Problems(problems: problems) }
+        // Streamed into the blob store: an input volume or slide can be gigabytes.
         let stored = try found.map { entry in
-            let bytes = try Data(contentsOf: URL(fileURLWithPath: entry.file))
-            let digest = try store.blobs.put([UInt8](bytes))
+            let file = try UploadedFile.copying(entry.file, into: store.blobs)
+            try store.blobs.adopt(file.url, digest: file.sha256)
             return StoredCaseInput(caseID: entry.caseID, interface: entry.interface.slug,
-                                   fileName: String(entry.shown.split(separator: "/").last ?? ""), sha256: digest, byteCount: bytes.count)
+                                   fileName: String(entry.shown.split(separator: "/").last ?? ""), sha256: file.sha256, byteCount: file.byteCount)
         }
         try store.importCaseInputs(stored, challenge: slug, now: now)
         return stored.count

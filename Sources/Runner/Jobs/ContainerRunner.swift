@@ -125,7 +125,7 @@ public struct ContainerRunner: Sendable {
             let archive = try store.blobs.verifiedFile(submission.fileSHA256)
             let code: TemporaryFolder
             do {
-                code = try CaseFiles.unpack(archive.path, displayName: submission.fileName, budget: .default, scratch: workspace)
+                code = try CaseFiles.unpack(archive.path, displayName: submission.fileName, budget: CodePackage.budget, scratch: workspace)
             } catch {
                 throw UnusableImage(reason: "\(error)")
             }
@@ -143,14 +143,11 @@ public struct ContainerRunner: Sendable {
         return PreparedImage(reference: image.imageID, command: nil, code: nil)
     }
 
-    /// Moves a gathered prediction file into the blob store.
+    /// Copies a gathered prediction file into the blob store.
     private func adopt(_ gathered: OutputGathering.Gathered) throws -> AcceptedFile {
-        let incoming = try store.blobs.newIncomingFile()
-        try? FileManager.default.removeItem(at: incoming)
-        try FileManager.default.copyItem(atPath: gathered.path, toPath: incoming.path)
-        let digest = try ContentDigest.sha256(ofFile: incoming)
-        try store.blobs.adopt(incoming, digest: digest)
-        return AcceptedFile(fileName: gathered.fileName, sha256: digest, byteCount: try fileSize(gathered.path))
+        let file = try UploadedFile.copying(gathered.path, into: store.blobs)
+        try store.blobs.adopt(file.url, digest: file.sha256)
+        return AcceptedFile(fileName: gathered.fileName, sha256: file.sha256, byteCount: file.byteCount)
     }
 
     private func fileSize(_ path: String) throws -> Int {

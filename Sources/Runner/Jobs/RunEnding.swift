@@ -18,15 +18,13 @@ struct RunEnding {
 
     init(_ outcome: ContainerRunOutcome) {
         switch outcome.ending {
-        case .exited(0): verdict = .succeeded
         case .exited(let code):
-            verdict = .exitCode
+            verdict = code == 0 ? .succeeded : .exitCode
             exitCode = code
         case .timedOut: verdict = .timedOut
         case .outOfMemory: verdict = .outOfMemory
         case .outputTooLarge: verdict = .outputTooLarge
         }
-        if case .exited(let code) = outcome.ending { exitCode = code }
         durationSeconds = outcome.durationSeconds
         peakMemoryBytes = outcome.peakMemoryBytes
     }

@@ -47,7 +47,7 @@ struct RunExecution {
         var rows: [(caseID: String, cells: [(String, String)])] = []
         var missing = 0
         for index in inputs.cases.indices {
-            let remaining = Double(container.limits.runSeconds) - (ContinuousClock.now - started).seconds
+            let remaining = Double(container.limits.runSeconds) - (ContinuousClock.now - started) / .seconds(1)
             guard remaining > 0 else {
                 total.verdict = .timedOut
                 return total
@@ -102,8 +102,4 @@ struct RunExecution {
                                     gpus: container.gpus),
             environment: [:])
     }
-}
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

@@ -81,15 +81,10 @@ extension PostgresStore {
                     "UPDATE submissions SET status = 'failed', failure = \(report.teamMessage) WHERE id = \(job.submissionID)",
                     logger: self.logger)
             }
-            guard let row = try await connection.row(
-                """
-                SELECT c.slug AS challenge, p.slug AS phase FROM submissions s JOIN phases p ON p.id = s.phase_id
-                JOIN challenges c ON c.id = p.challenge_id WHERE s.id = \(job.submissionID)
-                """, logger: self.logger)
-            else { throw StoreError.unknownSubmission(job.submissionID) }
-            try await self.append(AuditEntry(at: now, actor: "runner:\(job.worker)", action: "container.finished",
-                                             challenge: try row.get("challenge"), subject: "\(try row.get("phase", as: String.self))#\(job.submissionID)",
-                                             fileSHA256: predictions?.sha256, detail: report.verdict.rawValue), on: connection)
+            let (challenge, phase) = try await self.challengeAndPhaseSlugs(ofSubmission: job.submissionID, on: connection)
+            try await self.append(AuditEntry(at: now, actor: "runner:\(job.worker)", action: "container.finished", challenge: challenge,
+                                             subject: "\(phase)#\(job.submissionID)", fileSHA256: predictions?.sha256,
+                                             detail: report.verdict.rawValue), on: connection)
             return true
         }
     }
@@ -125,5 +120,16 @@ extension PostgresStore {
                 WHERE r.image_id = \(imageID) AND j.kind = 'run' AND j.state IN ('queued', 'running') LIMIT 1
                 """, logger: self.logger) != nil
         }
+    }
+
+    /// The slugs of a submission's challenge and phase, for job contexts and audit entries.
+    func challengeAndPhaseSlugs(ofSubmission id: Int64, on connection: PostgresConnection) async throws -> (challenge: String, phase: String) {
+        guard let row = try await connection.row(
+            """
+            SELECT c.slug AS challenge, p.slug AS phase FROM submissions s JOIN phases p ON p.id = s.phase_id
+            JOIN challenges c ON c.id = p.challenge_id WHERE s.id = \(id)
+            """, logger: logger)
+        else { throw StoreError.unknownSubmission(id) }
+        return (try row.get("challenge"), try row.get("phase"))
     }
 }

@@ -137,14 +137,9 @@ extension PostgresStore {
     public func jobContext(_ job: ClaimedJob) throws -> JobContext {
         try read { connection in
             let submission = try await self.submission(job.submissionID, on: connection)
-            guard let row = try await connection.row(
-                """
-                SELECT c.slug AS challenge, p.slug AS phase FROM phases p JOIN challenges c ON c.id = p.challenge_id
-                WHERE p.id = \(submission.phaseID)
-                """, logger: self.logger)
-            else { throw StoreError.unknownSubmission(job.submissionID) }
+            let (challenge, phase) = try await self.challengeAndPhaseSlugs(ofSubmission: submission.id, on: connection)
             let predictions = try await self.containerRun(submissionID: submission.id, on: connection)?.predictions
-            return JobContext(submission: submission, challenge: try row.get("challenge"), phase: try row.get("phase"), predictions: predictions)
+            return JobContext(submission: submission, challenge: challenge, phase: phase, predictions: predictions)
         }
     }
 

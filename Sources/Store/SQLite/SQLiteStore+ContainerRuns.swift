@@ -69,8 +69,7 @@ extension SQLiteStore {
                 try db.execute(sql: "UPDATE submissions SET status = 'failed', failure = ? WHERE id = ?",
                                arguments: [report.teamMessage, job.submissionID])
             }
-            let submission = try submission(job.submissionID, db: db)
-            let (challenge, phase) = try challengeAndPhaseSlugs(phaseID: submission.phaseID, db: db)
+            let (challenge, phase) = try challengeAndPhaseSlugs(ofSubmission: job.submissionID, db: db)
             try append(AuditEntry(at: now, actor: "runner:\(job.worker)", action: "container.finished", challenge: challenge,
                                   subject: "\(phase)#\(job.submissionID)", fileSHA256: predictions?.sha256,
                                   detail: report.verdict.rawValue), in: db)
@@ -106,12 +105,16 @@ extension SQLiteStore {
             arguments: [submission, image.imageID, image.format, image.architecture])
     }
 
-    func challengeAndPhaseSlugs(phaseID: Int64, db: Database) throws -> (challenge: String, phase: String) {
+    /// The slugs of a submission's challenge and phase, for job contexts and audit entries.
+    func challengeAndPhaseSlugs(ofSubmission id: Int64, db: Database) throws -> (challenge: String, phase: String) {
         guard let row = try Row.fetchOne(
             db,
-            sql: "SELECT c.slug AS challenge, p.slug AS phase FROM phases p JOIN challenges c ON c.id = p.challenge_id WHERE p.id = ?",
-            arguments: [phaseID])
-        else { throw StoreError.invalidSpecChange(challenge: "?", reason: "phase #\(phaseID) is gone") }
+            sql: """
+                SELECT c.slug AS challenge, p.slug AS phase FROM submissions s JOIN phases p ON p.id = s.phase_id
+                JOIN challenges c ON c.id = p.challenge_id WHERE s.id = ?
+                """,
+            arguments: [id])
+        else { throw StoreError.unknownSubmission(id) }
         return (row["challenge"], row["phase"])
     }
 }

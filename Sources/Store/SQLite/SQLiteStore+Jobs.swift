@@ -117,14 +117,10 @@ extension SQLiteStore {
     public func jobContext(_ job: ClaimedJob) throws -> JobContext {
         try pool.read { db in
             let submission = try submission(job.submissionID, db: db)
-            guard let row = try Row.fetchOne(
-                db,
-                sql: "SELECT c.slug AS challenge, p.slug AS phase FROM phases p JOIN challenges c ON c.id = p.challenge_id WHERE p.id = ?",
-                arguments: [submission.phaseID])
-            else { throw StoreError.unknownSubmission(job.submissionID) }
+            let (challenge, phase) = try challengeAndPhaseSlugs(ofSubmission: submission.id, db: db)
             let predictions = try Row.fetchOne(db, sql: "SELECT * FROM container_runs WHERE submission_id = ?", arguments: [submission.id])
                 .flatMap { ContainerRunRow.record($0).predictions }
-            return JobContext(submission: submission, challenge: row["challenge"], phase: row["phase"], predictions: predictions)
+            return JobContext(submission: submission, challenge: challenge, phase: phase, predictions: predictions)
         }
     }
 

@@ -44,7 +44,7 @@ struct SubmitCommand: AsyncParsableCommand {
         }
         // Copied into the blob store's incoming folder a megabyte at a time, as the server spools an upload: an image
         // archive of gigabytes is never held in memory.
-        let upload = try Self.spool(file, into: store.blobs)
+        let upload = try UploadedFile.copying(file, into: store.blobs)
         let submission = try SubmissionIntake(store: store).submit(
             challenge: challenge, phase: phase, team: team, fileName: (file as NSString).lastPathComponent, file: upload,
             now: Date(), dryRun: dryRun)
@@ -53,25 +53,6 @@ struct SubmitCommand: AsyncParsableCommand {
         } else {
             print("\(file) is valid for phase \(phase); nothing was stored")
         }
-    }
-
-    static func spool(_ path: String, into blobs: any BlobStore) throws -> UploadedFile {
-        guard let input = FileHandle(forReadingAtPath: path) else { throw ValidationError("cannot read \(path): no such file or not readable") }
-        defer { try? input.close() }
-        let target = try blobs.newIncomingFile()
-        guard FileManager.default.createFile(atPath: target.path, contents: nil), let output = FileHandle(forWritingAtPath: target.path) else {
-            throw ValidationError("cannot write \(target.path)")
-        }
-        defer { try? output.close() }
-        var digest = IncrementalDigest()
-        var count = 0
-        while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
-            chunk.withUnsafeBytes { digest.update($0) }
-            try output.write(contentsOf: chunk)
-            count += chunk.count
-        }
-        try output.synchronize()
-        return UploadedFile(url: target, byteCount: count, sha256: digest.finish())
     }
 }
 
