@@ -11,6 +11,8 @@ extension APIHandlers {
     struct ReceivedFile: Sendable {
         let name: String
         let upload: UploadedFile
+        /// The form's text fields before its file; empty for a raw body.
+        let fields: [String: String]
     }
 
     /// Spools the body (refusing it once past the phase's limit, or when it ends short of its `Content-Length`), then
@@ -51,7 +53,7 @@ extension APIHandlers {
                 throw APIError(.badRequest, code: "empty-upload", message: "the upload is empty: send the prediction file as the request body or in a form field named \"file\"")
             }
             let name = try named ?? received.formFileName.map { try UploadFileName.checked($0) } ?? "submission"
-            return ReceivedFile(name: name, upload: received.file)
+            return ReceivedFile(name: name, upload: received.file, fields: received.fields)
         } catch {
             received.file.discard()
             throw error

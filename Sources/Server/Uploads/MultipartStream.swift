@@ -1,6 +1,6 @@
 /// Takes the file field out of a `multipart/form-data` body as the body arrives, piece by piece, so a form never has
-/// to be held whole: the file part's content goes straight to a sink (the spool file), everything else is dropped.
-/// It chooses as `MultipartForm` describes (the part named `file`, else the first part with a file name) and refuses
+/// to be held whole: the file part's content goes straight to a sink (the spool file); small text fields before it
+/// (a page form's CSRF token) are kept in `fields`, within a budget; everything else is dropped. It chooses as `MultipartForm` describes (the part named `file`, else the first part with a file name) and refuses
 /// the same broken forms at the same byte offsets.
 ///
 /// Boundaries are found by Knuth–Morris–Pratt over the stream: each byte is looked at a bounded number of times, and
@@ -18,10 +18,13 @@ struct MultipartStream {
     }
 
     /// What the part being read is to the upload.
-    private enum Role { case file, fallback, ignored }
+    private enum Role { case file, fallback, field, ignored }
 
     /// Longest part header block read (a browser's is a few hundred bytes).
     static let maximumHeaderBytes = 16 * 1024
+    /// Budget for the text fields kept: a page's form sends a token or two before its file.
+    static let maximumFieldBytes = 4 * 1024
+    static let maximumFields = 16
 
     private let delimiter: [UInt8]
     private let separator: [UInt8]
@@ -35,6 +38,9 @@ struct MultipartStream {
     private var sectionStart = 0
     private var role = Role.ignored
     private var partName: String?
+    private var fieldBytes: [UInt8] = []
+    /// The text fields read so far (parts with a name and no file name), by name.
+    private(set) var fields: [String: String] = [:]
     /// The chosen part's file name, once a part has been chosen; `chosenIsFile` once it is the `file` field.
     private(set) var chosenFileName: String??
     private var chosenIsFile = false
@@ -61,7 +67,7 @@ struct MultipartStream {
                 let rest = UnsafeRawBufferPointer(rebasing: bytes[index...])  // indexed from 0
                 let run = rest.firstIndex(of: separator[0]) ?? rest.count
                 if run > 0 {
-                    if role != .ignored { try output.append(UnsafeRawBufferPointer(rebasing: rest[0..<run])) }
+                    try emit(UnsafeRawBufferPointer(rebasing: rest[0..<run]), output: &output)
                     (index, offset) = (index + run, offset + run)
                     continue
                 }
@@ -129,6 +135,12 @@ struct MultipartStream {
             role = .file
         } else if chosenFileName == nil, disposition.fileName != nil {
             role = .fallback
+        } else if let name = disposition.name, disposition.fileName == nil {
+            guard fields.count < Self.maximumFields else {
+                throw MultipartForm.Malformed(byteOffset: sectionStart, reason: "the form has more than \(Self.maximumFields) fields")
+            }
+            (role, partName, fieldBytes) = (.field, name, [])
+            return
         } else {
             role = .ignored
             return
@@ -141,23 +153,42 @@ struct MultipartStream {
 
     /// One byte of a part's content: held back while it may begin the closing separator, emitted otherwise.
     private mutating func contentByte(_ byte: UInt8, output: inout OutputRun<some FilePartSink>) throws {
-        let emits = role != .ignored
         while matched > 0, byte != separator[matched] {
             let shorter = separatorTable[matched - 1]
-            if emits { try output.append(separator[0..<(matched - shorter)]) }
+            try separator[0..<(matched - shorter)].withUnsafeBytes { try emit($0, output: &output) }
             matched = shorter
         }
         if byte == separator[matched] {
             matched += 1
-        } else if emits {
-            try output.append(byte)
+        } else {
+            try withUnsafeBytes(of: byte) { try emit($0, output: &output) }
         }
         guard matched == separator.count else { return }
         matched = 0
-        if role != .ignored { chosenComplete = true }
+        switch role {
+        case .file, .fallback: chosenComplete = true
+        case .field: fields[partName ?? ""] = String(decoding: fieldBytes, as: UTF8.self)
+        case .ignored: break
+        }
         // The `file` field is the answer: whatever follows it is not read.
         state = role == .file ? .epilogue : .afterDelimiter(seen: [])
         sectionStart = offset + 1
+    }
+
+    /// Content of the current part: to the sink for the chosen file, into `fieldBytes` for a text field.
+    private mutating func emit(_ bytes: UnsafeRawBufferPointer, output: inout OutputRun<some FilePartSink>) throws {
+        switch role {
+        case .file, .fallback:
+            try output.append(bytes)
+        case .field:
+            guard fieldBytes.count + bytes.count <= Self.maximumFieldBytes else {
+                throw MultipartForm.Malformed(byteOffset: sectionStart,
+                                              reason: "the field \"\(partName ?? "")\" is longer than \(Self.maximumFieldBytes) bytes")
+            }
+            fieldBytes.append(contentsOf: bytes)
+        case .ignored:
+            break
+        }
     }
 
     /// KMP step over `pattern`; true when the byte completes a match.

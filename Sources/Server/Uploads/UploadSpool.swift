@@ -34,6 +34,8 @@ struct UploadSpool: Sendable {
     struct Received: Sendable {
         let file: UploadedFile
         let formFileName: String?
+        /// A form's text fields sent before its file (a page's CSRF token).
+        let fields: [String: String]
     }
 
     /// Writes the body to a fresh file in `incoming`, refusing it once past `limit`.
@@ -62,7 +64,7 @@ struct UploadSpool: Sendable {
     func finish(_ raw: RawBody, boundary: String?) throws -> Received {
         guard let boundary else {
             return Received(file: UploadedFile(url: raw.url, byteCount: raw.byteCount, sha256: try ContentDigest.sha256(ofFile: raw.url)),
-                            formFileName: nil)
+                            formFileName: nil, fields: [:])
         }
         defer { raw.discard() }
         let url = try blobs.newIncomingFile()
@@ -84,7 +86,8 @@ struct UploadSpool: Sendable {
                 try buffer.withUnsafeBytes { try form.feed(UnsafeRawBufferPointer(rebasing: $0[..<count]), into: &sink) }
             }
             let name = try form.finish()
-            return Received(file: UploadedFile(url: url, byteCount: sink.count, sha256: sink.digest.finish()), formFileName: name)
+            return Received(file: UploadedFile(url: url, byteCount: sink.count, sha256: sink.digest.finish()), formFileName: name,
+                            fields: form.fields)
         } catch {
             unlink(url.path)
             throw error

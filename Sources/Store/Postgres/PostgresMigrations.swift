@@ -20,6 +20,7 @@ enum PostgresMigrations {
         ]),
         ("v7-claimable-jobs", claimableJobs),
         ("v8-container-runs", containerRuns),
+        ("v9-web-sessions", webSessions),
     ]
 
     /// Creates the schema if needed and applies the migrations it lacks, in one transaction holding an advisory lock
@@ -243,5 +244,28 @@ enum PostgresMigrations {
             finished_at DOUBLE PRECISION)
         """,
         "CREATE INDEX container_runs_by_image ON container_runs (image_id)",
+    ]
+
+    /// Browser sessions and the Markdown pages kept with a challenge (see the SQLite migration).
+    private static let webSessions = [
+        """
+        CREATE TABLE web_sessions (
+            id \(identity),
+            sha256 TEXT NOT NULL UNIQUE,
+            token_id BIGINT NOT NULL REFERENCES tokens(id),
+            csrf_token TEXT NOT NULL,
+            created_at DOUBLE PRECISION NOT NULL,
+            expires_at DOUBLE PRECISION NOT NULL,
+            ended_at DOUBLE PRECISION)
+        """,
+        """
+        CREATE TABLE challenge_documents (
+            challenge_id BIGINT NOT NULL REFERENCES challenges(id),
+            name TEXT NOT NULL,
+            markdown TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            updated_at DOUBLE PRECISION NOT NULL,
+            PRIMARY KEY (challenge_id, name))
+        """,
     ]
 }

@@ -4,7 +4,7 @@ import GRDB
 enum Migrations {
     /// Every migration, oldest first; each name is a shipped schema version.
     static let names = ["v1-walking-skeleton", "v2-truth-files", "v3-leaderboard-history", "v4-server", "v5-quarantined-jobs",
-                              "v6-job-kinds", "v7-claimable-jobs", "v8-container-runs"]
+                              "v6-job-kinds", "v7-claimable-jobs", "v8-container-runs", "v9-web-sessions"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -16,6 +16,7 @@ enum Migrations {
         migrator.registerMigration("v6-job-kinds", migrate: addJobKinds)
         migrator.registerMigration("v7-claimable-jobs", migrate: addClaimableJobsIndex)
         migrator.registerMigration("v8-container-runs", migrate: addContainerRuns)
+        migrator.registerMigration("v9-web-sessions", migrate: addWebSessions)
         return migrator
     }
 
@@ -112,6 +113,30 @@ enum Migrations {
                 finished_at REAL
             );
             CREATE INDEX container_runs_by_image ON container_runs (image_id);
+            """)
+    }
+
+    /// Browser sessions, each opened from a token (only the session id's digest is kept), and the Markdown pages kept
+    /// with a challenge (its README), versioned by the digest of their text.
+    private static func addWebSessions(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE web_sessions (
+                id INTEGER PRIMARY KEY,
+                sha256 TEXT NOT NULL UNIQUE,
+                token_id INTEGER NOT NULL REFERENCES tokens(id),
+                csrf_token TEXT NOT NULL,
+                created_at REAL NOT NULL,
+                expires_at REAL NOT NULL,
+                ended_at REAL
+            );
+            CREATE TABLE challenge_documents (
+                challenge_id INTEGER NOT NULL REFERENCES challenges(id),
+                name TEXT NOT NULL,
+                markdown TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                updated_at REAL NOT NULL,
+                PRIMARY KEY (challenge_id, name)
+            );
             """)
     }
 

@@ -3,12 +3,7 @@
 public enum AccessToken {
     /// A fresh token such as `arb_5f0c…` (64 hex digits after the prefix).
     public static func generate() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let words = (0..<4).map { _ in generator.next() as UInt64 }
-        return "arb_" + words.map { word in
-            let hex = String(word, radix: 16)
-            return String(repeating: "0", count: 16 - hex.count) + hex
-        }.joined()
+        RandomSecret.generate(prefix: "arb_")
     }
 
     /// The stored form of a token.

@@ -23,7 +23,7 @@ struct ChallengeCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Register a challenge, or update its spec.")
+        static let configuration = CommandConfiguration(abstract: "Register a challenge, or update its spec and its participants' README.md.")
 
         @Argument(help: "Folder containing challenge.yaml.") var directory: String
         @Flag(help: "Change the ranking of a phase that has opened; the change is recorded and shown on the leaderboard.")
@@ -31,8 +31,8 @@ struct ChallengeCommand: ParsableCommand {
         @OptionGroup var data: DataDirectoryOption
 
         func run() throws {
-            let spec = try ChallengeSpecParser.load(directory: URL(fileURLWithPath: directory))
-            let created = try data.openStore().registerChallenge(spec, now: Date(), force: force)
+            let (spec, created) = try ChallengeFolder(directory: URL(fileURLWithPath: directory))
+                .register(in: try data.openStore(), now: Date(), force: force)
             print("\(created ? "registered" : "updated") challenge \(spec.slug)")
         }
     }

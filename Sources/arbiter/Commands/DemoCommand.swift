@@ -35,11 +35,12 @@ struct DemoCommand: AsyncParsableCommand {
         let dataURL = URL(fileURLWithPath: dataDirectory)
         try resetDataDirectory(dataURL)
         let store = try StoreFactory.open(database: nil, dataDirectory: dataURL)
-        let spec = try ChallengeSpecParser.load(directory: URL(fileURLWithPath: challengeFolder))
+        let folder = ChallengeFolder(directory: URL(fileURLWithPath: challengeFolder))
+        let spec = try ChallengeSpecParser.load(directory: folder.directory)
         guard let phase = spec.phases.last else { throw ValidationError("the demo challenge has no phase") }
         // Submissions are stamped inside the final phase, whatever today's date, so the demo always runs.
         let clock = DemoClock(start: phase.opens.addingTimeInterval(3600))
-        try store.registerChallenge(spec, now: clock.tick())
+        try folder.register(in: store, now: clock.tick())
         print("registered challenge \(spec.slug) (\(spec.phases.count) phases)")
         print("imported ground truth: \(try importTruth(store: store, spec: spec, now: clock.tick())) cases")
         if phase.container != nil {
