@@ -17,10 +17,14 @@ public struct ArbiterServer: Sendable {
     public let configuration: ServerConfiguration
     let logger: Logger
     let handlers: APIHandlers
+    let pages: WebHandlers
     let clock: @Sendable () -> Date
 
+    /// `signingKey` (see `SigningKeys`) signs a snapshot into the leaderboard's history whenever the portal's copy of
+    /// the site is rebuilt with something new to show.
     public init(store: any ArbiterStore, configuration: ServerConfiguration = ServerConfiguration(), leaderboardAssets: URL,
-                logger: Logger = Logger(label: "arbiter.server"), clock: @escaping @Sendable () -> Date = { Date() }) throws {
+                signingKey: Data? = nil, logger: Logger = Logger(label: "arbiter.server"),
+                clock: @escaping @Sendable () -> Date = { Date() }) throws {
         self.store = store
         self.configuration = configuration
         self.logger = logger
@@ -33,6 +37,11 @@ public struct ArbiterServer: Sendable {
             metrics: ServerMetrics(), clock: clock, logger: logger, intake: SubmissionIntake(store: store),
             uploadWork: UploadWorkPool(threads: configuration.uploadThreads, perToken: configuration.uploadsPerToken,
                                        capacity: configuration.uploadsInProgress))
+        pages = WebHandlers(
+            api: handlers, renderer: try PageRenderer(),
+            portal: PortalSite(site: LeaderboardSite(store: store, assets: leaderboardAssets, signingKey: signingKey)),
+            assets: try WebAssets(), signIns: RateLimiter(rate: configuration.signInsPerMinute / 60, burst: configuration.signInsPerMinute),
+            cookies: SessionCookie(secure: configuration.secureCookies), sessionLifetime: configuration.sessionLifetime)
     }
 
     /// The routes, for serving or for calling in-process.
@@ -43,6 +52,12 @@ public struct ArbiterServer: Sendable {
             let handlers = self.handlers
             router.on(RouterPath(endpoint.path), method: endpoint.method) { request, context in
                 try await handlers.respond(endpoint, to: request, context: context)
+            }
+        }
+        for page in Page.allCases {
+            let pages = self.pages
+            router.on(RouterPath(page.path), method: page.method) { request, context in
+                try await pages.respond(page, to: request, context: context)
             }
         }
         return router

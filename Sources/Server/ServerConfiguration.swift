@@ -31,6 +31,12 @@ public struct ServerConfiguration: Sendable {
     public var bodyTimeout: Duration
     /// A backstop: a connection that reads nothing for this long while no answer is being prepared is closed.
     public var idleTimeout: Duration
+    /// How long a browser session lasts after signing in.
+    public var sessionLifetime: TimeInterval = 12 * 3600
+    /// Whether session cookies are marked `Secure`: set it when the portal is served over TLS (by a proxy in front).
+    public var secureCookies = false
+    /// Sign-in attempts one address may make per minute (and at once).
+    public var signInsPerMinute: Double = 10
 
     /// Twice the machine's cores.
     public static var defaultUploadThreads: Int { 2 * max(1, ProcessInfo.processInfo.activeProcessorCount) }

@@ -17,6 +17,51 @@ extension APIHandlers {
         let dryRun = request.uri.queryParameters.get("dry_run").map { ["true", "1", "yes"].contains($0.lowercased()) } ?? false
         let named = try (request.uri.queryParameters.get("file_name") ?? request.uri.queryParameters.get("filename"))
             .map { try UploadFileName.checked($0) }
+        let outcome = try await receiveAndSubmit(request, team: team, challenge: slug, phase: phaseSlug, dryRun: dryRun, named: named,
+                                                 rateKey: rateKey, checkFields: { _ in })
+        return try accepted(outcome, slug: slug, team: team)
+    }
+
+    /// What an upload came to: stored (with its submission) or, on a dry run, only found valid.
+    struct UploadOutcome: Sendable {
+        let submission: StoredSubmission?
+        let phase: StoredPhase
+        let fileName: String
+        let sha256: String
+        let byteCount: Int
+    }
+
+    /// Streams the upload to disk (refusing it once past the phase's limit), takes the file out of a multipart form
+    /// if it is one, and hands it to the intake, which validates, stores durably and queues it. The caller holds an
+    /// upload slot from before the body is read until the answer; the CPU-heavy steps run on the upload threads.
+    /// `checkFields` sees a form's text fields (a page's CSRF token) before anything is validated or stored.
+    func receiveAndSubmit(_ request: Request, team: StoredTeam, challenge slug: String, phase phaseSlug: String, dryRun: Bool,
+                          named: String?, rateKey: String, checkFields: @escaping @Sendable ([String: String]) throws -> Void)
+        async throws -> UploadOutcome
+    {
+        do {
+            return try await receiveAndSubmitCounted(request, team: team, challenge: slug, phase: phaseSlug, dryRun: dryRun, named: named,
+                                                     rateKey: rateKey, checkFields: checkFields)
+        } catch let refusal as APIError where !dryRun && refusal.status.code < 500 && Self.countedRefusals.contains(refusal.code) {
+            let (store, now) = (self.store, clock())
+            // Best effort: the refusal is the answer, whether or not the count could be written.
+            try? await blocking {
+                let challenge = try store.challenge(slug)
+                try store.recordRefusal(phase: try store.phase(challenge, phaseSlug), team: team, code: refusal.code, message: refusal.message, now: now)
+            }
+            throw refusal
+        }
+    }
+
+    /// Refusals of a team's own upload that organisers see counted on their dashboard.
+    static let countedRefusals: Set<String> = [
+        "invalid-file", "file-too-large", "empty-upload", "malformed-form", "limit-reached", "total-limit-reached", "phase-not-open",
+    ]
+
+    private func receiveAndSubmitCounted(_ request: Request, team: StoredTeam, challenge slug: String, phase phaseSlug: String, dryRun: Bool,
+                                         named: String?, rateKey: String, checkFields: @escaping @Sendable ([String: String]) throws -> Void)
+        async throws -> UploadOutcome
+    {
         let phase: StoredPhase
         do {
             let (intake, now) = (self.intake, clock())
@@ -28,6 +73,7 @@ extension APIHandlers {
         return try await uploadWork.withSlot(for: rateKey) {
             let file = try await receiveFile(request, phase: phase, named: named)
             defer { file.upload.discard() }
+            try checkFields(file.fields)
             if let wait = await uploads.spend(Double(file.upload.byteCount), key: rateKey) {
                 throw APIError(.tooManyRequests, code: "upload-rate-limited",
                                message: "this token has uploaded too many bytes recently; retry in \(Self.seconds(wait)) s",
@@ -35,27 +81,25 @@ extension APIHandlers {
             }
             let now = clock()
             let (intake, name) = (self.intake, file.name)
-            let stored: (submission: StoredSubmission?, sha256: String)
             do {
-                stored = try await uploadWork.run {
-                    let submission = try intake.submit(challenge: slug, phase: phaseSlug, team: team, fileName: name, file: file.upload,
-                                                       now: now, dryRun: dryRun)
-                    return (submission, submission?.fileSHA256 ?? file.upload.sha256)
+                let submission = try await uploadWork.run {
+                    try intake.submit(challenge: slug, phase: phaseSlug, team: team, fileName: name, file: file.upload, now: now, dryRun: dryRun)
                 }
+                if submission != nil { metrics.submission(outcome: "accepted") }
+                return UploadOutcome(submission: submission, phase: phase, fileName: name, sha256: submission?.fileSHA256 ?? file.upload.sha256,
+                                     byteCount: file.upload.byteCount)
             } catch let error as IntakeError {
                 metrics.submission(outcome: "refused")
                 throw APIError(error, now: now)
             }
-            return try accepted(stored.submission, sha256: stored.sha256, byteCount: file.upload.byteCount, slug: slug, phase: phase, team: team)
         }
     }
 
-    private func accepted(_ stored: StoredSubmission?, sha256: String, byteCount: Int, slug: String, phase: StoredPhase, team: StoredTeam) throws -> Response {
-        guard let stored else {
-            return try Self.json(AcceptedView(id: nil, status: "valid", statusURL: nil, sha256: sha256, byteCount: byteCount, dryRun: true))
+    private func accepted(_ outcome: UploadOutcome, slug: String, team: StoredTeam) throws -> Response {
+        guard let stored = outcome.submission else {
+            return try Self.json(AcceptedView(id: nil, status: "valid", statusURL: nil, sha256: outcome.sha256, byteCount: outcome.byteCount, dryRun: true))
         }
-        metrics.submission(outcome: "accepted")
-        let view = SubmissionView(stored, challenge: slug, phase: phase, team: team.name, scores: nil)
+        let view = SubmissionView(stored, challenge: slug, phase: outcome.phase, team: team.name, scores: nil)
         return try Self.json(
             AcceptedView(id: stored.id, status: stored.status.rawValue, statusURL: view.statusURL, sha256: stored.fileSHA256,
                          byteCount: stored.byteCount, dryRun: false),
@@ -95,7 +139,7 @@ extension APIHandlers {
         return try Self.json(try view(of: try store.submission(id), for: caller))
     }
 
-    private func view(of submission: StoredSubmission, for caller: Caller, challenge known: StoredChallenge? = nil) throws -> SubmissionView {
+    func view(of submission: StoredSubmission, for caller: Caller, challenge known: StoredChallenge? = nil) throws -> SubmissionView {
         if case .team(let team) = caller, submission.teamID != team.id { throw StoreError.unknownSubmission(submission.id) }
         let (challenge, phase) = try store.challengeAndPhase(of: submission, known: known)
         let team = try store.teamName(id: submission.teamID)

@@ -267,5 +267,15 @@ enum PostgresMigrations {
             updated_at DOUBLE PRECISION NOT NULL,
             PRIMARY KEY (challenge_id, name))
         """,
+        """
+        CREATE TABLE upload_refusals (
+            phase_id BIGINT NOT NULL REFERENCES phases(id),
+            team_id BIGINT NOT NULL REFERENCES teams(id),
+            code TEXT NOT NULL,
+            count BIGINT NOT NULL,
+            last_at DOUBLE PRECISION NOT NULL,
+            last_message TEXT NOT NULL,
+            PRIMARY KEY (phase_id, team_id, code))
+        """,
     ]
 }

@@ -14,3 +14,9 @@ public protocol SubmissionStore: Sendable {
     /// Marks a team's chosen final entry; one per team and phase.
     func chooseFinal(_ submissionID: Int64, team: StoredTeam, challenge: String, now: Date) throws
 }
+
+/// Refused uploads, counted per phase, team and reason (see `UploadRefusal`).
+public protocol RefusalStore: Sendable {
+    func recordRefusal(phase: StoredPhase, team: StoredTeam, code: String, message: String, now: Date) throws
+    func refusals(challenge: StoredChallenge) throws -> [UploadRefusal]
+}

@@ -117,7 +117,8 @@ enum Migrations {
     }
 
     /// Browser sessions, each opened from a token (only the session id's digest is kept), and the Markdown pages kept
-    /// with a challenge (its README), versioned by the digest of their text.
+    /// with a challenge (its README), versioned by the digest of their text; refused uploads counted per phase, team and
+    /// reason.
     private static func addWebSessions(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE web_sessions (
@@ -136,6 +137,15 @@ enum Migrations {
                 sha256 TEXT NOT NULL,
                 updated_at REAL NOT NULL,
                 PRIMARY KEY (challenge_id, name)
+            );
+            CREATE TABLE upload_refusals (
+                phase_id INTEGER NOT NULL REFERENCES phases(id),
+                team_id INTEGER NOT NULL REFERENCES teams(id),
+                code TEXT NOT NULL,
+                count INTEGER NOT NULL,
+                last_at REAL NOT NULL,
+                last_message TEXT NOT NULL,
+                PRIMARY KEY (phase_id, team_id, code)
             );
             """)
     }

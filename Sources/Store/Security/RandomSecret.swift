@@ -1,6 +1,6 @@
 /// A secret of 256 bits from the system's generator, as 64 hex digits after a prefix: tokens, session ids and form
 /// tokens are all made here.
-enum RandomSecret {
+public enum RandomSecret {
     static func generate(prefix: String) -> String {
         var generator = SystemRandomNumberGenerator()
         return prefix + (0..<4).map { _ in
@@ -8,4 +8,9 @@ enum RandomSecret {
             return String(repeating: "0", count: 16 - hex.count) + hex
         }.joined()
     }
+}
+
+extension RandomSecret {
+    /// A form token for a page that has no session yet (the sign-in form).
+    public static func formToken() -> String { generate(prefix: "") }
 }

@@ -3,11 +3,12 @@ import BuiltInFiles
 import Foundation
 import Logging
 import Server
+import Site
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the HTTP API (and, unless --no-judge, score submissions as they arrive) until SIGTERM or SIGINT.")
+        abstract: "Serve the HTTP API and the browser portal (and, unless --no-judge, score submissions as they arrive) until SIGTERM or SIGINT.")
 
     @OptionGroup var data: DataDirectoryOption
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
@@ -25,11 +26,17 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds a connection may read nothing while no answer is being prepared, before it is closed.") var idleTimeout = 75.0
     @OptionGroup var isolation: ScoringIsolationOptions
     @Option(help: "Folder with the leaderboard's page template and style sheet.") var assets = "Leaderboard"
+    @Option(help: "Hours a browser session lasts after signing in.") var sessionHours = 12.0
+    @Flag(help: "Mark session cookies Secure: set it when a TLS proxy serves the portal.") var secureCookies = false
+    @Option(help: "Sign-in attempts one address may make per minute.") var signInsPerMinute = 10.0
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
 
     func validate() throws {
         for (name, value) in [("--header-timeout", headerTimeout), ("--body-timeout", bodyTimeout), ("--idle-timeout", idleTimeout)] where !(value > 0 && value <= 86_400) {
             throw ValidationError("\(name) must be a number of seconds above 0 and at most 86400, got \(value)")
+        }
+        guard sessionHours > 0, sessionHours <= 24 * 30, signInsPerMinute > 0 else {
+            throw ValidationError("--session-hours must be above 0 and at most 720, and --sign-ins-per-minute above 0; got \(sessionHours) and \(signInsPerMinute)")
         }
         for (name, value) in [("--upload-threads", uploadThreads ?? 1), ("--uploads-per-token", uploadsPerToken), ("--uploads-in-progress", uploadsInProgress)] where value < 1 {
             throw ValidationError("\(name) must be at least 1, got \(value)")
@@ -46,9 +53,13 @@ struct ServeCommand: AsyncParsableCommand {
             uploadsInProgress: uploadsInProgress, headerTimeout: .seconds(headerTimeout), bodyTimeout: .seconds(bodyTimeout),
             idleTimeout: .seconds(idleTimeout))
         configuration.judgeIsolation = try isolation.isolation(data: data)
+        configuration.sessionLifetime = sessionHours * 3600
+        configuration.secureCookies = secureCookies
+        configuration.signInsPerMinute = signInsPerMinute
         let assetsURL = URL(fileURLWithPath: BuiltInFiles.resolve(assets))
         let server = try ArbiterServer(store: try data.openStore(), configuration: configuration,
-                                       leaderboardAssets: assetsURL, logger: logger)
+                                       leaderboardAssets: assetsURL,
+                                       signingKey: try SigningKeys.privateKey(dataDirectory: data.localDirectory), logger: logger)
         try await server.run()
     }
 }

@@ -1,0 +1,46 @@
+import Foundation
+import Hummingbird
+
+/// The fields of a small `application/x-www-form-urlencoded` form (sign-in, confirmations, an organiser's form).
+struct FormFields: Sendable {
+    static let maximumBytes = 16 * 1024
+
+    let values: [String: String]
+
+    subscript(_ name: String) -> String? { values[name] }
+
+    /// A form body, read up to `maximumBytes`; a longer or non-form body is refused as a bad request.
+    static func read(_ request: Request) async throws -> FormFields {
+        var request = request
+        let type = request.headers[.contentType]?.lowercased() ?? ""
+        guard type.hasPrefix("application/x-www-form-urlencoded") else {
+            throw APIError.badRequest("this form must be sent as application/x-www-form-urlencoded, not \(type.isEmpty ? "nothing" : type)",
+                                      code: "not-a-form")
+        }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: maximumBytes)
+        } catch {
+            throw APIError(.contentTooLarge, code: "form-too-large", message: "the form is larger than \(maximumBytes) bytes")
+        }
+        return FormFields(encoded: String(decoding: buffer.readableBytesView, as: UTF8.self))
+    }
+
+    init(values: [String: String]) {
+        self.values = values
+    }
+
+    /// `a=1&b=two+words`: `+` is a space, then percent-escapes are decoded; a later repeat of a name wins.
+    init(encoded: String) {
+        var values: [String: String] = [:]
+        for pair in encoded.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let decode = { (text: Substring) in
+                String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+            }
+            guard let name = parts.first.map(decode), !name.isEmpty else { continue }
+            values[name] = parts.count == 2 ? decode(parts[1]) : ""
+        }
+        self.values = values
+    }
+}

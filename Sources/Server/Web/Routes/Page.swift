@@ -1,0 +1,78 @@
+import HTTPTypes
+
+/// Every page and form the browser portal answers: one table that the router and the pages × roles test both read,
+/// so a page cannot exist without a stated audience. Pages identify their visitor by the session cookie only, never
+/// by a bearer token; the API (`Endpoint`) by bearer tokens only, never by the cookie.
+public enum Page: String, CaseIterable, Sendable {
+    case home, signInForm, signIn, signOut, style, script
+    case challenge, phase, upload, submissions, chooseForm, choose
+    case leaderboardIndex, leaderboardFile
+    case manage, phaseActionForm, phaseAction, addTeam, issueToken, revokeTokenForm, revokeToken, audit, publishLeaderboard
+
+    /// Who may open a page. Anyone else is sent to sign in (no session) or told the page is not for them.
+    public enum Audience: Sendable {
+        case everyone
+        case team
+        /// A team (its own submissions) or an organiser (everyone's).
+        case teamOrOrganiser
+        case organiser
+    }
+
+    public var method: HTTPRequest.Method {
+        switch self {
+        case .signIn, .signOut, .upload, .choose, .phaseAction, .addTeam, .issueToken, .revokeToken, .publishLeaderboard: .post
+        default: .get
+        }
+    }
+
+    /// Whether the page changes something: such a POST must carry the session's CSRF token.
+    public var changesSomething: Bool { method == .post }
+
+    public var path: String {
+        let challenge = "/challenges/{challenge}"
+        let manage = challenge + "/manage"
+        return switch self {
+        case .home: "/"
+        case .signInForm, .signIn: "/sign-in"
+        case .signOut: "/sign-out"
+        case .style: "/assets/web.css"
+        case .script: "/assets/web.js"
+        case .challenge: challenge
+        case .phase: challenge + "/phases/{phase}"
+        case .upload: challenge + "/phases/{phase}/upload"
+        case .submissions: challenge + "/submissions"
+        case .chooseForm, .choose: challenge + "/submissions/{id}/choose"
+        case .leaderboardIndex: challenge + "/leaderboard/"
+        case .leaderboardFile: challenge + "/leaderboard/**"
+        case .manage: manage
+        case .phaseActionForm, .phaseAction: manage + "/phases/{phase}/{action}"
+        case .addTeam: manage + "/teams"
+        case .issueToken: manage + "/teams/{team}/tokens"
+        case .revokeTokenForm, .revokeToken: manage + "/tokens/{id}/revoke"
+        case .audit: manage + "/audit"
+        case .publishLeaderboard: manage + "/leaderboard"
+        }
+    }
+
+    public var audience: Audience {
+        switch self {
+        case .home, .signInForm, .signIn, .signOut, .style, .script, .challenge, .phase, .leaderboardIndex, .leaderboardFile:
+            .everyone
+        case .upload, .chooseForm, .choose: .team
+        case .submissions: .teamOrOrganiser
+        case .manage, .phaseActionForm, .phaseAction, .addTeam, .issueToken, .revokeTokenForm, .revokeToken, .audit,
+             .publishLeaderboard:
+            .organiser
+        }
+    }
+
+    func admits(_ caller: Caller) -> Bool {
+        switch (audience, caller) {
+        case (.everyone, _): true
+        case (.team, .team): true
+        case (.teamOrOrganiser, .team), (.teamOrOrganiser, .organiser): true
+        case (.organiser, .organiser): true
+        default: false
+        }
+    }
+}

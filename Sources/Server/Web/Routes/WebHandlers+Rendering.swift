@@ -1,0 +1,94 @@
+import Challenge
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Intake
+import Logging
+import NIOCore
+import Store
+
+extension WebHandlers {
+    /// The sections of a challenge's header; `current` is marked for screen readers and the eye.
+    enum Section: String {
+        case overview, submit, submissions, leaderboard, manage
+    }
+
+    /// Renders `template` inside the layout: the header (who is signed in, sign-out), the challenge's sections as
+    /// the visitor may use them, and the page's own values.
+    func page(_ template: String, title: String, visitor: Visitor, challenge: StoredChallenge? = nil, current: Section? = nil,
+              values: [String: Any] = [:], status: HTTPResponse.Status = .ok, refreshSeconds: Int? = nil) throws -> Response {
+        var all = values
+        all["pageTitle"] = title
+        all["csrf"] = visitor.session?.csrfToken ?? ""
+        all["who"] = visitor.name ?? ""
+        all["signedIn"] = visitor.session != nil
+        all["refreshSeconds"] = refreshSeconds.map(String.init) ?? ""
+        all["hasRefresh"] = refreshSeconds != nil
+        if let challenge {
+            all["challengeTitle"] = challenge.spec.title
+            all["challengeSlug"] = challenge.spec.slug
+            let sections = sections(challenge, caller: visitor.caller, current: current)
+            all["sections"] = sections
+            all["hasSections"] = !sections.isEmpty
+        }
+        let html = try renderer.render(template, all)
+        return Response(status: status, headers: PageHeaders.html(status: status), body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    private func sections(_ challenge: StoredChallenge, caller: Caller, current: Section?) -> [[String: Any]] {
+        let base = "/challenges/\(challenge.spec.slug)"
+        var list: [(Section, String, String)] = [(.overview, "Overview", base)]
+        if case .team = caller, let phase = challenge.spec.phases.last(where: { $0.opens <= now() }) ?? challenge.spec.phases.first {
+            list.append((.submit, "Submit", base + "/phases/\(phase.slug)"))
+        }
+        if case .team = caller { list.append((.submissions, "My submissions", base + "/submissions")) }
+        list.append((.leaderboard, "Leaderboard", base + "/leaderboard/"))
+        if case .organiser = caller {
+            list.append((.submissions, "Submissions", base + "/submissions"))
+            list.append((.manage, "Manage", base + "/manage"))
+        }
+        return list.map { ["href": $0.2, "label": $0.1, "current": $0.0 == current] }
+    }
+
+    /// What went wrong, as a page: the API's code and message (which never name the truth or another team), with
+    /// the request id for anything that was the server's own fault.
+    func errorPage(_ error: any Error, visitor: Visitor, context: APIRequestContext) throws -> Response {
+        let refusal: APIError
+        switch error {
+        case let error as APIError: refusal = error
+        case let error as StoreError where APIError(error) != nil: refusal = APIError(error)!
+        case let error as IntakeError: refusal = APIError(error, now: now())
+        case let error as HTTPError:
+            refusal = APIError(error.status, code: "http-\(error.status.code)", message: error.body ?? error.status.reasonPhrase)
+        default:
+            api.logger.error("page failed", metadata: ["request": "\(context.id)", "error": "\(error)"])
+            refusal = APIError(.internalServerError, code: "internal", message: "the server failed on request \(context.id); the operators have the details")
+        }
+        var response = try page("error", title: Self.heading(refusal.status), visitor: visitor,
+                                values: ["heading": Self.heading(refusal.status), "message": Self.sentence(refusal.message),
+                                         "code": refusal.code, "problems": ProblemRows(refusal.details).rows, "problemSummary": ProblemRows(refusal.details).summary, "hasProblems": !refusal.details.isEmpty],
+                                status: refusal.status)
+        if let retry = refusal.retryAfterSeconds { response.headers[.retryAfter] = String(retry) }
+        return response
+    }
+
+    static func heading(_ status: HTTPResponse.Status) -> String {
+        switch status.code {
+        case 401, 403: "Not for you"
+        case 404: "Not found"
+        case 409: "Not now"
+        case 413: "Too large"
+        case 422: "The file has problems"
+        case 429: "Too many at once"
+        case 500...: "Something failed on our side"
+        default: "That did not work"
+        }
+    }
+
+    /// A message as a sentence: capital first letter, full stop.
+    static func sentence(_ message: String) -> String {
+        guard let first = message.first else { return message }
+        let text = first.uppercased() + message.dropFirst()
+        return text.hasSuffix(".") || text.hasSuffix("?") ? text : text + "."
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Intake
+import Logging
+import NIOCore
+import Store
+
+/// Answers each `Page`: finds the visitor by their session cookie, checks the page's audience and, for a form that
+/// changes something, its CSRF token, then renders the page from the same store and intake the API uses. Failures
+/// become a page that says what happened, in the API's words, never a stack of JSON.
+struct WebHandlers: Sendable {
+    let api: APIHandlers
+    let renderer: PageRenderer
+    let portal: PortalSite
+    let assets: WebAssets
+    /// Sign-in attempts per peer address: a token cannot be guessed faster than this.
+    let signIns: RateLimiter
+    let cookies: SessionCookie
+    let sessionLifetime: TimeInterval
+
+    var store: any ArbiterStore { api.store }
+    func now() -> Date { api.clock() }
+
+    func respond(_ page: Page, to request: Request, context: APIRequestContext) async throws -> Response {
+        let (visitor, forged) = try await identify(request)
+        var response: Response
+        do {
+            response = try await admitted(page, request: request, context: context, visitor: visitor)
+        } catch {
+            response = try errorPage(error, visitor: visitor, context: context)
+        }
+        if forged { response.headers.append(HTTPField(name: .setCookie, value: cookies.clearing(SessionCookie.session))) }
+        return response
+    }
+
+    private func admitted(_ page: Page, request: Request, context: APIRequestContext, visitor: Visitor) async throws -> Response {
+        guard page.admits(visitor.caller) else {
+            if visitor.caller == .anonymous, page.method == .get {
+                return Self.redirect(to: "/sign-in?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+            }
+            throw APIError.forbidden(visitor.caller == .anonymous
+                ? "sign in to use this page"
+                : "this page is for \(Self.describe(page.audience)); you are signed in as \(visitor.name ?? "someone else")")
+        }
+        let request = PageRequest(request: request, context: context, visitor: visitor)
+        switch page {
+        case .home: return try await home(request)
+        case .signInForm: return try signInForm(request)
+        case .signIn: return try await signIn(request)
+        case .signOut: return try await signOut(request)
+        case .style: return assets.response(.style, request: request.request)
+        case .script: return assets.response(.script, request: request.request)
+        case .challenge: return try await challenge(request)
+        case .phase: return try await phase(request)
+        case .upload: return try await upload(request)
+        case .submissions: return try await submissions(request)
+        case .chooseForm: return try await chooseForm(request)
+        case .choose: return try await choose(request)
+        case .leaderboardIndex, .leaderboardFile: return try await leaderboardFile(request)
+        case .manage: return try await manage(request)
+        case .phaseActionForm: return try await phaseActionForm(request)
+        case .phaseAction: return try await phaseAction(request)
+        case .addTeam: return try await addTeam(request)
+        case .issueToken: return try await issueToken(request)
+        case .revokeTokenForm: return try await revokeTokenForm(request)
+        case .revokeToken: return try await revokeToken(request)
+        case .audit: return try await audit(request)
+        case .publishLeaderboard: return try await publishLeaderboard(request)
+        }
+    }
+
+    /// The visitor a session cookie stands for; a cookie naming no live session is reported so the answer clears it.
+    /// An `Authorization` header is never read here: a bearer token does not open pages.
+    private func identify(_ request: Request) async throws -> (Visitor, forged: Bool) {
+        guard let id = SessionCookie.value(SessionCookie.session, in: request.headers) else {
+            return (.anonymous, request.headers[values: .cookie].contains { $0.contains(SessionCookie.session + "=") })
+        }
+        let now = now()
+        guard let session = try await api.blocking({ [store] in try store.session(id: id, now: now) }) else {
+            return (.anonymous, true)
+        }
+        return (Visitor(caller: Caller(session.identity), session: session), false)
+    }
+
+    /// Checks a changing form's CSRF token against the session's, in constant time.
+    func requireCSRF(_ token: String?, visitor: Visitor) throws {
+        guard let expected = visitor.session?.csrfToken, let token, AccessToken.constantTimeEquals(token, expected) else {
+            throw APIError(.forbidden, code: "invalid-csrf",
+                           message: "this form has expired or did not come from this site; reload the page and send it again")
+        }
+    }
+
+    /// A small form, with its CSRF token checked.
+    func checkedForm(_ request: PageRequest) async throws -> FormFields {
+        let form = try await FormFields.read(request.request)
+        try requireCSRF(form["csrf"], visitor: request.visitor)
+        return form
+    }
+
+    static func describe(_ audience: Page.Audience) -> String {
+        switch audience {
+        case .everyone: "everyone"
+        case .team: "teams"
+        case .teamOrOrganiser: "teams and organisers"
+        case .organiser: "organisers"
+        }
+    }
+
+    static func redirect(to location: String, cookies: [String] = []) -> Response {
+        var headers = PageHeaders.html()
+        headers[.location] = location
+        for cookie in cookies { headers.append(HTTPField(name: .setCookie, value: cookie)) }
+        return Response(status: .seeOther, headers: headers)
+    }
+}
+
+/// One page request: the HTTP request, its context and who sent it.
+struct PageRequest: Sendable {
+    let request: Request
+    let context: APIRequestContext
+    let visitor: Visitor
+
+    func parameter(_ name: String) throws -> String { try context.parameters.require(name) }
+}
