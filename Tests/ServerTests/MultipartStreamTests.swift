@@ -109,4 +109,25 @@ import Testing
             try MultipartForm.filePart(of: form, boundary: "b")
         }
     }
+
+    @Test func textFieldsBeforeTheFileAreKeptWhateverTheCuts() throws {
+        let form = Array("--b\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nabc123\r\n--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.csv\"\r\n\r\ncase_id,label\r\n--b--\r\n".utf8)
+        for cut in 1..<form.count {
+            var stream = try MultipartStream(boundary: "b")
+            var sink = Sink()
+            try form[..<cut].withUnsafeBytes { try stream.feed($0, into: &sink) }
+            try form[cut...].withUnsafeBytes { try stream.feed($0, into: &sink) }
+            #expect(try stream.finish() == "p.csv")
+            #expect(stream.fields == ["csrf": "abc123"], "cut at \(cut)")
+            #expect(sink.bytes == Array("case_id,label".utf8))
+        }
+    }
+
+    @Test func textFieldLongerThanItsBudgetIsRefusedWhereItStarts() {
+        let form = Array("--b\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n".utf8)
+            + [UInt8](repeating: UInt8(ascii: "a"), count: MultipartStream.maximumFieldBytes + 1) + Array("\r\n--b--\r\n".utf8)
+        #expect(throws: MultipartForm.Malformed(byteOffset: 52, reason: "the field \"note\" is longer than \(MultipartStream.maximumFieldBytes) bytes")) {
+            try MultipartForm.filePart(of: form, boundary: "b")
+        }
+    }
 }
