@@ -59,8 +59,8 @@ import Testing
         try await server.judge()
         let scored = try await server.page("/challenges/tiny/submissions", session: session)
         #expect(scored.text.contains("status-scored"))
-        #expect(scored.text.contains("public: "))
-        #expect(!scored.text.contains("private: "))
+        #expect(scored.text.contains("public · "))
+        #expect(!scored.text.contains("private · "))
         #expect(scored.text.contains("data-live=\"settled\""))
     }
 

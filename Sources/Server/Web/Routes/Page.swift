@@ -4,7 +4,7 @@ import HTTPTypes
 /// so a page cannot exist without a stated audience. Pages identify their visitor by the session cookie only, never
 /// by a bearer token; the API (`Endpoint`) by bearer tokens only, never by the cookie.
 public enum Page: String, CaseIterable, Sendable {
-    case home, signInForm, signIn, signOut, style, script
+    case home, signInForm, signIn, signOut, style, script, favicon
     case challenge, phase, upload, submissions, chooseForm, choose
     case leaderboardIndex, leaderboardFile
     case manage, phaseActionForm, phaseAction, addTeam, issueToken, revokeTokenForm, revokeToken, audit, publishLeaderboard
@@ -37,6 +37,7 @@ public enum Page: String, CaseIterable, Sendable {
         case .signOut: "/sign-out"
         case .style: "/assets/web.css"
         case .script: "/assets/web.js"
+        case .favicon: "/favicon.ico"
         case .challenge: challenge
         case .phase: challenge + "/phases/{phase}"
         case .upload: challenge + "/phases/{phase}/upload"
@@ -56,7 +57,7 @@ public enum Page: String, CaseIterable, Sendable {
 
     public var audience: Audience {
         switch self {
-        case .home, .signInForm, .signIn, .signOut, .style, .script, .challenge, .phase, .leaderboardIndex, .leaderboardFile:
+        case .home, .signInForm, .signIn, .signOut, .style, .script, .favicon, .challenge, .phase, .leaderboardIndex, .leaderboardFile:
             .everyone
         case .upload, .chooseForm, .choose: .team
         case .submissions: .teamOrOrganiser

@@ -65,7 +65,9 @@ extension WebHandlers {
             || error.code == "limit-reached" || error.code == "total-limit-reached" || error.code == "phase-not-open" {
             let rows = ProblemRows(error.details)
             let verdict: [String: Any] = [
-                "refused": true, "heading": dryRun ? "Check failed" : "Not submitted", "message": Self.sentence(error.message),
+                "refused": true, "heading": dryRun ? "Check failed" : "Not submitted",
+                "message": error.details.isEmpty ? Self.sentence(error.message)
+                    : "The file was not accepted: fix the problems listed below and upload it again. Nothing was stored, and your allowance is unchanged.",
                 "problems": rows.rows, "hasProblems": !error.details.isEmpty, "problemSummary": rows.summary,
             ]
             let allowance = try await phaseAndAllowance(request).2

@@ -85,10 +85,11 @@ extension WebHandlers {
         }
     }
 
-    /// A message as a sentence: capital first letter, full stop.
+    /// A message as a sentence: a full stop at the end, and a capital for a leading plain word (never for a file
+    /// name, which keeps its own case).
     static func sentence(_ message: String) -> String {
-        guard let first = message.first else { return message }
-        let text = first.uppercased() + message.dropFirst()
+        let plainStarts = ["the ", "this ", "that ", "a ", "an ", "only ", "no ", "too ", "sign ", "there "]
+        let text = plainStarts.contains(where: message.hasPrefix) ? message.prefix(1).uppercased() + message.dropFirst() : message
         return text.hasSuffix(".") || text.hasSuffix("?") ? text : text + "."
     }
 }

@@ -37,9 +37,9 @@ extension WebHandlers {
     }
 
     static func submissionRow(_ view: SubmissionView, canChoose: Bool, challenge: String) -> [String: Any] {
-        let scores = (view.scores ?? [:]).sorted { $0.key < $1.key }.map { split, metrics in
-            split + ": " + metrics.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.map { String(format: "%.4f", $0) } ?? "–")" }
-                .joined(separator: ", ")
+        // One line per metric and split, with four decimals: "public · accuracy 0.5125".
+        let scores = (view.scores ?? [:]).sorted { $0.key < $1.key }.flatMap { split, metrics in
+            metrics.sorted { $0.key < $1.key }.map { "\(split) · \($0.key) \($0.value.map { String(format: "%.4f", $0) } ?? "–")" }
         }
         return [
             "id": String(view.id), "anchor": "submission-\(view.id)", "phase": view.phase, "team": view.team,

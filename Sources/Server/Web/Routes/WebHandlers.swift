@@ -51,6 +51,8 @@ struct WebHandlers: Sendable {
         case .signOut: return try await signOut(request)
         case .style: return assets.response(.style, request: request.request)
         case .script: return assets.response(.script, request: request.request)
+        // Browsers ask for it on every site, the static leaderboard's pages included; there is none.
+        case .favicon: return Response(status: .noContent, headers: PageHeaders.common)
         case .challenge: return try await challenge(request)
         case .phase: return try await phase(request)
         case .upload: return try await upload(request)

@@ -1,0 +1,231 @@
+#!/usr/bin/env python3
+"""Drives the portal of a running `arbiter serve --no-judge` in headless Chromium as its people would.
+
+    check_portal.py BASE_URL TEAM_TOKEN ORGANISER_TOKEN ARBITER DATA_DIR FIXTURES ARTEFACT_DIR
+
+- a participant signs in, uploads a malformed file and sees every problem the API reports, uploads a valid one and
+  follows it from queued to scored on its submissions page without reloading it (the judge is run meanwhile);
+- signing out ends the session, and the back button shows nothing private;
+- an organiser signs in, publishes the final phase by typing its slug, and the private split appears on the portal's
+  leaderboard;
+- a participant does the whole path with the keyboard alone, with the focus always visible;
+- no page breaks its Content-Security-Policy, and none is wider than a 390 px phone screen;
+- every page is saved as a screenshot at 1400 px and at 390 px in ARTEFACT_DIR.
+Exits non-zero with a list of every problem found.
+"""
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.common.action_chains import ActionChains
+
+CHALLENGE = "tissuenet-demo"
+problems = []
+
+
+def browser():
+    options = Options()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1000"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def check(condition, message):
+    if not condition:
+        problems.append(message)
+    return condition
+
+
+def wait_for(driver, predicate, what, seconds=20):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            if predicate():
+                return True
+        except Exception:
+            pass
+        time.sleep(0.2)
+    problems.append(f"timed out waiting for {what} on {driver.current_url}")
+    return False
+
+
+def shoot(driver, artefacts, name):
+    """Saves the page at 1400 px and 390 px, and checks that it fits a phone's width and broke no CSP rule."""
+    for width in (1400, 390):
+        driver.set_window_size(width, 1000)
+        time.sleep(0.2)
+        height = driver.execute_script("return Math.min(document.documentElement.scrollHeight, 6000)")
+        driver.set_window_size(width, max(600, height))
+        driver.save_screenshot(os.path.join(artefacts, f"{name}-{width}.png"))
+        wide = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if wide > 1:
+            culprits = driver.execute_script("""
+                const width = document.documentElement.clientWidth, out = [];
+                for (const e of document.querySelectorAll('body *')) {
+                  const box = e.getBoundingClientRect();
+                  if (box.right > width + 1 && !e.parentElement.closest('.table-box')) out.push(e.tagName.toLowerCase() + '.' + e.className);
+                }
+                return out.slice(0, 5);""")
+            problems.append(f"{name} at {width} px is {wide} px wider than the window: {culprits}")
+    driver.set_window_size(1400, 1000)
+    for entry in driver.get_log("browser"):
+        message = entry.get("message", "")
+        # A refused upload is answered 4xx on purpose; Chromium logs every such answer to a script's request.
+        if "/upload" in message and "Failed to load resource" in message:
+            continue
+        if "Content Security Policy" in message or entry.get("level") == "SEVERE":
+            problems.append(f"{name}: browser console: {entry['message'][:300]}")
+
+
+def sign_in(driver, base, token):
+    driver.get(base + "/sign-in")
+    driver.find_element(By.ID, "token").send_keys(token)
+    driver.find_element(By.CSS_SELECTOR, "form[action='/sign-in'] button[type=submit]").click()
+    wait_for(driver, lambda: "/sign-in" not in driver.current_url, "signing in")
+
+
+def api_problems(base, token, path):
+    """The problems the API reports for a dry run of the file, to compare with the page's."""
+    with open(path, "rb") as handle:
+        body = handle.read()
+    request = urllib.request.Request(f"{base}/api/v1/challenges/{CHALLENGE}/phases/final/submissions?dry_run=true&file_name=x.csv",
+                                     data=body, method="POST", headers={"Authorization": "Bearer " + token})
+    try:
+        urllib.request.urlopen(request)
+        return []
+    except urllib.error.HTTPError as error:
+        return json.loads(error.read())["error"]["details"]
+
+
+def participant(driver, base, token, arbiter, data, fixtures, artefacts):
+    driver.get(base + "/")
+    shoot(driver, artefacts, "home")
+    driver.get(base + "/sign-in")
+    shoot(driver, artefacts, "sign-in")
+    sign_in(driver, base, token)
+    check(driver.current_url.endswith(f"/challenges/{CHALLENGE}"), f"a team lands on its challenge, not {driver.current_url}")
+    shoot(driver, artefacts, "challenge")
+    driver.get(f"{base}/challenges/{CHALLENGE}/phases/final")
+    malformed = os.path.join(fixtures, "predictions", "malformed.csv")
+    driver.find_element(By.ID, "file").send_keys(os.path.abspath(malformed))
+    driver.find_element(By.XPATH, "//button[normalize-space()='Submit']").click()
+    wait_for(driver, lambda: driver.find_elements(By.CSS_SELECTOR, "#problems-table tbody tr"), "the malformed file's verdict")
+    expected = api_problems(base, token, malformed)
+    rows = driver.find_elements(By.CSS_SELECTOR, "#problems-table tbody tr")
+    check(len(rows) == len(expected) and expected, f"the page lists {len(rows)} problems, the API {len(expected)}")
+    text = driver.find_element(By.ID, "verdict").text
+    for detail in expected:
+        check(detail["message"] in text, f"the verdict lacks the API's words: {detail['message']}")
+    check(driver.current_url.endswith("/phases/final"), "the verdict replaced the form in place (no navigation)")
+    shoot(driver, artefacts, "phase-malformed")
+    driver.find_element(By.ID, "file").send_keys(os.path.abspath(os.path.join(fixtures, "predictions", "baseline.csv")))
+    driver.find_element(By.XPATH, "//button[normalize-space()='Submit']").click()
+    wait_for(driver, lambda: "Submitted" in driver.find_element(By.ID, "verdict").text, "the submission's acknowledgement")
+    shoot(driver, artefacts, "phase-submitted")
+    driver.find_element(By.LINK_TEXT, "Follow its status in My submissions").click()
+    wait_for(driver, lambda: driver.find_elements(By.CSS_SELECTOR, "#submissions .status-queued"), "the queued submission")
+    shoot(driver, artefacts, "submissions-queued")
+    driver.execute_script("window.arbiterMarker = 'not reloaded'")
+    subprocess.run([arbiter, "judge", "--data-dir", data], check=True, stdout=subprocess.DEVNULL)
+    wait_for(driver, lambda: not driver.find_elements(By.CSS_SELECTOR, "#submissions .status-queued, #submissions .status-scoring"),
+             "the status to move to scored")
+    check(driver.find_elements(By.CSS_SELECTOR, "#submissions .status-scored"), "the submission shows as scored")
+    check(driver.execute_script("return window.arbiterMarker") == "not reloaded", "the status moved without reloading the page")
+    shoot(driver, artefacts, "submissions-scored")
+    driver.find_element(By.XPATH, "//button[normalize-space()='Sign out']").click()
+    wait_for(driver, lambda: driver.find_elements(By.LINK_TEXT, "Sign in"), "signing out")
+    driver.back()
+    time.sleep(0.5)
+    check("baseline.csv" not in driver.page_source and not driver.find_elements(By.CSS_SELECTOR, "#submissions table"),
+          f"after signing out, the back button still shows the submissions ({driver.current_url})")
+    driver.get(f"{base}/challenges/{CHALLENGE}/submissions")
+    check("/sign-in" in driver.current_url, "after signing out, my submissions asks to sign in again")
+
+
+def organiser(driver, base, token, artefacts):
+    sign_in(driver, base, token)
+    driver.get(f"{base}/challenges/{CHALLENGE}/leaderboard/")
+    check("private ·" not in driver.find_element(By.ID, "final").text, "the private split shows before publishing")
+    driver.get(f"{base}/challenges/{CHALLENGE}/manage")
+    shoot(driver, artefacts, "manage")
+    driver.find_element(By.CSS_SELECTOR, f"a[href='/challenges/{CHALLENGE}/manage/phases/final/publish']").click()
+    shoot(driver, artefacts, "confirm-publish")
+    driver.find_element(By.ID, "confirm").send_keys("final")
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    wait_for(driver, lambda: driver.current_url.endswith("/manage"), "the dashboard after publishing")
+    driver.get(f"{base}/challenges/{CHALLENGE}/manage/audit?action=phase.published")
+    check("phase.published" in driver.find_element(By.TAG_NAME, "main").text, "the audit log records the publication")
+    shoot(driver, artefacts, "audit")
+    driver.get(f"{base}/challenges/{CHALLENGE}/leaderboard/")
+    check("private ·" in driver.find_element(By.ID, "final").text, "the private split appears on the leaderboard once published")
+    shoot(driver, artefacts, "leaderboard")
+    driver.find_element(By.CSS_SELECTOR, "body")  # the site page has no sign-out form: sign out through the portal
+    driver.get(f"{base}/")
+    driver.find_element(By.XPATH, "//button[normalize-space()='Sign out']").click()
+
+
+def tab_to(driver, predicate, what, limit=60):
+    """Presses Tab until the focused element satisfies `predicate`, checking that the focus is visible each time."""
+    for _ in range(limit):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        element = driver.switch_to.active_element
+        if element.tag_name == "body":
+            continue
+        style = driver.execute_script("const s = getComputedStyle(arguments[0]); return s.outlineStyle + ' ' + s.outlineWidth", element)
+        check(not style.startswith("none") and not style.endswith(" 0px"),
+              f"focus is not visible on <{element.tag_name}> {element.text[:40]!r} ({style})")
+        if predicate(element):
+            return element
+    problems.append(f"could not reach {what} with Tab")
+    return None
+
+
+def keyboard(driver, base, token, fixtures, artefacts):
+    driver.get(base + "/sign-in")
+    if tab_to(driver, lambda e: e.get_attribute("id") == "token", "the token field"):
+        ActionChains(driver).send_keys(token).send_keys(Keys.ENTER).perform()
+    wait_for(driver, lambda: "/sign-in" not in driver.current_url, "signing in by keyboard")
+    if tab_to(driver, lambda e: e.tag_name == "a" and e.text == "Submit", "the Submit section"):
+        ActionChains(driver).send_keys(Keys.ENTER).perform()
+    wait_for(driver, lambda: "/phases/" in driver.current_url, "the phase page")
+    # A native file chooser cannot be driven by keys in headless Chromium: the file is given to the focused input.
+    field = tab_to(driver, lambda e: e.get_attribute("id") == "file", "the file input")
+    if field:
+        field.send_keys(os.path.abspath(os.path.join(fixtures, "predictions", "atlas.csv")))
+    if tab_to(driver, lambda e: e.text == "Check only", "Check only"):
+        ActionChains(driver).send_keys(Keys.SPACE).perform()
+    wait_for(driver, lambda: "The file is valid" in driver.find_element(By.ID, "verdict").text, "the check's verdict")
+    shoot(driver, artefacts, "phase-checked-by-keyboard")
+    if tab_to(driver, lambda e: e.text == "Sign out", "Sign out", limit=80) or True:
+        driver.get(base + "/")
+
+
+def main(base, team_token, organiser_token, arbiter, data, fixtures, artefacts):
+    os.makedirs(artefacts, exist_ok=True)
+    driver = browser()
+    try:
+        participant(driver, base, team_token, arbiter, data, fixtures, artefacts)
+        organiser(driver, base, organiser_token, artefacts)
+        keyboard(driver, base, team_token, fixtures, artefacts)
+    finally:
+        driver.quit()
+    print(f"portal checked; screenshots in {artefacts}")
+    for problem in problems:
+        print("PROBLEM:", problem)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 8:
+        sys.exit(__doc__)
+    sys.exit(main(*sys.argv[1:]))
