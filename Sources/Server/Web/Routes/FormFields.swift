@@ -30,17 +30,7 @@ struct FormFields: Sendable {
         self.values = values
     }
 
-    /// `a=1&b=two+words`: `+` is a space, then percent-escapes are decoded; a later repeat of a name wins.
     init(encoded: String) {
-        var values: [String: String] = [:]
-        for pair in encoded.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let decode = { (text: Substring) in
-                String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-            }
-            guard let name = parts.first.map(decode), !name.isEmpty else { continue }
-            values[name] = parts.count == 2 ? decode(parts[1]) : ""
-        }
-        self.values = values
+        values = FormEncoding.decode(encoded)
     }
 }

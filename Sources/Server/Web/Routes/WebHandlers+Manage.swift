@@ -13,7 +13,7 @@ extension WebHandlers {
         let base = "/challenges/\(slug)/manage"
         let phases: [[String: Any]] = snapshot.phases.map { phase in
             var row = Self.phaseRow(phase, challenge: slug, now: now)
-            row["actions"] = PhaseAction.allCases.filter { $0.applies(to: phase) }.map {
+            row["actions"] = PhaseAction.allCases.filter { $0.applies(to: phase, now: now) }.map {
                 ["href": "\(base)/phases/\(phase.spec.slug)/\($0.rawValue)", "label": $0.label]
             }
             row["override"] = phase.availability?.rawValue ?? ""
@@ -27,7 +27,7 @@ extension WebHandlers {
                 "refused": String(snapshot.refusals.filter { $0.team == team.name }.reduce(0) { $0 + $1.count }),
                 "tokens": (tokensByTeam[team.name] ?? []).map { token in
                     [
-                        "id": String(token.id), "label": token.label ?? "–", "created": PageTime.values(token.createdAt),
+                        "id": String(token.id), "label": token.label.map { "“\($0)”" } ?? "", "created": PageTime.values(token.createdAt),
                         "revoked": token.revokedAt != nil, "revokeURL": "\(base)/tokens/\(token.id)/revoke",
                     ] as [String: Any]
                 },

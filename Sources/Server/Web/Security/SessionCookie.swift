@@ -18,20 +18,8 @@ struct SessionCookie {
         setting(name, to: "", maxAge: 0, path: path)
     }
 
-    /// A cookie's value in a request's `Cookie` headers; nil when absent. Values are our own hex secrets, so a value
-    /// with anything else in it is treated as absent.
+    /// A cookie's value in a request's `Cookie` headers (see `FormEncoding.cookie`).
     static func value(_ name: String, in fields: HTTPFields) -> String? {
-        for header in fields[values: .cookie] {
-            for pair in header.split(separator: ";") {
-                let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                guard parts.count == 2, parts[0] == name else { continue }
-                let value = parts[1]
-                guard !value.isEmpty, value.utf8.count <= 128,
-                      value.utf8.allSatisfy({ $0 == UInt8(ascii: "_") || (48...57).contains($0) || (97...122).contains($0) })
-                else { return nil }
-                return value
-            }
-        }
-        return nil
+        FormEncoding.cookie(name, in: fields[values: .cookie])
     }
 }

@@ -1,4 +1,5 @@
 import Challenge
+import Foundation
 import Store
 
 /// What an organiser can do to a phase from the dashboard, each through a confirmation page that says what will
@@ -16,10 +17,10 @@ enum PhaseAction: String, CaseIterable {
         }
     }
 
-    func applies(to phase: StoredPhase) -> Bool {
+    func applies(to phase: StoredPhase, now: Date) -> Bool {
         switch self {
-        case .open: phase.availability != .open
-        case .close: phase.availability != .closed
+        case .open: !phase.acceptsSubmissions(at: now)
+        case .close: phase.acceptsSubmissions(at: now)
         case .schedule: phase.availability != nil
         case .publish: !phase.isPublished && phase.spec.privateSplit != nil
         case .rejudge: true

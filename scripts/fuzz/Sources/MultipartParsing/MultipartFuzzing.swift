@@ -57,3 +57,16 @@ private struct CollectingSink: FilePartSink {
 
     mutating func write(_ bytes: UnsafeRawBufferPointer) { self.bytes.append(contentsOf: bytes) }
 }
+
+/// The fuzzer's door into the portal's form and cookie decoding (Sources/Server/Web/Security/FormEncoding.swift).
+public enum FormFuzzing {
+    /// Decodes the input as a form body and as a Cookie header; returns a description of any disagreement between a
+    /// form and its re-encoding decoded again, or nil.
+    public static func check(_ input: [UInt8]) -> String? {
+        let text = String(decoding: input, as: UTF8.self)
+        let decoded = FormEncoding.decode(text)
+        _ = FormEncoding.cookie("arbiter_session", in: [text])
+        let again = FormEncoding.decode(FormEncoding.encode(decoded))
+        return again == decoded ? nil : "decoded \(decoded.count) fields, re-encoded and decoded \(again.count) differently"
+    }
+}

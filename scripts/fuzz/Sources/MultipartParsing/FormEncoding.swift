@@ -1,0 +1,1 @@
+../../../../Sources/Server/Web/Security/FormEncoding.swift
