@@ -69,4 +69,19 @@ import Testing
         #expect(try await server.send(.get, path, token: server.bravo).status == 404)
         #expect(try await server.send(.get, path, token: server.annotator).status == 403)
     }
+
+    @Test func portalShowsTheLogToOrganisersAndNoWordOfItToTeams() async throws {
+        let (server, id) = try await serverWithFinishedRun()
+        let organiser = try server.session(server.organiser)
+        let listed = try await server.page("/challenges/tiny/submissions", session: organiser)
+        #expect(listed.text.contains("/challenges/tiny/submissions/\(id)/log"))
+        #expect(try await server.page("/challenges/tiny/submissions/\(id)/log", session: organiser).text.contains(Self.secretLine))
+        for token in [server.alpha, server.bravo] {
+            let session = try server.session(token)
+            for path in ["/challenges/tiny/submissions", "/challenges/tiny/submissions/\(id)/log", "/challenges/tiny/phases/final", "/challenges/tiny/leaderboard/"] {
+                let reply = try await server.page(path, session: session)
+                #expect(!reply.text.contains("malignant") && !reply.text.contains("Traceback"), "\(path) reveals the log")
+            }
+        }
+    }
 }

@@ -5,7 +5,7 @@ import HTTPTypes
 /// by a bearer token; the API (`Endpoint`) by bearer tokens only, never by the cookie.
 public enum Page: String, CaseIterable, Sendable {
     case home, signInForm, signIn, signOut, style, script, favicon
-    case challenge, phase, upload, submissions, chooseForm, choose
+    case challenge, phase, upload, submissions, chooseForm, choose, runLog
     case leaderboardIndex, leaderboardFile
     case manage, phaseActionForm, phaseAction, addTeam, issueToken, revokeTokenForm, revokeToken, audit, publishLeaderboard
 
@@ -43,6 +43,7 @@ public enum Page: String, CaseIterable, Sendable {
         case .upload: challenge + "/phases/{phase}/upload"
         case .submissions: challenge + "/submissions"
         case .chooseForm, .choose: challenge + "/submissions/{id}/choose"
+        case .runLog: challenge + "/submissions/{id}/log"
         case .leaderboardIndex: challenge + "/leaderboard/"
         case .leaderboardFile: challenge + "/leaderboard/**"
         case .manage: manage
@@ -60,7 +61,7 @@ public enum Page: String, CaseIterable, Sendable {
         case .home, .signInForm, .signIn, .signOut, .style, .script, .favicon, .challenge, .phase, .leaderboardIndex, .leaderboardFile:
             .everyone
         case .upload, .chooseForm, .choose: .team
-        case .submissions: .teamOrOrganiser
+        case .submissions, .runLog: .teamOrOrganiser
         case .manage, .phaseActionForm, .phaseAction, .addTeam, .issueToken, .revokeTokenForm, .revokeToken, .audit,
              .publishLeaderboard:
             .organiser

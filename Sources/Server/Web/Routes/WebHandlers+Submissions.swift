@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Intake
+import NIOCore
 import Store
 
 extension WebHandlers {
@@ -47,6 +48,7 @@ extension WebHandlers {
             "shortSHA": String(view.sha256.prefix(12)), "submittedAt": PageTime.values(view.submittedAt),
             "status": view.status, "statusClass": "status-" + view.status, "failure": view.failure ?? "",
             "hasFailure": !(view.failure ?? "").isEmpty, "run": view.run.map(Self.runText) ?? "", "hasRun": view.run != nil,
+            "logURL": "/challenges/\(challenge)/submissions/\(view.id)/log", "hasLog": view.run?.logURL != nil,
             "scores": scores, "hasScores": !scores.isEmpty, "chosen": view.chosen,
             "canChoose": canChoose && view.status == "scored" && !view.chosen,
             "chooseURL": "/challenges/\(challenge)/submissions/\(view.id)/choose",
@@ -84,6 +86,30 @@ extension WebHandlers {
             throw APIError(error, now: now)
         }
         return Self.redirect(to: "/challenges/\(challenge.spec.slug)/submissions#submission-\(submission.id)")
+    }
+
+    /// A container run's log, as plain text: organisers read every one; a team only its own, in a phase whose logs
+    /// are for teams (the same rule as the API's).
+    func runLog(_ request: PageRequest) async throws -> Response {
+        let (slug, id, caller) = (try request.parameter("challenge"), try request.context.parameters.require("id", as: Int64.self), request.visitor.caller)
+        let log = try await api.blocking { [store] in
+            let challenge = try store.challenge(slug)
+            let submission = try store.submission(id)
+            if case .team(let team) = caller, submission.teamID != team.id { throw StoreError.unknownSubmission(id) }
+            let (owner, phase) = try store.challengeAndPhase(of: submission, known: challenge)
+            guard owner.id == challenge.id else { throw StoreError.unknownSubmission(id) }
+            guard ContainerRunView.mayReadLog(caller, phase: phase.spec) else {
+                throw APIError.forbidden("this phase keeps its containers' logs for the organisers")
+            }
+            guard let digest = try store.containerRun(submissionID: id)?.report?.logSHA256 else {
+                throw APIError.notFound("submission \(id) has no container log")
+            }
+            return try store.blobs.read(digest)
+        }
+        var headers = PageHeaders.common
+        headers[.contentType] = "text/plain; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: log)))
     }
 
     /// A submission of the visitor's own team in this challenge; any other does not exist for them.

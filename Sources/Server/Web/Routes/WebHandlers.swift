@@ -59,6 +59,7 @@ struct WebHandlers: Sendable {
         case .submissions: return try await submissions(request)
         case .chooseForm: return try await chooseForm(request)
         case .choose: return try await choose(request)
+        case .runLog: return try await runLog(request)
         case .leaderboardIndex, .leaderboardFile: return try await leaderboardFile(request)
         case .manage: return try await manage(request)
         case .phaseActionForm: return try await phaseActionForm(request)
