@@ -20,24 +20,14 @@ import sys
 import time
 import urllib.request
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.action_chains import ActionChains
 
+from chromium import browser
+
 CHALLENGE = "tissuenet-demo"
 problems = []
-
-
-def browser():
-    options = Options()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1000"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
 def check(condition, message):
@@ -212,7 +202,7 @@ def keyboard(driver, base, token, fixtures, artefacts):
 
 def main(base, team_token, organiser_token, arbiter, data, fixtures, artefacts):
     os.makedirs(artefacts, exist_ok=True)
-    driver = browser()
+    driver = browser(console_log=True)
     try:
         participant(driver, base, team_token, arbiter, data, fixtures, artefacts)
         organiser(driver, base, organiser_token, artefacts)

@@ -27,7 +27,7 @@ final class HealthProbe {
 
     var summary: String {
         let sorted = latencies.sorted()
-        func percentile(_ p: Double) -> Double { sorted.isEmpty ? .nan : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] * 1000 }
+        func percentile(_ p: Double) -> Double { sorted.percentileMilliseconds(p) }
         return String(format: "/healthz p50 %.2f ms, p99 %.2f ms, max %.2f ms over %d probes (%d failed)",
                       percentile(0.5), percentile(0.99), (sorted.last ?? .nan) * 1000, sorted.count, failures)
     }

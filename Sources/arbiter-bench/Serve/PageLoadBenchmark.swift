@@ -40,7 +40,7 @@ struct PageLoadBenchmark: AsyncParsableCommand {
         let results = Self.load(cookies: cookies, paths: paths, port: UInt16(port), until: deadline)
         let latencies = results.flatMap(\.latencies).sorted()
         let failures = results.reduce(0) { $0 + $1.failures }
-        func percentile(_ p: Double) -> Double { latencies.isEmpty ? .nan : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] * 1000 }
+        func percentile(_ p: Double) -> Double { latencies.percentileMilliseconds(p) }
         print("pages: \(sessions) sessions, \(submissions) scored submissions each, \(rows)-case challenge: "
               + String(format: "%d pages in %.1f s: %.0f per second; p50 %.1f ms, p99 %.1f ms, max %.1f ms; %d failed",
                        latencies.count, seconds, Double(latencies.count) / seconds, percentile(0.5), percentile(0.99),

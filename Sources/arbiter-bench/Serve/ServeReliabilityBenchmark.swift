@@ -57,7 +57,7 @@ struct ServeReliabilityBenchmark: AsyncParsableCommand {
         let report = load.report
         let verification = try LoadVerification.check(data: data, acknowledged: report.acknowledged)
         let latencies = report.latencies.sorted()
-        func percentile(_ p: Double) -> Double { latencies.isEmpty ? .nan : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] * 1000 }
+        func percentile(_ p: Double) -> Double { latencies.percentileMilliseconds(p) }
         print(String(format: "acknowledged %d submissions in %.1f s: %.0f per second (restarts took %.2f s on average)",
                      report.acknowledged.count, wall, Double(report.acknowledged.count) / wall, kills.reduce(0, +) / Double(max(1, kills.count))))
         print(String(format: "latency of acknowledged uploads: p50 %.1f ms, p99 %.1f ms, max %.1f ms", percentile(0.5), percentile(0.99), (latencies.last ?? .nan) * 1000))

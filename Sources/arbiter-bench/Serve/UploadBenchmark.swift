@@ -43,7 +43,7 @@ struct UploadBenchmark: AsyncParsableCommand {
             throw ServeBenchError("\(report.acknowledged.count) uploads were acknowledged but \(queued) jobs are queued")
         }
         let latencies = report.latencies.sorted()
-        func percentile(_ p: Double) -> Double { latencies.isEmpty ? .nan : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] * 1000 }
+        func percentile(_ p: Double) -> Double { latencies.percentileMilliseconds(p) }
         print("uploads: \(database.engine), \(servers) servers, \(clients) clients, \(setup.sampleBytes)-byte CSVs: "
               + String(format: "%d acknowledged in %.1f s: %.0f per second; p50 %.1f ms, p99 %.1f ms; %d refused, %d unanswered",
                        outcome.acknowledged, seconds, Double(outcome.acknowledged) / seconds, percentile(0.5), percentile(0.99),
