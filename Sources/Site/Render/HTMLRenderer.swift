@@ -29,9 +29,9 @@ struct HTMLRenderer {
             html += "<p class=\"notice\">The ranking of this phase was changed after it opened, by the organisers (forced), on \(escape(change))</p>\n"
         }
         html += TableBox.wrap(table(board), label: "Ranking: \(phase.title)")
-        html += BlobPlot.figure(board)
-        html += SignificanceMap.figure(board)
-        html += CurvePlot.figures(board)
+        let plots = BlobPlot.figure(board) + SignificanceMap.figure(board) + CurvePlot.figures(board)
+        // The plots share a grid: side by side where the page is wide, one under another on a phone.
+        if !plots.isEmpty { html += "<div class=\"plots\">\n\(plots)</div>\n" }
         html += "</section>\n"
         return html
     }
@@ -59,7 +59,7 @@ struct HTMLRenderer {
     }
 
     private func tableRow(_ row: PhaseBoard.Row, _ board: PhaseBoard) -> String {
-        var html = "<tr><td class=\"number\">\(row.rank.map(String.init) ?? "–")</td><td><a href=\"\(escape(TeamPage.fileName(row.team)))\">\(escape(row.team))</a></td>"
+        var html = "<tr\(row.rank == 1 ? " class=\"leader\"" : "")><td class=\"number\">\(row.rank.map(String.init) ?? "–")</td><td><a href=\"\(escape(TeamPage.fileName(row.team)))\">\(escape(row.team))</a></td>"
         for split in board.visibleSplits {
             for column in board.columns {
                 html += "<td class=\"number\">\(BoardFormatting.display(row.value(column, split)))</td>"

@@ -43,7 +43,11 @@ struct TeamPage {
                 }
                 table += "</tr>\n"
             }
-            body += TableBox.wrap(table + "</tbody></table>\n", label: "Submissions of \(team): \(board.phase.title)")
+            if history.isEmpty {
+                body += "<p>No scored submissions in this phase yet.</p>\n"
+            } else {
+                body += TableBox.wrap(table + "</tbody></table>\n", label: "Submissions of \(team): \(board.phase.title)")
+            }
             if let svg = ScoreHistoryPlot(challenge: challenge).svg(history, board: board, team: team) {
                 let name = Self.fileName(team).replacingOccurrences(of: ".html", with: "-\(board.phase.slug).svg")
                 plots.append((name, svg))
