@@ -38,7 +38,7 @@ enum BlobPlot {
         for (index, row) in teams.enumerated() {
             let stability = board.stability[row.team]!
             let y = top + cell * (Double(index) + 0.5)
-            svg += "<text x=\"\(left - 10)\" y=\"\(y + 5)\" text-anchor=\"end\">\(escape(PlotStyle.label(row.team)))<title>\(escape(row.team))</title></text>\n"
+            svg += "<text x=\"\(left - 10)\" y=\"\(y + 5)\" text-anchor=\"end\"><title>\(escape(row.team))</title>\(escape(PlotStyle.label(row.team)))</text>\n"
             let total = Double(max(1, stability.rankCounts.reduce(0, +)))
             for (rankIndex, count) in stability.rankCounts.enumerated() where count > 0 && rankIndex < rankCount {
                 let radius = (cell / 2 - 2) * (Double(count) / total).squareRoot()

@@ -70,7 +70,7 @@ enum CurvePlot {
             svg += "<polyline fill=\"none\" stroke=\"\(style.colour)\" stroke-width=\"2.5\"\(dash) points=\"" + points.map { "\(frame.x($0.0)),\(frame.y($0.1))" }.joined(separator: " ") + "\"><title>\(escape(team))</title></polyline>\n"
             let rowY = frame.height + legendRow * Double(index) + 4
             svg += "<line x1=\"\(frame.left)\" x2=\"\(frame.left + 32)\" y1=\"\(rowY - 5)\" y2=\"\(rowY - 5)\" stroke=\"\(style.colour)\" stroke-width=\"2.5\"\(dash)/>"
-            svg += "<text x=\"\(frame.left + 40)\" y=\"\(rowY)\">\(escape(PlotStyle.label(team, limit: 40)))<title>\(escape(team))</title></text>\n"
+            svg += "<text x=\"\(frame.left + 40)\" y=\"\(rowY)\"><title>\(escape(team))</title>\(escape(PlotStyle.label(team, limit: 40)))</text>\n"
         }
         return svg + "</svg>\n"
     }

@@ -21,7 +21,7 @@ enum SignificanceMap {
         // the grid and half of it to the right of their column.
         let longest = teams.map { PlotStyle.textWidth(PlotStyle.label($0)) }.max() ?? 0
         let (left, top, cell) = (max(72, longest + 14), longest * 0.87 + 16, 32.0)
-        let legend = [(PlotStyle.significant, "row's team significantly better (p < \(PlotStyle.number(significance.alpha)))"),
+        let legend = [(PlotStyle.significant, "row's team significantly better (adjusted p < \(PlotStyle.number(significance.alpha)))"),
                       (PlotStyle.notSignificant, "not significantly better")]
         let legendTop = top + cell * count + 20
         let width = max(left + cell * (count - 0.5) + 4 + longest * 0.5, 36 + legend.map { PlotStyle.textWidth($0.1) }.max()!) + 12
@@ -30,7 +30,7 @@ enum SignificanceMap {
             description: "Rows and columns are teams in rank order; a dark cell means the row's team is significantly better than the column's team (one-sided Wilcoxon signed-rank test, Holm-adjusted, alpha \(significance.alpha)).")
         for (index, team) in teams.enumerated() {
             let offset = cell * (Double(index) + 0.5)
-            let name = "\(escape(PlotStyle.label(team)))<title>\(escape(team))</title>"
+            let name = "<title>\(escape(team))</title>\(escape(PlotStyle.label(team)))"
             svg += "<text x=\"\(left - 8)\" y=\"\(top + offset + 5)\" text-anchor=\"end\">\(name)</text>\n"
             svg += "<text transform=\"translate(\(left + offset + 4),\(top - 8)) rotate(-60)\">\(name)</text>\n"
         }

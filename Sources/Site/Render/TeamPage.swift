@@ -30,14 +30,14 @@ struct TeamPage {
                 body += " (95% bootstrap interval \(BlobPlot.interval(stability)), ranked first in \(String(format: "%.1f", 100 * stability.probabilityFirst))% of resamples)"
                 body += " · \(escape(challenge.primaryColumn.title)) 95% interval \(BoardFormatting.display(stability.scoreInterval.lower))–\(BoardFormatting.display(stability.scoreInterval.upper)) on the \(board.rankingSplit.rawValue) split"
             }
-            body += " · \(row.submissionCount) submissions</p>\n"
+            body += " · \(row.submissionCount) submission\(row.submissionCount == 1 ? "" : "s")</p>\n"
             var table = "<table><thead><tr><th scope=\"col\">Submitted (UTC)</th>"
             for split in board.visibleSplits { for column in board.columns { table += "<th scope=\"col\">\(escape(column.title))<br><small>\(split.rawValue) · \(column.direction.caption)</small></th>" } }
             table += "</tr></thead><tbody>\n"
             let history = board.histories[team] ?? []
             for point in history {
                 let chosen = point.submissionID == row.submissionID ? " class=\"chosen\"" : ""
-                table += "<tr\(chosen)><td class=\"when\">\(UTCInstant.format(point.submittedAt))\(chosen.isEmpty ? "" : " (entry)")</td>"
+                table += "<tr\(chosen)><td>\(UTCInstant.format(point.submittedAt))\(chosen.isEmpty ? "" : " (entry)")</td>"
                 for split in board.visibleSplits {
                     for column in board.columns { table += "<td class=\"number\">\(BoardFormatting.display(point.values[split]?[column.key] ?? nil))</td>" }
                 }
