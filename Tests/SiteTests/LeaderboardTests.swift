@@ -109,7 +109,8 @@ struct LeaderboardTests {
         #expect(leader["inFirstPlaceGroup"] as? Bool == true)
         #expect((leader["rankCounts"] as? [Int])?.reduce(0, +) == 1000)
         let svg = try #require(built.files["final-significance.svg"])
-        #expect(svg.components(separatedBy: "<rect ").count - 1 == 3 * 2)
+        // One cell per ordered pair; only cells carry a tooltip (the background and legend swatches close themselves).
+        #expect(svg.components(separatedBy: "</rect>").count - 1 == 3 * 2)
         #expect(svg.contains("<desc id=\"desc\">"))
     }
 

@@ -39,37 +39,57 @@ enum CurvePlot {
         (0..<count(board)).compactMap { number in svg(board, number).map { (fileName(board, number), $0) } }
     }
 
+    /// Where the plot area lies in the image and how values map onto it: y from 0 to 1, x from 0 to `maxX`.
+    private struct Frame {
+        let maxX: Double
+        let width = 480.0, left = 64.0, right = 20.0, top = 16.0, bottom = 244.0
+        /// The plot and its axis labels; the legend starts below.
+        let height = 300.0
+        func x(_ value: Double) -> Double { left + min(value, maxX) / maxX * (width - left - right) }
+        func y(_ value: Double) -> Double { bottom - max(0, min(value, 1)) * (bottom - top) }
+    }
+
     static func svg(_ board: PhaseBoard, _ number: Int) -> String? {
         let lines = board.curves.mapValues { number < $0.count ? $0[number] : nil }.compactMapValues { $0 }
         let teams = board.rows.map(\.team).filter { lines[$0] != nil }
         guard let first = teams.first.flatMap({ lines[$0] }) else { return nil }
-        let (width, height, margin) = (560.0, 320.0, 50.0)
-        let allX = teams.flatMap { lines[$0]!.x.filter(\.isFinite) }
-        let maxX = max(allX.max() ?? 1, 1e-9)
-        func x(_ value: Double) -> Double { margin + min(value, maxX) / maxX * (width - 2 * margin - 120) }
-        func y(_ value: Double) -> Double { height - margin - max(0, min(value, 1)) * (height - 2 * margin) }
-        let colours = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"]
-        var svg = """
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-labelledby="title desc">
-            <title id="title">\(escape(first.name)): \(escape(board.phase.title))</title>
-            <desc id="desc">\(escape(first.yLabel)) (0 to 1) against \(escape(first.xLabel.lowercased())) (0 to \(String(format: "%g", maxX))), one line per team.</desc>
-            <style>text{font:11px sans-serif}</style>
-            <line x1="\(margin)" y1="\(height - margin)" x2="\(width - margin - 120)" y2="\(height - margin)" stroke="#888"/>
-            <line x1="\(margin)" y1="\(margin)" x2="\(margin)" y2="\(height - margin)" stroke="#888"/>
-            <text x="\(margin)" y="\(height - margin + 16)">0</text>
-            <text x="\(width - margin - 120)" y="\(height - margin + 16)" text-anchor="end">\(String(format: "%g", maxX))</text>
-            <text x="\((width - 120) / 2)" y="\(height - 10)" text-anchor="middle">\(escape(first.xLabel))</text>
-            <text x="\(margin - 6)" y="\(margin + 4)" text-anchor="end">1</text>
-            <text x="\(margin - 6)" y="\(height - margin)" text-anchor="end">0</text>
-
-            """
+        let frame = Frame(maxX: max(teams.flatMap { lines[$0]!.x.filter(\.isFinite) }.max() ?? 1, 1e-9))
+        // The legend sits under the plot rather than beside it, so the plot keeps its width on a phone.
+        let legendRow = 22.0
+        var svg = PlotStyle.opening(width: frame.width, height: frame.height + legendRow * Double(teams.count) + 8,
+            title: "\(first.name): \(board.phase.title)",
+            description: "\(first.yLabel) (0 to 1) against \(first.xLabel.lowercased()) (0 to \(String(format: "%g", frame.maxX))), one line per team.")
+        svg += axes(frame)
+        svg += "<text x=\"\((frame.left + frame.width - frame.right) / 2)\" y=\"\(frame.bottom + 42)\" text-anchor=\"middle\">\(escape(first.xLabel))</text>\n"
+        svg += "<text transform=\"translate(16,\((frame.top + frame.bottom) / 2)) rotate(-90)\" text-anchor=\"middle\">\(escape(first.yLabel))</text>\n"
         for (index, team) in teams.enumerated() {
             let curve = lines[team]!
             let points = zip(curve.x, curve.y).filter { $0.0.isFinite && $0.1.isFinite }.sorted { $0.0 < $1.0 }
-            let colour = colours[index % colours.count]
-            svg += "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.5\" points=\"" + points.map { "\(x($0.0)),\(y($0.1))" }.joined(separator: " ") + "\"><title>\(escape(team))</title></polyline>\n"
-            svg += "<text x=\"\(width - margin - 110)\" y=\"\(margin + 14 * Double(index))\" fill=\"\(colour)\">\(escape(team))</text>\n"
+            let style = PlotStyle.line(index)
+            let dash = style.dash.isEmpty ? "" : " stroke-dasharray=\"\(style.dash)\""
+            svg += "<polyline fill=\"none\" stroke=\"\(style.colour)\" stroke-width=\"2.5\"\(dash) points=\"" + points.map { "\(frame.x($0.0)),\(frame.y($0.1))" }.joined(separator: " ") + "\"><title>\(escape(team))</title></polyline>\n"
+            let rowY = frame.height + legendRow * Double(index) + 4
+            svg += "<line x1=\"\(frame.left)\" x2=\"\(frame.left + 32)\" y1=\"\(rowY - 5)\" y2=\"\(rowY - 5)\" stroke=\"\(style.colour)\" stroke-width=\"2.5\"\(dash)/>"
+            svg += "<text x=\"\(frame.left + 40)\" y=\"\(rowY)\"><title>\(escape(team))</title>\(escape(PlotStyle.label(team, limit: 40)))</text>\n"
         }
         return svg + "</svg>\n"
+    }
+
+    /// Both axes with ticks at quarters and light grid lines.
+    private static func axes(_ frame: Frame) -> String {
+        let tickSize = Int(PlotStyle.tickFontSize)
+        var svg = ""
+        for step in 0...4 {
+            let fraction = Double(step) / 4
+            let (gridY, tickX) = (frame.y(fraction), frame.x(fraction * frame.maxX))
+            svg += "<line x1=\"\(frame.left)\" x2=\"\(frame.width - frame.right)\" y1=\"\(gridY)\" y2=\"\(gridY)\" stroke=\"\(PlotStyle.grid)\"/>"
+            svg += "<text x=\"\(frame.left - 8)\" y=\"\(gridY + 4)\" text-anchor=\"end\" font-size=\"\(tickSize)\">\(PlotStyle.number(fraction))</text>\n"
+            let anchor = step == 0 ? "start" : step == 4 ? "end" : "middle"
+            svg += "<line x1=\"\(tickX)\" x2=\"\(tickX)\" y1=\"\(frame.bottom)\" y2=\"\(frame.bottom + 5)\" stroke=\"\(PlotStyle.axis)\"/>"
+            svg += "<text x=\"\(tickX)\" y=\"\(frame.bottom + 20)\" text-anchor=\"\(anchor)\" font-size=\"\(tickSize)\">\(PlotStyle.number(fraction * frame.maxX))</text>\n"
+        }
+        svg += "<line x1=\"\(frame.left)\" y1=\"\(frame.bottom)\" x2=\"\(frame.width - frame.right)\" y2=\"\(frame.bottom)\" stroke=\"\(PlotStyle.axis)\"/>\n"
+        svg += "<line x1=\"\(frame.left)\" y1=\"\(frame.top)\" x2=\"\(frame.left)\" y2=\"\(frame.bottom)\" stroke=\"\(PlotStyle.axis)\"/>\n"
+        return svg
     }
 }

@@ -28,7 +28,17 @@ struct HTMLRenderer {
         for change in board.rankingChanges {
             html += "<p class=\"notice\">The ranking of this phase was changed after it opened, by the organisers (forced), on \(escape(change))</p>\n"
         }
-        html += "<table>\n<thead><tr><th>Rank</th><th>Team</th>"
+        html += TableBox.wrap(table(board), label: "Ranking: \(phase.title)")
+        let plots = BlobPlot.figure(board) + SignificanceMap.figure(board) + CurvePlot.figures(board)
+        // The plots share a grid: side by side where the page is wide, one under another on a phone.
+        if !plots.isEmpty { html += "<div class=\"plots\">\n\(plots)</div>\n" }
+        html += "</section>\n"
+        return html
+    }
+
+    /// The ranking table; its first two columns (rank, team) stay in view while the others scroll.
+    private func table(_ board: PhaseBoard) -> String {
+        var html = "<table class=\"ranking\">\n<thead><tr><th scope=\"col\">Rank</th><th scope=\"col\">Team</th>"
         for split in board.visibleSplits {
             for column in board.columns {
                 html += "<th title=\"\(escape(column.direction.caption))\">\(escape(column.title))<br>"
@@ -45,16 +55,11 @@ struct HTMLRenderer {
         }
         html += "<th>Submissions</th><th>Last submission (UTC)</th></tr></thead>\n<tbody>\n"
         for row in board.rows { html += tableRow(row, board) }
-        html += "</tbody>\n</table>\n"
-        html += BlobPlot.figure(board)
-        html += SignificanceMap.figure(board)
-        html += CurvePlot.figures(board)
-        html += "</section>\n"
-        return html
+        return html + "</tbody>\n</table>\n"
     }
 
     private func tableRow(_ row: PhaseBoard.Row, _ board: PhaseBoard) -> String {
-        var html = "<tr><td>\(row.rank.map(String.init) ?? "–")</td><td><a href=\"\(escape(TeamPage.fileName(row.team)))\">\(escape(row.team))</a></td>"
+        var html = "<tr\(row.rank == 1 ? " class=\"leader\"" : "")><td class=\"number\">\(row.rank.map(String.init) ?? "–")</td><td><a href=\"\(escape(TeamPage.fileName(row.team)))\">\(escape(row.team))</a></td>"
         for split in board.visibleSplits {
             for column in board.columns {
                 html += "<td class=\"number\">\(BoardFormatting.display(row.value(column, split)))</td>"
@@ -69,7 +74,7 @@ struct HTMLRenderer {
         if let significance = board.significance {
             html += "<td class=\"rank\">\(row.rank == nil ? "–" : (significance.firstPlaceGroup.contains(row.team) ? "yes" : "no"))</td>"
         }
-        html += "<td class=\"number\">\(row.submissionCount)</td><td>\(row.lastSubmittedAt.map(UTCInstant.format) ?? "–")</td></tr>\n"
+        html += "<td class=\"number\">\(row.submissionCount)</td><td class=\"when\">\(row.lastSubmittedAt.map(UTCInstant.format) ?? "–")</td></tr>\n"
         return html
     }
 

@@ -16,27 +16,36 @@ enum SignificanceMap {
     static func svg(_ board: PhaseBoard) -> String? {
         guard let significance = board.significance, significance.mapTeams.count >= 2 else { return nil }
         let teams = significance.mapTeams
-        let (left, top, cell) = (140.0, 130.0, 22.0)
-        let size = (left + cell * Double(teams.count) + 10, top + cell * Double(teams.count) + 10)
-        var svg = """
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(size.0))" height="\(Int(size.1))" viewBox="0 0 \(Int(size.0)) \(Int(size.1))" role="img" aria-labelledby="title desc">
-            <title id="title">Significance map: \(escape(board.phase.title))</title>
-            <desc id="desc">Rows and columns are teams in rank order; a dark cell means the row's team is significantly better than the column's team (one-sided Wilcoxon signed-rank test, Holm-adjusted, alpha \(significance.alpha)).</desc>
-            <style>text{font:11px sans-serif}</style>
-
-            """
+        let count = Double(teams.count)
+        // Row names sit to the left; column names are turned 60° and so need about 0.87 of their length above
+        // the grid and half of it to the right of their column.
+        let longest = teams.map { PlotStyle.textWidth(PlotStyle.label($0)) }.max() ?? 0
+        let (left, top, cell) = (max(72, longest + 14), longest * 0.87 + 16, 32.0)
+        let legend = [(PlotStyle.significant, "row's team significantly better (adjusted p < \(PlotStyle.number(significance.alpha)))"),
+                      (PlotStyle.notSignificant, "not significantly better")]
+        let legendTop = top + cell * count + 20
+        let width = max(left + cell * (count - 0.5) + 4 + longest * 0.5, 36 + legend.map { PlotStyle.textWidth($0.1) }.max()!) + 12
+        var svg = PlotStyle.opening(width: width, height: legendTop + 26 * Double(legend.count),
+            title: "Significance map: \(board.phase.title)",
+            description: "Rows and columns are teams in rank order; a dark cell means the row's team is significantly better than the column's team (one-sided Wilcoxon signed-rank test, Holm-adjusted, alpha \(significance.alpha)).")
         for (index, team) in teams.enumerated() {
             let offset = cell * (Double(index) + 0.5)
-            svg += "<text x=\"\(left - 6)\" y=\"\(top + offset + 4)\" text-anchor=\"end\">\(escape(team))</text>\n"
-            svg += "<text transform=\"translate(\(left + offset + 4),\(top - 6)) rotate(-60)\">\(escape(team))</text>\n"
+            let name = "<title>\(escape(team))</title>\(escape(PlotStyle.label(team)))"
+            svg += "<text x=\"\(left - 8)\" y=\"\(top + offset + 5)\" text-anchor=\"end\">\(name)</text>\n"
+            svg += "<text transform=\"translate(\(left + offset + 4),\(top - 8)) rotate(-60)\">\(name)</text>\n"
         }
         for row in teams.indices {
             for column in teams.indices where row != column {
                 let p = significance.adjusted[row][column]
-                let fill = p.map { $0 < significance.alpha ? "#1f4e79" : "#dce6f0" } ?? "#ffffff"
+                let fill = p.map { $0 < significance.alpha ? PlotStyle.significant : PlotStyle.notSignificant } ?? PlotStyle.background
                 let label = p.map { String(format: "p = %.3g", $0) } ?? "no test"
-                svg += "<rect x=\"\(left + cell * Double(column))\" y=\"\(top + cell * Double(row))\" width=\"\(cell - 1)\" height=\"\(cell - 1)\" fill=\"\(fill)\"><title>\(escape(teams[row])) better than \(escape(teams[column])): \(label)</title></rect>\n"
+                svg += "<rect x=\"\(left + cell * Double(column) + 1)\" y=\"\(top + cell * Double(row) + 1)\" width=\"\(cell - 2)\" height=\"\(cell - 2)\" fill=\"\(fill)\" stroke=\"\(PlotStyle.axis)\"><title>\(escape(teams[row])) better than \(escape(teams[column])): \(label)</title></rect>\n"
             }
+        }
+        for (index, (colour, text)) in legend.enumerated() {
+            let y = legendTop + 26 * Double(index)
+            svg += "<rect x=\"12\" y=\"\(y)\" width=\"18\" height=\"18\" fill=\"\(colour)\" stroke=\"\(PlotStyle.axis)\"/>"
+            svg += "<text x=\"38\" y=\"\(y + 14)\">\(escape(text))</text>\n"
         }
         return svg + "</svg>\n"
     }

@@ -30,20 +30,25 @@ struct TeamPage {
                 body += " (95% bootstrap interval \(BlobPlot.interval(stability)), ranked first in \(String(format: "%.1f", 100 * stability.probabilityFirst))% of resamples)"
                 body += " · \(escape(challenge.primaryColumn.title)) 95% interval \(BoardFormatting.display(stability.scoreInterval.lower))–\(BoardFormatting.display(stability.scoreInterval.upper)) on the \(board.rankingSplit.rawValue) split"
             }
-            body += " · \(row.submissionCount) submissions</p>\n<table><thead><tr><th>Submitted (UTC)</th>"
-            for split in board.visibleSplits { for column in board.columns { body += "<th>\(escape(column.title))<br><small>\(split.rawValue) · \(column.direction.caption)</small></th>" } }
-            body += "</tr></thead><tbody>\n"
+            body += " · \(row.submissionCount) submission\(row.submissionCount == 1 ? "" : "s")</p>\n"
+            var table = "<table><thead><tr><th scope=\"col\">Submitted (UTC)</th>"
+            for split in board.visibleSplits { for column in board.columns { table += "<th scope=\"col\">\(escape(column.title))<br><small>\(split.rawValue) · \(column.direction.caption)</small></th>" } }
+            table += "</tr></thead><tbody>\n"
             let history = board.histories[team] ?? []
             for point in history {
                 let chosen = point.submissionID == row.submissionID ? " class=\"chosen\"" : ""
-                body += "<tr\(chosen)><td>\(UTCInstant.format(point.submittedAt))\(chosen.isEmpty ? "" : " (entry)")</td>"
+                table += "<tr\(chosen)><td>\(UTCInstant.format(point.submittedAt))\(chosen.isEmpty ? "" : " (entry)")</td>"
                 for split in board.visibleSplits {
-                    for column in board.columns { body += "<td class=\"number\">\(BoardFormatting.display(point.values[split]?[column.key] ?? nil))</td>" }
+                    for column in board.columns { table += "<td class=\"number\">\(BoardFormatting.display(point.values[split]?[column.key] ?? nil))</td>" }
                 }
-                body += "</tr>\n"
+                table += "</tr>\n"
             }
-            body += "</tbody></table>\n"
-            if let svg = historySVG(history, board: board, team: team) {
+            if history.isEmpty {
+                body += "<p>No scored submissions in this phase yet.</p>\n"
+            } else {
+                body += TableBox.wrap(table + "</tbody></table>\n", label: "Submissions of \(team): \(board.phase.title)")
+            }
+            if let svg = ScoreHistoryPlot(challenge: challenge).svg(history, board: board, team: team) {
                 let name = Self.fileName(team).replacingOccurrences(of: ".html", with: "-\(board.phase.slug).svg")
                 plots.append((name, svg))
                 let alt = "\(challenge.primaryColumn.title) on the \(board.phase.publicSplit.rawValue) split of each submission over time"
@@ -53,9 +58,13 @@ struct TeamPage {
         }
         let page = """
             <!doctype html>
-            <html lang="en"><head><meta charset="utf-8"><title>\(escape(team)): \(escape(challenge.title))</title>
+            <html lang="en"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escape(team)): \(escape(challenge.title))</title>
             <link rel="stylesheet" href="\(style)"></head><body>
-            \(body)</body></html>
+            <a class="skip" href="#content">Skip to content</a>
+            <main id="content">
+            \(body)</main></body></html>
 
             """
         return (page, plots)
@@ -83,37 +92,6 @@ struct TeamPage {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(["team": AnyEncodable(team), "phases": AnyEncodable(phases)]), as: UTF8.self) + "\n"
-    }
-
-    /// Primary public score of each submission (points) over time, in an SVG with title and description.
-    private func historySVG(_ history: [PhaseBoard.HistoryPoint], board: PhaseBoard, team: String) -> String? {
-        let key = challenge.primaryColumn.key
-        let points = history.compactMap { point in (point.values[board.phase.publicSplit]?[key] ?? nil).map { (point.submittedAt, $0) } }
-        guard !points.isEmpty else { return nil }
-        let (width, height, margin) = (480.0, 220.0, 40.0)
-        let times = points.map { $0.0.timeIntervalSince1970 }
-        let values = points.map(\.1)
-        let (t0, t1) = (times.min()!, max(times.max()!, times.min()! + 1))
-        let (v0, v1) = (values.min()!, max(values.max()!, values.min()! + 1e-9))
-        func x(_ t: Double) -> Double { margin + (t - t0) / (t1 - t0) * (width - 2 * margin) }
-        func y(_ v: Double) -> Double { height - margin - (v - v0) / (v1 - v0) * (height - 2 * margin) }
-        var svg = """
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-labelledby="title desc">
-            <title id="title">\(escape(team)): score history</title>
-            <desc id="desc">\(escape(challenge.primaryColumn.title)) on the public split of each of \(points.count) scored submissions, from \(UTCInstant.format(points.first!.0)) to \(UTCInstant.format(points.last!.0)).</desc>
-            <style>text{font:11px sans-serif}</style>
-            <line x1="\(margin)" y1="\(height - margin)" x2="\(width - margin)" y2="\(height - margin)" stroke="#888"/>
-            <text x="\(margin)" y="\(height - 12)">\(escape(UTCInstant.format(points.first!.0)))</text>
-            <text x="\(width - margin)" y="\(height - 12)" text-anchor="end">\(escape(UTCInstant.format(points.last!.0)))</text>
-            <text x="6" y="\(y(v1) + 4)">\(BoardFormatting.display(v1))</text>
-            <text x="6" y="\(y(v0) + 4)">\(BoardFormatting.display(v0))</text>
-
-            """
-        svg += "<polyline fill=\"none\" stroke=\"#3b6ea8\" points=\"" + points.map { "\(x($0.0.timeIntervalSince1970)),\(y($0.1))" }.joined(separator: " ") + "\"/>\n"
-        for point in points {
-            svg += "<circle cx=\"\(x(point.0.timeIntervalSince1970))\" cy=\"\(y(point.1))\" r=\"3\" fill=\"#1f4e79\"><title>\(UTCInstant.format(point.0)): \(BoardFormatting.display(point.1))</title></circle>\n"
-        }
-        return svg + "</svg>\n"
     }
 }
 
