@@ -20,10 +20,9 @@ import re
 import sys
 from urllib.parse import unquote, urljoin, urlparse
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+
+from chromium import browser
 
 WIDTHS = (1400, 390)
 # The phone width; narrower than this a page gets the mobile viewport (its <meta name="viewport"> is honoured).
@@ -31,14 +30,6 @@ PHONE = 600
 MIN_PLOT_TEXT_PX = 9
 # Tallest screenshot taken, so a runaway page cannot exhaust memory.
 MAX_SCREENSHOT_HEIGHT = 12000
-
-
-def browser():
-    options = Options()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1000"):
-        options.add_argument(flag)
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
 def set_viewport(driver, width, height):

@@ -1,5 +1,6 @@
 import Foundation
 import PlatformSupport
+import TestSupport
 @testable import Site
 import Testing
 

@@ -8,19 +8,19 @@ import Foundation
 ///
 /// A problem is a pair below its ratio, a pair naming an unknown property, a colour property in no pair and not
 /// declared decorative, or a colour written outside `:root` (it would escape the check).
-struct StyleSheetContrast {
-    struct Pair: Equatable {
-        let foreground: String
-        let background: String
-        let least: Double
+public struct StyleSheetContrast {
+    public struct Pair: Equatable {
+        public let foreground: String
+        public let background: String
+        public let least: Double
     }
 
-    let colours: [String: String]
-    let pairs: [Pair]
-    let decorative: Set<String>
-    let coloursOutsideRoot: [String]
+    public let colours: [String: String]
+    public let pairs: [Pair]
+    public let decorative: Set<String>
+    public let coloursOutsideRoot: [String]
 
-    init(css: String) {
+    public init(css: String) {
         let root = css.firstMatch(of: /:root\s*\{([^}]*)\}/)
         var colours: [String: String] = [:]
         for match in String(root?.1 ?? "").matches(of: /(--[\w-]+)\s*:\s*(#[0-9a-fA-F]{3,6})\s*;/) {
@@ -37,7 +37,7 @@ struct StyleSheetContrast {
     }
 
     /// Every problem, one sentence each; empty when the sheet meets WCAG AA as declared.
-    var problems: [String] {
+    public var problems: [String] {
         var problems = coloursOutsideRoot.map { "colour \($0) is written outside :root, so no pair checks it" }
         for pair in pairs {
             guard let foreground = colours[pair.foreground], let background = colours[pair.background],

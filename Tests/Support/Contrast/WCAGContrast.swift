@@ -2,14 +2,14 @@ import Foundation
 
 /// WCAG 2.x contrast, as the success criteria 1.4.3 and 1.4.11 define it: the relative luminance of an sRGB colour,
 /// and the ratio (L1 + 0.05) / (L2 + 0.05) of the lighter to the darker. Pure, so a test can check colours anywhere.
-enum WCAGContrast {
+public enum WCAGContrast {
     /// AA's least ratio for ordinary text.
-    static let text = 4.5
+    public static let text = 4.5
     /// AA's least ratio for large text and for the graphics one needs to see (plot lines, focus rings).
-    static let graphics = 3.0
+    public static let graphics = 3.0
 
     /// The relative luminance of `#rgb` or `#rrggbb`, or nil for anything else.
-    static func luminance(_ hex: String) -> Double? {
+    public static func luminance(_ hex: String) -> Double? {
         var digits = hex.hasPrefix("#") ? String(hex.dropFirst()) : hex
         if digits.count == 3 { digits = digits.map { "\($0)\($0)" }.joined() }
         guard digits.count == 6, let value = UInt32(digits, radix: 16) else { return nil }
@@ -21,7 +21,7 @@ enum WCAGContrast {
     }
 
     /// The contrast ratio of two colours, from 1 (none) to 21 (black on white), or nil if either is not a hex colour.
-    static func ratio(_ first: String, _ second: String) -> Double? {
+    public static func ratio(_ first: String, _ second: String) -> Double? {
         guard let a = luminance(first), let b = luminance(second) else { return nil }
         return (max(a, b) + 0.05) / (min(a, b) + 0.05)
     }
