@@ -24,8 +24,10 @@ extension WebHandlers {
         values["isContainer"] = spec.container != nil
         values["accept"] = spec.container != nil ? ".tar,.gz,.tgz" : challenge.spec.task.kind == .slideClassification ? ".csv,text/csv" : ".tar,.zip,.gz,.tgz"
         values["uploadURL"] = "/challenges/\(challenge.spec.slug)/phases/\(spec.slug)/upload"
-        values["isTeam"] = request.visitor.team != nil
-        values["canUpload"] = request.visitor.team != nil && accepts
+        // A team of another challenge sees the phase as anyone does.
+        let ownTeam = request.visitor.team?.challengeID == challenge.id
+        values["isTeam"] = ownTeam
+        values["canUpload"] = ownTeam && accepts
         values["closedNotice"] = accepts ? "" : "This phase is not taking submissions now."
         values["allowance"] = allowance.map { AllowanceText.describe($0, now: now) } ?? ""
         values["allowanceSpent"] = allowance.map { !$0.allowsSubmission } ?? false

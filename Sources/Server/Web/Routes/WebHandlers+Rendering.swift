@@ -60,6 +60,9 @@ extension WebHandlers {
         case let error as IntakeError: refusal = APIError(error, now: now())
         case let error as HTTPError:
             refusal = APIError(error.status, code: "http-\(error.status.code)", message: error.body ?? error.status.reasonPhrase)
+        case let error as any DatabaseServerError where error.isUnavailable:
+            refusal = APIError(.serviceUnavailable, code: "database-unavailable",
+                               message: "the database does not answer at the moment; nothing was changed, try again in a moment", retryAfterSeconds: 2)
         default:
             api.logger.error("page failed", metadata: ["request": "\(context.id)", "error": "\(error)"])
             refusal = APIError(.internalServerError, code: "internal", message: "the server failed on request \(context.id); the operators have the details")
@@ -80,6 +83,7 @@ extension WebHandlers {
         case 413: "Too large"
         case 422: "The file has problems"
         case 429: "Too many at once"
+        case 503: "Back in a moment"
         case 500...: "Something failed on our side"
         default: "That did not work"
         }
