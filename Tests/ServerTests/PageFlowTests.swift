@@ -112,6 +112,24 @@ import Testing
         #expect(manage.text.contains("invalid-file"))
     }
 
+    @Test func teamChoosesItsFinalEntryAfterAConfirmation() async throws {
+        let server = try await TestServer(finalEntry: "team-choice")
+        let session = try server.session(server.alpha)
+        _ = try await server.upload(TestServer.predictions([0, 1, 2]), session: session)
+        _ = try await server.upload(TestServer.predictions([1, 1, 1]), session: session)
+        try await server.judge()
+        let first = try #require(try server.store.submissions(challenge: try server.store.challenge("tiny"), team: nil).first)
+        let listed = try await server.page("/challenges/tiny/submissions", session: session)
+        #expect(listed.text.contains("/challenges/tiny/submissions/\(first.id)/choose"))
+        let confirmation = try await server.page("/challenges/tiny/submissions/\(first.id)/choose", session: session)
+        #expect(confirmation.text.contains("Make submission \(first.id) your final entry?"))
+        #expect(try server.store.submission(first.id).chosenAt == nil, "opening the confirmation changes nothing")
+        let chosen = try await server.post("/challenges/tiny/submissions/\(first.id)/choose", session: session)
+        #expect(chosen.status == 303)
+        #expect(try server.store.submission(first.id).chosenAt != nil)
+        #expect(try await server.page("/challenges/tiny/submissions", session: session).text.contains("Final entry</strong>"))
+    }
+
     /// Text as the templates write it: `{{…}}` escapes HTML.
     static func escaped(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")

@@ -31,10 +31,10 @@ struct TestServer {
 
     init(limits: String = "{ per-period: 3, period: 1d, total: 10, max-file-size: 2KB }",
          configuration: ServerConfiguration = ServerConfiguration(requestsPerSecond: 10_000, requestBurst: 10_000),
-         clock: @escaping @Sendable () -> Date = { TestServer.now }, container: String? = nil) async throws {
+         clock: @escaping @Sendable () -> Date = { TestServer.now }, container: String? = nil, finalEntry: String = "latest") async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-server-test-\(UUID().uuidString)")
         store = try SQLiteStore(dataDirectory: directory)
-        let spec = try ChallengeSpecParser.parse(yaml: Self.yaml(limits: limits, container: container), file: "challenge.yaml")
+        let spec = try ChallengeSpecParser.parse(yaml: Self.yaml(limits: limits, container: container, finalEntry: finalEntry), file: "challenge.yaml")
         try store.registerChallenge(spec, now: Self.now)
         let truth = try TruthParser.parse(Array(Self.truth.utf8), file: "truth.csv", task: spec.task)
         try store.importTruth(truth, challenge: "tiny", fileSHA256: ContentDigest.sha256(Array(Self.truth.utf8)), now: Self.now)
@@ -47,8 +47,8 @@ struct TestServer {
         responder = try await server.router().buildResponder()
     }
 
-    static func yaml(limits: String, slug: String = "tiny", container: String? = nil) -> String {
-        ThreeClassChallenge.yaml(slug: slug, limits: limits, finalEntry: "latest", secondary: "[accuracy]", container: container)
+    static func yaml(limits: String, slug: String = "tiny", container: String? = nil, finalEntry: String = "latest") -> String {
+        ThreeClassChallenge.yaml(slug: slug, limits: limits, finalEntry: finalEntry, secondary: "[accuracy]", container: container)
     }
 
     /// A prediction file giving `labels` to the cases in order, and a fixed guess to the cases after them.
