@@ -15,6 +15,15 @@ extension PostgresConnection {
     func execute(_ query: PostgresQuery, logger: Logger) async throws {
         _ = try await self.query(query, logger: logger).collect()
     }
+
+    /// Runs a prepared statement (prepared on this connection the first time, by name, then reused) and collects its
+    /// decoded rows.
+    func rows<Statement: PostgresPreparedStatement>(_ statement: Statement, logger: Logger) async throws -> [Statement.Row]
+    where Statement.Row: Sendable {
+        var rows: [Statement.Row] = []
+        for try await row in try await execute(statement, logger: logger) { rows.append(row) }
+        return rows
+    }
 }
 
 extension PostgresRandomAccessRow {
