@@ -110,6 +110,35 @@ extension PostgresStore {
         }
     }
 
+    /// The contexts of a claimed batch in one query, where `jobContext` takes three per job.
+    public func jobContexts(_ jobs: [ClaimedJob]) throws -> [JobContext] {
+        guard !jobs.isEmpty else { return [] }
+        let ids = jobs.map(\.submissionID)
+        let contexts: [Int64: JobContext] = try read { connection in
+            let rows = try await connection.rows(
+                """
+                SELECT s.*, c.slug AS challenge_slug, p.slug AS phase_slug,
+                       r.predictions_name, r.predictions_sha256, r.predictions_bytes
+                FROM submissions s JOIN phases p ON p.id = s.phase_id JOIN challenges c ON c.id = p.challenge_id
+                LEFT JOIN container_runs r ON r.submission_id = s.id
+                WHERE s.id = ANY(\(ids))
+                """, logger: self.logger)
+            return Dictionary(uniqueKeysWithValues: try rows.map { row in
+                let submission = try StoredSubmission(row)
+                let predictions = try row.get("predictions_sha256", as: String?.self).map {
+                    AcceptedFile(fileName: try row.get("predictions_name", as: String?.self) ?? "predictions", sha256: $0,
+                                 byteCount: Int(try row.get("predictions_bytes", as: Int64?.self) ?? 0))
+                }
+                return (submission.id, JobContext(submission: submission, challenge: try row.get("challenge_slug"),
+                                                  phase: try row.get("phase_slug"), predictions: predictions))
+            })
+        }
+        return try jobs.map { job in
+            guard let context = contexts[job.submissionID] else { throw StoreError.unknownSubmission(job.submissionID) }
+            return context
+        }
+    }
+
     /// Queues every submission of a challenge (or of one phase) for scoring again.
     @discardableResult
     public func requeue(challenge: StoredChallenge, phase: String?, now: Date) throws -> Int {
