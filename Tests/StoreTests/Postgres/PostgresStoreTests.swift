@@ -189,4 +189,21 @@ struct PostgresStoreTests {
         #expect(store.location.contains(":***@"))
         #expect(!store.location.contains(":arbiter@"))
     }
+
+    @Test func connectionWhoseStatementFailedToPrepareIsClosedRatherThanKeptFailing() async throws {
+        let url = try #require(StoreAdapter.postgresURL) + "?schema=" + schema
+        let logger = Logger(label: "test")
+        let connection = try await PostgresConnection.connect(
+            on: PostgresClient.defaultEventLoopGroup.any(), configuration: try PostgresURL(url).connectionConfiguration, id: 1, logger: logger)
+        await #expect(throws: PSQLError.self) { try await connection.rows(UnpreparableStatement(), logger: logger) }
+        #expect(connection.isClosed)
+    }
+}
+
+/// A statement the server cannot prepare: its table does not exist.
+private struct UnpreparableStatement: PostgresPreparedStatement {
+    static let sql = "SELECT id FROM no_such_table"
+
+    func makeBindings() throws -> PostgresBindings { PostgresBindings() }
+    func decodeRow(_ row: PostgresRow) throws -> Int64 { try row.decode(Int64.self) }
 }
