@@ -34,9 +34,9 @@ extension PostgresStore {
                                             limit: limit, kind: kind)
         return try autocommit { connection in
             switch kind {
-            case .score: try await connection.rows(ScoreJobClaim(parameters: parameters), logger: self.logger)
-            case .run: try await connection.rows(RunJobClaim(parameters: parameters), logger: self.logger)
-            case .tile: try await connection.rows(TaskJobClaim(parameters: parameters), logger: self.logger)
+            case .score: return try await connection.rows(ScoreJobClaim(parameters: parameters), logger: self.logger)
+            case .run: return try await connection.rows(RunJobClaim(parameters: parameters), logger: self.logger)
+            case .tile: return try await connection.rows(TaskJobClaim(parameters: parameters), logger: self.logger)
             }
         }
     }
