@@ -50,9 +50,9 @@ extension JobClaimStatement {
         return binds
     }
 
-    func decodeRow(_ row: PostgresRow) throws -> Row {
+    func decodeRow(_ row: PostgresRow) throws -> ClaimedJobRow {
         let (id, submissionID, attempts, payload) = try row.decode((Int64, Int64?, Int64, String?).self)
-        return Row(id: id, submissionID: submissionID, attempts: Int(attempts), payload: payload)
+        return ClaimedJobRow(id: id, submissionID: submissionID, attempts: Int(attempts), payload: payload)
     }
 
     /// The statement: quarantine, claim, then the submissions' updates the kind needs, returning the claimed rows.
