@@ -1,3 +1,4 @@
+import Challenge
 import Foundation
 import PostgresNIO
 
