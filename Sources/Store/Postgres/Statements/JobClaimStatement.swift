@@ -9,6 +9,13 @@ import PostgresNIO
 /// claimable jobs are disjoint sets (attempts at the cap, or under it), so neither step can take the other's rows.
 /// Kinds that have submissions also fail the quarantined jobs' submissions; scoring also marks the claimed ones as
 /// being scored. The SQL differs by kind, and a prepared statement's SQL is fixed, so each kind has a type of its own.
+///
+/// Written for PostgreSQL's generic plan, the one it plans once and reuses. With `LIMIT $5` each custom plan (which
+/// sees the value, say 1) looked far cheaper than the generic one (which assumes a tenth of the rows), so the server
+/// kept planning the statement on every call as if it were not prepared. `LIMIT (SELECT $5)` is opaque to both, so
+/// after its first five calls the server settles on the generic plan; and the updates take their rows as
+/// `id = ANY(ARRAY(…))`, looked up by primary key, where `id IN (…)` planned generically became a hash join over a
+/// scan of the whole table.
 protocol JobClaimStatement: PostgresPreparedStatement where Row == ClaimedJobRow {
     var parameters: JobClaimParameters { get }
     /// Whether the SQL uses $7, the team's message for a quarantined job's submission.
@@ -60,18 +67,18 @@ extension JobClaimStatement {
         var sql = """
             WITH given_up AS (
                 UPDATE jobs SET state = 'failed', finished_at = $1, failure_reason = \(JobQueue.gaveUpReasonSQL)
-                WHERE id IN (
+                WHERE id = ANY(ARRAY(
                     SELECT id FROM jobs WHERE kind = $6 AND state = 'running' AND lease_until < $1 AND attempts >= $2
-                    FOR UPDATE SKIP LOCKED)
+                    FOR UPDATE SKIP LOCKED))
                 RETURNING submission_id),
             claimed AS (
                 UPDATE jobs SET state = 'running', worker = $3, attempts = attempts + 1, lease_until = $4
-                WHERE id IN (
+                WHERE id = ANY(ARRAY(
                     SELECT id FROM jobs
                     WHERE kind = $6 AND state IN ('queued', 'running')
                       AND (state = 'queued' OR (lease_until < $1 AND attempts < $2))
-                    ORDER BY id LIMIT $5
-                    FOR UPDATE SKIP LOCKED)
+                    ORDER BY id LIMIT (SELECT $5)
+                    FOR UPDATE SKIP LOCKED))
                 RETURNING id, submission_id, attempts, payload)
             """
         if failsSubmissions {
@@ -79,7 +86,7 @@ extension JobClaimStatement {
                 ,
                 failed AS (
                     UPDATE submissions SET status = 'failed', failure = $7
-                    WHERE id IN (SELECT submission_id FROM given_up) AND status IN ('queued', 'scoring'))
+                    WHERE id = ANY(ARRAY(SELECT submission_id FROM given_up)) AND status IN ('queued', 'scoring'))
                 """
         }
         if marksScoring {
@@ -87,8 +94,8 @@ extension JobClaimStatement {
                 ,
                 scoring AS (
                     UPDATE submissions SET status = 'scoring'
-                    WHERE id IN (SELECT submission_id FROM claimed) AND status = 'queued'
-                      AND id NOT IN (SELECT submission_id FROM given_up))
+                    WHERE id = ANY(ARRAY(SELECT submission_id FROM claimed)) AND status = 'queued'
+                      AND id <> ALL(ARRAY(SELECT submission_id FROM given_up)))
                 """
         }
         return sql + "\nSELECT id, submission_id, attempts, payload FROM claimed ORDER BY id"
