@@ -64,8 +64,7 @@ public struct Judge: Sendable {
 
     /// Each job with its submission and its phase's truth, loading each phase's truth once.
     private func prepare(_ jobs: [ClaimedJob], truths: inout [String: Result<PhaseTruth, any Error>]) throws -> [(ClaimedJob, JobContext, PhaseTruth?)] {
-        try jobs.map { job -> (ClaimedJob, JobContext, PhaseTruth?) in
-            let context = try store.jobContext(job)
+        try zip(jobs, store.jobContexts(jobs)).map { job, context -> (ClaimedJob, JobContext, PhaseTruth?) in
             let key = "\(context.challenge)/\(context.phase)"
             if truths[key] == nil {
                 truths[key] = Result { try PhaseTruth(challenge: store.challenge(context.challenge), phase: context.phase, store: store) }

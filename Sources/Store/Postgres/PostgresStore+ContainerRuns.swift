@@ -44,10 +44,7 @@ extension PostgresStore {
     }
 
     public func claimRuns(worker: String, limit: Int, leaseSeconds: Double, now: Date, maxAttempts: Int) throws -> [ClaimedJob] {
-        try claimRows(.run, worker: worker, limit: limit, leaseSeconds: leaseSeconds, now: now, maxAttempts: maxAttempts).map {
-            ClaimedJob(jobID: try $0.get("id"), submissionID: try $0.get("submission_id"),
-                       attempt: Int(try $0.get("attempts", as: Int64.self)), worker: worker)
-        }
+        try claimSubmissionJobs(.run, worker: worker, limit: limit, leaseSeconds: leaseSeconds, now: now, maxAttempts: maxAttempts)
     }
 
     @discardableResult

@@ -6,72 +6,39 @@ extension PostgresStore {
     /// Claims up to `limit` scoring jobs that are queued or whose lease expired, oldest first, and quarantines jobs
     /// whose lease ran out after `maxAttempts` claims (see `SQLiteStore.claimJobs`); see `claimRows` for how.
     public func claimJobs(worker: String, limit: Int, leaseSeconds: Double, now: Date, maxAttempts: Int) throws -> [ClaimedJob] {
-        try claimRows(.score, worker: worker, limit: limit, leaseSeconds: leaseSeconds, now: now, maxAttempts: maxAttempts).map {
-            ClaimedJob(jobID: try $0.get("id"), submissionID: try $0.get("submission_id"),
-                       attempt: Int(try $0.get("attempts", as: Int64.self)), worker: worker)
+        try claimSubmissionJobs(.score, worker: worker, limit: limit, leaseSeconds: leaseSeconds, now: now, maxAttempts: maxAttempts)
+    }
+
+    /// Claimed jobs of a kind that has submissions (scoring, container runs).
+    func claimSubmissionJobs(_ kind: JobKind, worker: String, limit: Int, leaseSeconds: Double, now: Date,
+                             maxAttempts: Int) throws -> [ClaimedJob] {
+        try claimRows(kind, worker: worker, limit: limit, leaseSeconds: leaseSeconds, now: now, maxAttempts: maxAttempts).map {
+            guard let submissionID = $0.submissionID else {
+                throw PostgresStoreError(message: "\(kind.rawValue) job \($0.id) has no submission", sqlState: "", sql: "")
+            }
+            return ClaimedJob(jobID: $0.id, submissionID: submissionID, attempt: $0.attempts, worker: worker)
         }
     }
 
     public func claimTasks(kind: JobKind, worker: String, limit: Int, leaseSeconds: Double, now: Date, maxAttempts: Int) throws -> [ClaimedTask] {
         precondition(kind != .score, "scoring jobs are claimed with claimJobs, which also marks their submissions")
         return try claimRows(kind, worker: worker, limit: limit, leaseSeconds: leaseSeconds, now: now, maxAttempts: maxAttempts).map {
-            ClaimedTask(lease: JobLease(jobID: try $0.get("id"), attempt: Int(try $0.get("attempts", as: Int64.self)), worker: worker),
-                        kind: kind, payload: try $0.get("payload", as: String?.self) ?? "")
+            ClaimedTask(lease: JobLease(jobID: $0.id, attempt: $0.attempts, worker: worker), kind: kind, payload: $0.payload ?? "")
         }
     }
 
-    /// The claim of one kind: candidates are locked with `FOR UPDATE SKIP LOCKED`, so claimers in any number of
-    /// processes take different jobs without waiting for each other. It is one statement (atomic on its own, one round
-    /// trip): the quarantined and the claimable jobs are disjoint sets (attempts at the cap, or under it), so neither
-    /// step can take the other's rows. For scoring, the same statement fails the quarantined jobs' submissions and
-    /// marks the claimed ones as being scored.
+    /// The claim of one kind, one prepared statement (see `JobClaimStatement`).
     func claimRows(_ kind: JobKind, worker: String, limit: Int, leaseSeconds: Double, now: Date,
-                           maxAttempts: Int) throws -> [PostgresRandomAccessRow] {
-        var binds = PostgresBindings()
-        binds.append(now.timeIntervalSince1970)  // $1
-        binds.append(Int64(maxAttempts))  // $2
-        binds.append(worker)  // $3
-        binds.append(now.timeIntervalSince1970 + leaseSeconds)  // $4
-        binds.append(Int64(limit))  // $5
-        binds.append(kind.rawValue)  // $6
-        var sql = """
-            WITH given_up AS (
-                UPDATE jobs SET state = 'failed', finished_at = $1, failure_reason = \(JobQueue.gaveUpReasonSQL)
-                WHERE id IN (
-                    SELECT id FROM jobs WHERE kind = $6 AND state = 'running' AND lease_until < $1 AND attempts >= $2
-                    FOR UPDATE SKIP LOCKED)
-                RETURNING submission_id),
-            claimed AS (
-                UPDATE jobs SET state = 'running', worker = $3, attempts = attempts + 1, lease_until = $4
-                WHERE id IN (
-                    SELECT id FROM jobs
-                    WHERE kind = $6 AND state IN ('queued', 'running')
-                      AND (state = 'queued' OR (lease_until < $1 AND attempts < $2))
-                    ORDER BY id LIMIT $5
-                    FOR UPDATE SKIP LOCKED)
-                RETURNING id, submission_id, attempts, payload)
-            """
-        if kind == .score || kind == .run {
-            binds.append(JobFailure.gaveUp.teamMessage)  // $7
-            sql += """
-                ,
-                failed AS (
-                    UPDATE submissions SET status = 'failed', failure = $7
-                    WHERE id IN (SELECT submission_id FROM given_up) AND status IN ('queued', 'scoring'))
-                """
+                   maxAttempts: Int) throws -> [ClaimedJobRow] {
+        let parameters = JobClaimParameters(now: now, maxAttempts: maxAttempts, worker: worker, leaseSeconds: leaseSeconds,
+                                            limit: limit, kind: kind)
+        return try autocommit { connection in
+            switch kind {
+            case .score: return try await connection.rows(ScoreJobClaim(parameters: parameters), logger: self.logger)
+            case .run: return try await connection.rows(RunJobClaim(parameters: parameters), logger: self.logger)
+            case .tile: return try await connection.rows(TaskJobClaim(parameters: parameters), logger: self.logger)
+            }
         }
-        if kind == .score {
-            sql += """
-                ,
-                scoring AS (
-                    UPDATE submissions SET status = 'scoring'
-                    WHERE id IN (SELECT submission_id FROM claimed) AND status = 'queued'
-                      AND id NOT IN (SELECT submission_id FROM given_up))
-                """
-        }
-        sql += "\nSELECT id, submission_id, attempts, payload FROM claimed ORDER BY id"
-        let query = PostgresQuery(unsafeSQL: sql, binds: binds)
-        return try autocommit { connection in try await connection.rows(query, logger: self.logger) }
     }
 
     @discardableResult
@@ -140,6 +107,35 @@ extension PostgresStore {
             let (challenge, phase) = try await self.challengeAndPhaseSlugs(ofSubmission: submission.id, on: connection)
             let predictions = try await self.containerRun(submissionID: submission.id, on: connection)?.predictions
             return JobContext(submission: submission, challenge: challenge, phase: phase, predictions: predictions)
+        }
+    }
+
+    /// The contexts of a claimed batch in one query, where `jobContext` takes three per job.
+    public func jobContexts(_ jobs: [ClaimedJob]) throws -> [JobContext] {
+        guard !jobs.isEmpty else { return [] }
+        let ids = jobs.map(\.submissionID)
+        let contexts: [Int64: JobContext] = try read { connection in
+            let rows = try await connection.rows(
+                """
+                SELECT s.*, c.slug AS challenge_slug, p.slug AS phase_slug,
+                       r.predictions_name, r.predictions_sha256, r.predictions_bytes
+                FROM submissions s JOIN phases p ON p.id = s.phase_id JOIN challenges c ON c.id = p.challenge_id
+                LEFT JOIN container_runs r ON r.submission_id = s.id
+                WHERE s.id = ANY(\(ids))
+                """, logger: self.logger)
+            return Dictionary(uniqueKeysWithValues: try rows.map { row in
+                let submission = try StoredSubmission(row)
+                let predictions = try row.get("predictions_sha256", as: String?.self).map {
+                    AcceptedFile(fileName: try row.get("predictions_name", as: String?.self) ?? "predictions", sha256: $0,
+                                 byteCount: Int(try row.get("predictions_bytes", as: Int64?.self) ?? 0))
+                }
+                return (submission.id, JobContext(submission: submission, challenge: try row.get("challenge_slug"),
+                                                  phase: try row.get("phase_slug"), predictions: predictions))
+            })
+        }
+        return try jobs.map { job in
+            guard let context = contexts[job.submissionID] else { throw StoreError.unknownSubmission(job.submissionID) }
+            return context
         }
     }
 

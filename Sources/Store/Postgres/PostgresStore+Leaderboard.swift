@@ -85,9 +85,10 @@ extension PostgresStore {
             var values: [Int64: [String: Double]] = [:]
             for row in try await connection.rows(
                 """
-                SELECT e.submission_id, c.case_id, r.value FROM case_results r
+                SELECT e.submission_id, c.case_id, v.value FROM case_value_sets r
                 JOIN evaluations e ON e.id = r.evaluation_id
-                JOIN cases c ON c.id = r.case_ref
+                CROSS JOIN LATERAL unnest(r.case_refs, r.case_values) AS v(case_ref, value)
+                JOIN cases c ON c.id = v.case_ref
                 WHERE e.submission_id = ANY(\(submissionIDs)) AND e.scorer_version = \(scorerVersion) AND e.truth_version = \(truthVersion)
                   AND r.metric = \(metric) AND c.split = ANY(\(splits.map(\.rawValue)))
                 """, logger: self.logger)

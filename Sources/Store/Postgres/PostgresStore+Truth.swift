@@ -54,7 +54,7 @@ extension PostgresStore {
             "SELECT id, case_id FROM cases WHERE challenge_id = \(challenge.id) AND NOT (case_id = ANY(\(keep)))", logger: logger)
         for row in dropped {
             let ref: Int64 = try row.get("id")
-            if try await connection.row("SELECT 1 AS used FROM case_results WHERE case_ref = \(ref) LIMIT 1", logger: logger) != nil {
+            if try await connection.row("SELECT 1 AS used FROM case_value_sets WHERE \(ref) = ANY(case_refs) LIMIT 1", logger: logger) != nil {
                 throw StoreError.invalidSpecChange(
                     challenge: challenge.spec.slug,
                     reason: "case \"\(try row.get("case_id", as: String.self))\" has scored results and cannot be removed from the truth")

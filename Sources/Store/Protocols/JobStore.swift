@@ -10,6 +10,8 @@ public protocol JobStore: Sendable {
     /// Renews the leases still held by their worker and attempt.
     func heartbeat(_ leases: [JobLease], leaseSeconds: Double, now: Date) throws
     func jobContext(_ job: ClaimedJob) throws -> JobContext
+    /// The contexts of a claimed batch, in its order (as `jobContext` of each; an adapter may read them at once).
+    func jobContexts(_ jobs: [ClaimedJob]) throws -> [JobContext]
     /// Records results, each only if its job is still held by that worker and attempt.
     func record(_ results: [JobResult], now: Date) throws -> [RecordOutcome]
     /// Queues every submission of a challenge (or one phase) to be scored again; returns how many.
@@ -49,5 +51,9 @@ extension JobStore {
 
     public func heartbeat(_ jobs: [ClaimedJob], leaseSeconds: Double, now: Date) throws {
         try heartbeat(jobs.map(\.lease), leaseSeconds: leaseSeconds, now: now)
+    }
+
+    public func jobContexts(_ jobs: [ClaimedJob]) throws -> [JobContext] {
+        try jobs.map(jobContext)
     }
 }

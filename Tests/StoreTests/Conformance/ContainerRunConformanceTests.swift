@@ -48,6 +48,7 @@ struct ContainerRunConformanceTests {
         #expect(job.submissionID == submission.id)
         #expect(context.scoredSHA256 == output.sha256)
         #expect(context.scoredFileName == "predictions.csv")
+        #expect(try platform.store.jobContexts([job]).map(\.scoredSHA256) == [output.sha256])
         let record = try #require(try platform.store.containerRun(submissionID: submission.id))
         #expect(record.report == Self.report)
         #expect(record.predictions == output)

@@ -53,6 +53,22 @@ struct JobQueueConformanceTests {
 
 extension JobQueueConformanceTests {
     @Test(arguments: StoreAdapter.all)
+    func contextsOfAClaimedBatchAreEachJobsOwnInClaimOrder(_ adapter: StoreAdapter) throws {
+        let platform = try Platform(adapter: adapter)
+        for (index, team) in ["alpha", "beta", "gamma"].enumerated() {
+            try platform.submit(try platform.addTeam(team), [0, 1, 2, 0, 1, index], at: Double(index + 1))
+        }
+        let jobs = try platform.store.claimJobs(worker: "judge", limit: 10, leaseSeconds: 60, now: at(10))
+        #expect(jobs.count == 3)
+        let batch = try platform.store.jobContexts(jobs)
+        let single = try jobs.map { try platform.store.jobContext($0) }
+        #expect(batch.map(\.submission) == single.map(\.submission))
+        #expect(batch.map(\.submission.id) == jobs.map(\.submissionID))
+        #expect(batch.map(\.scoredSHA256) == single.map(\.scoredSHA256))
+        #expect(batch.map { "\($0.challenge)/\($0.phase)/\($0.scoredFileName)" } == single.map { "\($0.challenge)/\($0.phase)/\($0.scoredFileName)" })
+    }
+
+    @Test(arguments: StoreAdapter.all)
     func lateResultFromAWorkerWhoseLeaseRanOutIsRefusedAndTheNewAttemptsIsKept(_ adapter: StoreAdapter) throws {
         let platform = try Platform(adapter: adapter)
         let submission = try #require(try platform.submit(try platform.addTeam("alpha"), [0, 1, 2, 0, 1, 2], at: 1))

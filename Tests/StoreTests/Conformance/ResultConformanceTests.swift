@@ -50,6 +50,21 @@ struct ResultConformanceTests {
     }
 
     @Test(arguments: StoreAdapter.all)
+    func perCaseValuesComeBackForEveryCaseOfTheAskedSplits(_ adapter: StoreAdapter) async throws {
+        let (platform, submission) = try await scored(adapter)
+        let challenge = try platform.store.challenge("small")
+        let version = challenge.spec.task.kind.scorerVersion
+        // Predicted 0, 1, 2, 0, 2, 2 against the truth's 0, 1, 2, 0, 1, 2: only E is wrong.
+        let accuracy = try platform.store.caseValues(submissionIDs: [submission.id], metric: "accuracy", splits: [.public, .private],
+                                                     challenge: challenge, scorerVersion: version)
+        #expect(accuracy == [submission.id: ["A": 1, "B": 1, "C": 1, "D": 1, "E": 0, "F": 1]])
+        let costs = try platform.store.caseValues(submissionIDs: [submission.id], metric: "cost-matrix", splits: [.private],
+                                                  challenge: challenge, scorerVersion: version)
+        #expect(costs[submission.id].map { Set($0.keys) } == ["E", "F"])
+        #expect(costs[submission.id]?["E"] != costs[submission.id]?["F"])
+    }
+
+    @Test(arguments: StoreAdapter.all)
     func privateSplitIsStoredAndComesBackOnlyWhenAskedFor(_ adapter: StoreAdapter) async throws {
         let (platform, submission) = try await scored(adapter)
         let both = try platform.store.aggregates(submissionID: submission.id, splits: [.public, .private])

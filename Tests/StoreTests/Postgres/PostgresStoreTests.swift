@@ -1,5 +1,6 @@
 import Challenge
 import Foundation
+import Judge
 import PlatformSupport
 import PostgresNIO
 @testable import Store
@@ -27,8 +28,43 @@ struct PostgresStoreTests {
                 .map { try $0.get("name", as: String.self) }
         }
         #expect(names == PostgresMigrations.all.map(\.name).sorted())
-        #expect(names == Migrations.names)
+        #expect(names.filter { !PostgresMigrations.postgresOnly.contains($0) } == Migrations.names)
         opened.forEach { $0.close() }
+    }
+
+    @Test func caseValuesStoredBeforeTheArrayLayoutComeBackUnchangedAfterIt() async throws {
+        let store = try open()
+        let platform = try Platform(store: store)
+        let submission = try #require(try platform.submit(try platform.addTeam("alpha"), [0, 1, 2, 0, 2, 2], at: 1))
+        #expect(try await Judge(store: store, clock: { platform.at(100) }).drain().scored == 1)
+        let before = try Self.caseValues(of: submission, in: store)
+        #expect(before.count == 2)
+        // Back to v8's long table holding the same values, as a store last opened before v9 left it; then v9 again.
+        try store.write { connection in
+            for statement in [
+                "CREATE TABLE case_results (evaluation_id BIGINT NOT NULL, metric TEXT NOT NULL, case_ref BIGINT NOT NULL, value DOUBLE PRECISION NOT NULL)",
+                "INSERT INTO case_results SELECT s.evaluation_id, s.metric, v.case_ref, v.value FROM case_value_sets s, unnest(s.case_refs, s.case_values) AS v(case_ref, value)",
+                "DROP TABLE case_value_sets",
+                "DELETE FROM schema_migrations WHERE name = 'v10-case-value-arrays'",
+            ] {
+                try await connection.execute(PostgresQuery(unsafeSQL: statement), logger: store.logger)
+            }
+        }
+        store.close()
+        let reopened = try open()
+        #expect(try Self.caseValues(of: submission, in: reopened) == before)
+        reopened.close()
+    }
+
+    /// Each per-case metric's values of a submission, by case id.
+    static func caseValues(of submission: StoredSubmission, in store: PostgresStore) throws -> [String: [String: Double]] {
+        let challenge = try store.challenge("small")
+        var values: [String: [String: Double]] = [:]
+        for metric in ["cost-matrix", "accuracy"] {
+            values[metric] = try store.caseValues(submissionIDs: [submission.id], metric: metric, splits: [.public, .private],
+                                                  challenge: challenge, scorerVersion: challenge.spec.task.kind.scorerVersion)[submission.id]
+        }
+        return values
     }
 
     @Test func parallelSubmissionsThroughSeparateStoresRespectTheLimit() async throws {
@@ -153,4 +189,21 @@ struct PostgresStoreTests {
         #expect(store.location.contains(":***@"))
         #expect(!store.location.contains(":arbiter@"))
     }
+
+    @Test func connectionWhoseStatementFailedToPrepareIsClosedRatherThanKeptFailing() async throws {
+        let url = try #require(StoreAdapter.postgresURL) + "?schema=" + schema
+        let logger = Logger(label: "test")
+        let connection = try await PostgresConnection.connect(
+            on: PostgresClient.defaultEventLoopGroup.any(), configuration: try PostgresURL(url).connectionConfiguration, id: 1, logger: logger)
+        await #expect(throws: PSQLError.self) { try await connection.rows(UnpreparableStatement(), logger: logger) }
+        #expect(connection.isClosed)
+    }
+}
+
+/// A statement the server cannot prepare: its table does not exist.
+private struct UnpreparableStatement: PostgresPreparedStatement {
+    static let sql = "SELECT id FROM no_such_table"
+
+    func makeBindings() throws -> PostgresBindings { PostgresBindings() }
+    func decodeRow(_ row: PostgresRow) throws -> Int64 { try row.decode(Int64.self) }
 }
