@@ -40,7 +40,7 @@ public struct ArbiterServer: Sendable {
         pages = WebHandlers(
             api: handlers, renderer: try PageRenderer(),
             portal: PortalSite(site: LeaderboardSite(store: store, assets: leaderboardAssets, signingKey: signingKey)),
-            assets: try WebAssets(), signIns: RateLimiter(rate: configuration.signInsPerMinute / 60, burst: configuration.signInsPerMinute),
+            assets: try WebAssets(), signIns: RateLimiter(rate: configuration.signInsPerMinute / 60, burst: configuration.signInBurst),
             cookies: SessionCookie(secure: configuration.secureCookies), sessionLifetime: configuration.sessionLifetime)
     }
 

@@ -35,8 +35,9 @@ public struct ServerConfiguration: Sendable {
     public var sessionLifetime: TimeInterval = 12 * 3600
     /// Whether session cookies are marked `Secure`: set it when the portal is served over TLS (by a proxy in front).
     public var secureCookies = false
-    /// Sign-in attempts one address may make per minute (and at once).
+    /// Sign-in attempts one address may make per minute, sustained; `signInBurst` may come at once.
     public var signInsPerMinute: Double = 10
+    public var signInBurst: Double = 10
 
     /// Twice the machine's cores.
     public static var defaultUploadThreads: Int { 2 * max(1, ProcessInfo.processInfo.activeProcessorCount) }

@@ -56,6 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.sessionLifetime = sessionHours * 3600
         configuration.secureCookies = secureCookies
         configuration.signInsPerMinute = signInsPerMinute
+        configuration.signInBurst = max(1, signInsPerMinute)
         let assetsURL = URL(fileURLWithPath: BuiltInFiles.resolve(assets))
         let server = try ArbiterServer(store: try data.openStore(), configuration: configuration,
                                        leaderboardAssets: assetsURL,
