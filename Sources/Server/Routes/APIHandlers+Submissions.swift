@@ -40,9 +40,38 @@ extension APIHandlers {
         async throws -> UploadOutcome
     {
         do {
-            return try await receiveAndSubmitCounted(request, team: team, challenge: slug, phase: phaseSlug, dryRun: dryRun, named: named,
-                                                     rateKey: rateKey, checkFields: checkFields)
-        } catch let refusal as APIError where !dryRun && refusal.status.code < 500 && Self.countedRefusals.contains(refusal.code) {
+            let phase: StoredPhase
+            do {
+                let (intake, now) = (self.intake, clock())
+                phase = try await blocking { try intake.precheck(challenge: slug, phase: phaseSlug, team: team, now: now, countsAgainstLimits: !dryRun) }
+            } catch let error as IntakeError {
+                metrics.submission(outcome: "refused")
+                throw APIError(error, now: clock())
+            }
+            return try await uploadWork.withSlot(for: rateKey) {
+                let file = try await receiveFile(request, phase: phase, named: named)
+                defer { file.upload.discard() }
+                try checkFields(file.fields)
+                if let wait = await uploads.spend(Double(file.upload.byteCount), key: rateKey) {
+                    throw APIError(.tooManyRequests, code: "upload-rate-limited",
+                                   message: "this token has uploaded too many bytes recently; retry in \(Self.seconds(wait)) s",
+                                   retryAfterSeconds: Self.seconds(wait))
+                }
+                let now = clock()
+                let (intake, name) = (self.intake, file.name)
+                do {
+                    let submission = try await uploadWork.run {
+                        try intake.submit(challenge: slug, phase: phaseSlug, team: team, fileName: name, file: file.upload, now: now, dryRun: dryRun)
+                    }
+                    if submission != nil { metrics.submission(outcome: "accepted") }
+                    return UploadOutcome(submission: submission, phase: phase, fileName: name, sha256: submission?.fileSHA256 ?? file.upload.sha256,
+                                         byteCount: file.upload.byteCount)
+                } catch let error as IntakeError {
+                    metrics.submission(outcome: "refused")
+                    throw APIError(error, now: now)
+                }
+            }
+        } catch let refusal as APIError where !dryRun && Self.countedRefusals.contains(refusal.code) {
             let (store, now) = (self.store, clock())
             // Best effort: the refusal is the answer, whether or not the count could be written.
             try? await blocking {
@@ -53,47 +82,11 @@ extension APIHandlers {
         }
     }
 
-    /// Refusals of a team's own upload that organisers see counted on their dashboard.
+    /// Refusals of a team's own upload (its file, its allowance, the phase's window): counted on the organisers'
+    /// dashboard, and shown on the phase page as the upload's verdict.
     static let countedRefusals: Set<String> = [
         "invalid-file", "file-too-large", "empty-upload", "malformed-form", "limit-reached", "total-limit-reached", "phase-not-open",
     ]
-
-    private func receiveAndSubmitCounted(_ request: Request, team: StoredTeam, challenge slug: String, phase phaseSlug: String, dryRun: Bool,
-                                         named: String?, rateKey: String, checkFields: @escaping @Sendable ([String: String]) throws -> Void)
-        async throws -> UploadOutcome
-    {
-        let phase: StoredPhase
-        do {
-            let (intake, now) = (self.intake, clock())
-            phase = try await blocking { try intake.precheck(challenge: slug, phase: phaseSlug, team: team, now: now, countsAgainstLimits: !dryRun) }
-        } catch let error as IntakeError {
-            metrics.submission(outcome: "refused")
-            throw APIError(error, now: clock())
-        }
-        return try await uploadWork.withSlot(for: rateKey) {
-            let file = try await receiveFile(request, phase: phase, named: named)
-            defer { file.upload.discard() }
-            try checkFields(file.fields)
-            if let wait = await uploads.spend(Double(file.upload.byteCount), key: rateKey) {
-                throw APIError(.tooManyRequests, code: "upload-rate-limited",
-                               message: "this token has uploaded too many bytes recently; retry in \(Self.seconds(wait)) s",
-                               retryAfterSeconds: Self.seconds(wait))
-            }
-            let now = clock()
-            let (intake, name) = (self.intake, file.name)
-            do {
-                let submission = try await uploadWork.run {
-                    try intake.submit(challenge: slug, phase: phaseSlug, team: team, fileName: name, file: file.upload, now: now, dryRun: dryRun)
-                }
-                if submission != nil { metrics.submission(outcome: "accepted") }
-                return UploadOutcome(submission: submission, phase: phase, fileName: name, sha256: submission?.fileSHA256 ?? file.upload.sha256,
-                                     byteCount: file.upload.byteCount)
-            } catch let error as IntakeError {
-                metrics.submission(outcome: "refused")
-                throw APIError(error, now: now)
-            }
-        }
-    }
 
     private func accepted(_ outcome: UploadOutcome, slug: String, team: StoredTeam) throws -> Response {
         guard let stored = outcome.submission else {
@@ -154,16 +147,23 @@ extension APIHandlers {
     /// A container run's log: organisers read every one; a team only its own, in a phase whose logs are for teams.
     /// Anyone else's submission does not exist for a team, and a hidden phase's log is refused without a word of it.
     func submissionLog(_ context: APIRequestContext, caller: Caller) throws -> Response {
-        let id = try context.parameters.require("id", as: Int64.self)
+        Self.text(try containerLog(submission: try context.parameters.require("id", as: Int64.self), caller: caller, challenge: nil),
+                  contentType: "text/plain; charset=utf-8")
+    }
+
+    /// The log of a submission's container run, for a caller allowed to read it; `challenge`, when given, must be the
+    /// submission's. The API and the portal both read logs through this one rule.
+    func containerLog(submission id: Int64, caller: Caller, challenge: StoredChallenge?) throws -> [UInt8] {
         let submission = try store.submission(id)
         if case .team(let team) = caller, submission.teamID != team.id { throw StoreError.unknownSubmission(id) }
-        let (_, phase) = try store.challengeAndPhase(of: submission)
+        let (owner, phase) = try store.challengeAndPhase(of: submission, known: challenge)
+        if let challenge, owner.id != challenge.id { throw StoreError.unknownSubmission(id) }
         guard ContainerRunView.mayReadLog(caller, phase: phase.spec) else {
             throw APIError.forbidden("this phase keeps its containers' logs for the organisers")
         }
         guard let digest = try store.containerRun(submissionID: id)?.report?.logSHA256 else {
             throw APIError(.notFound, code: "not-found", message: "submission \(id) has no container log")
         }
-        return Self.text(try store.blobs.read(digest), contentType: "text/plain; charset=utf-8")
+        return try store.blobs.read(digest)
     }
 }

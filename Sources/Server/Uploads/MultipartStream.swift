@@ -1,7 +1,8 @@
 /// Takes the file field out of a `multipart/form-data` body as the body arrives, piece by piece, so a form never has
 /// to be held whole: the file part's content goes straight to a sink (the spool file); small text fields before it
-/// (a page form's CSRF token) are kept in `fields`, within a budget; everything else is dropped. It chooses as `MultipartForm` describes (the part named `file`, else the first part with a file name) and refuses
-/// the same broken forms at the same byte offsets.
+/// (a page form's CSRF token) are kept in `fields`, within a budget; everything else is dropped. It chooses as
+/// `MultipartForm` describes (the part named `file`, else the first part with a file name) and refuses the same broken
+/// forms at the same byte offsets.
 ///
 /// Boundaries are found by Knuth–Morris–Pratt over the stream: each byte is looked at a bounded number of times, and
 /// the bytes of a partial match held back at the end of one piece are exactly a prefix of the boundary, so they are

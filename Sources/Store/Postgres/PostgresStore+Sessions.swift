@@ -9,7 +9,7 @@ extension PostgresStore {
                 "SELECT id, sha256 FROM tokens WHERE sha256 = \(digest) AND revoked_at IS NULL", logger: self.logger),
                 AccessToken.constantTimeEquals(try row.get("sha256"), digest)
             else { return nil }
-            let (id, csrf) = (RandomSecret.generate(prefix: "ses_"), RandomSecret.generate(prefix: ""))
+            let (id, csrf) = (RandomSecret.generate(prefix: "ses_"), RandomSecret.formToken())
             let (tokenID, expiresAt): (Int64, Date) = (try row.get("id"), now.addingTimeInterval(lifetime))
             try await connection.execute(
                 """

@@ -9,7 +9,7 @@ extension SQLiteStore {
                                              arguments: [digest]),
                 AccessToken.constantTimeEquals(row["sha256"], digest)
             else { return nil }
-            let session = (id: RandomSecret.generate(prefix: "ses_"), csrf: RandomSecret.generate(prefix: ""))
+            let session = (id: RandomSecret.generate(prefix: "ses_"), csrf: RandomSecret.formToken())
             let expiresAt = now.addingTimeInterval(lifetime)
             try db.execute(
                 sql: "INSERT INTO web_sessions (sha256, token_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",

@@ -11,6 +11,6 @@ public enum RandomSecret {
 }
 
 extension RandomSecret {
-    /// A form token for a page that has no session yet (the sign-in form).
+    /// A form's CSRF token: a session's, or the sign-in form's own (which has no session yet).
     public static func formToken() -> String { generate(prefix: "") }
 }

@@ -7,20 +7,35 @@ import Store
 /// A challenge's folder as an organiser keeps it: `challenge.yaml`, and the participants' `README.md` that the
 /// challenge page shows.
 struct ChallengeFolder {
+    /// A README longer than this is refused before it is read: it is stored in the database and rendered on every
+    /// visit to the challenge page.
+    static let readmeByteLimit = 1 << 20
+
     let directory: URL
 
-    /// Registers or updates the spec, then the README when the folder has one; true when either changed.
+    /// Registers or updates the spec, then the README when the folder has one (checked before anything is stored).
     @discardableResult
-    func register(in store: any ArbiterStore, now: Date, force: Bool = false) throws -> (spec: ChallengeSpec, created: Bool) {
+    func register(in store: @autoclosure () throws -> any ArbiterStore, now: Date, force: Bool = false) throws
+        -> (spec: ChallengeSpec, created: Bool)
+    {
         let spec = try ChallengeSpecParser.load(directory: directory)
+        let readme = try self.readme()
+        let store = try store()
         let created = try store.registerChallenge(spec, now: now, force: force)
-        let readme = directory.appendingPathComponent("README.md")
-        if FileManager.default.fileExists(atPath: readme.path) {
-            guard let markdown = String(data: try Data(contentsOf: readme), encoding: .utf8) else {
-                throw ValidationError("\(readme.path) is not UTF-8 text")
-            }
-            try store.setDocument(.readme, markdown: markdown, challenge: spec.slug, now: now)
-        }
+        if let readme { try store.setDocument(.readme, markdown: readme, challenge: spec.slug, now: now) }
         return (spec, created)
+    }
+
+    /// `README.md`'s text, or nil when the folder has none.
+    private func readme() throws -> String? {
+        let file = directory.appendingPathComponent("README.md")
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int else { return nil }
+        guard size <= Self.readmeByteLimit else {
+            throw ValidationError("\(file.path) has \(size) bytes; a README may have at most \(Self.readmeByteLimit)")
+        }
+        guard let markdown = String(data: try Data(contentsOf: file), encoding: .utf8) else {
+            throw ValidationError("\(file.path) is not UTF-8 text")
+        }
+        return markdown
     }
 }

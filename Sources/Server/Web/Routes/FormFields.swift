@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// The fields of a small `application/x-www-form-urlencoded` form (sign-in, confirmations, an organiser's form).
 struct FormFields: Sendable {
@@ -20,14 +21,10 @@ struct FormFields: Sendable {
         let buffer: ByteBuffer
         do {
             buffer = try await request.collectBody(upTo: maximumBytes)
-        } catch {
+        } catch is NIOTooManyBytesError {
             throw APIError(.contentTooLarge, code: "form-too-large", message: "the form is larger than \(maximumBytes) bytes")
         }
         return FormFields(encoded: String(decoding: buffer.readableBytesView, as: UTF8.self))
-    }
-
-    init(values: [String: String]) {
-        self.values = values
     }
 
     init(encoded: String) {

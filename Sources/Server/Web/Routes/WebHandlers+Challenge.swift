@@ -45,7 +45,7 @@ extension WebHandlers {
         return [
             "slug": view.slug, "title": view.title, "status": view.status, "statusClass": "status-" + view.status,
             "opens": PageTime.values(view.opens), "closes": PageTime.values(view.closes),
-            "href": "/challenges/\(challenge)/phases/\(view.slug)", "acceptsSubmissions": view.acceptsSubmissions,
+            "href": "/challenges/\(challenge)/phases/\(view.slug)",
         ]
     }
 }

@@ -16,7 +16,6 @@ extension WebHandlers {
             row["actions"] = PhaseAction.allCases.filter { $0.applies(to: phase, now: now) }.map {
                 ["href": "\(base)/phases/\(phase.spec.slug)/\($0.rawValue)", "label": $0.label]
             }
-            row["override"] = phase.availability?.rawValue ?? ""
             return row
         }
         let tokensByTeam = Dictionary(grouping: snapshot.tokens, by: { $0.team ?? "" })
@@ -24,7 +23,7 @@ extension WebHandlers {
             [
                 "name": team.name, "submissions": String(count), "issueURL": "\(base)/teams/\(Self.pathEscaped(team.name))/tokens",
                 "failed": String(snapshot.failedSubmissions[team.id] ?? 0),
-                "refused": String(snapshot.refusals.filter { $0.team == team.name }.reduce(0) { $0 + $1.count }),
+                "refused": String(snapshot.refusedByTeam[team.name] ?? 0),
                 "tokens": (tokensByTeam[team.name] ?? []).map { token in
                     [
                         "id": String(token.id), "label": token.label.map { "“\($0)”" } ?? "", "created": PageTime.values(token.createdAt),

@@ -21,14 +21,12 @@ extension WebHandlers {
         values["format"] = SubmissionFormat.line(challenge.spec, phase: spec)
         values["sizeLimit"] = SubmissionFormat.bytes(spec.uploadByteLimit)
         values["sizeLimitBytes"] = String(spec.uploadByteLimit)
-        values["isContainer"] = spec.container != nil
         values["accept"] = spec.container != nil ? ".tar,.gz,.tgz" : challenge.spec.task.kind == .slideClassification ? ".csv,text/csv" : ".tar,.zip,.gz,.tgz"
         values["uploadURL"] = "/challenges/\(challenge.spec.slug)/phases/\(spec.slug)/upload"
         // A team of another challenge sees the phase as anyone does.
         let ownTeam = request.visitor.team?.challengeID == challenge.id
         values["isTeam"] = ownTeam
         values["canUpload"] = ownTeam && accepts
-        values["closedNotice"] = accepts ? "" : "This phase is not taking submissions now."
         values["allowance"] = allowance.map { AllowanceText.describe($0, now: now) } ?? ""
         values["allowanceSpent"] = allowance.map { !$0.allowsSubmission } ?? false
         values["hasVerdict"] = verdict != nil
@@ -63,8 +61,7 @@ extension WebHandlers {
             }
             let allowance = try await phaseAndAllowance(request).2
             return try phasePage(request, challenge: challenge, phase: phase, allowance: allowance, verdict: Self.verdict(outcome, challenge: challenge.spec.slug))
-        } catch let error as APIError where error.code == "invalid-file" || error.code == "file-too-large" || error.code == "empty-upload"
-            || error.code == "limit-reached" || error.code == "total-limit-reached" || error.code == "phase-not-open" {
+        } catch let error as APIError where APIHandlers.countedRefusals.contains(error.code) {
             let rows = ProblemRows(error.details)
             let verdict: [String: Any] = [
                 "refused": true, "heading": dryRun ? "Check failed" : "Not submitted",

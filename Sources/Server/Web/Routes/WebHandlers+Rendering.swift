@@ -32,7 +32,7 @@ extension WebHandlers {
             all["hasSections"] = !sections.isEmpty
         }
         let html = try renderer.render(template, all)
-        return Response(status: status, headers: PageHeaders.html(status: status), body: .init(byteBuffer: ByteBuffer(string: html)))
+        return Response(status: status, headers: PageHeaders.html, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
     private func sections(_ challenge: StoredChallenge, caller: Caller, current: Section?) -> [[String: Any]] {
@@ -67,9 +67,11 @@ extension WebHandlers {
             api.logger.error("page failed", metadata: ["request": "\(context.id)", "error": "\(error)"])
             refusal = APIError(.internalServerError, code: "internal", message: "the server failed on request \(context.id); the operators have the details")
         }
+        let problems = ProblemRows(refusal.details)
         var response = try page("error", title: Self.heading(refusal.status), visitor: visitor,
                                 values: ["heading": Self.heading(refusal.status), "message": Self.sentence(refusal.message),
-                                         "code": refusal.code, "problems": ProblemRows(refusal.details).rows, "problemSummary": ProblemRows(refusal.details).summary, "hasProblems": !refusal.details.isEmpty],
+                                         "code": refusal.code, "problems": problems.rows, "problemSummary": problems.summary,
+                                         "hasProblems": !refusal.details.isEmpty],
                                 status: refusal.status)
         if let retry = refusal.retryAfterSeconds { response.headers[.retryAfter] = String(retry) }
         return response

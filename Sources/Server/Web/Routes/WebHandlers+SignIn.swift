@@ -37,7 +37,7 @@ extension WebHandlers {
             return try signInForm(request, problem: "That token is not valid: it may have been mistyped or revoked. Paste it again, or ask the organisers for a new one.")
         }
         let next = Self.safeNext(form["next"])
-        let destination = next.isEmpty ? try landing(for: Caller(session.identity)) : next
+        let destination = next.isEmpty ? try await landing(for: Caller(session.identity)) : next
         return Self.redirect(to: destination, cookies: [
             cookies.setting(SessionCookie.session, to: session.id, maxAge: Int(lifetime)),
             cookies.clearing(SessionCookie.signIn, path: "/sign-in"),
@@ -55,9 +55,9 @@ extension WebHandlers {
     }
 
     /// Where a visitor goes after signing in: a team to its challenge, everyone else home.
-    private func landing(for caller: Caller) throws -> String {
+    private func landing(for caller: Caller) async throws -> String {
         guard case .team(let team) = caller else { return "/" }
-        return "/challenges/\(try store.challengeSlug(id: team.challengeID))"
+        return "/challenges/\(try await api.blocking { [store] in try store.challengeSlug(id: team.challengeID) })"
     }
 
     /// A `next` path on this site only (`/…`, never `//host` or a scheme), so sign-in cannot redirect elsewhere.

@@ -55,7 +55,7 @@ extension WebHandlers {
         ]
     }
 
-    /// A container run in the team's terms: "ran 3 min 12 s, peak memory 1.2 GB" or why it stopped.
+    /// A container run in the team's terms: "container succeeded after 192 s, peak memory 1.2 GB", or its verdict.
     static func runText(_ run: ContainerRunView) -> String {
         guard run.state == "finished", let verdict = run.verdict else { return "container waiting to run" }
         let duration = run.durationSeconds.map { " after \(Int($0.rounded())) s" } ?? ""
@@ -92,19 +92,9 @@ extension WebHandlers {
     /// are for teams (the same rule as the API's).
     func runLog(_ request: PageRequest) async throws -> Response {
         let (slug, id, caller) = (try request.parameter("challenge"), try request.context.parameters.require("id", as: Int64.self), request.visitor.caller)
+        let api = self.api
         let log = try await api.blocking { [store] in
-            let challenge = try store.challenge(slug)
-            let submission = try store.submission(id)
-            if case .team(let team) = caller, submission.teamID != team.id { throw StoreError.unknownSubmission(id) }
-            let (owner, phase) = try store.challengeAndPhase(of: submission, known: challenge)
-            guard owner.id == challenge.id else { throw StoreError.unknownSubmission(id) }
-            guard ContainerRunView.mayReadLog(caller, phase: phase.spec) else {
-                throw APIError.forbidden("this phase keeps its containers' logs for the organisers")
-            }
-            guard let digest = try store.containerRun(submissionID: id)?.report?.logSHA256 else {
-                throw APIError.notFound("submission \(id) has no container log")
-            }
-            return try store.blobs.read(digest)
+            try api.containerLog(submission: id, caller: caller, challenge: try store.challenge(slug))
         }
         var headers = PageHeaders.common
         headers[.contentType] = "text/plain; charset=utf-8"

@@ -111,7 +111,7 @@ struct WebHandlers: Sendable {
     }
 
     static func redirect(to location: String, cookies: [String] = []) -> Response {
-        var headers = PageHeaders.html()
+        var headers = PageHeaders.html
         headers[.location] = location
         for cookie in cookies { headers.append(HTTPField(name: .setCookie, value: cookie)) }
         return Response(status: .seeOther, headers: headers)

@@ -10,7 +10,7 @@ enum PageHeaders {
         "form-action 'self'", "frame-ancestors 'none'", "base-uri 'none'",
     ].joined(separator: "; ")
 
-    static func html(status: HTTPResponse.Status = .ok) -> HTTPFields {
+    static var html: HTTPFields {
         var fields = common
         fields[.contentType] = "text/html; charset=utf-8"
         fields[.cacheControl] = "no-store"

@@ -14,6 +14,9 @@ struct ManageSnapshot {
     let failedJobRows: [[String: String]]
     let attention: [String]
 
+    /// Refused uploads per team name, over every phase and reason.
+    var refusedByTeam: [String: Int] { refusals.reduce(into: [:]) { $0[$1.team, default: 0] += $1.count } }
+
     var refusalRows: [[String: String]] {
         refusals.map {
             ["phase": $0.phase, "team": $0.team, "code": $0.code, "count": String($0.count), "last": PageTime.utc($0.lastAt),
