@@ -44,6 +44,9 @@ struct LesionBenchmark: AsyncParsableCommand {
         if !theirs.isEmpty {
             print(String(format: "picai: picai_eval %.3f s (median of %d), score %.12f -> arbiter is %.1fx faster",
                          Stopwatch.median(theirs), theirs.count, referenceScore ?? .nan, Stopwatch.median(theirs) / Stopwatch.median(ours)))
+            BenchmarkResult(benchmark: "lesions: PI-CAI score", arbiter: BenchmarkResult.number(Stopwatch.median(ours), 3, "s"),
+                            reference: "picai_eval " + BenchmarkResult.number(Stopwatch.median(theirs), 3, "s"),
+                            ratio: BenchmarkResult.speedup(theirs: Stopwatch.median(theirs), ours: Stopwatch.median(ours))).print()
         }
     }
 
@@ -79,6 +82,9 @@ struct LesionBenchmark: AsyncParsableCommand {
             if let reference = theirs[protocolName] {
                 print(String(format: "froc %@: python %.3f s (median of %d), score %.12f -> arbiter is %.1fx faster", protocolName.rawValue,
                              Stopwatch.median(reference), reference.count, scores[protocolName]?.theirs ?? .nan, Stopwatch.median(reference) / mine))
+                BenchmarkResult(benchmark: "lesions: FROC (\(protocolName.rawValue))", arbiter: BenchmarkResult.number(mine, 4, "s"),
+                                reference: "CAMELYON16 script " + BenchmarkResult.number(Stopwatch.median(reference), 3, "s"),
+                                ratio: BenchmarkResult.speedup(theirs: Stopwatch.median(reference), ours: mine)).print()
             }
         }
     }

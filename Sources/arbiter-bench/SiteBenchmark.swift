@@ -34,5 +34,7 @@ struct SiteBenchmark: AsyncParsableCommand {
         }
         print(String(format: "site: %d teams x %d cases, %d resamples: %.3f s (median of %d; runs %@)", teams, cases, resamples,
                      Stopwatch.median(timings), repetitions, timings.map { String(format: "%.3f", $0) }.joined(separator: ", ")))
+        BenchmarkResult(benchmark: "site: \(teams) teams x \(cases) cases, \(resamples) resamples",
+                        arbiter: BenchmarkResult.number(Stopwatch.median(timings), 3, "s")).print()
     }
 }

@@ -59,6 +59,11 @@ struct SlideBenchmark: ParsableCommand {
                     }
                 }
                 report(pattern: pattern, regions: requests.count, tiles: tiles, ours: ours, reference: reference.map { _ in theirs })
+                if reference != nil, let mine = ours[.oneCaller], let openslide = theirs[1] {
+                    let rate = { (seconds: Double) in BenchmarkResult.number(Double(requests.count) / seconds, 0, "regions/s") }
+                    BenchmarkResult(benchmark: "slide reads: \(label), \(pattern.rawValue), 1 thread", arbiter: rate(mine),
+                                    reference: "OpenSlide " + rate(openslide), ratio: BenchmarkResult.speedup(theirs: openslide, ours: mine)).print()
+                }
             }
         }
     }

@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Writes two large slides for `arbiter-bench slide` (not committed; about 20,000 x 20,000 pixels each) by tiling the
-real Aperio scan CMU-1-Small-Region.svs: a libvips JPEG pyramid (256 x 256 tiles) and an Aperio-style JPEG 2000
-file (33005, 240 x 240 tiles, encoded by imagecodecs/OpenJPEG) that OpenSlide opens.
+level 0 of a real scan (at most 2220 x 2967 of it): a libvips JPEG pyramid (256 x 256 tiles) and an Aperio-style JPEG
+2000 file (33005, 240 x 240 tiles, encoded by imagecodecs/OpenJPEG) that OpenSlide opens. The default source is the
+repository's crop of CMU-1-Small-Region.svs (Fixtures/slides/vips-jpeg.tiff); --source takes any slide OpenSlide opens.
 
-  /work/venv-slides/bin/python scripts/bench/slide-make-benchmark-slides.py [--out /work/bench-data]
+  .venv-slides/bin/python scripts/bench/slide-make-benchmark-slides.py [--out DIR] [--source SLIDE]
 """
 import argparse
 import os
 import subprocess
 import sys
+import tempfile
 
 import numpy as np
 
@@ -24,7 +26,9 @@ from PIL import Image  # noqa: E402
 
 def mosaic(source, width, height):
     """The source scan repeated, every other copy mirrored, so tiles differ without seams of black."""
-    base = np.asarray(openslide.OpenSlide(source).read_region((0, 0), 0, (2220, 2967)).convert("RGB"))
+    scan = openslide.OpenSlide(source)
+    size = (min(scan.dimensions[0], 2220), min(scan.dimensions[1], 2967))
+    base = np.asarray(scan.read_region((0, 0), 0, size).convert("RGB"))
     out = np.empty((height, width, 3), np.uint8)
     for y in range(0, height, base.shape[0]):
         for x in range(0, width, base.shape[1]):
@@ -66,8 +70,9 @@ def jpeg2000_slide(image, path, tile=240):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--out", default="/work/bench-data")
-    parser.add_argument("--source", default="/work/shared/data/wsi/CMU-1-Small-Region.svs")
+    repository = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+    parser.add_argument("--out", default=os.path.join(tempfile.gettempdir(), "arbiter-bench-data"))
+    parser.add_argument("--source", default=os.path.join(repository, "Fixtures", "slides", "vips-jpeg.tiff"))
     parser.add_argument("--size", type=int, default=20480)
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)

@@ -74,16 +74,15 @@ public struct LesionPointParser: Sendable {
     }
 }
 
-/// The common case of a predictions table in one pass over its bytes, without a string per field: ASCII text
-/// without quotes, carriage returns or blank lines, and no problem in any row. Anything else gives nil, and the
-/// general path parses the file again (and reports its problems), so both paths return the same points.
+/// The common case of a predictions table in one pass over its bytes, without a string per field: what
+/// `PlainCSVScanner` reads, and no problem in any row. Anything else gives nil, and the general path parses the file
+/// again (and reports its problems), so both paths return the same points.
 private struct SimplePointTable {
-    let bytes: UnsafeBufferPointer<UInt8>
+    var scanner: PlainCSVScanner
     let slideSizes: [String: (width: Int, height: Int)]
-    var offset = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>, slideSizes: [String: (width: Int, height: Int)]) {
-        self.bytes = bytes
+        self.scanner = PlainCSVScanner(bytes)
         self.slideSizes = slideSizes
     }
 
@@ -92,7 +91,7 @@ private struct SimplePointTable {
     static func points(_ bytes: [UInt8], slideSizes: [String: (width: Int, height: Int)]) -> [String: [LesionPoint]]? {
         let header = bytes.withUnsafeBufferPointer { bytes in
             var table = SimplePointTable(bytes: bytes, slideSizes: slideSizes)
-            return table.columns().map { ($0, table.offset) }
+            return table.columns().map { ($0, table.scanner.offset) }
         }
         guard let (columns, body) = header else { return nil }
         let middle = bytes.count - body >= 1 << 16 ? bytes[(body + (bytes.count - body) / 2)...].firstIndex(of: UInt8(ascii: "\n")) : nil
@@ -113,30 +112,31 @@ private struct SimplePointTable {
 
     /// Reads the header line; nil unless it names the four columns.
     private mutating func columns() -> Columns? {
-        guard let header = headerFields() else { return nil }
-        let names = header.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+        guard let names = scanner.textFields() else { return nil }
         let wanted = ["case_id", "x", "y", "confidence"].map { names.firstIndex(of: $0) }
         guard let id = wanted[0], let x = wanted[1], let y = wanted[2], let confidence = wanted[3] else { return nil }
         return Columns(id: id, x: x, y: y, confidence: confidence, count: names.count)
     }
 
-    /// The points of every row from `offset` on, by slide; nil at the first row the general path must read.
+    /// The points of every row from the scanner's offset on, by slide; nil at the first row the general path must read.
     private mutating func rows(_ columns: Columns) -> [String: [LesionPoint]]? {
         var points: [String: [LesionPoint]] = [:]
         // Rows of one slide usually follow each other: collect them, and look the slide up once per stretch.
         var slide: (bytes: Range<Int>, id: String, size: (width: Int, height: Int))?
         var stretch: [LesionPoint] = []
-        while offset < bytes.count {
+        let bytes = scanner.bytes
+        while !scanner.isAtEnd {
             guard let fields = rowFields(columns) else { return nil }
             if slide.map({ !bytes[$0.bytes].elementsEqual(bytes[fields.0]) }) ?? true {
                 if let slide { points[slide.id, default: []] += stretch }
                 stretch.removeAll(keepingCapacity: true)
-                let caseID = String(decoding: UnsafeBufferPointer(rebasing: bytes[fields.0]), as: UTF8.self)
+                let caseID = scanner.text(fields.0)
                 guard let size = slideSizes[caseID] else { return nil }
                 slide = (fields.0, caseID, size)
             }
-            guard let size = slide?.size, let px = number(fields.1), let py = number(fields.2), let score = number(fields.3),
-                  (0...1).contains(score), px >= 0, py >= 0, px < Double(size.width), py < Double(size.height) else { return nil }
+            guard let size = slide?.size, let px = scanner.number(fields.1), let py = scanner.number(fields.2),
+                  let score = scanner.number(fields.3), (0...1).contains(score),
+                  px >= 0, py >= 0, px < Double(size.width), py < Double(size.height) else { return nil }
             stretch.append(LesionPoint(x: px, y: py, confidence: score))
         }
         if let slide { points[slide.id, default: []] += stretch }
@@ -155,17 +155,11 @@ private struct SimplePointTable {
         return zip(keys, keys.dropFirst()).allSatisfy { $0 != $1 }
     }
 
-    /// The fields of the header line, consuming its line feed.
-    private mutating func headerFields() -> [Range<Int>]? {
-        var fields: [Range<Int>] = []
-        return scanLine { fields.append($0) } == nil ? nil : fields
-    }
-
     /// The fields of four columns of the next row, which must have `count` fields.
     private mutating func rowFields(_ columns: Columns) -> (Range<Int>, Range<Int>, Range<Int>, Range<Int>)? {
         var fields = (0..<0, 0..<0, 0..<0, 0..<0)
         var field = 0
-        let count = scanLine { range in
+        let count = scanner.scanLine { range in
             if field == columns.id { fields.0 = range }
             if field == columns.x { fields.1 = range }
             if field == columns.y { fields.2 = range }
@@ -175,35 +169,7 @@ private struct SimplePointTable {
         return count == columns.count ? fields : nil
     }
 
-    /// Hands each field of the next line to `field`, consumes the line feed, and returns the number of fields;
-    /// nil for a blank line or a byte the general path treats specially (a quote, a carriage return, non-ASCII text).
-    private mutating func scanLine(_ field: (Range<Int>) -> Void) -> Int? {
-        var (start, count) = (offset, 1)
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            if byte == UInt8(ascii: ",") {
-                field(start..<offset)
-                (start, count) = (offset + 1, count + 1)
-            } else if byte == UInt8(ascii: "\n") {
-                break
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\r") || byte >= 0x80 {
-                return nil
-            }
-            offset += 1
-        }
-        field(start..<offset)
-        let blank = count == 1 && start == offset
-        // The line feed, when there is one: the last line of a file may end without it.
-        if offset < bytes.count { offset += 1 }
-        return blank ? nil : count
-    }
-
     private struct Columns {
         let id, x, y, confidence, count: Int
-    }
-
-    /// A number of `DecimalNumber`'s grammar, or nil (then the general path trims the field and reports it).
-    private func number(_ range: Range<Int>) -> Double? {
-        DecimalNumber.parse(UnsafeBufferPointer(rebasing: bytes[range]))
     }
 }

@@ -10,14 +10,30 @@ public struct PredictionParser: Sendable {
     /// The phase's case ids, in the order the returned predictions follow.
     public let expectedCaseIDs: [String]
     private let expectedIndex: [String: Int]
+    /// The UTF-8 of each expected case id and of each class id, which the simple path compares fields with; nil for
+    /// an id that an earlier one equals as text (canonically equivalent Unicode), which the text lookups would never
+    /// pick, so that comparing bytes picks what they pick.
+    let caseIDBytes: [[UInt8]?]
+    let classIDBytes: [[UInt8]?]
 
     public init(task: TaskSpec, expectedCaseIDs: [String]) {
         self.task = task
         self.expectedCaseIDs = expectedCaseIDs
         self.expectedIndex = Dictionary(expectedCaseIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        self.caseIDBytes = Self.bytesOfFirstOccurrences(expectedCaseIDs)
+        self.classIDBytes = Self.bytesOfFirstOccurrences(task.classes.map(\.id))
     }
 
+    /// The predictions of a valid file, aligned to `expectedCaseIDs`; every problem of an invalid one, located.
+    /// A plain file is read in one pass over its bytes (`SimplePredictionTable`); any other is read as CSV.
     public func parse(_ bytes: [UInt8], file: String) throws(ValidationFailure) -> ClassificationPredictions {
+        if let simple = SimplePredictionTable.predictions(bytes, parser: self) { return simple }
+        return try parseReportingProblems(bytes, file: file)
+    }
+
+    /// The general path alone: any CSV `CSVReader` accepts, every problem reported with its line and column. `parse`
+    /// returns the same for every file; the fuzzer compares the two.
+    public func parseReportingProblems(_ bytes: [UInt8], file: String) throws(ValidationFailure) -> ClassificationPredictions {
         var problems = ProblemList()
         guard let table = CSVTable.read(bytes, problems: &problems) else { throw problems.failure(file: file) }
         guard let layout = PredictionLayout(table: table, task: task, problems: &problems) else {
@@ -35,6 +51,11 @@ public struct PredictionParser: Sendable {
     }
 
     func index(of caseID: String) -> Int? { expectedIndex[caseID] }
+
+    private static func bytesOfFirstOccurrences(_ ids: [String]) -> [[UInt8]?] {
+        var seen = Set<String>()
+        return ids.map { seen.insert($0).inserted ? Array($0.utf8) : nil }
+    }
 }
 
 /// Where each column of a prediction file is.

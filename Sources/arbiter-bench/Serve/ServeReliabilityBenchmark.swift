@@ -63,6 +63,11 @@ struct ServeReliabilityBenchmark: AsyncParsableCommand {
         print(String(format: "latency of acknowledged uploads: p50 %.1f ms, p99 %.1f ms, max %.1f ms", percentile(0.5), percentile(0.99), (latencies.last ?? .nan) * 1000))
         print("unanswered (connection cut by a kill): \(report.unanswered); refused: \(report.refused)")
         print(verification.summary)
+        let rate = Double(report.acknowledged.count) / wall, p99 = percentile(0.99)
+        BenchmarkResult(benchmark: "intake: \(clients) clients, \(rows)-row CSVs, \(rounds) SIGKILL rounds",
+                        arbiter: BenchmarkResult.number(rate, 0, "uploads/s") + ", p99 " + BenchmarkResult.number(p99, 1, "ms")
+                            + ", \(verification.lost) lost",
+                        target: ">= 1000/s, p99 < 50 ms, 0 lost", met: rate >= 1000 && p99 < 50 && verification.lost == 0).print()
         if judge {
             let store = try StoreFactory.open(database: nil, dataDirectory: data)
             let judged = try await Judge(store: store, worker: "bench-judge").drain()

@@ -1,12 +1,15 @@
 import Challenge
 import Evaluation
 
-/// `csv`: the CSV reader, the classification prediction parser (`PredictionParser`) and the ground-truth parser
-/// (`TruthParser`), for a four-class task like tissuenet-demo's.
+/// `csv`: the CSV reader, the classification prediction parser (`PredictionParser`, its one-pass path checked against
+/// its general one) and the ground-truth parser (`TruthParser`), for a four-class task like tissuenet-demo's.
 let csvTarget = FuzzTarget(name: "csv", covers: "CSVReader, PredictionParser (classification), TruthParser") { input in
     let bytes = [UInt8](input)
     _ = try? CSVReader.parse(bytes)
-    _ = try? CSVFuzzing.predictions.parse(bytes, file: "predictions.csv")
+    // The one-pass path and the general one must agree on every file: same predictions, or both refusing.
+    let predictions = try? CSVFuzzing.predictions.parse(bytes, file: "predictions.csv")
+    precondition(predictions == (try? CSVFuzzing.predictions.parseReportingProblems(bytes, file: "predictions.csv")),
+                 "PredictionParser's one-pass path and its general path disagree")
     _ = try? TruthParser.parse(bytes, file: "truth.csv", task: CSVFuzzing.task)
     _ = try? TruthParser.parse(bytes, file: "truth.csv", task: CSVFuzzing.task, requireSplit: false)
 }
