@@ -27,31 +27,45 @@ public struct Judge: Sendable {
         self.clock = clock
     }
 
-    /// Scores until no job can be claimed.
+    /// Scores until no job can be claimed. In this process, a batch's results are written while the next batch is
+    /// scored, so the database's one writer and the scoring tasks work at once.
     public func drain() async throws -> JudgeReport {
         var report = JudgeReport()
         var truths: [String: Result<PhaseTruth, any Error>] = [:]
+        var unrecorded: [JobResult] = []
         while true {
-            let claimStarted = ContinuousClock.now
-            let jobs = try store.claimJobs(worker: worker, limit: batchSize, leaseSeconds: leaseSeconds, now: clock(),
-                                           maxAttempts: maxAttempts)
-            if let claimObserver {
-                let elapsed = (ContinuousClock.now - claimStarted).components
-                claimObserver(Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18, jobs)
+            // Claimed before the previous batch is written: on SQLite a claim waits for the writer, so the other
+            // order would write, then claim, then score, one after the other.
+            let jobs = try claim()
+            let previous = unrecorded
+            async let recorded = previous.isEmpty ? [] : store.record(previous, now: clock())
+            guard !jobs.isEmpty else {
+                report.add(try await recorded)
+                return report
             }
-            guard !jobs.isEmpty else { return report }
-            let outcomes: [RecordOutcome]
             switch isolation {
             case .inProcess:
                 let work = try prepare(jobs, truths: &truths)
-                let results = try await keepingLeases(of: jobs) { try await score(work) }
-                outcomes = try store.record(results, now: clock())
+                unrecorded = try await keepingLeases(of: jobs) { try await score(work) }
+                report.add(try await recorded)
             case .childProcess(let child):
-                outcomes = try await keepingLeases(of: jobs) { try await scoreInChildren(jobs, child: child) }
+                report.add(try await recorded)
+                unrecorded = []
+                report.add(try await keepingLeases(of: jobs) { try await scoreInChildren(jobs, child: child) })
             }
-            for outcome in outcomes { report.add(outcome) }
             logger.debug("judged a batch", metadata: ["jobs": "\(jobs.count)", "worker": "\(worker)"])
         }
+    }
+
+    /// The next batch of jobs, told to the claim observer.
+    private func claim() throws -> [ClaimedJob] {
+        let claimStarted = ContinuousClock.now
+        let jobs = try store.claimJobs(worker: worker, limit: batchSize, leaseSeconds: leaseSeconds, now: clock(), maxAttempts: maxAttempts)
+        if let claimObserver {
+            let elapsed = (ContinuousClock.now - claimStarted).components
+            claimObserver(Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18, jobs)
+        }
+        return jobs
     }
 
     /// Scores and records jobs another process claimed as this worker (the child side of `.childProcess`):

@@ -13,6 +13,10 @@ public struct JudgeReport: Sendable, Equatable {
 
     public var total: Int { scored + alreadyRecorded + failed + conflicts + leaseLost }
 
+    mutating func add(_ outcomes: [RecordOutcome]) {
+        for outcome in outcomes { add(outcome) }
+    }
+
     mutating func add(_ outcome: RecordOutcome) {
         switch outcome {
         case .recorded: scored += 1

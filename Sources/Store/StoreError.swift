@@ -16,6 +16,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownCase(challenge: String, caseID: String)
     /// A `--database` URL this build cannot open, with any password already removed.
     case unsupportedDatabase(url: String, reason: String)
+    /// A stored value this code cannot read back: where it is and why.
+    case corruptValue(table: String, column: String, key: String, reason: String)
 
     public var description: String {
         switch self {
@@ -43,6 +45,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "challenge \"\(challenge)\" has no case \"\(caseID)\" in its truth; import the truth first, then the inputs of its cases"
         case .unsupportedDatabase(let url, let reason):
             "cannot open the database \(url): \(reason)"
+        case .corruptValue(let table, let column, let key, let reason):
+            "the database's \(table).\(column) of \(key) is damaged: \(reason)"
         }
     }
 }

@@ -102,7 +102,7 @@ extension APIError {
             self.init(.conflict, code: "duplicate-team", message: error.description)
         case .invalidSpecChange:
             self.init(.conflict, code: "invalid-change", message: error.description)
-        case .io, .corruptBlob, .noGroundTruth, .unsupportedDatabase, .unknownCase:
+        case .io, .corruptBlob, .noGroundTruth, .unsupportedDatabase, .unknownCase, .corruptValue:
             return nil
         }
     }

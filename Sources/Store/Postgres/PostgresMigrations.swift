@@ -2,8 +2,8 @@ import PostgresNIO
 
 /// The PostgreSQL schema, as ordered migrations with the same names and meaning as the SQLite ones (`Migrations`):
 /// BIGINT identity ids, DOUBLE PRECISION for reals and for instants (seconds since 1970, as on SQLite). A shipped
-/// migration is never edited: add a new one. `v10-case-value-arrays` is PostgreSQL's own (a storage layout; SQLite
-/// keeps the long table).
+/// migration is never edited: add a new one. `v10-case-value-arrays` keeps per-case values as arrays here and as
+/// blobs on SQLite (`NumberBlob`).
 enum PostgresMigrations {
     static let all: [(name: String, statements: [String])] = [
         ("v1-walking-skeleton", initialSchema),
@@ -24,9 +24,6 @@ enum PostgresMigrations {
         ("v9-web-sessions", webSessions),
         ("v10-case-value-arrays", caseValueArrays),
     ]
-
-    /// The migrations SQLite has no counterpart of (storage layouts of this adapter's own); every other name is shared.
-    static let postgresOnly: Set<String> = ["v10-case-value-arrays"]
 
     /// Creates the schema if needed and applies the migrations it lacks, in one transaction holding an advisory lock
     /// keyed by the schema: two processes starting at once migrate once, the second waiting for the first.

@@ -4,7 +4,8 @@ import GRDB
 enum Migrations {
     /// Every migration, oldest first; each name is a shipped schema version.
     static let names = ["v1-walking-skeleton", "v2-truth-files", "v3-leaderboard-history", "v4-server", "v5-quarantined-jobs",
-                              "v6-job-kinds", "v7-claimable-jobs", "v8-container-runs", "v9-web-sessions"]
+                              "v6-job-kinds", "v7-claimable-jobs", "v8-container-runs", "v9-web-sessions",
+                              "v10-case-value-arrays"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -17,6 +18,7 @@ enum Migrations {
         migrator.registerMigration("v7-claimable-jobs", migrate: addClaimableJobsIndex)
         migrator.registerMigration("v8-container-runs", migrate: addContainerRuns)
         migrator.registerMigration("v9-web-sessions", migrate: addWebSessions)
+        migrator.registerMigration("v10-case-value-arrays", migrate: storeCaseValuesAsArrays)
         return migrator
     }
 
@@ -148,6 +150,42 @@ enum Migrations {
                 PRIMARY KEY (phase_id, team_id, code)
             );
             """)
+    }
+
+    /// Per-case values as one row per (evaluation, metric) holding its case refs and values as blobs (`NumberBlob`),
+    /// as PostgreSQL's v10 holds them as arrays: a judged submission wrote a row per case and metric (3,000 for a
+    /// 1,500-case phase with two per-case metrics), which was the largest part of judging it. Existing rows move
+    /// across in case-ref order, as PostgreSQL's migration moved them.
+    private static func storeCaseValuesAsArrays(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE case_value_sets (
+                evaluation_id INTEGER NOT NULL REFERENCES evaluations(id),
+                metric TEXT NOT NULL,
+                case_refs BLOB NOT NULL,
+                case_values BLOB NOT NULL,
+                PRIMARY KEY (evaluation_id, metric)
+            ) WITHOUT ROWID;
+            """)
+        let rows = try Row.fetchCursor(db, sql: "SELECT evaluation_id, metric, case_ref, value FROM case_results ORDER BY evaluation_id, metric, case_ref")
+        let insert = try db.makeStatement(sql: "INSERT INTO case_value_sets (evaluation_id, metric, case_refs, case_values) VALUES (?, ?, ?, ?)")
+        var current: (evaluation: Int64, metric: String)?
+        var (refs, values): ([Int64], [Double]) = ([], [])
+        func flush() throws {
+            guard let current else { return }
+            try insert.execute(arguments: [current.evaluation, current.metric, NumberBlob.data(refs), NumberBlob.data(values)])
+            (refs, values) = ([], [])
+        }
+        while let row = try rows.next() {
+            let key: (Int64, String) = (row["evaluation_id"], row["metric"])
+            if current.map({ $0.evaluation != key.0 || $0.metric != key.1 }) ?? true {
+                try flush()
+                current = key
+            }
+            refs.append(row["case_ref"])
+            values.append(row["value"])
+        }
+        try flush()
+        try db.execute(sql: "DROP TABLE case_results")
     }
 
     /// Published leaderboard snapshots, each signed and chained to the one before; append-only.

@@ -47,11 +47,11 @@ extension SQLiteStore {
 
     private func dropCases(notIn keep: Set<String>, challenge: StoredChallenge, db: Database) throws {
         let rows = try Row.fetchAll(db, sql: "SELECT id, case_id FROM cases WHERE challenge_id = ?", arguments: [challenge.id])
-        for row in rows where !keep.contains(row["case_id"]) {
+            .filter { !keep.contains($0["case_id"]) }
+        let used = try caseRefsWithResults(among: Set(rows.map { $0["id"] as Int64 }), db: db)
+        for row in rows {
             let ref: Int64 = row["id"]
-            let used = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM case_results WHERE case_ref = ?)",
-                                         arguments: [ref]) ?? false
-            guard !used else {
+            guard !used.contains(ref) else {
                 throw StoreError.invalidSpecChange(
                     challenge: challenge.spec.slug,
                     reason: "case \"\(row["case_id"] as String)\" has scored results and cannot be removed from the truth")

@@ -1,6 +1,7 @@
 import Challenge
 import Foundation
 import GRDB
+import Judge
 import PlatformSupport
 @testable import Store
 import Testing
@@ -92,5 +93,61 @@ struct MigrationTests {
         try FileManager.default.createDirectory(at: fixtures, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: target.appendingPathComponent("arbiter.sqlite"), to: fixture)
         try? FileManager.default.removeItem(at: scratch)
+    }
+}
+
+@Suite("SQLite migrations: per-case values")
+struct CaseValueMigrationTests {
+    @Test func caseValuesStoredBeforeTheArrayLayoutComeBackUnchangedAfterIt() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try SQLiteStore(dataDirectory: directory)
+        let platform = try Platform(store: store)
+        let submission = try #require(try platform.submit(try platform.addTeam("alpha"), [0, 1, 2, 0, 2, 2], at: 1))
+        #expect(try await Judge(store: store, clock: { platform.at(100) }).drain().scored == 1)
+        let before = try Self.caseValues(of: submission, in: store)
+        #expect(before.count == 2 && before.values.allSatisfy { $0.count == 6 })
+        // Back to v9's long table holding the same values, as a store last opened before v10 left it; then v10 again.
+        try await store.pool.writeWithoutTransaction { db in
+            try db.execute(sql: """
+                CREATE TABLE case_results (evaluation_id INTEGER NOT NULL, metric TEXT NOT NULL, case_ref INTEGER NOT NULL, value REAL NOT NULL);
+                CREATE INDEX case_results_by_evaluation ON case_results (evaluation_id);
+                """)
+            for row in try Row.fetchAll(db, sql: "SELECT evaluation_id, metric, case_refs, case_values FROM case_value_sets") {
+                let place = ("case_value_sets", "case_refs", "test")
+                for (ref, value) in zip(try NumberBlob.int64s(row["case_refs"], place: place), try NumberBlob.doubles(row["case_values"], place: place)) {
+                    try db.execute(sql: "INSERT INTO case_results VALUES (?, ?, ?, ?)", arguments: [row["evaluation_id"], row["metric"], ref, value])
+                }
+            }
+            try db.execute(sql: "DROP TABLE case_value_sets; DELETE FROM grdb_migrations WHERE identifier = 'v10-case-value-arrays'")
+        }
+        try store.pool.close()
+        #expect(try Self.caseValues(of: submission, in: try SQLiteStore(dataDirectory: directory)) == before)
+    }
+
+    @Test func aCaseWithStoredValuesCannotLeaveTheTruth() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try SQLiteStore(dataDirectory: directory)
+        let platform = try Platform(store: store)
+        _ = try platform.submit(try platform.addTeam("alpha"), [0, 1, 2, 0, 2, 2], at: 1)
+        #expect(try await Judge(store: store, clock: { platform.at(100) }).drain().scored == 1)
+        let fewerCases = GroundTruth(cases: try store.truthCases(challenge: try store.challenge("small"), splits: [.public, .private])
+            .map(\.truth).dropLast().map { $0 })
+        let refusal = #expect(throws: StoreError.self) {
+            try store.importTruth(fewerCases, challenge: "small", fileSHA256: String(repeating: "b", count: 64), now: platform.at(200))
+        }
+        #expect(refusal.map { "\($0)".contains("has scored results and cannot be removed") } == true)
+    }
+
+    /// Each per-case metric's values of a submission, by case id.
+    static func caseValues(of submission: StoredSubmission, in store: SQLiteStore) throws -> [String: [String: Double]] {
+        let challenge = try store.challenge("small")
+        var values: [String: [String: Double]] = [:]
+        for metric in ["cost-matrix", "accuracy"] {
+            values[metric] = try store.caseValues(submissionIDs: [submission.id], metric: metric, splits: [.public, .private],
+                                                  challenge: challenge, scorerVersion: challenge.spec.task.kind.scorerVersion)[submission.id]
+        }
+        return values
     }
 }

@@ -1,8 +1,9 @@
 import Challenge
 
-/// An evaluation's per-case values as `case_value_sets` stores them: one set per metric, each the metric's case refs
-/// and values in the evaluator's order, concatenated into two flat arrays with each metric's range in them (so a
-/// statement binds five arrays however many metrics there are, and slices them on the server).
+/// An evaluation's per-case values as both adapters' `case_value_sets` store them: one set per metric, each the
+/// metric's case refs and values in the evaluator's order, concatenated into two flat arrays with each metric's range
+/// in them (PostgreSQL binds five arrays however many metrics there are and slices them on the server; SQLite writes
+/// each range as two blobs).
 struct CaseValueSets {
     /// The metrics in the order they first appear.
     private(set) var metrics: [String] = []
