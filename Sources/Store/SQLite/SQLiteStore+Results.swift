@@ -57,7 +57,7 @@ extension SQLiteStore {
             try aggregateStatement.execute(arguments: [evaluationID, row.split, row.metric, row.value])
         }
         for split in evaluation.splits {
-            let json = String(decoding: try JSONEncoder.sorted.encode(split.summary), as: UTF8.self)
+            let json = try split.summary.jsonText()
             try db.execute(sql: "INSERT INTO split_summaries (evaluation_id, split, summary_json) VALUES (?, ?, ?)",
                            arguments: [evaluationID, split.split.rawValue, json])
         }

@@ -78,7 +78,7 @@ struct ScoredJobRecord: PostgresPreparedStatement {
         binds.append(aggregates.map { $0.value ?? 0 })
         binds.append(aggregates.map { $0.value == nil })
         binds.append(scores.splits.map(\.split.rawValue))
-        binds.append(try scores.splits.map { String(decoding: try JSONEncoder.sorted.encode($0.summary), as: UTF8.self) })
+        binds.append(try scores.splits.map { try $0.summary.jsonText() })
         return binds
     }
 
