@@ -16,9 +16,15 @@ struct JSONTextWriter {
 
     mutating func number(_ value: Double) throws {
         guard value.isFinite else { throw NonFiniteNumber(value: value) }
+        // 0 and 1 end most curves; every other number goes through Swift's shortest spelling, its ".0" cut off.
+        if value == 0, value.sign == .plus { return bytes.append(UInt8(ascii: "0")) }
+        if value == 1 { return bytes.append(UInt8(ascii: "1")) }
         var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
+        text.withUTF8 { utf8 in
+            let count = utf8.count
+            let integral = count >= 2 && utf8[count - 2] == UInt8(ascii: ".") && utf8[count - 1] == UInt8(ascii: "0")
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[..<(integral ? count - 2 : count)]))
+        }
     }
 
     mutating func number(_ value: Int) {
@@ -66,6 +72,7 @@ struct JSONTextWriter {
     }
 
     mutating func numbers(_ values: [Double]) throws {
+        bytes.reserveCapacity(bytes.count + values.count * 20)
         try array(values) { (writer, value) throws in try writer.number(value) }
     }
 

@@ -14,6 +14,9 @@ public struct JobResult: Sendable {
     public let outcome: Outcome
     /// For a failure that is not the file's own problem (a crash, a time limit): the detail for the operator.
     public let operatorReason: String?
+    /// Each split's summary as the stores keep it (`EvaluationSummary.jsonText()`), in split order. Written when the
+    /// result is made, on whichever core scored it, not in the store's one write transaction.
+    public let summaryTexts: Result<[String], any Error>
 
     public init(job: ClaimedJob, scorerVersion: String, truthVersion: String, outcome: Outcome, operatorReason: String? = nil) {
         self.job = job
@@ -21,5 +24,10 @@ public struct JobResult: Sendable {
         self.truthVersion = truthVersion
         self.outcome = outcome
         self.operatorReason = operatorReason
+        if case .scored(let scores, _) = outcome {
+            summaryTexts = Result { try scores.splits.map { try $0.summary.jsonText() } }
+        } else {
+            summaryTexts = .success([])
+        }
     }
 }

@@ -4,13 +4,11 @@ import Foundation
 /// metric's case refs and values, the counterpart of PostgreSQL's `BIGINT[]` and `DOUBLE PRECISION[]` columns.
 enum NumberBlob {
     static func data(_ values: some Collection<Int64>) -> Data {
-        var data = Data(capacity: values.count * 8)
-        for value in values { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
-        return data
+        values.map(\.littleEndian).withUnsafeBytes { Data($0) }
     }
 
     static func data(_ values: some Collection<Double>) -> Data {
-        data(values.lazy.map { Int64(bitPattern: $0.bitPattern) })
+        values.map(\.bitPattern.littleEndian).withUnsafeBytes { Data($0) }
     }
 
     /// The numbers of a blob; `place` says where it was read, for the error of a blob whose length is not a multiple of 8.

@@ -56,8 +56,7 @@ extension SQLiteStore {
         for row in Self.aggregateRows(evaluation) {
             try aggregateStatement.execute(arguments: [evaluationID, row.split, row.metric, row.value])
         }
-        for split in evaluation.splits {
-            let json = try split.summary.jsonText()
+        for (split, json) in zip(evaluation.splits, try result.summaryTexts.get()) {
             try db.execute(sql: "INSERT INTO split_summaries (evaluation_id, split, summary_json) VALUES (?, ?, ?)",
                            arguments: [evaluationID, split.split.rawValue, json])
         }

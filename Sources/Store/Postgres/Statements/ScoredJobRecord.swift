@@ -78,7 +78,7 @@ struct ScoredJobRecord: PostgresPreparedStatement {
         binds.append(aggregates.map { $0.value ?? 0 })
         binds.append(aggregates.map { $0.value == nil })
         binds.append(scores.splits.map(\.split.rawValue))
-        binds.append(try scores.splits.map { try $0.summary.jsonText() })
+        binds.append(try result.summaryTexts.get())
         return binds
     }
 
