@@ -172,7 +172,7 @@ enum Migrations {
         var (refs, values): ([Int64], [Double]) = ([], [])
         func flush() throws {
             guard let current else { return }
-            try insert.execute(arguments: [current.evaluation, current.metric, NumberBlob.data(refs), NumberBlob.data(values)])
+            try insert.execute(arguments: [current.evaluation, current.metric, NumberBlob.data(refs[...]), NumberBlob.data(values[...])])
             (refs, values) = ([], [])
         }
         while let row = try rows.next() {

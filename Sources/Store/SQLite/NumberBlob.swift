@@ -3,12 +3,20 @@ import Foundation
 /// Arrays of 64-bit numbers as SQLite blobs, 8 little-endian bytes each: how SQLite's `case_value_sets` keeps a
 /// metric's case refs and values, the counterpart of PostgreSQL's `BIGINT[]` and `DOUBLE PRECISION[]` columns.
 enum NumberBlob {
-    static func data(_ values: some Collection<Int64>) -> Data {
-        values.map(\.littleEndian).withUnsafeBytes { Data($0) }
+    static func data(_ values: ArraySlice<Int64>) -> Data {
+        #if _endian(little)
+        values.withUnsafeBytes { Data($0) }
+        #else
+        values.map { $0.littleEndian }.withUnsafeBytes { Data($0) }
+        #endif
     }
 
-    static func data(_ values: some Collection<Double>) -> Data {
-        values.map(\.bitPattern.littleEndian).withUnsafeBytes { Data($0) }
+    static func data(_ values: ArraySlice<Double>) -> Data {
+        #if _endian(little)
+        values.withUnsafeBytes { Data($0) }
+        #else
+        values.map { $0.bitPattern.littleEndian }.withUnsafeBytes { Data($0) }
+        #endif
     }
 
     /// The numbers of a blob; `place` says where it was read, for the error of a blob whose length is not a multiple of 8.
