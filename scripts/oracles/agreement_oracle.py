@@ -257,6 +257,13 @@ def studies():
                 cats(4), [[i % 4 if j == i % 3 else None for j in range(3)] for i in range(9)],
                 non_symmetric_costs(108, 4)))
 
+    rows = simulated(8, 24, 4, 3, [0.8, 0.7, 0.7, 0.6])
+    for item, row in enumerate(rows):  # 8 items with 2 reads, 8 with 3, 8 with 4 after this: a three-way tie
+        keep = 2 + item % 3
+        rows[item] = [v if (reader - item) % 4 < keep else None for reader, v in enumerate(row)]
+    out.append(("tied-read-counts", "4 readers, 3 classes, as many items with 2, 3 and 4 reads: Fleiss uses the 4-read items",
+                cats(3), rows, non_symmetric_costs(110, 3)))
+
     textbook = [[np.nan, np.nan, np.nan, np.nan, np.nan, 3, 4, 1, 2, 1, 1, 3, 3, np.nan, 3],
                 [1, np.nan, 2, 1, 3, 3, 4, 3, np.nan, np.nan, np.nan, np.nan, np.nan, np.nan, np.nan],
                 [np.nan, np.nan, 2, 1, 3, 4, 4, np.nan, 2, 1, 1, 3, 3, np.nan, 4]]
