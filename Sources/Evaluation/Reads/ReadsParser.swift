@@ -9,9 +9,12 @@ import Scoring
 /// largest (so "0" and "3" are three steps apart even when nobody chose "1" or "2"), ordered; otherwise the distinct
 /// labels sorted by their UTF-8 bytes, unordered.
 public struct ReadsParser: Sendable {
+    /// The classes that are the categories, in order; nil to infer the categories from the labels.
     public let classes: [ClassSpec]?
+    /// The budget checked before the file is parsed.
     public let limits: ReadsLimits
 
+    /// A parser for a challenge's `classes` (or none) within `limits`.
     public init(classes: [ClassSpec]? = nil, limits: ReadsLimits = ReadsLimits()) {
         self.classes = classes
         self.limits = limits
@@ -29,6 +32,7 @@ public struct ReadsParser: Sendable {
         let reader: String
     }
 
+    /// The reads of the CSV `bytes`; `file` names it in every problem. Throws every problem found (up to a cap).
     public func parse(_ bytes: [UInt8], file: String) throws(ValidationFailure) -> ParsedReads {
         var problems = ProblemList()
         checkBudget(bytes, problems: &problems)

@@ -21,6 +21,7 @@ public enum AgreementError: Error, Sendable, Equatable, CustomStringConvertible 
     /// A bootstrap plan that cannot resample the study's items (no resample, an empty one, an index outside).
     case invalidPlan(RankingError)
 
+    /// The problem in a sentence, with the offending value.
     public var description: String {
         switch self {
         case .noCategories: "a reader study needs at least one category"

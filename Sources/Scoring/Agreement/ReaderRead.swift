@@ -7,6 +7,7 @@ public struct ReaderRead: Sendable, Hashable {
     /// The label, as an index into the study's ordered list of categories.
     public let label: Int
 
+    /// The read of `item` by `reader` with category index `label`.
     public init(item: String, reader: String, label: Int) {
         self.item = item
         self.reader = reader
