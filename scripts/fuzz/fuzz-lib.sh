@@ -3,7 +3,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 scratch="$root/.build-fuzz"
 fuzzer="$scratch/debug/ArbiterFuzzer"
-targets=(slide deflate zip tar csv points nifti metaimage png geojson asap wkt spec multipart form image)
+targets=(slide deflate zip tar csv points nifti metaimage png geojson asap wkt spec multipart form image reads)
 
 # The sanitizer build of the fuzz package (and the main package's Geometry, Imaging, Scoring, Challenge through it).
 build_fuzzer() {
@@ -38,6 +38,7 @@ seed_files() {
     spec) ls "$root"/Challenges/*/challenge.yaml; fixtures -name '*.yaml' -o -name '*.yml' ;;
     multipart|form) ;;
     image) fixtures -path '*/bad/image-*' -o -path '*/images/*' ;;
+    reads) fixtures -path '*/oracles/agreement/*.csv' -o -name 'reads*.csv' ;;
   esac
   [ -d "$here/seeds/$1" ] && find "$here/seeds/$1" -type f
   true
@@ -63,7 +64,7 @@ replay_known() {
 # bugs rarely need more), binary ones may reach the 120 KB of the largest seeds.
 max_len() {
   case "$1" in
-    csv|points|geojson|asap|wkt|spec|multipart|form) echo 16384 ;;
+    csv|points|geojson|asap|wkt|spec|multipart|form|reads) echo 16384 ;;
     *) echo 120000 ;;
   esac
 }

@@ -32,6 +32,10 @@ public struct ValidationProblem: Sendable, Equatable, Codable, CustomStringConve
         case unusableImage = "unusable-image"
         /// A container's run wrote nothing the phase could gather into a prediction file.
         case missingOutput = "missing-output"
+        /// A required field left empty, such as a read's item or reader.
+        case emptyField = "empty-field"
+        /// More categories than a file of reads may define (integer labels spanning too wide a range).
+        case tooManyCategories = "too-many-categories"
     }
 
     public let kind: Kind

@@ -8,7 +8,8 @@ import Store
 struct ScoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score", abstract: "Score a prediction file directly, with no data directory.",
-        subcommands: [SlideClassification.self, SlideLesionDetectionScore.self, VolumeLesionDetectionScore.self, VolumeSegmentationScore.self, SlideSegmentationScore.self])
+        subcommands: [SlideClassification.self, SlideLesionDetectionScore.self, VolumeLesionDetectionScore.self, VolumeSegmentationScore.self, SlideSegmentationScore.self,
+            AgreementScoreCommand.self])
 
     struct SlideClassification: ParsableCommand {
         static let configuration = CommandConfiguration(

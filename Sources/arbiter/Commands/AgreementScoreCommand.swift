@@ -1,0 +1,77 @@
+import ArgumentParser
+import Challenge
+import Evaluation
+import Foundation
+import Scoring
+
+/// `arbiter score agreement`: how far the readers of a reader study agree, from a CSV of their reads.
+struct AgreementScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agreement",
+        abstract: "Agreement between readers: Cohen's kappa per pair, Fleiss' kappa, Krippendorff's alpha, percent agreement.",
+        discussion: """
+            The reads CSV has the columns item_id,reader,label, one read per line. Labels are ordered when --spec gives \
+            the classes (in the challenge's order) or when every label is an integer (every integer from the smallest \
+            to the largest is a category); only then are ordinal alpha and linear or quadratic weights available. \
+            Fleiss' kappa uses the items with the most common number of reads; alpha and percent agreement use every \
+            item read at least twice. Undefined values (one category only, no item read twice) print as "undefined".
+            """)
+
+    /// The weights of Cohen's kappa.
+    enum Weights: String, ExpressibleByArgument, CaseIterable {
+        case none, linear, quadratic
+        case costMatrix = "cost-matrix"
+    }
+
+    @Option(help: "Reads CSV: item_id,reader,label.") var reads: String
+    @Option(help: "Weights of Cohen's kappa: none, linear, quadratic, or cost-matrix (the --spec challenge's).")
+    var weights: Weights = .none
+    @Option(help: "A challenge.yaml, or the folder holding it, whose classes (in order) are the labels.") var spec: String?
+    @Option(help: "Bootstrap resamples of the items for 95% intervals (0: no intervals).") var resamples = 0
+    @Option(help: "Seed of the bootstrap resamples.") var seed: UInt64 = 0
+    @Flag(help: "Print JSON.") var json = false
+
+    func validate() throws {
+        guard resamples >= 0 else { throw ValidationError("--resamples must be 0 or more, got \(resamples)") }
+        if weights == .costMatrix, spec == nil {
+            throw ValidationError("--weights cost-matrix takes the cost matrix of a challenge: pass --spec challenge.yaml")
+        }
+    }
+
+    func run() throws {
+        let challenge = try spec.map(loadChallenge)
+        let parsed = try ReadsParser(classes: challenge?.task.classes).parse(try readFile(reads), file: reads)
+        let kappaWeights = try resolveWeights(challenge, ordered: parsed.ordered)
+        let report = try AgreementReport(parsed, weights: kappaWeights, weightsName: weights.rawValue, plan: plan)
+        print(json ? try JSONOutput.text(report) : report.text)
+    }
+
+    private var plan: BootstrapPlan? {
+        resamples > 0 ? .seeded(seed: seed, resamples: resamples) : nil
+    }
+
+    private func loadChallenge(_ path: String) throws -> ChallengeSpec {
+        let url = URL(fileURLWithPath: path)
+        if url.pathExtension == "yaml" || url.pathExtension == "yml" {
+            return try ChallengeSpecParser.parse(yaml: String(decoding: try readFile(path), as: UTF8.self), file: path)
+        }
+        return try ChallengeSpecParser.load(directory: url)
+    }
+
+    private func resolveWeights(_ challenge: ChallengeSpec?, ordered: Bool) throws -> KappaWeights {
+        switch weights {
+        case .none: return .unweighted
+        case .linear, .quadratic:
+            guard ordered else {
+                throw ValidationError(
+                    "--weights \(weights.rawValue) needs ordered labels: pass --spec, or use integer labels (\(reads) has others)")
+            }
+            return weights == .linear ? .linear : .quadratic
+        case .costMatrix:
+            guard let challenge, let matrix = challenge.metrics.all.lazy.compactMap(\.costMatrix).first else {
+                throw ValidationError("\(spec ?? "the spec") has no cost-matrix metric, so --weights cost-matrix has no matrix")
+            }
+            return .custom(matrix)
+        }
+    }
+}
