@@ -25,8 +25,7 @@ import Testing
         let cases: [String: Case]
     }
 
-    static let expected = try! JSONDecoder().decode(
-        Expected.self, from: Data(contentsOf: RepositoryFiles.url("Fixtures/oracles/classification/roc-curves.json")))
+    static let expected = RepositoryFiles.oracle(Expected.self, "Fixtures/oracles/classification/roc-curves.json")
 
     /// Each row's truth label and its probabilities, in the order of the predictions file.
     static func rows(_ name: String, classes: [String]) throws -> [(truth: String, scores: [Double])] {

@@ -26,4 +26,16 @@ public enum RepositoryFiles {
     public static func bytes(_ relativePath: String) throws -> [UInt8] {
         [UInt8](try Data(contentsOf: url(relativePath)))
     }
+
+    /// A reference tool's expected values (`Fixtures/oracles/…`), decoded once by a suite's `static let`; a fixture
+    /// that cannot be read stops the run with its path, since every test of the suite would fail on it.
+    public static func oracle<Oracle: Decodable>(_ type: Oracle.Type, _ relativePath: String, snakeCaseKeys: Bool = false) -> Oracle {
+        let decoder = JSONDecoder()
+        if snakeCaseKeys { decoder.keyDecodingStrategy = .convertFromSnakeCase }
+        do {
+            return try decoder.decode(type, from: Data(contentsOf: url(relativePath)))
+        } catch {
+            fatalError("cannot read \(relativePath): \(error)")
+        }
+    }
 }

@@ -78,16 +78,7 @@ struct AgreementOracle: Decodable {
     let studies: [Study]
     let bootstraps: [Bootstrap]
 
-    static let shared: AgreementOracle = {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        let url = RepositoryFiles.url("Fixtures/oracles/agreement/expected.json")
-        do {
-            return try decoder.decode(AgreementOracle.self, from: Data(contentsOf: url))
-        } catch {
-            fatalError("cannot read \(url.path): \(error)")
-        }
-    }()
+    static let shared = RepositoryFiles.oracle(AgreementOracle.self, "Fixtures/oracles/agreement/expected.json", snakeCaseKeys: true)
 
     func study(named name: String) -> Study {
         studies.first { $0.name == name }!

@@ -37,10 +37,7 @@ struct PICAIOracle: Decodable {
     let candidates: [String: Candidates]
     let malformed: [String: Malformed]
 
-    static let shared: PICAIOracle = {
-        let data = try! Data(contentsOf: RepositoryFiles.url("Fixtures/oracles/lesions/picai.json"))
-        return try! JSONDecoder().decode(PICAIOracle.self, from: data)
-    }()
+    static let shared = RepositoryFiles.oracle(PICAIOracle.self, "Fixtures/oracles/lesions/picai.json")
 
     /// The case as the evaluator extracts it (from non-zero voxels), or through the dense path.
     static func detectionCase(_ id: String, folder: String = "cases", dense: Bool = false) throws -> DetectionCase {

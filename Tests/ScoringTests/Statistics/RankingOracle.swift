@@ -134,16 +134,7 @@ struct RankingOracle: Decodable {
     let rankings: [Table]
     let bootstraps: [Run]
 
-    static let shared: RankingOracle = {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        let url = RepositoryFiles.url("Fixtures/oracles/ranking/expected.json")
-        do {
-            return try decoder.decode(RankingOracle.self, from: Data(contentsOf: url))
-        } catch {
-            fatalError("cannot read \(url.path): \(error)")
-        }
-    }()
+    static let shared = RepositoryFiles.oracle(RankingOracle.self, "Fixtures/oracles/ranking/expected.json", snakeCaseKeys: true)
 
     func table(named name: String) -> Table {
         rankings.first { $0.name == name }!
