@@ -50,6 +50,7 @@ struct JudgeBenchmark: AsyncParsableCommand {
             timings.append(seconds)
             print(String(format: "run %d: judged %d submissions x %d cases in %.3f s (%.0f submissions/s, %.2f ms each)",
                          repetition, submissions, cases, seconds, Double(submissions) / seconds, seconds * 1000 / Double(submissions)))
+            try await Self.rejudgeChangesNothing(judges[0], submissions: submissions)
             database.removeFiles()
         }
         let median = timings.sorted()[timings.count / 2]
@@ -58,6 +59,18 @@ struct JudgeBenchmark: AsyncParsableCommand {
               + "\(engine), \(workers) workers (target < 1 s)")
         BenchmarkResult(benchmark: "judge: \(submissions) x \(cases) cases, \(engine), \(workers) judge\(workers == 1 ? "" : "s")",
                         arbiter: BenchmarkResult.number(median, 3, "s"), target: "< 1 s", met: median < 1).print()
+    }
+
+    /// Re-judges the phase and checks that every result comes out as stored: nothing new written, no difference.
+    private static func rejudgeChangesNothing(_ judge: Judge, submissions: Int) async throws {
+        let started = ContinuousClock.now
+        let queued = try judge.store.requeue(challenge: try judge.store.challenge("tissuenet-demo"), phase: "final", now: Date())
+        let report = try await judge.drain()
+        guard queued == submissions, report.alreadyRecorded == submissions, report.total == submissions else {
+            throw ValidationError("re-judging \(queued) submissions gave \(report): results differ from the stored ones or were written again")
+        }
+        print(String(format: "  re-judged in %.3f s: %d of %d as stored, %d new, %d different", Stopwatch.seconds(ContinuousClock.now - started),
+                     report.alreadyRecorded, submissions, report.scored, report.conflicts))
     }
 
     /// Runs the judges at once until the queue is empty; returns how many submissions they scored.
