@@ -31,7 +31,9 @@ struct ContainerLimitTests {
         let invocation = try await PodmanTestHost.invocation("sleep 600", limits: PodmanTestHost.limits(wallSeconds: 2))
         let outcome = try await PodmanTestHost.engine().run(invocation)
         #expect(outcome.ending == .timedOut(seconds: 2))
-        #expect(outcome.durationSeconds >= 2 && outcome.durationSeconds < 6, "took \(outcome.durationSeconds) s")
+        // Killed, not finished: far below the 600 s it asked for. The bound leaves room for podman on a busy machine,
+        // which takes seconds to start and stop a container (6 s was exceeded under parallel builds).
+        #expect(outcome.durationSeconds >= 2 && outcome.durationSeconds < 60, "took \(outcome.durationSeconds) s")
     }
 
     @Test func fillingMemoryPastTheLimitIsOutOfMemory() async throws {
