@@ -130,27 +130,30 @@ extension STAPLE {
     }
 
     private static func updateTabulated(_ weights: inout [Double], codes: [UInt16], table: [Double]?, sums: inout Sums) {
-        let readers = sums.marked.count
         weights.withUnsafeMutableBufferPointer { weights in
             codes.withUnsafeBufferPointer { codes in
-                sums.marked.withUnsafeMutableBufferPointer { marked in
-                    sums.unmarked.withUnsafeMutableBufferPointer { unmarked in
-                        var weightSum = 0.0
-                        var complementSum = 0.0
-                        for pixel in 0..<weights.count {
-                            let code = Int(codes[pixel])
-                            if let table { weights[pixel] = table[code] }
-                            let w = weights[pixel]
-                            let complement = 1.0 - w
-                            for reader in 0..<readers {
-                                if code & (1 << reader) != 0 { marked[reader] += w } else { unmarked[reader] += complement }
-                            }
-                            weightSum += w
-                            complementSum += complement
-                        }
-                        sums.weight = weightSum
-                        sums.complement = complementSum
+                var weightSum = 0.0
+                var complementSum = 0.0
+                for pixel in 0..<weights.count {
+                    if let table { weights[pixel] = table[Int(codes[pixel])] }
+                    weightSum += weights[pixel]
+                    complementSum += 1.0 - weights[pixel]
+                }
+                sums.weight = weightSum
+                sums.complement = complementSum
+                // One reader at a time, branch-free: adding 0.0 to a sum leaves it as it is.
+                for reader in sums.marked.indices {
+                    let bit = UInt16(1) << UInt16(reader)
+                    var marked = 0.0
+                    var unmarked = 0.0
+                    for pixel in 0..<weights.count {
+                        let w = weights[pixel]
+                        let marks = codes[pixel] & bit != 0
+                        marked += marks ? w : 0.0
+                        unmarked += marks ? 0.0 : 1.0 - w
                     }
+                    sums.marked[reader] = marked
+                    sums.unmarked[reader] = unmarked
                 }
             }
         }
