@@ -36,9 +36,9 @@ public enum STAPLE {
     public struct Estimate: Sendable, Equatable {
         /// Per pixel, the probability that it is truly foreground (ITK's output image), in the masks' order.
         public let probabilities: [Double]
-        /// Per reader, the sensitivity estimated in the last iteration.
+        /// Per reader, the sensitivity estimated in the last iteration (NaN when no iteration ran).
         public let sensitivity: [Double]
-        /// Per reader, the specificity estimated in the last iteration.
+        /// Per reader, the specificity estimated in the last iteration (NaN when no iteration ran).
         public let specificity: [Double]
         /// The prior probability of foreground used throughout: mean share of readers marking a pixel × confidence.
         public let prior: Double
