@@ -64,7 +64,8 @@ func expectMatchesOracle(
     for (index, (value, reference)) in zip(actual, expected).enumerated() {
         let matches = reference.map { abs(value - $0) <= 1e-9 } ?? value.isNaN
         if !matches && mismatches < 5 {
-            Issue.record("\(what)[\(index)]: \(value), oracle \(reference.map(String.init) ?? "NaN")", sourceLocation: sourceLocation)
+            let oracle = reference.map { "\($0)" } ?? "NaN"
+            Issue.record("\(what)[\(index)]: \(value), oracle \(oracle)", sourceLocation: sourceLocation)
         }
         if !matches { mismatches += 1 }
     }
