@@ -21,11 +21,13 @@ public enum STAPLE {
         public var foregroundValue: UInt8
         /// The factor applied to the mean of the initial weights to give the prior (ITK's `ConfidenceWeight`).
         public var confidenceWeight: Double
-        /// The most iterations run (ITK's `MaximumIterations`; SimpleITK's default is 2³² − 1, i.e. until converged).
+        /// The most iterations run (ITK's `MaximumIterations`). SimpleITK's default, 2³² − 1, means "until converged";
+        /// ours is `defaultMaximumIterations`, so masks from outside cannot keep a worker busy for hours, and every
+        /// study that converges within it gets SimpleITK's estimate.
         public var maximumIterations: Int
 
-        /// ITK's settings; the defaults are SimpleITK's.
-        public init(foregroundValue: UInt8 = 1, confidenceWeight: Double = 1, maximumIterations: Int = Int(UInt32.max)) {
+        /// ITK's settings; the defaults are SimpleITK's but for the iteration cap.
+        public init(foregroundValue: UInt8 = 1, confidenceWeight: Double = 1, maximumIterations: Int = STAPLE.defaultMaximumIterations) {
             self.foregroundValue = foregroundValue
             self.confidenceWeight = confidenceWeight
             self.maximumIterations = maximumIterations
@@ -49,6 +51,8 @@ public enum STAPLE {
     /// The most pixel reads (pixels × readers) a call accepts unless told otherwise: 2³⁰ (a 1024 × 1024 × 256
     /// volume from four readers).
     public static let defaultPixelReadBudget = 1 << 30
+    /// The iteration cap unless one is given: SimpleITK's studies converge within tens of iterations.
+    public static let defaultMaximumIterations = 1_000
 
     /// The STAPLE estimate from `masks` (one per reader, each `width × height × depth` values).
     public static func estimate(
@@ -67,7 +71,7 @@ public enum STAPLE {
     /// The STAPLE estimate from boolean masks (true marks foreground).
     public static func estimate(
         masks: [[Bool]], width: Int, height: Int, depth: Int = 1, confidenceWeight: Double = 1,
-        maximumIterations: Int = Int(UInt32.max), pixelReadBudget: Int = defaultPixelReadBudget
+        maximumIterations: Int = defaultMaximumIterations, pixelReadBudget: Int = defaultPixelReadBudget
     ) throws(STAPLEError) -> Estimate {
         let pixels = try checkedPixelCount(
             readers: masks.count, width: width, height: height, depth: depth, budget: pixelReadBudget)
