@@ -14,13 +14,13 @@ extension AgreementTests {
             for (interval, reference) in zip(intervals, run.statistics) {
                 let what = "\(run.study) \(reference.kind) \(reference.weights ?? reference.level?.rawValue ?? "")"
                 #expect(interval.statistic == reference.statistic(costs: study.costs))
-                expectMatches(interval.estimate, reference.estimate, "\(what) estimate")
+                expectAgrees(interval.estimate, reference.estimate, "\(what) estimate")
                 #expect(interval.resampledValues.count == run.resamples)
                 for (index, (value, expected)) in zip(interval.resampledValues, reference.resampled).enumerated() {
-                    expectMatches(value, expected, "\(what) resample \(index)")
+                    expectAgrees(value, expected, "\(what) resample \(index)")
                 }
-                expectMatches(interval.lower, reference.lower, "\(what) lower")
-                expectMatches(interval.upper, reference.upper, "\(what) upper")
+                expectAgrees(interval.lower, reference.lower, "\(what) lower")
+                expectAgrees(interval.upper, reference.upper, "\(what) upper")
                 #expect(interval.undefinedResampleCount == reference.resampled.count { $0 == nil })
             }
         }

@@ -94,19 +94,5 @@ struct AgreementOracle: Decodable {
     }
 }
 
-/// Expects `actual` within 1e-12 of the oracle's `expected` (relative beyond magnitude 1); nil stands for NaN.
-func expectMatches(
-    _ actual: Double, _ expected: Double?, _ what: @autoclosure () -> String,
-    sourceLocation: SourceLocation = #_sourceLocation
-) {
-    guard let expected else {
-        #expect(actual.isNaN, "\(what()): \(actual), oracle NaN", sourceLocation: sourceLocation)
-        return
-    }
-    #expect(
-        abs(actual - expected) <= 1e-12 * max(1, abs(expected)), "\(what()): \(actual), oracle \(expected)",
-        sourceLocation: sourceLocation)
-}
-
 /// The parent suite of the agreement tests, so `swift test --filter Agreement` selects all of them.
 @Suite("Agreement") struct AgreementTests {}

@@ -11,7 +11,7 @@ extension AgreementTests {
                 for (name, value) in expected {
                     let kappa = try CohenKappa.value(
                         reads, readerA: pair.readerA, readerB: pair.readerB, weights: AgreementOracle.weights(name, study.costs))
-                    expectMatches(kappa, value, "\(study.name) readers \(pair.readerA),\(pair.readerB) \(name)")
+                    expectAgrees(kappa, value, "\(study.name) readers \(pair.readerA),\(pair.readerB) \(name)")
                 }
             }
         }

@@ -6,7 +6,7 @@ extension AgreementTests {
         @Test(arguments: AgreementOracle.shared.studies, MeasurementLevel.allCases)
         func matchesThePackageGivenTheCategoriesAsItsDomain(_ study: AgreementOracle.Study, _ level: MeasurementLevel) throws {
             let alpha = KrippendorffAlpha.value(try study.reads(), level: level)
-            expectMatches(alpha, study.krippendorff[level.rawValue]!.withDomain, "\(study.name) \(level)")
+            expectAgrees(alpha, study.krippendorff[level.rawValue]!.withDomain, "\(study.name) \(level)")
         }
 
         @Test(arguments: AgreementOracle.shared.studies, MeasurementLevel.allCases)
@@ -16,7 +16,7 @@ extension AgreementTests {
             let reference = study.krippendorff[level.rawValue]!
             let alpha = KrippendorffAlpha.value(try study.reads(), level: level)
             if let inferred = reference.withoutDomain {
-                expectMatches(alpha, inferred, "\(study.name) \(level)")
+                expectAgrees(alpha, inferred, "\(study.name) \(level)")
             } else {
                 #expect(alpha.isNaN, "the package refuses \(study.name) without a domain; with it: \(String(describing: reference.withDomain))")
             }

@@ -5,7 +5,7 @@ extension AgreementTests {
     @Suite("Percent agreement") struct PercentAgreementTests {
         @Test(arguments: AgreementOracle.shared.studies)
         func matchesTheIndependentPairCount(_ study: AgreementOracle.Study) throws {
-            expectMatches(PercentAgreement.value(try study.reads()), study.percentAgreement, study.name)
+            expectAgrees(PercentAgreement.value(try study.reads()), study.percentAgreement, study.name)
         }
 
         @Test func averagesItemsNotPairs() throws {

@@ -141,7 +141,7 @@ struct RankingOracle: Decodable {
     }
 }
 
-/// Expects `actual` to agree with the oracle's `expected` to 1e-12 relative (nil stands for NaN).
+/// Expects `actual` to agree with the oracle's `expected` to 1e-12, relative beyond magnitude 1 (nil stands for NaN).
 func expectAgrees(
     _ actual: Double, _ expected: Double?, _ what: @autoclosure () -> String,
     sourceLocation: SourceLocation = #_sourceLocation
@@ -151,7 +151,7 @@ func expectAgrees(
         return
     }
     #expect(
-        abs(actual - expected) <= 1e-12 * abs(expected), "\(what()): \(actual), oracle \(expected)",
+        abs(actual - expected) <= 1e-12 * max(1, abs(expected)), "\(what()): \(actual), oracle \(expected)",
         sourceLocation: sourceLocation)
 }
 
