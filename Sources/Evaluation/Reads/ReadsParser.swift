@@ -70,7 +70,7 @@ public struct ReadsParser: Sendable {
     private func checkBudget(_ bytes: [UInt8], problems: inout ProblemList) {
         if bytes.count > limits.maxBytes {
             problems.add(ValidationProblem(
-                .fileTooLarge, message: "the file has \(bytes.count) bytes; a reads file may have at most \(limits.maxBytes)"))
+                .fileTooLarge, message: "the file has more than \(limits.maxBytes) bytes; a reads file may have at most that"))
             return
         }
         let lines = bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }

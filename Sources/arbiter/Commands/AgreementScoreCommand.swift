@@ -39,8 +39,10 @@ struct AgreementScoreCommand: ParsableCommand {
     }
 
     func run() throws {
-        let challenge = try spec.map(loadChallenge)
-        let parsed = try ReadsParser(classes: challenge?.task.classes).parse(try readFile(reads), file: reads)
+        let challenge = try spec.map(LocalScoringSpec.load)
+        let parser = ReadsParser(classes: challenge?.task.classes)
+        // One byte past the budget is enough for the parser to refuse a file that is too large.
+        let parsed = try parser.parse(try readFile(reads, upTo: parser.limits.maxBytes + 1), file: reads)
         let kappaWeights = try resolveWeights(challenge, ordered: parsed.ordered)
         let report = try AgreementReport(parsed, weights: kappaWeights, weightsName: weights.rawValue, plan: plan)
         print(json ? try JSONOutput.text(report) : report.text)
@@ -48,14 +50,6 @@ struct AgreementScoreCommand: ParsableCommand {
 
     private var plan: BootstrapPlan? {
         resamples > 0 ? .seeded(seed: seed, resamples: resamples) : nil
-    }
-
-    private func loadChallenge(_ path: String) throws -> ChallengeSpec {
-        let url = URL(fileURLWithPath: path)
-        if url.pathExtension == "yaml" || url.pathExtension == "yml" {
-            return try ChallengeSpecParser.parse(yaml: String(decoding: try readFile(path), as: UTF8.self), file: path)
-        }
-        return try ChallengeSpecParser.load(directory: url)
     }
 
     private func resolveWeights(_ challenge: ChallengeSpec?, ordered: Bool) throws -> KappaWeights {

@@ -13,10 +13,7 @@ struct LesionScoringOptions: ParsableArguments {
 
     func task(kind: TaskKind) throws -> TaskSpec? {
         guard let spec else { return nil }
-        let url = URL(fileURLWithPath: spec)
-        let challenge = url.pathExtension == "yaml" || url.pathExtension == "yml"
-            ? try ChallengeSpecParser.parse(yaml: String(decoding: try readFile(spec), as: UTF8.self), file: spec)
-            : try ChallengeSpecParser.load(directory: url)
+        let challenge = try LocalScoringSpec.load(spec)
         guard challenge.task.kind == kind else {
             throw ValidationError("\(spec) describes a \(challenge.task.kind.rawValue) task, not \(kind.rawValue)")
         }

@@ -40,14 +40,7 @@ struct ScoreCommand: AsyncParsableCommand {
         }
 
         private func loadSpec(_ truthBytes: [UInt8]) throws -> ChallengeSpec {
-            if let spec {
-                let url = URL(fileURLWithPath: spec)
-                if url.pathExtension == "yaml" || url.pathExtension == "yml" {
-                    let text = String(decoding: try readFile(spec), as: UTF8.self)
-                    return try ChallengeSpecParser.parse(yaml: text, file: spec)
-                }
-                return try ChallengeSpecParser.load(directory: url)
-            }
+            if let spec { return try LocalScoringSpec.load(spec) }
             return try LocalScoringSpec.inferred(fromTruth: truthBytes, file: truth)
         }
 

@@ -7,8 +7,8 @@ import Store
 /// A challenge's folder as an organiser keeps it: `challenge.yaml`, and the participants' `README.md` that the
 /// challenge page shows.
 struct ChallengeFolder {
-    /// A README longer than this is refused before it is read: it is stored in the database and rendered on every
-    /// visit to the challenge page.
+    /// A README longer than this is refused, reading no more than one byte past it: it is stored in the database and
+    /// rendered on every visit to the challenge page.
     static let readmeByteLimit = 1 << 20
 
     let directory: URL
@@ -29,11 +29,12 @@ struct ChallengeFolder {
     /// `README.md`'s text, or nil when the folder has none.
     private func readme() throws -> String? {
         let file = directory.appendingPathComponent("README.md")
-        guard let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int else { return nil }
-        guard size <= Self.readmeByteLimit else {
-            throw ValidationError("\(file.path) has \(size) bytes; a README may have at most \(Self.readmeByteLimit)")
+        guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+        let bytes = try readFile(file.path, upTo: Self.readmeByteLimit + 1)
+        guard bytes.count <= Self.readmeByteLimit else {
+            throw ValidationError("\(file.path) has more than \(Self.readmeByteLimit) bytes; a README may have at most that")
         }
-        guard let markdown = String(data: try Data(contentsOf: file), encoding: .utf8) else {
+        guard let markdown = String(validating: bytes, as: UTF8.self) else {
             throw ValidationError("\(file.path) is not UTF-8 text")
         }
         return markdown

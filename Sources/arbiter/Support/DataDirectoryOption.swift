@@ -28,10 +28,18 @@ struct DataDirectoryOption: ParsableArguments {
     }
 }
 
-/// Reads a whole file as bytes, with an error that names it.
-func readFile(_ path: String) throws -> [UInt8] {
-    guard let data = FileManager.default.contents(atPath: path) else {
+/// Reads a file as bytes, with an error that names it: the whole file, or at most its first `maximum` bytes (so a
+/// caller checking a byte budget reads one byte past it and never more, whatever the file has grown to).
+func readFile(_ path: String, upTo maximum: Int? = nil) throws -> [UInt8] {
+    guard let maximum else {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ValidationError("cannot read \(path): no such file or not readable")
+        }
+        return [UInt8](data)
+    }
+    guard let handle = FileHandle(forReadingAtPath: path) else {
         throw ValidationError("cannot read \(path): no such file or not readable")
     }
-    return [UInt8](data)
+    defer { try? handle.close() }
+    return [UInt8](try handle.read(upToCount: maximum) ?? Data())
 }

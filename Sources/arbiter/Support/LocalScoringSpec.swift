@@ -4,8 +4,15 @@ import Evaluation
 import Foundation
 import Scoring
 
-/// A spec for `arbiter score` when no challenge.yaml is given: the classes come from the truth.
+/// The spec `arbiter score` works with: the one `--spec` names, or, without one, classes taken from the truth.
 enum LocalScoringSpec {
+    /// The spec a `--spec` option names: a challenge.yaml (or .yml), or the folder holding it.
+    static func load(_ path: String) throws -> ChallengeSpec {
+        let url = URL(fileURLWithPath: path)
+        guard url.pathExtension == "yaml" || url.pathExtension == "yml" else { return try ChallengeSpecParser.load(directory: url) }
+        return try ChallengeSpecParser.parse(yaml: String(decoding: try readFile(path), as: UTF8.self), file: path)
+    }
+
     static func inferred(fromTruth bytes: [UInt8], file: String) throws -> ChallengeSpec {
         let table: CSVTable
         do { table = try CSVReader.parse(bytes) } catch {
