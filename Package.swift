@@ -57,6 +57,7 @@ let package = Package(
             name: "Tiling", dependencies: ["Parallel", "Diagnostics", "Imaging", "Geometry", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings),
         .target(name: "Annotations", dependencies: ["Diagnostics", "Geometry"], swiftSettings: strictSettings),
+        .target(name: "Studies", dependencies: ["Scoring", "Store", "Annotations", "Challenge"], swiftSettings: strictSettings),
         .target(
             name: "Challenge", dependencies: ["Diagnostics", "Scoring", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings),
@@ -170,6 +171,7 @@ let package = Package(
             name: "RunnerTests",
             dependencies: ["Runner", "Judge", "Intake", "Store", "Challenge", "Evaluation", "PlatformSupport", "TestSupport"],
             swiftSettings: strictSettings),
+        .testTarget(name: "StudiesTests", dependencies: ["Studies", "Scoring", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "CLITests", dependencies: ["arbiter", "Runner", "Store", "TestSupport", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings),

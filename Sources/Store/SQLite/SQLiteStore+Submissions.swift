@@ -4,11 +4,12 @@ import GRDB
 
 extension SQLiteStore {
     /// Checks the team's limits and records the submission with its job in one write transaction,
-    /// so parallel uploads cannot both take the last slot. Only accepted submissions count.
+    /// so parallel uploads cannot both take the last slot. Only accepted submissions count. Concurrent uploads share
+    /// one commit (`GroupCommitWriter`), each in its own savepoint, so a refused one leaves the others in.
     public func acceptSubmission(
         _ file: AcceptedFile, phase: StoredPhase, team: StoredTeam, challenge: String, now: Date
     ) throws -> StoredSubmission {
-        let accepted = try pool.write { db in
+        let accepted = try uploads.write { [self] db in
             try checkLimits(phase.spec.limits, phaseID: phase.id, teamID: team.id, now: now, db: db)
             // Cached statements: at hundreds of uploads a second, preparing each statement anew is a visible cost.
             try db.cachedStatement(sql: """

@@ -11,6 +11,8 @@ public final class SQLiteStore: ArbiterStore {
     /// Wakes this process's idle workers when it queues jobs. Other processes on the same file find them by polling:
     /// SQLite has no way to announce a commit to another process.
     let jobSignal = JobSignal()
+    /// Accepted uploads commit together: see `GroupCommitWriter`.
+    let uploads: GroupCommitWriter
 
     /// Opens (creating if needed) `dataDirectory/arbiter.sqlite` and migrates it.
     public convenience init(dataDirectory: URL) throws {
@@ -31,6 +33,7 @@ public final class SQLiteStore: ArbiterStore {
         configuration.busyMode = .timeout(30)
         pool = try DatabasePool(path: dataDirectory.appendingPathComponent("arbiter.sqlite").path,
                                 configuration: configuration)
+        uploads = GroupCommitWriter(pool: pool)
         if let lastMigration {
             try Migrations.migrator.migrate(pool, upTo: lastMigration)
         } else {
