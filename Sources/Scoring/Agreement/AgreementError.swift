@@ -62,7 +62,8 @@ public enum AgreementError: Error, Sendable, Equatable, CustomStringConvertible 
             "an item grid of \(columns) × \(rows) cells is larger than the \(limit) cells allowed; compare at a higher level"
         case .radiusOutOfRange(let radius): "the matching radius must be a finite number of at least 0, got \(radius)"
         case .pixelSizeOutOfRange(let size): "the pixel size must be a positive finite number of µm, got \(size)"
-        case .differentItems(let index): "shape agreement \(index) is of other items than the first; bootstrap agreements of one study together"
+        case .differentItems(let index):
+            "shape agreement \(index) is of other items than the first; bootstrap agreements of one study together"
         }
     }
 }

@@ -44,7 +44,8 @@ public enum PointAgreement {
     }
 
     static func counts(_ a: [PlanePoint], _ b: [PlanePoint], radius: Double, readerA: Int, readerB: Int) -> OverlapCounts {
-        OverlapCounts(readerA: readerA, readerB: readerB, shared: matchCount(a, b, radius: radius), countA: a.count, countB: b.count)
+        OverlapCounts(
+            readerA: readerA, readerB: readerB, shared: matchCount(a, b, radius: radius), countA: a.count, countB: b.count)
     }
 
     static func points(_ points: [ClassedPoint], className: String?) -> [PlanePoint] {

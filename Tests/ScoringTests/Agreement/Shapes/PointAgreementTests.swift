@@ -5,7 +5,9 @@ import Testing
 extension AgreementTests {
     @Suite("Point agreement between readers") struct PointAgreementTests {
         func f1(_ a: [ClassedPoint], _ b: [ClassedPoint], radius: Double, className: String? = nil) throws -> OverlapCounts {
-            let reads = try ShapeReads([ShapeRead(item: "t", reader: "a", points: a), ShapeRead(item: "t", reader: "b", points: b)])
+            let reads = try ShapeReads([
+                ShapeRead(item: "t", reader: "a", points: a), ShapeRead(item: "t", reader: "b", points: b),
+            ])
             return try PointAgreement.agreement(reads, radius: radius, className: className).items[0].pairs[0]
         }
 
@@ -60,7 +62,9 @@ extension AgreementTests {
         @Test func aNegativeRadiusOrPixelSizeIsRefused() throws {
             let reads = try ShapeReads([])
             #expect(throws: AgreementError.radiusOutOfRange(-1)) { try PointAgreement.agreement(reads, radius: -1) }
-            #expect(throws: AgreementError.pixelSizeOutOfRange(0)) { try PointAgreement.radius(micrometres: 1, micronsPerPixel: 0) }
+            #expect(throws: AgreementError.pixelSizeOutOfRange(0)) {
+                try PointAgreement.radius(micrometres: 1, micronsPerPixel: 0)
+            }
         }
     }
 }

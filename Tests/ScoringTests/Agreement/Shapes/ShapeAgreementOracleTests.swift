@@ -35,7 +35,9 @@ extension AgreementTests {
             let reads = try study.shapeReads()
             let grids = try study.itemGrids()
             var agreements: [ShapeAgreement] = []
-            for expected in study.dice { agreements.append(try PolygonDice.agreement(reads, grids: grids, className: expected.class)) }
+            for expected in study.dice {
+                agreements.append(try PolygonDice.agreement(reads, grids: grids, className: expected.class))
+            }
             for expected in study.points {
                 agreements.append(try PointAgreement.agreement(reads, radius: expected.radius!, className: expected.class))
             }
@@ -58,13 +60,15 @@ extension AgreementTests {
             for (item, reference) in zip(agreement.items, expected.items) {
                 #expect(agreement.itemIDs[item.item] == reference.item, "\(what): item order")
                 let pairs = item.pairs.map { [$0.readerA, $0.readerB, $0.shared, $0.countA, $0.countB] }
-                #expect(pairs == reference.pairs.map { [$0.readerA, $0.readerB, $0.shared, $0.countA, $0.countB] }, "\(what) \(reference.item)")
+                let expectedPairs = reference.pairs.map { [$0.readerA, $0.readerB, $0.shared, $0.countA, $0.countB] }
+                #expect(pairs == expectedPairs, "\(what) \(reference.item)")
                 expectAgrees(item.pairs.map(\.value), reference.pairs.map(\.value), "\(what) \(reference.item) values")
                 expectAgrees(item.mean, reference.mean, "\(what) \(reference.item) mean")
             }
             expectAgrees(agreement.mean, expected.mean, "\(what) mean")
             let pairMeans = agreement.pairMeans
-            #expect(pairMeans.map { [$0.readerA, $0.readerB, $0.itemCount] } == expected.pairMeans.map { [$0.readerA, $0.readerB, $0.itemCount] })
+            let expectedPairs = expected.pairMeans.map { [$0.readerA, $0.readerB, $0.itemCount] }
+            #expect(pairMeans.map { [$0.readerA, $0.readerB, $0.itemCount] } == expectedPairs, "\(what) pairs")
             expectAgrees(pairMeans.map(\.mean), expected.pairMeans.map(\.mean), "\(what) pair means")
         }
     }
