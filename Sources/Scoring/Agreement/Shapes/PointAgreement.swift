@@ -6,7 +6,7 @@ import Geometry
 ///
 /// Within the radius is inclusive: points exactly `radius` apart may match, decided as dx² + dy² ≤ radius² in
 /// Double. The largest matching is found by `LinearSumAssignment` (scipy's `linear_sum_assignment`) on costs of −1
-/// for an allowed pair and 0 otherwise, over the points with at least one allowed partner; its cost is −M.
+/// for an allowed pair and 0 otherwise, one connected group of allowed pairs at a time; its cost is −M.
 public enum PointAgreement {
     /// F1 of every pair of readers of every item of `reads`, within `radius` level-0 pixels; with `className`,
     /// only the points of that class count. Throws for a negative, NaN or infinite radius.
@@ -33,14 +33,51 @@ public enum PointAgreement {
     }
 
     /// The number of pairs in a largest one-to-one matching of `a` with `b` within `radius`.
+    ///
+    /// Points only compete for partners within their group (a connected part of the graph of allowed pairs), so each
+    /// group is matched on its own and the sizes added: thousands of cells on a tile make many small problems, not
+    /// one cubic one.
     public static func matchCount(_ a: [PlanePoint], _ b: [PlanePoint], radius: Double) -> Int {
         let limit = radius * radius
-        let allowed = a.map { p in b.map { q in (p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y) <= limit } }
-        let rows = a.indices.filter { allowed[$0].contains(true) }
-        let columns = b.indices.filter { column in rows.contains { allowed[$0][column] } }
-        guard !rows.isEmpty else { return 0 }
-        let cost = rows.map { row in columns.map { allowed[row][$0] ? -1.0 : 0.0 } }
-        return LinearSumAssignment.solve(cost).count { allowed[rows[$0.row]][columns[$0.column]] }
+        var edges: [(Int, Int)] = []
+        for (i, p) in a.enumerated() {
+            for (j, q) in b.enumerated() where (p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y) <= limit {
+                edges.append((i, j))
+            }
+        }
+        return groups(edges, aCount: a.count, bCount: b.count).reduce(0) { $0 + matchCount(group: $1) }
+    }
+
+    /// The allowed pairs split by connected group; a's points are 0..<aCount, b's are aCount..<aCount + bCount.
+    private static func groups(_ edges: [(Int, Int)], aCount: Int, bCount: Int) -> [[(Int, Int)]] {
+        var parent = Array(0..<(aCount + bCount))
+        func root(_ node: Int) -> Int {
+            var node = node
+            while parent[node] != node {
+                parent[node] = parent[parent[node]]
+                node = parent[node]
+            }
+            return node
+        }
+        for (i, j) in edges {
+            let (rootA, rootB) = (root(i), root(aCount + j))
+            parent[rootA] = rootB
+        }
+        var byRoot: [Int: [(Int, Int)]] = [:]
+        for edge in edges { byRoot[root(edge.0), default: []].append(edge) }
+        return Array(byRoot.values)
+    }
+
+    /// A largest matching of one group of allowed pairs, by `LinearSumAssignment` on costs −1 (allowed) and 0.
+    private static func matchCount(group: [(Int, Int)]) -> Int {
+        let rows = Array(Set(group.map(\.0))).sorted()
+        let columns = Array(Set(group.map(\.1))).sorted()
+        guard rows.count > 1, columns.count > 1 else { return 1 }
+        let rowIndex = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1, $0) })
+        let columnIndex = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
+        var cost = [[Double]](repeating: [Double](repeating: 0, count: columns.count), count: rows.count)
+        for (i, j) in group { cost[rowIndex[i]!][columnIndex[j]!] = -1 }
+        return LinearSumAssignment.solve(cost).count { cost[$0.row][$0.column] < 0 }
     }
 
     static func counts(_ a: [PlanePoint], _ b: [PlanePoint], radius: Double, readerA: Int, readerB: Int) -> OverlapCounts {

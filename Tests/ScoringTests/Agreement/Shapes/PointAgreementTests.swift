@@ -33,6 +33,13 @@ extension AgreementTests {
             #expect(counts.shared == 2 && counts.value == 1)
         }
 
+        @Test func separateGroupsOfPointsAreMatchedEachOnTheirOwn() throws {
+            // Two chains far apart, each needing the largest matching rather than the nearest partner.
+            let a = [point(0, 0), point(5, 0), point(100, 0), point(105, 0)]
+            let b = [point(4, 0), point(9, 0), point(104, 0), point(109, 0), point(500, 500)]
+            #expect(PointAgreement.matchCount(a.map(\.point), b.map(\.point), radius: 4) == 4)
+        }
+
         @Test func eachPointMatchesAtMostOnce() throws {
             let counts = try f1([point(0, 0)], [point(1, 0), point(-1, 0)], radius: 2)
             #expect(counts.shared == 1 && counts.value == 2.0 / 3)
