@@ -37,6 +37,18 @@ public struct ShapeReads: Sendable, Equatable {
         cells[item * readerCount + reader]
     }
 
+    /// The classes of the polygons, each once, as they first appear item by item and reader by reader (for Dice one
+    /// class at a time).
+    public var polygonClassNames: [String] { Self.ordered(cells.lazy.compactMap { $0 }.flatMap { $0.polygons.map(\.className) }) }
+
+    /// The classes of the points, each once, in the same order (for F1 one class at a time).
+    public var pointClassNames: [String] { Self.ordered(cells.lazy.compactMap { $0 }.flatMap { $0.points.map(\.className) }) }
+
+    private static func ordered(_ names: some Sequence<String>) -> [String] {
+        var seen: Set<String> = []
+        return names.filter { seen.insert($0).inserted }
+    }
+
     /// The readers of `item`, in reader order.
     public func readers(of item: Int) -> [Int] {
         (0..<readerCount).filter { cells[item * readerCount + $0] != nil }
