@@ -159,7 +159,7 @@ let package = Package(
         .testTarget(name: "CompressionTests", dependencies: ["Compression", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "Compression", "TestSupport", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),
         .testTarget(name: "TilingTests", dependencies: ["Tiling", "Imaging", "TestSupport", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Imaging", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Geometry", "Imaging", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "AnnotationsTests", dependencies: ["Annotations", "Geometry", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ChallengeTests", dependencies: ["Challenge", "Scoring", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Challenge", "Annotations", "Scoring", "Imaging", "Compression", "Geometry", "TestSupport"], swiftSettings: strictSettings),

@@ -11,27 +11,41 @@ public enum AgreementBootstrap {
     public static func intervals(
         _ reads: AgreementReads, statistics: [AgreementStatistic], plan: BootstrapPlan, confidence: Double = 0.95
     ) throws(AgreementError) -> [AgreementInterval] {
-        guard confidence > 0, confidence < 1 else { throw .confidenceOutOfRange(confidence) }
-        do { try plan.validate(caseCount: reads.itemCount) } catch { throw .invalidPlan(error) }
+        try check(plan, itemCount: reads.itemCount, confidence: confidence)
         let patterns = ReadingPatterns(reads)
         var prepared: [PreparedStatistic] = []
         for statistic in statistics { prepared.append(try statistic.prepared(for: reads)) }
-        let all = patterns.allItems
-        let estimates = prepared.map { $0.value(patterns, multiplicities: all) }
-        var values = [[Double]](repeating: [], count: prepared.count)
+        return intervals(statistics, itemCount: reads.itemCount, plan: plan, confidence: confidence) { items in
+            let multiplicities = items.map(patterns.multiplicities) ?? patterns.allItems
+            return prepared.map { $0.value(patterns, multiplicities: multiplicities) }
+        }
+    }
+
+    /// Throws unless `confidence` lies in (0, 1) and `plan` can resample `itemCount` items.
+    static func check(_ plan: BootstrapPlan, itemCount: Int, confidence: Double) throws(AgreementError) {
+        guard confidence > 0, confidence < 1 else { throw .confidenceOutOfRange(confidence) }
+        do { try plan.validate(caseCount: itemCount) } catch { throw .invalidPlan(error) }
+    }
+
+    /// The intervals of `statistics`, given `values(items)`: every statistic on the items drawn (repeats counted),
+    /// or on all items once when `items` is nil. The caller has checked `plan` and `confidence`.
+    static func intervals<Statistic>(
+        _ statistics: [Statistic], itemCount: Int, plan: BootstrapPlan, confidence: Double,
+        values: (_ items: [Int]?) -> [Double]
+    ) -> [ResampledInterval<Statistic>] {
+        let estimates = values(nil)
+        var resampled = [[Double]](repeating: [], count: statistics.count)
         for resample in 0..<plan.resampleCount {
-            let multiplicities = patterns.multiplicities(items: plan.caseIndices(resample: resample, caseCount: reads.itemCount))
-            for (index, statistic) in prepared.enumerated() {
-                values[index].append(statistic.value(patterns, multiplicities: multiplicities))
-            }
+            let drawn = values(plan.caseIndices(resample: resample, caseCount: itemCount))
+            for index in statistics.indices { resampled[index].append(drawn[index]) }
         }
         return statistics.indices.map { index in
-            let defined = values[index].filter { !$0.isNaN }.sorted()
-            return AgreementInterval(
+            let defined = resampled[index].filter { !$0.isNaN }.sorted()
+            return ResampledInterval(
                 statistic: statistics[index], estimate: estimates[index],
                 lower: Percentile.linear(sorted: defined, percent: (100 - 100 * confidence) / 2),
                 upper: Percentile.linear(sorted: defined, percent: (100 + 100 * confidence) / 2),
-                confidence: confidence, resampledValues: values[index])
+                confidence: confidence, resampledValues: resampled[index])
         }
     }
 }

@@ -20,6 +20,20 @@ public enum AgreementError: Error, Sendable, Equatable, CustomStringConvertible 
     case confidenceOutOfRange(Double)
     /// A bootstrap plan that cannot resample the study's items (no resample, an empty one, an index outside).
     case invalidPlan(RankingError)
+    /// The same reader has two shape reads of the same item.
+    case duplicateShapeRead(item: String, reader: String)
+    /// An item read at least twice with no grid to rasterise its polygons on.
+    case noItemGrid(item: String)
+    /// An item box of negative size, or a level outside 0...30.
+    case invalidItemGrid(width: Int, height: Int, level: Int)
+    /// An item grid with more cells than allowed.
+    case itemGridTooLarge(columns: Int, rows: Int, limit: Int)
+    /// A point-matching radius that is negative, NaN or infinite.
+    case radiusOutOfRange(Double)
+    /// A pixel size (µm per level-0 pixel) that is not positive and finite.
+    case pixelSizeOutOfRange(Double)
+    /// Shape agreements bootstrapped together whose items differ from the first one's (the index given).
+    case differentItems(agreement: Int)
 
     /// The problem in a sentence, with the offending value.
     public var description: String {
@@ -39,6 +53,17 @@ public enum AgreementError: Error, Sendable, Equatable, CustomStringConvertible 
             "weight [\(row)][\(column)] must be a finite number, got \(value)"
         case .confidenceOutOfRange(let value): "the confidence level must lie in (0, 1), got \(value)"
         case .invalidPlan(let error): "bootstrap plan: \(error)"
+        case .duplicateShapeRead(let item, let reader):
+            "item \"\(item)\", reader \"\(reader)\": two shape reads; keep one read per reader and item"
+        case .noItemGrid(let item): "item \"\(item)\" has polygons to compare but no grid (box and level) to rasterise them on"
+        case .invalidItemGrid(let width, let height, let level):
+            "an item box needs a size of at least 0 × 0 and a level in 0...30, got \(width) × \(height) at level \(level)"
+        case .itemGridTooLarge(let columns, let rows, let limit):
+            "an item grid of \(columns) × \(rows) cells is larger than the \(limit) cells allowed; compare at a higher level"
+        case .radiusOutOfRange(let radius): "the matching radius must be a finite number of at least 0, got \(radius)"
+        case .pixelSizeOutOfRange(let size): "the pixel size must be a positive finite number of µm, got \(size)"
+        case .differentItems(let index):
+            "shape agreement \(index) is of other items than the first; bootstrap agreements of one study together"
         }
     }
 }

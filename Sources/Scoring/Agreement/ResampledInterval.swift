@@ -1,7 +1,7 @@
 /// A statistic on all items with its percentile bootstrap interval over resamples of the items.
-public struct AgreementInterval: Sendable, Equatable {
+public struct ResampledInterval<Statistic: Sendable & Equatable>: Sendable, Equatable {
     /// The statistic.
-    public let statistic: AgreementStatistic
+    public let statistic: Statistic
     /// The statistic on all items; NaN when undefined.
     public let estimate: Double
     /// The lower end: the (1 − confidence) / 2 percentile of the defined resample values (numpy's linear method,
@@ -18,3 +18,9 @@ public struct AgreementInterval: Sendable, Equatable {
     /// The number of resamples on which the statistic is undefined.
     public var undefinedResampleCount: Int { resampledValues.count { $0.isNaN } }
 }
+
+/// A label agreement statistic (kappa, alpha, percent agreement) with its bootstrap interval.
+public typealias AgreementInterval = ResampledInterval<AgreementStatistic>
+
+/// A shape agreement statistic (polygon Dice, point F1) with its bootstrap interval.
+public typealias ShapeAgreementInterval = ResampledInterval<ShapeStatistic>
