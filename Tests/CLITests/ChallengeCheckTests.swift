@@ -30,6 +30,21 @@ import Testing
                 "\(run.stderr)")
     }
 
+    @Test func studyInStudyYAMLAndInChallengeYAMLIsRefused() async throws {
+        let folder = try ScratchFolder()
+        let challenge = try RepositoryFiles.text("Challenges/tissuenet-demo/challenge.yaml")
+        let study = try RepositoryFiles.text("Challenges/tissuenet-demo/study.yaml")
+        let section = "study:\n" + study.components(separatedBy: "\n").map { "  " + $0 }.joined(separator: "\n")
+        _ = try folder.write(Array((challenge + section).utf8), to: "challenge.yaml")
+        _ = try folder.write(Array(study.utf8), to: "study.yaml")
+        let line = challenge.components(separatedBy: "\n").count
+
+        let run = try await ArbiterBinary.run(["challenge", "check", folder.path])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("challenge.yaml, line \(line), column 1, study: the study is also described in"), "\(run.stderr)")
+        #expect(run.stdout.isEmpty, "nothing is reported as checked")
+    }
+
     @Test func shippedDemoWithItsStudyPassesTheCheck() async throws {
         let run = try await ArbiterBinary.run(["challenge", "check", RepositoryFiles.url("Challenges/tissuenet-demo").path])
         #expect(run.status == 0, "\(run.stderr)")

@@ -5,6 +5,8 @@ import Yams
 /// positive. A bad number is reported at the box's key path with the number's own line and column.
 enum RegionBoxReader {
     private static let names = ["x", "y", "width", "height"]
+    /// No slide is this large; the bound keeps `x + width` and areas far from overflowing wherever a box is used.
+    static let limit = Int(Int32.max)
 
     static func read(_ field: YAMLField, _ reader: inout SpecReader) -> RegionBox? {
         guard let elements = reader.sequence(field) else { return nil }
@@ -37,6 +39,10 @@ enum RegionBoxReader {
         guard value >= minimum else {
             report(minimum == 0 ? "\(name) is \(value); a box's corner lies on the slide (0 or more)"
                 : "\(name) is \(value); a box's width and height are positive")
+            return nil
+        }
+        guard value <= limit else {
+            report("\(name) is \(value), past any slide; level-0 coordinates and sizes are at most \(limit)")
             return nil
         }
         return value

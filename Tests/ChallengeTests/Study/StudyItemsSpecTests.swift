@@ -59,6 +59,13 @@ struct StudyItemsSpecTests {
             path: "items.regions[0].box", line: 5, column: 40, message: "x is -1; a box's corner lies on the slide (0 or more)"))
     }
 
+    @Test func boxPastAnySlideIsAnIssue() throws {
+        let yaml = StudySpecExample.replacingLine(5, with: "    - { id: r1, slide: B0001_S3, box: [0, 0, 512, 99999999999] }")
+        #expect(try only(yaml) == SpecIssue(
+            path: "items.regions[0].box", line: 5, column: 51,
+            message: "height is 99999999999, past any slide; level-0 coordinates and sizes are at most 2147483647"))
+    }
+
     @Test func boxOfThreeValuesIsAnIssue() throws {
         let yaml = StudySpecExample.replacingLine(5, with: "    - { id: r1, slide: B0001_S3, box: [0, 512, 512] }")
         #expect(try only(yaml) == SpecIssue(
