@@ -15,9 +15,10 @@ enum StudyNames {
         return text
     }
 
-    /// A non-empty list of distinct names.
+    /// A list of distinct names: non-empty when `required`, else absent or empty (`[]`) for none.
     static func list(_ field: YAMLField, noun: String, required: Bool = true, _ reader: inout SpecReader) -> [String]? {
         guard let elements = reader.sequence(field, required: required) else { return nil }
+        if elements.isEmpty, !required { return [] }
         guard !elements.isEmpty else {
             reader.report(field.issue("the list is empty; name at least one \(noun)"))
             return nil

@@ -28,6 +28,16 @@ struct StudyReadingSpecTests {
             path: "readers[0]", line: 11, column: 11, message: "reader \"ana b\" must be non-empty, without spaces, commas or quotes"))
     }
 
+    @Test func emptyReaderNameIsAnIssue() throws {
+        #expect(try only(StudySpecExample.replacingLine(11, with: "readers: [\"\", ben, chloe]")) == SpecIssue(
+            path: "readers[0]", line: 11, column: 11, message: "reader \"\" must be non-empty, without spaces, commas or quotes"))
+    }
+
+    @Test func studyWithoutReadersIsAnIssue() throws {
+        let found = try StudySpecExample.issues(StudySpecExample.replacingLine(11, with: "readers: []"))
+        #expect(found == [SpecIssue(path: "readers", line: 11, column: 10, message: "the list is empty; name at least one reader")])
+    }
+
     @Test func readsPerItemCannotExceedTheReaders() throws {
         #expect(try only(StudySpecExample.replacingLine(13, with: "reads-per-item: 4")) == SpecIssue(
             path: "reads-per-item", line: 13, column: 17,

@@ -33,6 +33,11 @@ struct StudySpecTests {
         #expect(spec.questions.comment == .notAsked)
     }
 
+    @Test func emptyAdjudicatorListMeansNone() throws {
+        let spec = try StudySpecExample.parse(StudySpecExample.replacingLine(12, with: "adjudicators: []"))
+        #expect(spec.adjudicators.isEmpty)
+    }
+
     @Test func minReadsDefaultsToTheReadsEveryItemGets() throws {
         let spec = try StudySpecExample.parse(StudySpecExample.replacingLine(16, with: "truth: { consensus: majority }"))
         #expect(spec.truth == StudyTruthRule(consensus: .majority, minimumReads: 2))
