@@ -34,7 +34,7 @@ public enum StudySpecParser {
             return try parse(challengeYAML: challengeYAML, file: challengeFile, challenge: challenge)
         }
         let root = YAMLField(node: try compose(challengeYAML, file: challengeFile), path: "", fallbackMark: nil)
-        if let key = root.keys.first(where: { $0.key == sectionKey }) {
+        if root.child(sectionKey).isPresent, let key = root.keys.first(where: { $0.key == sectionKey }) {
             throw SpecError(file: challengeFile, issues: [
                 SpecIssue(path: sectionKey, line: key.mark?.line, column: key.mark?.column,
                           message: "the study is also described in \(studyFile); describe it in one place, not both"),
