@@ -89,7 +89,11 @@ enum StudyItemsReader {
         let mppField = field.child("mpp")
         var mpp: Double?
         if mppField.isPresent, let value = reader.number(mppField) {
-            if value > 0 { mpp = value } else { reader.report(mppField.issue("mpp must be a positive number of microns per pixel, got \(value)")) }
+            if value > 0 {
+                mpp = value
+            } else {
+                reader.report(mppField.issue("mpp must be a positive number of microns per pixel, got \(value)"))
+            }
         }
         guard reader.issues.count == issuesBefore, let id, let slide, let box else { return nil }
         return StudyRegion(id: id, slide: slide, box: box, mpp: mpp)

@@ -17,8 +17,8 @@ enum StudySpecReader {
         let assignment = reader.choice(field.child("assignment"), as: StudyAssignment.self)
         let readsPerItem = readReadsPerItem(field, readers: readers, assignment: assignment, &reader)
         let repeats = HiddenRepeatsReader.read(field.child("hidden-repeats"), &reader)
-        let truth = StudyTruthRuleReader.read(
-            field.child("truth"), questions: questions, leastReads: readsPerItem.flatMap { assignment?.leastReads(readsPerItem: $0) }, &reader)
+        let leastReads = readsPerItem.flatMap { assignment?.leastReads(readsPerItem: $0) }
+        let truth = StudyTruthRuleReader.read(field.child("truth"), questions: questions, leastReads: leastReads, &reader)
         guard reader.issues.count == issuesBefore, let slug, let title, let items, let questions, let readers, let assignment,
             let readsPerItem
         else { return nil }

@@ -16,7 +16,8 @@ enum StudyTruthRuleReader {
         guard let minimum = reader.integer(minimumField, minimum: 1) else { return nil }
         if let leastReads, minimum > leastReads {
             reader.report(minimumField.issue(
-                "min-reads \(minimum) is more than the \(leastReads) reads some items get under this assignment, so they would never become truth"))
+                "min-reads \(minimum) is more than the \(leastReads) reads some items get under this assignment, "
+                    + "so they would never become truth"))
             return nil
         }
         return StudyTruthRule(consensus: consensus, minimumReads: minimum)

@@ -12,25 +12,21 @@ struct StudyItemsSpecTests {
     }
 
     @Test func twoItemKindsAreAnIssueAtTheSecond() throws {
-        let yaml = StudySpecExample.replacingLine(
-            6, with: "    - { id: r2, slide: B0003_S3, box: [1024, 2048, 512, 256], mpp: 0.5 }\n  slides: [{ id: s1, slide: B0001_S3 }]")
+        let yaml = StudySpecExample.replacingLines(
+            6...6, with: "    - { id: r2, slide: B0003_S3, box: [1024, 2048, 512, 256], mpp: 0.5 }\n  slides: [{ id: s1, slide: B0001_S3 }]")
         #expect(try only(yaml) == SpecIssue(
             path: "items.slides", line: 7, column: 3,
             message: "a study reads one kind of item, and `regions` is already given; remove `slides`"))
     }
 
     @Test func itemsWithoutAKindAreAnIssue() throws {
-        let yaml = StudySpecExample.valid.replacingOccurrences(
-            of: "items:\n  regions:\n    - { id: r1, slide: B0001_S3, box: [0, 0, 512, 512] }\n    - { id: r2, slide: B0003_S3, box: [1024, 2048, 512, 256], mpp: 0.5 }",
-            with: "items: {}")
+        let yaml = StudySpecExample.replacingLines(3...6, with: "items: {}")
         #expect(try only(yaml) == SpecIssue(
             path: "items", line: 3, column: 8, message: "no items; give one of `tiles` (a tile-set manifest), `regions` or `slides`"))
     }
 
     @Test func emptyItemListIsAnIssue() throws {
-        let yaml = StudySpecExample.valid.replacingOccurrences(
-            of: "  regions:\n    - { id: r1, slide: B0001_S3, box: [0, 0, 512, 512] }\n    - { id: r2, slide: B0003_S3, box: [1024, 2048, 512, 256], mpp: 0.5 }",
-            with: "  regions: []")
+        let yaml = StudySpecExample.replacingLines(4...6, with: "  regions: []")
         #expect(try only(yaml) == SpecIssue(
             path: "items.regions", line: 4, column: 12, message: "the list is empty; a study needs at least one item"))
     }
@@ -86,18 +82,14 @@ struct StudyItemsSpecTests {
     }
 
     @Test func tileManifestOutsideTheChallengeFolderIsAnIssue() throws {
-        let yaml = StudySpecExample.valid.replacingOccurrences(
-            of: "  regions:\n    - { id: r1, slide: B0001_S3, box: [0, 0, 512, 512] }\n    - { id: r2, slide: B0003_S3, box: [1024, 2048, 512, 256], mpp: 0.5 }",
-            with: "  tiles: ../tiles/manifest.json")
+        let yaml = StudySpecExample.replacingLines(4...6, with: "  tiles: ../tiles/manifest.json")
         #expect(try only(yaml) == SpecIssue(
             path: "items.tiles", line: 4, column: 10,
             message: "\"../tiles/manifest.json\": name the manifest relative to the challenge's folder, without \"..\", a leading \"/\" or empty parts"))
     }
 
     @Test func tileManifestMustBeTheJSONOne() throws {
-        let yaml = StudySpecExample.valid.replacingOccurrences(
-            of: "  regions:\n    - { id: r1, slide: B0001_S3, box: [0, 0, 512, 512] }\n    - { id: r2, slide: B0003_S3, box: [1024, 2048, 512, 256], mpp: 0.5 }",
-            with: "  tiles: tiles/manifest.csv")
+        let yaml = StudySpecExample.replacingLines(4...6, with: "  tiles: tiles/manifest.csv")
         #expect(try only(yaml) == SpecIssue(
             path: "items.tiles", line: 4, column: 10,
             message: "\"tiles/manifest.csv\" is not a JSON manifest; name the manifest.json that `arbiter tiles export` writes in its --out folder"))

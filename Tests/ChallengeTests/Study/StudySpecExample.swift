@@ -34,11 +34,16 @@ enum StudySpecExample {
         try ChallengeSpecParser.parse(yaml: RepositoryFiles.text("Challenges/camelyon-demo/challenge.yaml"), file: "challenge.yaml")
     }
 
-    /// `valid` with line `number` (1-based) replaced by `replacement` (which may hold several lines, or none).
+    /// `valid` with line `number` (1-based) replaced by `replacement` (which may hold several lines), or removed.
     static func replacingLine(_ number: Int, with replacement: String?) -> String {
-        var lines = valid.components(separatedBy: "\n")
-        if let replacement { lines[number - 1] = replacement } else { lines.remove(at: number - 1) }
-        return lines.joined(separator: "\n")
+        replacingLines(number...number, with: replacement)
+    }
+
+    /// `valid` with `lines` (1-based) replaced by `replacement` (which may hold several lines), or removed.
+    static func replacingLines(_ lines: ClosedRange<Int>, with replacement: String?) -> String {
+        var all = valid.components(separatedBy: "\n")
+        all.replaceSubrange((lines.lowerBound - 1)..<lines.upperBound, with: replacement.map { [$0] } ?? [])
+        return all.joined(separator: "\n")
     }
 
     static func parse(_ yaml: String, challenge: ChallengeSpec? = nil) throws -> StudySpec {

@@ -54,9 +54,7 @@ struct StudySpecTests {
     }
 
     @Test func tileSetItemsNameTheExportManifest() throws {
-        let spec = try StudySpecExample.parse(StudySpecExample.replacingLine(4, with: "  tiles: tiles/manifest.json").replacingOccurrences(
-            of: "    - { id: r1, slide: B0001_S3, box: [0, 0, 512, 512] }\n    - { id: r2, slide: B0003_S3, box: [1024, 2048, 512, 256], mpp: 0.5 }\n",
-            with: ""))
+        let spec = try StudySpecExample.parse(StudySpecExample.replacingLines(4...6, with: "  tiles: tiles/manifest.json"))
         #expect(spec.items == .tiles(manifest: "tiles/manifest.json"))
     }
 
