@@ -25,7 +25,7 @@ extension ChallengeSpecParser {
         }
         guard bytes.count <= maximumFileBytes else {
             throw SpecError(file: path, issues: [
-                SpecIssue(path: "", line: nil, column: nil, message: "larger than \(maximumFileBytes) bytes; a challenge spec is a few kilobytes")
+                SpecIssue(path: "", line: nil, column: nil, message: "larger than \(maximumFileBytes) bytes; a spec file is a few kilobytes")
             ])
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
