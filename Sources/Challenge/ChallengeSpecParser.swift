@@ -20,7 +20,7 @@ public enum ChallengeSpecParser {
         return spec
     }
 
-    private static func syntaxIssue(_ error: any Error) -> SpecIssue {
+    static func syntaxIssue(_ error: any Error) -> SpecIssue {
         if let yamlError = error as? YamlError {
             switch yamlError {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
@@ -33,7 +33,8 @@ public enum ChallengeSpecParser {
         return SpecIssue(path: "", line: nil, column: nil, message: "YAML syntax: \(error)")
     }
 
-    private static let topLevelKeys: Set = ["schema", "slug", "title", "description", "task", "metrics", "phases"]
+    /// `study` is read by `StudySpecParser`, which needs the challenge this parser returns.
+    private static let topLevelKeys: Set = ["schema", "slug", "title", "description", "task", "metrics", "phases", "study"]
 
     private static func readChallenge(_ root: YAMLField, _ reader: inout SpecReader) -> ChallengeSpec? {
         guard reader.requireMapping(root) else { return nil }

@@ -11,6 +11,12 @@ extension ChallengeSpecParser {
     /// Reads `DIR/challenge.yaml`, refusing one over `maximumFileBytes` before reading it whole.
     public static func load(directory: URL) throws -> ChallengeSpec {
         let path = directory.appendingPathComponent("challenge.yaml").path
+        return try parse(yaml: try specText(path), file: path)
+    }
+
+    /// The text of a spec file (`challenge.yaml`, `study.yaml`), refused over `maximumFileBytes` before it is read
+    /// whole, or when it is not UTF-8.
+    static func specText(_ path: String) throws(SpecError) -> String {
         let bytes: [UInt8]
         do {
             bytes = try FileBytes.read(path, upTo: maximumFileBytes + 1)
@@ -19,12 +25,12 @@ extension ChallengeSpecParser {
         }
         guard bytes.count <= maximumFileBytes else {
             throw SpecError(file: path, issues: [
-                SpecIssue(path: "", line: nil, column: nil, message: "larger than \(maximumFileBytes) bytes; a challenge spec is a few kilobytes")
+                SpecIssue(path: "", line: nil, column: nil, message: "larger than \(maximumFileBytes) bytes; a spec file is a few kilobytes")
             ])
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw SpecError(file: path, issues: [SpecIssue(path: "", line: nil, column: nil, message: "not UTF-8 text")])
         }
-        return try parse(yaml: text, file: path)
+        return text
     }
 }

@@ -16,6 +16,41 @@ import Testing
         #expect(run.stderr.contains("\"banana\""))
     }
 
+    @Test func brokenStudyFailsWithFileLineColumnAndKeyPath() async throws {
+        let folder = try ScratchFolder()
+        _ = try folder.write(Array(try RepositoryFiles.text("Challenges/tissuenet-demo/challenge.yaml").utf8), to: "challenge.yaml")
+        var lines = try RepositoryFiles.text("Challenges/tissuenet-demo/study.yaml").components(separatedBy: "\n")
+        let index = try #require(lines.firstIndex { $0.hasPrefix("reads-per-item:") })
+        lines[index] = "reads-per-item: 5"
+        _ = try folder.write(Array(lines.joined(separator: "\n").utf8), to: "study.yaml")
+
+        let run = try await ArbiterBinary.run(["challenge", "check", folder.path])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("study.yaml, line \(index + 1), column 17, reads-per-item: reads-per-item 5 is more than the 3 readers"),
+                "\(run.stderr)")
+    }
+
+    @Test func studyInStudyYAMLAndInChallengeYAMLIsRefused() async throws {
+        let folder = try ScratchFolder()
+        let challenge = try RepositoryFiles.text("Challenges/tissuenet-demo/challenge.yaml")
+        let study = try RepositoryFiles.text("Challenges/tissuenet-demo/study.yaml")
+        let section = "study:\n" + study.components(separatedBy: "\n").map { "  " + $0 }.joined(separator: "\n")
+        _ = try folder.write(Array((challenge + section).utf8), to: "challenge.yaml")
+        _ = try folder.write(Array(study.utf8), to: "study.yaml")
+        let line = challenge.components(separatedBy: "\n").count
+
+        let run = try await ArbiterBinary.run(["challenge", "check", folder.path])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("challenge.yaml, line \(line), column 1, study: the study is also described in"), "\(run.stderr)")
+        #expect(run.stdout.isEmpty, "nothing is reported as checked")
+    }
+
+    @Test func shippedDemoWithItsStudyPassesTheCheck() async throws {
+        let run = try await ArbiterBinary.run(["challenge", "check", RepositoryFiles.url("Challenges/tissuenet-demo").path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("study tissuenet-demo-grading: 12 slides, 3 readers, 2 reads per item, blinded"), "\(run.stdout)")
+    }
+
     @Test func addingAChallengeStoresItsREADMEAndRefusesOneOverItsBudget() async throws {
         let folder = try ScratchFolder()
         try FileManager.default.createDirectory(atPath: folder.file("spec"), withIntermediateDirectories: true)

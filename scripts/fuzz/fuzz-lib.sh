@@ -35,7 +35,7 @@ seed_files() {
     geojson) fixtures -name '*.geojson' ;;
     asap) fixtures -name '*.xml' ;;
     wkt) fixtures -name '*wkt*' ;;  # CSVs of WKT cells: seed_corpus splits them into one polygon per file
-    spec) ls "$root"/Challenges/*/challenge.yaml; fixtures -name '*.yaml' -o -name '*.yml' ;;
+    spec) ls "$root"/Challenges/*/challenge.yaml "$root"/Challenges/*/study.yaml; fixtures -name '*.yaml' -o -name '*.yml' ;;
     multipart|form) ;;
     image) fixtures -path '*/bad/image-*' -o -path '*/images/*' ;;
     reads) fixtures -path '*/oracles/agreement/*.csv' -o -name 'reads*.csv' ;;

@@ -12,13 +12,19 @@ struct ChallengeCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Validate DIR/challenge.yaml, listing every problem with its key path and line.")
+            abstract: "Validate DIR/challenge.yaml and its reader study, listing every problem with its key path and line.",
+            discussion: "The study is DIR/study.yaml or the `study:` section of challenge.yaml, never both.")
 
-        @Argument(help: "Folder containing challenge.yaml.") var directory: String
+        @Argument(help: "Folder containing challenge.yaml (and perhaps study.yaml).") var directory: String
 
         func run() throws {
-            let spec = try ChallengeSpecParser.load(directory: URL(fileURLWithPath: directory))
+            let folder = URL(fileURLWithPath: directory)
+            let spec = try ChallengeSpecParser.load(directory: folder)
+            let study = try StudySpecParser.load(directory: folder, challenge: spec)
             print("\(spec.slug): \(spec.task.classes.count) classes, \(spec.phases.count) phases, primary metric \(spec.metrics.primary.kind.rawValue) (\(spec.metrics.primary.direction.caption))")
+            if let study {
+                print("study \(study.slug): \(study.items.summary), \(study.readers.count) readers, \(study.readsPerItem) reads per item, \(study.assignment.rawValue)")
+            }
         }
     }
 

@@ -1,0 +1,38 @@
+/// Reads the optional `hidden-repeats: { share, transforms, seed }`.
+enum HiddenRepeatsReader {
+    static func read(_ field: YAMLField, _ reader: inout SpecReader) -> HiddenRepeats? {
+        guard field.isPresent else { return nil }
+        guard reader.requireMapping(field) else { return nil }
+        reader.rejectUnknownKeys(in: field, allowed: ["share", "transforms", "seed"])
+        let shareField = field.child("share")
+        var share = reader.number(shareField)
+        if let value = share, !(value > 0 && value <= 0.5) {
+            reader.report(shareField.issue("share \(value) is outside (0, 0.5]: repeat some items, and at most half of them"))
+            share = nil
+        }
+        let transforms = readTransforms(field.child("transforms"), &reader)
+        let seed = reader.integer(field.child("seed"), minimum: 0)
+        guard let share, let transforms, let seed else { return nil }
+        return HiddenRepeats(share: share, transforms: transforms, seed: seed)
+    }
+
+    private static func readTransforms(_ field: YAMLField, _ reader: inout SpecReader) -> [RepeatTransform]? {
+        guard let elements = reader.sequence(field) else { return nil }
+        guard !elements.isEmpty else {
+            let known = RepeatTransform.allCases.map(\.rawValue).joined(separator: ", ")
+            reader.report(field.issue("the list is empty; a repeat is disguised by at least one of \(known)"))
+            return nil
+        }
+        var transforms: [RepeatTransform] = []
+        var complete = true
+        for element in elements {
+            guard let transform = reader.choice(element, as: RepeatTransform.self) else { complete = false; continue }
+            if transforms.contains(transform) {
+                reader.report(element.issue("transform \"\(transform.rawValue)\" is listed twice"))
+                complete = false
+            }
+            transforms.append(transform)
+        }
+        return complete ? transforms : nil
+    }
+}
