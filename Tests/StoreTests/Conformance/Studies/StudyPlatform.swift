@@ -18,7 +18,11 @@ struct StudyPlatform {
     }
 
     init(adapter: StoreAdapter) throws {
-        platform = try Platform(adapter: adapter)
+        try self.init(store: try adapter.open())
+    }
+
+    init(store: any ArbiterStore) throws {
+        platform = try Platform(store: store)
         let store = platform.store
         study = try store.registerStudy(
             StudyRegistration(challenge: "small", slug: "tiles", specText: "readers: [ana, ben]\n", items: Self.items), now: platform.at(0))
