@@ -21,7 +21,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Reader studies: `study` is `challenge/slug` (`StoredStudy.name`).
     case unknownStudy(challenge: String, study: String)
     case unknownStudyItem(study: String, item: String)
-    case unknownStudyReader(study: String, reader: String)
+    /// No reader of that name with that role (`reader` or `adjudicator`) in the study.
+    case unknownStudyReader(study: String, reader: String, role: String)
     case unknownDispute(study: String, id: Int64)
     /// Removing or changing an item that readers have read would orphan or falsify their reads.
     case studyItemHasReads(study: String, item: String, reads: Int)
@@ -63,8 +64,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "challenge \"\(challenge)\" has no study \"\(study)\""
         case .unknownStudyItem(let study, let item):
             "study \"\(study)\" has no item \"\(item)\""
-        case .unknownStudyReader(let study, let reader):
-            "study \"\(study)\" has no reader \"\(reader)\""
+        case .unknownStudyReader(let study, let reader, let role):
+            "study \"\(study)\" has no \(role) \"\(reader)\""
         case .unknownDispute(let study, let id):
             "study \"\(study)\" has no dispute #\(id)"
         case .studyItemHasReads(let study, let item, let reads):

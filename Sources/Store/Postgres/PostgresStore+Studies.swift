@@ -53,6 +53,9 @@ extension PostgresStore {
             try await connection.execute("SELECT id FROM study_assignments WHERE item_ref = \(item) FOR UPDATE", logger: self.logger)
             let reads = try await self.readCount(item: item, on: connection)
             guard reads == 0 else { throw StoreError.studyItemHasReads(study: study.name, item: itemID, reads: reads) }
+            let disputes = try await connection.row(
+                "SELECT COUNT(*) AS n FROM study_disputes WHERE item_ref = \(item)", logger: self.logger)?.get("n", as: Int.self) ?? 0
+            guard disputes == 0 else { throw StudyItemRemoval.disputed(itemID, disputes: disputes, study: study) }
             try await connection.execute("DELETE FROM study_assignments WHERE item_ref = \(item)", logger: self.logger)
             try await connection.execute("DELETE FROM study_items WHERE id = \(item)", logger: self.logger)
             try await self.append(AuditEntry(at: now, actor: "organiser", action: "study.item-removed", challenge: study.challenge,
@@ -162,7 +165,7 @@ extension PostgresStore {
     func readerRef(_ name: String, role: StudyReader.Role, study: StoredStudy, on connection: PostgresConnection) async throws -> Int64 {
         guard let row = try await connection.row(
             "SELECT id FROM study_readers WHERE study_id = \(study.id) AND name = \(name) AND role = \(role.rawValue)", logger: logger)
-        else { throw StoreError.unknownStudyReader(study: study.name, reader: name) }
+        else { throw StoreError.unknownStudyReader(study: study.name, reader: name, role: role.rawValue) }
         return try row.get("id")
     }
 }

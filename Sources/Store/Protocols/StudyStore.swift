@@ -3,7 +3,8 @@ import Foundation
 /// Reader studies: a challenge's studies with their items, readers (each bound to an annotator token) and assignments;
 /// the reads, append-only (an edit is a new version, numbered inside the write so concurrent edits all survive); and
 /// the adjudication queue with its decisions. A study is named by (challenge slug, study slug) and passed around as
-/// the `StoredStudy` read back. Registration, reader bindings and decisions are audited in their own transactions.
+/// the `StoredStudy` read back. Registration, reader bindings, item removals and decisions are audited in the transaction
+/// that makes them.
 public protocol StudyStore: Sendable {
     /// Registers a study, or updates its spec; its items are added, and existing ones updated. An item whose kind or
     /// description would change once it has reads is refused (`studyItemHasReads`). Items are never removed here.
@@ -15,7 +16,8 @@ public protocol StudyStore: Sendable {
 
     /// Adds items (or updates those without reads), as registration does.
     func addStudyItems(_ items: [StudyItem], to study: StoredStudy, now: Date) throws
-    /// Removes an item and its assignments; refused with `studyItemHasReads` once it has a read.
+    /// Removes an item and its assignments; refused with `studyItemHasReads` once it has a read, and once it has been
+    /// in the adjudication queue.
     func removeStudyItem(_ itemID: String, from study: StoredStudy, now: Date) throws
     /// The items in the order they were added.
     func studyItems(_ study: StoredStudy) throws -> [StudyItem]

@@ -52,6 +52,8 @@ extension SQLiteStore {
             let item = try itemRef(itemID, study: study, db: db)
             let reads = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM study_reads WHERE item_ref = ?", arguments: [item]) ?? 0
             guard reads == 0 else { throw StoreError.studyItemHasReads(study: study.name, item: itemID, reads: reads) }
+            let disputes = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM study_disputes WHERE item_ref = ?", arguments: [item]) ?? 0
+            guard disputes == 0 else { throw StudyItemRemoval.disputed(itemID, disputes: disputes, study: study) }
             try db.execute(sql: "DELETE FROM study_assignments WHERE item_ref = ?", arguments: [item])
             try db.execute(sql: "DELETE FROM study_items WHERE id = ?", arguments: [item])
             try append(AuditEntry(at: now, actor: "organiser", action: "study.item-removed", challenge: study.challenge,
@@ -149,7 +151,7 @@ extension SQLiteStore {
     func readerRef(_ name: String, role: StudyReader.Role, study: StoredStudy, db: Database) throws -> Int64 {
         guard let ref = try Int64.fetchOne(db, sql: "SELECT id FROM study_readers WHERE study_id = ? AND name = ? AND role = ?",
                                            arguments: [study.id, name, role.rawValue])
-        else { throw StoreError.unknownStudyReader(study: study.name, reader: name) }
+        else { throw StoreError.unknownStudyReader(study: study.name, reader: name, role: role.rawValue) }
         return ref
     }
 }

@@ -14,8 +14,11 @@ struct StudyConformanceTests {
         #expect(found.specSHA256 == ContentDigest.sha256(Array("readers: [ana, ben]\n".utf8)))
         #expect(try study.store.studies(challenge: "small").map(\.slug) == ["tiles"])
         #expect(try study.store.studyItems(found) == StudyPlatform.items)
-        #expect(try study.store.auditLog(challenge: "small").contains { $0.action == "study.added" && $0.fileSHA256 == found.specSHA256 })
-        #expect(throws: StoreError.unknownStudy(challenge: "small", study: "nope")) { try study.store.study(challenge: "small", slug: "nope") }
+        let audit = try study.store.auditLog(challenge: "small")
+        #expect(audit.contains { $0.action == "study.added" && $0.fileSHA256 == found.specSHA256 })
+        #expect(throws: StoreError.unknownStudy(challenge: "small", study: "nope")) {
+            try study.store.study(challenge: "small", slug: "nope")
+        }
     }
 
     @Test(arguments: StoreAdapter.all)
@@ -34,7 +37,9 @@ struct StudyConformanceTests {
     func removingAnItemWithReadsIsRefusedNamingTheItem(_ adapter: StoreAdapter) throws {
         let study = try StudyPlatform(adapter: adapter)
         try study.read("t2", by: "ben", label: "1")
-        let refusal = #expect(throws: StoreError.self) { try study.store.removeStudyItem("t2", from: study.study, now: study.platform.at(20)) }
+        let refusal = #expect(throws: StoreError.self) {
+            try study.store.removeStudyItem("t2", from: study.study, now: study.platform.at(20))
+        }
         #expect(refusal == .studyItemHasReads(study: "small/tiles", item: "t2", reads: 1))
         #expect(refusal.map { "\($0)".contains("item \"t2\"") } == true)
         try study.store.removeStudyItem("t3", from: study.study, now: study.platform.at(20))
@@ -56,7 +61,8 @@ struct StudyConformanceTests {
     @Test(arguments: StoreAdapter.all)
     func assignmentIsUniquePerItemReaderAndRepeat(_ adapter: StoreAdapter) throws {
         let study = try StudyPlatform(adapter: adapter)
-        let again = [StudyAssignment(itemID: "t1", reader: "ana", ordinal: 9), StudyAssignment(itemID: "t2", reader: "ben", ordinal: 9, isRepeat: true)]
+        let again = [StudyAssignment(itemID: "t1", reader: "ana", ordinal: 9),
+                     StudyAssignment(itemID: "t2", reader: "ben", ordinal: 9, isRepeat: true)]
         #expect(try study.store.assign(again, in: study.study, now: study.platform.at(5)) == 1)
         let ana = try study.store.progress(of: "ana", in: study.study).assignments.map(\.assignment)
         #expect(ana.filter { $0.itemID == "t1" }.map(\.ordinal) == [1, 4])
@@ -69,21 +75,36 @@ struct StudyConformanceTests {
         try study.store.addStudyReader("cy", role: .reader, tokenID: issued.record.id, to: study.study, now: study.platform.at(1))
         let identity = try #require(try study.store.authenticate(token: issued.token))
         #expect(identity.tokenID == issued.record.id)
-        #expect(try study.store.studyReader(tokenID: identity.tokenID, in: study.study) == StudyReader(name: "cy", role: .reader, tokenID: issued.record.id))
+        #expect(try study.store.studyReader(tokenID: identity.tokenID, in: study.study)
+            == StudyReader(name: "cy", role: .reader, tokenID: issued.record.id))
         #expect(try study.store.studyReaders(study.study).map(\.name) == ["ada", "ana", "ben", "cy"])
     }
 
     @Test(arguments: StoreAdapter.all)
     func onlyALiveAnnotatorTokenNotBoundElsewhereCanBeAReader(_ adapter: StoreAdapter) throws {
         let study = try StudyPlatform(adapter: adapter)
+        func bind(_ name: String, _ token: Int64) throws {
+            try study.store.addStudyReader(name, role: .reader, tokenID: token, to: study.study, now: study.platform.at(2))
+        }
         let organiser = try study.store.issueToken(role: .organiser, now: study.platform.at(0))
-        #expect(throws: StoreError.self) { try study.store.addStudyReader("org", role: .reader, tokenID: organiser.record.id, to: study.study, now: study.platform.at(1)) }
+        #expect(throws: StoreError.self) { try bind("org", organiser.record.id) }
         let revoked = try study.store.issueToken(role: .annotator, now: study.platform.at(0))
         try study.store.revokeToken(revoked.record.id, now: study.platform.at(1))
-        #expect(throws: StoreError.self) { try study.store.addStudyReader("old", role: .reader, tokenID: revoked.record.id, to: study.study, now: study.platform.at(2)) }
+        #expect(throws: StoreError.self) { try bind("old", revoked.record.id) }
         let anaToken = try #require(study.tokens["ana"])
-        #expect(throws: StoreError.self) { try study.store.addStudyReader("ana2", role: .reader, tokenID: anaToken, to: study.study, now: study.platform.at(2)) }
-        try study.store.addStudyReader("ana", role: .reader, tokenID: anaToken, to: study.study, now: study.platform.at(2))
+        #expect(throws: StoreError.self) { try bind("ana2", anaToken) }
+        try bind("ana", anaToken)
         #expect(try study.store.studyReaders(study.study).count == 3)
+    }
+
+    @Test(arguments: StoreAdapter.all)
+    func removingAnItemThatWasDisputedIsRefused(_ adapter: StoreAdapter) throws {
+        let study = try StudyPlatform(adapter: adapter)
+        try study.store.openDispute(item: "t3", reason: "unreadable", in: study.study, now: study.platform.at(20))
+        let refusal = #expect(throws: StoreError.self) {
+            try study.store.removeStudyItem("t3", from: study.study, now: study.platform.at(21))
+        }
+        #expect(refusal.map { "\($0)".contains("item \"t3\" has 1 dispute") } == true)
+        #expect(try study.store.studyItems(study.study).count == 3)
     }
 }
