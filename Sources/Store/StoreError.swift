@@ -18,6 +18,19 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case unsupportedDatabase(url: String, reason: String)
     /// A stored value this code cannot read back: where it is and why.
     case corruptValue(table: String, column: String, key: String, reason: String)
+    /// Reader studies: `study` is `challenge/slug` (`StoredStudy.name`).
+    case unknownStudy(challenge: String, study: String)
+    case unknownStudyItem(study: String, item: String)
+    /// No reader of that name with that role (`reader` or `adjudicator`) in the study.
+    case unknownStudyReader(study: String, reader: String, role: String)
+    case unknownDispute(study: String, id: Int64)
+    /// Removing or changing an item that readers have read would orphan or falsify their reads.
+    case studyItemHasReads(study: String, item: String, reads: Int)
+    /// A read of an item the reader was not assigned (or not with that repeat flag).
+    case notAssigned(study: String, item: String, reader: String, isRepeat: Bool)
+    case disputeAlreadyResolved(study: String, item: String, id: Int64, by: String)
+    /// A change to a study that would contradict what is stored (a reader bound to another token, a reused key).
+    case invalidStudyChange(study: String, reason: String)
 
     public var description: String {
         switch self {
@@ -47,6 +60,22 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "cannot open the database \(url): \(reason)"
         case .corruptValue(let table, let column, let key, let reason):
             "the database's \(table).\(column) of \(key) is damaged: \(reason)"
+        case .unknownStudy(let challenge, let study):
+            "challenge \"\(challenge)\" has no study \"\(study)\""
+        case .unknownStudyItem(let study, let item):
+            "study \"\(study)\" has no item \"\(item)\""
+        case .unknownStudyReader(let study, let reader, let role):
+            "study \"\(study)\" has no \(role) \"\(reader)\""
+        case .unknownDispute(let study, let id):
+            "study \"\(study)\" has no dispute #\(id)"
+        case .studyItemHasReads(let study, let item, let reads):
+            "item \"\(item)\" of study \"\(study)\" has \(reads) read\(reads == 1 ? "" : "s") and cannot be removed or changed"
+        case .notAssigned(let study, let item, let reader, let isRepeat):
+            "reader \"\(reader)\" of study \"\(study)\" is not assigned item \"\(item)\"\(isRepeat ? " as a repeat" : "")"
+        case .disputeAlreadyResolved(let study, let item, let id, let by):
+            "dispute #\(id) on item \"\(item)\" of study \"\(study)\" was already resolved by \(by)"
+        case .invalidStudyChange(let study, let reason):
+            "cannot change study \"\(study)\": \(reason)"
         }
     }
 }

@@ -8,6 +8,8 @@ public struct StoreAdapter: Sendable, CustomStringConvertible {
     public let open: @Sendable () throws -> any ArbiterStore
     /// Tries to rewrite the audit log behind the protocol's back; the backend must refuse.
     public let tamperWithAuditLog: @Sendable (any ArbiterStore) throws -> Void
+    /// Tries to change (or, when told, delete) stored study reads behind the protocol's back; the backend must refuse.
+    public let tamperWithStudyReads: @Sendable (any ArbiterStore, _ delete: Bool) throws -> Void
 
     public var description: String { name }
 
@@ -20,6 +22,10 @@ public struct StoreAdapter: Sendable, CustomStringConvertible {
         tamperWithAuditLog: { store in
             guard let sqlite = store as? SQLiteStore else { throw StoreAdapterMismatch(expected: "sqlite") }
             try sqlite.tamperWithAuditLogForTesting()
+        },
+        tamperWithStudyReads: { store, delete in
+            guard let sqlite = store as? SQLiteStore else { throw StoreAdapterMismatch(expected: "sqlite") }
+            try sqlite.tamperWithStudyReadsForTesting(delete: delete)
         })
 
     /// The PostgreSQL adapter against the server `ARBITER_TEST_POSTGRES_URL` names (`scripts/postgres-test-server`).
@@ -36,6 +42,10 @@ public struct StoreAdapter: Sendable, CustomStringConvertible {
         tamperWithAuditLog: { store in
             guard let postgres = store as? PostgresStore else { throw StoreAdapterMismatch(expected: "postgres") }
             try postgres.tamperWithAuditLogForTesting()
+        },
+        tamperWithStudyReads: { store, delete in
+            guard let postgres = store as? PostgresStore else { throw StoreAdapterMismatch(expected: "postgres") }
+            try postgres.tamperWithStudyReadsForTesting(delete: delete)
         })
 
     /// The test server's URL, when the environment names one.

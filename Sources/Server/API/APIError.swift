@@ -96,8 +96,11 @@ extension APIError {
     /// Store failures a caller can cause (an unknown slug or id); anything else is the server's own fault.
     init?(_ error: StoreError) {
         switch error {
-        case .unknownChallenge, .unknownPhase, .unknownTeam, .unknownSubmission, .unknownToken:
+        case .unknownChallenge, .unknownPhase, .unknownTeam, .unknownSubmission, .unknownToken, .unknownStudy, .unknownStudyItem,
+             .unknownStudyReader, .unknownDispute:
             self.init(.notFound, code: "not-found", message: error.description)
+        case .studyItemHasReads, .notAssigned, .disputeAlreadyResolved, .invalidStudyChange:
+            self.init(.conflict, code: "invalid-change", message: error.description)
         case .duplicateTeam:
             self.init(.conflict, code: "duplicate-team", message: error.description)
         case .invalidSpecChange:

@@ -43,7 +43,7 @@ extension PostgresStore {
     {
         guard let row = try await connection.row(
             """
-            SELECT s.sha256, s.csrf_token, s.expires_at, t.role, tm.id AS team_id, tm.challenge_id, tm.name
+            SELECT s.sha256, s.csrf_token, s.expires_at, t.id AS token_id, t.role, tm.id AS team_id, tm.challenge_id, tm.name
             FROM web_sessions s JOIN tokens t ON t.id = s.token_id LEFT JOIN teams tm ON tm.id = t.team_id
             WHERE s.sha256 = \(digest) AND s.ended_at IS NULL AND s.expires_at > \(now.timeIntervalSince1970) AND t.revoked_at IS NULL
             """, logger: logger),
@@ -52,6 +52,6 @@ extension PostgresStore {
         else { return nil }
         let teamID: Int64? = try row.get("team_id")
         let team = try teamID.map { StoredTeam(id: $0, challengeID: try row.get("challenge_id"), name: try row.get("name")) }
-        return (TokenIdentity(role: role, team: team), try row.get("csrf_token"), Date(timeIntervalSince1970: try row.get("expires_at")))
+        return (TokenIdentity(tokenID: try row.get("token_id"), role: role, team: team), try row.get("csrf_token"), Date(timeIntervalSince1970: try row.get("expires_at")))
     }
 }

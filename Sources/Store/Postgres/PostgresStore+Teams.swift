@@ -33,7 +33,7 @@ extension PostgresStore {
         return try read { connection in
             guard let row = try await connection.row(
                 """
-                SELECT t.role, t.sha256, tm.id AS team_id, tm.challenge_id, tm.name
+                SELECT t.id AS token_id, t.role, t.sha256, tm.id AS team_id, tm.challenge_id, tm.name
                 FROM tokens t LEFT JOIN teams tm ON tm.id = t.team_id
                 WHERE t.sha256 = \(digest) AND t.revoked_at IS NULL
                 """, logger: self.logger),
@@ -42,7 +42,7 @@ extension PostgresStore {
             else { return nil }
             let teamID: Int64? = try row.get("team_id")
             let team = try teamID.map { StoredTeam(id: $0, challengeID: try row.get("challenge_id"), name: try row.get("name")) }
-            return TokenIdentity(role: role, team: team)
+            return TokenIdentity(tokenID: try row.get("token_id"), role: role, team: team)
         }
     }
 

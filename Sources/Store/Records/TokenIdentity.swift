@@ -6,6 +6,8 @@ public struct TokenIdentity: Sendable, Equatable {
         case annotator
     }
 
+    /// The token's id (`TokenRecord.id`): what a study binds a reader name to.
+    public let tokenID: Int64
     public let role: Role
     /// The team, for team tokens.
     public let team: StoredTeam?

@@ -5,7 +5,7 @@ enum Migrations {
     /// Every migration, oldest first; each name is a shipped schema version.
     static let names = ["v1-walking-skeleton", "v2-truth-files", "v3-leaderboard-history", "v4-server", "v5-quarantined-jobs",
                               "v6-job-kinds", "v7-claimable-jobs", "v8-container-runs", "v9-web-sessions",
-                              "v10-case-value-arrays"]
+                              "v10-case-value-arrays", "v11-reader-studies"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -19,6 +19,7 @@ enum Migrations {
         migrator.registerMigration("v8-container-runs", migrate: addContainerRuns)
         migrator.registerMigration("v9-web-sessions", migrate: addWebSessions)
         migrator.registerMigration("v10-case-value-arrays", migrate: storeCaseValuesAsArrays)
+        migrator.registerMigration("v11-reader-studies", migrate: addReaderStudies)
         return migrator
     }
 

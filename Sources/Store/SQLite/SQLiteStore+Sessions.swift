@@ -39,7 +39,7 @@ extension SQLiteStore {
     private func sessionIdentity(_ digest: String, now: Date, in db: Database) throws -> (identity: TokenIdentity, csrf: String, expiresAt: Date)? {
         guard let row = try Row.fetchOne(
             db.cachedStatement(sql: """
-                SELECT s.sha256, s.csrf_token, s.expires_at, t.role, tm.id AS team_id, tm.challenge_id, tm.name
+                SELECT s.sha256, s.csrf_token, s.expires_at, t.id AS token_id, t.role, tm.id AS team_id, tm.challenge_id, tm.name
                 FROM web_sessions s JOIN tokens t ON t.id = s.token_id LEFT JOIN teams tm ON tm.id = t.team_id
                 WHERE s.sha256 = ? AND s.ended_at IS NULL AND s.expires_at > ? AND t.revoked_at IS NULL
                 """),
@@ -49,6 +49,6 @@ extension SQLiteStore {
         else { return nil }
         let teamID: Int64? = row["team_id"]
         let team = teamID.map { StoredTeam(id: $0, challengeID: row["challenge_id"], name: row["name"]) }
-        return (TokenIdentity(role: role, team: team), row["csrf_token"], Date(timeIntervalSince1970: row["expires_at"]))
+        return (TokenIdentity(tokenID: row["token_id"], role: role, team: team), row["csrf_token"], Date(timeIntervalSince1970: row["expires_at"]))
     }
 }

@@ -28,7 +28,7 @@ extension SQLiteStore {
         return try pool.read { db in
             guard let row = try Row.fetchOne(
                 db.cachedStatement(sql: """
-                    SELECT t.role, t.sha256, tm.id AS team_id, tm.challenge_id, tm.name
+                    SELECT t.id AS token_id, t.role, t.sha256, tm.id AS team_id, tm.challenge_id, tm.name
                     FROM tokens t LEFT JOIN teams tm ON tm.id = t.team_id
                     WHERE t.sha256 = ? AND t.revoked_at IS NULL
                     """),
@@ -38,7 +38,7 @@ extension SQLiteStore {
             else { return nil }
             let teamID: Int64? = row["team_id"]
             let team = teamID.map { StoredTeam(id: $0, challengeID: row["challenge_id"], name: row["name"]) }
-            return TokenIdentity(role: role, team: team)
+            return TokenIdentity(tokenID: row["token_id"], role: role, team: team)
         }
     }
 

@@ -5,4 +5,11 @@ extension SQLiteStore {
     public func tamperWithAuditLogForTesting() throws {
         try pool.write { db in try db.execute(sql: "UPDATE audit_log SET actor = 'someone else'") }
     }
+
+    /// Tries to change (or, with `delete`, remove) stored reads behind the protocol's back, which the schema must refuse.
+    public func tamperWithStudyReadsForTesting(delete: Bool) throws {
+        try pool.write { db in
+            try db.execute(sql: delete ? "DELETE FROM study_reads" : "UPDATE study_reads SET label = 'someone else''s'")
+        }
+    }
 }

@@ -31,6 +31,13 @@ struct MigrationTests {
         let claimed = try store.claimJobs(worker: "after-upgrade", limit: 5, leaseSeconds: 60, now: Platform.opens.addingTimeInterval(7200))
         #expect(claimed.map(\.submissionID) == submissions.map(\.id))
         #expect(throws: (any Error).self) { try store.tamperWithAuditLogForTesting() }
+        if Migrations.names.firstIndex(of: version)! >= Migrations.names.firstIndex(of: "v11-reader-studies")! {
+            let study = try store.study(challenge: "small", slug: "tiles")
+            #expect(try store.readHistory(item: "t1", reader: "ana", in: study).map(\.label) == ["1", "2"])
+            #expect(try store.appendRead(NewStudyRead(itemID: "t1", reader: "ana", secondsSpent: 3, label: "0"), to: study,
+                                         now: Platform.opens.addingTimeInterval(7300)).version == 3)
+            #expect(throws: (any Error).self) { try store.tamperWithStudyReadsForTesting(delete: false) }
+        }
         let check = try DatabaseQueue(path: directory.appendingPathComponent("arbiter.sqlite").path)
         #expect(try check.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
     }
@@ -47,6 +54,22 @@ struct MigrationTests {
         let check = try DatabaseQueue(path: directory.appendingPathComponent("arbiter.sqlite").path)
         let applied = try check.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") }
         #expect(applied == Migrations.names)
+    }
+
+    /// A study `tiles` with one item, a reader `ana` and two versions of her read (copied into v11 and later).
+    static func writeStudy(_ platform: Platform) throws {
+        let store = platform.store
+        let study = try store.registerStudy(
+            StudyRegistration(challenge: "small", slug: "tiles", specText: "items: [t1]\n",
+                              items: [StudyItem(itemID: "t1", kind: "tile", description: #"{"slide":"s1.svs","box":[0,0,512,512]}"#)]),
+            now: platform.at(3700))
+        let token = try store.issueToken(role: .annotator, team: nil, label: "ana", now: platform.at(3700))
+        try store.addStudyReader("ana", role: .reader, tokenID: token.record.id, to: study, now: platform.at(3700))
+        try store.assign([StudyAssignment(itemID: "t1", reader: "ana", ordinal: 1)], in: study, now: platform.at(3700))
+        for (index, label) in ["1", "2"].enumerated() {
+            try store.appendRead(NewStudyRead(itemID: "t1", reader: "ana", secondsSpent: 9, label: label), to: study,
+                                 now: platform.at(3710 + Double(index)))
+        }
     }
 
     /// A fresh folder holding a copy of the fixture as `arbiter.sqlite`.
@@ -66,6 +89,7 @@ struct MigrationTests {
             let platform = try Platform(store: try SQLiteStore(dataDirectory: source))
             _ = try platform.addTeam("alpha")
             try platform.submit(try platform.addTeam("beta"), [0, 1, 2, 0, 1, 2], at: 3600)
+            try writeStudy(platform)
         }
         let target = scratch.appendingPathComponent(version)
         _ = try SQLiteStore(dataDirectory: target, schemaUpTo: version)
@@ -81,6 +105,8 @@ struct MigrationTests {
                 let kept = Set(try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?, 'main')", arguments: [table]))
                 let columns = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?, 'source')", arguments: [table])
                     .filter(kept.contains).map { "\"\($0)\"" }.joined(separator: ", ")
+                // A table a later version dropped (v10 dropped `case_results`) has nothing to copy.
+                guard !columns.isEmpty else { continue }
                 try db.execute(sql: "INSERT INTO main.\"\(table)\" (\(columns)) SELECT \(columns) FROM source.\"\(table)\"")
             }
             try db.execute(sql: "DETACH DATABASE source")
