@@ -171,7 +171,7 @@ let package = Package(
             name: "RunnerTests",
             dependencies: ["Runner", "Judge", "Intake", "Store", "Challenge", "Evaluation", "PlatformSupport", "TestSupport"],
             swiftSettings: strictSettings),
-        .testTarget(name: "StudiesTests", dependencies: ["Studies", "Scoring", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "StudiesTests", dependencies: ["Studies", "Store", "Challenge", "Scoring", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "CLITests", dependencies: ["arbiter", "Runner", "Store", "TestSupport", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings),

@@ -1,13 +1,15 @@
+import Challenge
+import Store
 import Studies
 import Testing
 
 /// Adaptive reading: a third reading only for disputed items, by a reader who has not read them.
 @Suite("Adaptive assignment")
 struct AdaptiveAssignmentTests {
-    static let readers = ["ana", "ben", "chloé", "dev"]
+    static let readers = ["ana", "ben", "chloe", "dev"]
     static let items = (1...40).map { "tile-\($0)" }
 
-    static func firstTwo() throws -> [ReaderAssignment<String>] {
+    static func firstTwo() throws -> [StudyAssignment] {
         try BlindedAssignment(readers: readers, readsPerItem: 2, seed: 3).plan(items: items)
     }
 
@@ -15,9 +17,9 @@ struct AdaptiveAssignmentTests {
         let plan = try Self.firstTwo()
         let disputed = ["tile-4", "tile-9", "tile-31"]
         let extra = AdaptiveAssignment.extraReadings(for: disputed, plan: plan, readers: Self.readers)
-        #expect(extra.map(\.item) == disputed)
+        #expect(extra.map(\.itemID) == disputed)
         for reading in extra {
-            let earlier = plan.filter { $0.item == reading.item }.map(\.reader)
+            let earlier = plan.filter { $0.itemID == reading.itemID }.map(\.reader)
             #expect(!earlier.contains(reading.reader))
         }
     }
@@ -42,7 +44,7 @@ struct AdaptiveAssignmentTests {
     }
 
     @Test func anItemEveryReaderHasReadGetsNoMore() throws {
-        let plan = try BlindedAssignment(readers: ["ana", "ben"], readsPerItem: 2, seed: 1).plan(items: ["x"]) as [ReaderAssignment<String>]
+        let plan = try BlindedAssignment(readers: ["ana", "ben"], readsPerItem: 2, seed: 1).plan(items: ["x"]) as [StudyAssignment]
         #expect(AdaptiveAssignment.extraReadings(for: ["x"], plan: plan, readers: ["ana", "ben"]).isEmpty)
     }
 }

@@ -1,19 +1,21 @@
+import Challenge
+import Store
 import Studies
 import Testing
 
 /// Balanced, blinded assignment: k distinct readers per item, loads within one, every pair of readers sharing items.
 @Suite("Blinded assignment")
 struct BlindedAssignmentTests {
-    static let readers = ["ana", "ben", "chloé", "dev", "eli"]
+    static let readers = ["ana", "ben", "chloe", "dev", "eli"]
     static let items = (1...53).map { "tile-\($0)" }
 
-    static func plan(k: Int = 2, seed: UInt64 = 7, repeats: HiddenRepeats<String>? = nil) throws -> [ReaderAssignment<String>] {
+    static func plan(k: Int = 2, seed: UInt64 = 7, repeats: HiddenRepeats? = nil) throws -> [StudyAssignment] {
         try BlindedAssignment(readers: readers, readsPerItem: k, seed: seed).plan(items: items, repeats: repeats)
     }
 
     @Test(arguments: [1, 2, 3, 5])
     func everyItemIsReadByKDistinctReaders(_ k: Int) throws {
-        let readersOfItem = Dictionary(grouping: try Self.plan(k: k), by: \.item).mapValues { $0.map(\.reader) }
+        let readersOfItem = Dictionary(grouping: try Self.plan(k: k), by: \.itemID).mapValues { $0.map(\.reader) }
         #expect(readersOfItem.count == Self.items.count)
         for (item, readers) in readersOfItem {
             #expect(readers.count == k, "\(item)")
@@ -29,7 +31,7 @@ struct BlindedAssignmentTests {
     }
 
     @Test func everyPairOfReadersSharesItems() throws {
-        let readersOfItem = Dictionary(grouping: try Self.plan(k: 2), by: \.item).mapValues { Set($0.map(\.reader)) }
+        let readersOfItem = Dictionary(grouping: try Self.plan(k: 2), by: \.itemID).mapValues { Set($0.map(\.reader)) }
         for a in Self.readers {
             for b in Self.readers where a < b {
                 let shared = readersOfItem.values.filter { $0.contains(a) && $0.contains(b) }.count
@@ -47,7 +49,7 @@ struct BlindedAssignmentTests {
 
     @Test func readersMeetTheirItemsInDifferentOrders() throws {
         let k = Self.readers.count
-        let orders = Dictionary(grouping: try Self.plan(k: k), by: \.reader).mapValues { $0.sorted { $0.ordinal < $1.ordinal }.map(\.item) }
+        let orders = Dictionary(grouping: try Self.plan(k: k), by: \.reader).mapValues { $0.sorted { $0.ordinal < $1.ordinal }.map(\.itemID) }
         #expect(Set(orders.values).count == Self.readers.count)
     }
 
@@ -57,24 +59,24 @@ struct BlindedAssignmentTests {
     }
 
     @Test func hiddenRepeatsComeAfterTheirFirstShowingUnderATransform() throws {
-        let repeats = HiddenRepeats(share: 0.2, transforms: ["rotate90", "flip-vertical"])
+        let repeats = HiddenRepeats(share: 0.2, transforms: [.rotate90, .flipVertical], seed: 5)
         let plan = try Self.plan(repeats: repeats)
         for (reader, list) in Dictionary(grouping: plan, by: \.reader) {
             let firsts = list.filter { !$0.isRepeat }
             let again = list.filter(\.isRepeat)
             #expect(again.count == Int((0.2 * Double(firsts.count)).rounded(.up)), "\(reader)")
             for repeated in again {
-                let first = try #require(firsts.first { $0.item == repeated.item })
+                let first = try #require(firsts.first { $0.itemID == repeated.itemID })
                 #expect(first.ordinal < repeated.ordinal)
-                #expect(["rotate90", "flip-vertical"].contains(repeated.repeatTransform!))
+                #expect(["rotate90", "flip-vertical"].contains(repeated.transform!))
             }
-            #expect(Set(again.map(\.item)).count == again.count, "an item repeated twice for \(reader)")
+            #expect(Set(again.map(\.itemID)).count == again.count, "an item repeated twice for \(reader)")
         }
     }
 
     @Test func hiddenRepeatsDoNotCountAsReads() throws {
-        let plan = try Self.plan(k: 2, repeats: HiddenRepeats(share: 0.5, transforms: ["rotate180"]))
-        let readersOfItem = Dictionary(grouping: plan.filter { !$0.isRepeat }, by: \.item)
+        let plan = try Self.plan(k: 2, repeats: HiddenRepeats(share: 0.5, transforms: [.rotate180], seed: 5))
+        let readersOfItem = Dictionary(grouping: plan.filter { !$0.isRepeat }, by: \.itemID)
         #expect(readersOfItem.values.allSatisfy { $0.count == 2 })
     }
 
@@ -93,7 +95,7 @@ struct BlindedAssignmentTests {
     @Test func anItemListedTwiceIsRefused() throws {
         let assignment = try BlindedAssignment(readers: Self.readers, readsPerItem: 2, seed: 1)
         #expect(throws: AssignmentError.duplicateItem("b")) {
-            try assignment.plan(items: ["a", "b", "c", "b"]) as [ReaderAssignment<String>]
+            try assignment.plan(items: ["a", "b", "c", "b"]) as [StudyAssignment]
         }
     }
 }

@@ -11,13 +11,13 @@ public struct StudySpec: Sendable, Equatable, Codable {
     public let adjudicators: [String]
     /// k: how many distinct readers read each item (for adaptive assignment, the most an item gets).
     public let readsPerItem: Int
-    public let assignment: StudyAssignment
+    public let assignment: AssignmentMethod
     public let hiddenRepeats: HiddenRepeats?
     public let truth: StudyTruthRule?
 
     public init(
         slug: String, title: String, items: StudyItems, questions: StudyQuestions, readers: [String], adjudicators: [String],
-        readsPerItem: Int, assignment: StudyAssignment, hiddenRepeats: HiddenRepeats?, truth: StudyTruthRule?
+        readsPerItem: Int, assignment: AssignmentMethod, hiddenRepeats: HiddenRepeats?, truth: StudyTruthRule?
     ) {
         self.slug = slug
         self.title = title

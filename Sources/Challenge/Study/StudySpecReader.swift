@@ -14,7 +14,7 @@ enum StudySpecReader {
         let questions = StudyQuestionsReader.read(field.child("questions"), task: challenge.task, &reader)
         let readers = StudyNames.list(field.child("readers"), noun: "reader", &reader)
         let adjudicators = StudyNames.list(field.child("adjudicators"), noun: "adjudicator", required: false, &reader) ?? []
-        let assignment = reader.choice(field.child("assignment"), as: StudyAssignment.self)
+        let assignment = reader.choice(field.child("assignment"), as: AssignmentMethod.self)
         let readsPerItem = readReadsPerItem(field, readers: readers, assignment: assignment, &reader)
         let repeats = HiddenRepeatsReader.read(field.child("hidden-repeats"), &reader)
         let leastReads = readsPerItem.flatMap { assignment?.leastReads(readsPerItem: $0) }
@@ -30,7 +30,7 @@ enum StudySpecReader {
     /// k: at least 1, at most the number of readers (each item's reads come from distinct readers); adaptive
     /// assignment needs k = 3 and three readers.
     private static func readReadsPerItem(
-        _ field: YAMLField, readers: [String]?, assignment: StudyAssignment?, _ reader: inout SpecReader
+        _ field: YAMLField, readers: [String]?, assignment: AssignmentMethod?, _ reader: inout SpecReader
     ) -> Int? {
         let kField = field.child("reads-per-item")
         guard let k = reader.integer(kField, minimum: 1) else { return nil }

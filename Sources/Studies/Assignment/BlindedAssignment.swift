@@ -1,4 +1,6 @@
+import Challenge
 import Scoring
+import Store
 
 /// Balanced, blinded assignment of items to readers.
 ///
@@ -22,8 +24,9 @@ public struct BlindedAssignment: Sendable {
         self.seed = seed
     }
 
-    /// Every reader's list: first readings, then hidden repeats placed after the item they repeat.
-    public func plan<Transform>(items: [String], repeats: HiddenRepeats<Transform>? = nil) throws -> [ReaderAssignment<Transform>] {
+    /// Every reader's list: first readings, with hidden repeats placed after the item they repeat (drawn with the
+    /// repeats' own seed, so changing them leaves the first readings as they were).
+    public func plan(items: [String], repeats: HiddenRepeats? = nil) throws -> [StudyAssignment] {
         if let twice = items.firstDuplicate { throw AssignmentError.duplicateItem(twice) }
         var random = SplitMix64(seed: seed)
         var tally = ReadingTally(readerCount: readers.count)
@@ -33,21 +36,25 @@ public struct BlindedAssignment: Sendable {
                 lists[reader].append(item)
             }
         }
+        let orders = lists.map { random.shuffled($0) }
+        var repeatRandom = SplitMix64(seed: UInt64(truncatingIfNeeded: repeats?.seed ?? 0))
         return readers.indices.flatMap { reader in
-            let order = random.shuffled(lists[reader])
-            let sequence = repeats.map { Self.interleave($0, into: order, random: &random) } ?? order.map { ($0, nil) }
+            let sequence = repeats.map { Self.interleave($0, into: orders[reader], random: &repeatRandom) }
+                ?? orders[reader].map { ($0, nil) }
             return sequence.enumerated().map { ordinal, entry in
-                ReaderAssignment(item: entry.0, reader: readers[reader], ordinal: ordinal, repeatTransform: entry.1)
+                StudyAssignment(itemID: entry.0, reader: readers[reader], ordinal: ordinal, transform: entry.1?.rawValue,
+                                isRepeat: entry.1 != nil)
             }
         }
     }
 
     /// `order` with ⌈share·n⌉ of its items shown again, each at a random place after its first showing.
-    private static func interleave<Transform>(
-        _ repeats: HiddenRepeats<Transform>, into order: [String], random: inout SplitMix64
-    ) -> [(String, Transform?)] {
-        var sequence: [(String, Transform?)] = order.map { ($0, nil) }
-        for item in random.shuffled(order).prefix(repeats.count(of: order.count)) {
+    private static func interleave(
+        _ repeats: HiddenRepeats, into order: [String], random: inout SplitMix64
+    ) -> [(String, RepeatTransform?)] {
+        var sequence: [(String, RepeatTransform?)] = order.map { ($0, nil) }
+        let count = order.isEmpty ? 0 : min(order.count, Int((repeats.share * Double(order.count)).rounded(.up)))
+        for item in random.shuffled(order).prefix(count) {
             let first = sequence.firstIndex { $0.0 == item && $0.1 == nil }!
             let place = first + 1 + random.next(below: sequence.count - first)
             sequence.insert((item, repeats.transforms[random.next(below: repeats.transforms.count)]), at: place)

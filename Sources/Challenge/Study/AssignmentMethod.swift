@@ -1,5 +1,5 @@
 /// How items are handed to readers. Under both, no reader ever sees another reader's reads.
-public enum StudyAssignment: String, Sendable, Codable, CaseIterable {
+public enum AssignmentMethod: String, Sendable, Codable, CaseIterable {
     /// Balanced: every item is read by `reads-per-item` distinct readers, the load spread evenly.
     case blinded
     /// Two distinct readers read each item, and a third only where the two disagree (so `reads-per-item` is 3).
