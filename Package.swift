@@ -137,7 +137,7 @@ let package = Package(
             name: "arbiter",
             dependencies: [
                 "Imaging", "Tiling", "Annotations", "Challenge", "Evaluation", "Store", "Intake", "Judge", "Site", "Scoring",
-                "Server", "Runner", "BuiltInFiles",
+                "Server", "Runner", "Studies", "BuiltInFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -171,7 +171,7 @@ let package = Package(
             name: "RunnerTests",
             dependencies: ["Runner", "Judge", "Intake", "Store", "Challenge", "Evaluation", "PlatformSupport", "TestSupport"],
             swiftSettings: strictSettings),
-        .testTarget(name: "StudiesTests", dependencies: ["Studies", "Store", "Challenge", "Scoring", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "StudiesTests", dependencies: ["Studies", "Store", "Challenge", "Scoring", "PlatformSupport", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "CLITests", dependencies: ["arbiter", "Runner", "Store", "TestSupport", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings),

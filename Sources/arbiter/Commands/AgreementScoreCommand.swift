@@ -3,6 +3,7 @@ import Challenge
 import Evaluation
 import Foundation
 import Scoring
+import Studies
 
 /// `arbiter score agreement`: how far the readers of a reader study agree, from a CSV of their reads.
 struct AgreementScoreCommand: ParsableCommand {
@@ -44,7 +45,7 @@ struct AgreementScoreCommand: ParsableCommand {
         // One byte past the budget is enough for the parser to refuse a file that is too large.
         let parsed = try parser.parse(try readFile(reads, upTo: parser.limits.maxBytes + 1), file: reads)
         let kappaWeights = try resolveWeights(challenge, ordered: parsed.ordered)
-        let report = try AgreementReport(parsed, weights: kappaWeights, weightsName: weights.rawValue, plan: plan)
+        let report = try AgreementReport(parsed.reads, ordered: parsed.ordered, weights: kappaWeights, weightsName: weights.rawValue, plan: plan)
         print(json ? try JSONOutput.text(report) : report.text)
     }
 

@@ -1,15 +1,15 @@
-import Evaluation
 import Foundation
 import Scoring
 
-/// What `arbiter score agreement` prints: every statistic of a study, as text or JSON (NaN as null).
-struct AgreementReport: Encodable {
+/// Every label-agreement statistic of a set of reads, as text or JSON (NaN as null): what `arbiter score agreement`
+/// prints for a reads file, and `arbiter study agreement` and the API for a study's latest reads.
+public struct AgreementReport: Encodable, Sendable {
     /// A statistic's value and, with a bootstrap, its 95% interval.
-    struct Value: Encodable {
-        let value: Double?
-        let lower: Double?
-        let upper: Double?
-        let undefinedResamples: Int?
+    public struct Value: Encodable, Sendable {
+        public let value: Double?
+        public let lower: Double?
+        public let upper: Double?
+        public let undefinedResamples: Int?
 
         init(_ interval: AgreementInterval?, estimate: Double) {
             value = estimate.isNaN ? nil : estimate
@@ -18,7 +18,7 @@ struct AgreementReport: Encodable {
             undefinedResamples = interval?.undefinedResampleCount
         }
 
-        func encode(to encoder: any Encoder) throws {
+        public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(value, forKey: .value)
             if undefinedResamples != nil {
@@ -30,7 +30,7 @@ struct AgreementReport: Encodable {
 
         private enum CodingKeys: String, CodingKey { case value, lower, upper, undefinedResamples }
 
-        var text: String {
+        public var text: String {
             let number = value.map { String(format: "%.6f", $0) } ?? "undefined"
             guard undefinedResamples != nil else { return number }
             guard let lower, let upper else { return number + " (95% interval undefined)" }
@@ -38,39 +38,39 @@ struct AgreementReport: Encodable {
         }
     }
 
-    struct Pair: Encodable {
-        let readerA: String
-        let readerB: String
-        let items: Int
-        let kappa: Value
+    public struct Pair: Encodable, Sendable {
+        public let readerA: String
+        public let readerB: String
+        public let items: Int
+        public let kappa: Value
     }
 
-    struct Fleiss: Encodable {
-        let kappa: Value
-        let readsPerItem: Int
-        let items: Int
-        let leftOutItems: Int
+    public struct Fleiss: Encodable, Sendable {
+        public let kappa: Value
+        public let readsPerItem: Int
+        public let items: Int
+        public let leftOutItems: Int
     }
 
-    let items: Int
-    let reads: Int
-    let readers: [String]
-    let categories: [String]
-    let ordered: Bool
-    let weights: String
-    let resamples: Int
-    let seed: UInt64?
-    let cohenKappa: [Pair]
-    let fleissKappa: Fleiss
+    public let items: Int
+    public let reads: Int
+    public let readers: [String]
+    public let categories: [String]
+    public let ordered: Bool
+    public let weights: String
+    public let resamples: Int
+    public let seed: UInt64?
+    public let cohenKappa: [Pair]
+    public let fleissKappa: Fleiss
     /// Nominal always; ordinal when the categories are ordered.
-    let krippendorffAlpha: [String: Value]
-    let itemsReadTwice: Int
-    let percentAgreement: Value
+    public let krippendorffAlpha: [String: Value]
+    public let itemsReadTwice: Int
+    public let percentAgreement: Value
 
-    init(_ parsed: ParsedReads, weights: KappaWeights, weightsName: String, plan: BootstrapPlan?) throws {
-        let study = parsed.reads
+    /// `ordered`: whether the categories are in order, so ordinal alpha applies.
+    public init(_ study: AgreementReads, ordered: Bool, weights: KappaWeights, weightsName: String, plan: BootstrapPlan?) throws {
         let pairs = (0..<study.readerCount).flatMap { a in ((a + 1)..<study.readerCount).map { (a, $0) } }
-        let levels: [MeasurementLevel] = parsed.ordered ? [.nominal, .ordinal] : [.nominal]
+        let levels: [MeasurementLevel] = ordered ? [.nominal, .ordinal] : [.nominal]
         let statistics = pairs.map { AgreementStatistic.cohenKappa(readerA: $0.0, readerB: $0.1, weights: weights) }
             + [.fleissKappa, .percentAgreement] + levels.map { .krippendorffAlpha($0) }
         let values = try Self.values(study, statistics, plan: plan)
@@ -78,7 +78,7 @@ struct AgreementReport: Encodable {
         reads = study.readCount
         readers = study.readerIDs
         categories = study.categories
-        ordered = parsed.ordered
+        self.ordered = ordered
         self.weights = weightsName
         resamples = plan?.resampleCount ?? 0
         seed = plan?.seed
@@ -103,7 +103,7 @@ struct AgreementReport: Encodable {
         return try statistics.map { Value(nil, estimate: try $0.value(study)) }
     }
 
-    var text: String {
+    public var text: String {
         var lines = [
             "\(items) items, \(readers.count) readers, \(reads) reads; categories \(categories.joined(separator: ", "))"
                 + (ordered ? " (ordered)" : " (unordered)"),

@@ -1,0 +1,48 @@
+import Challenge
+import Store
+
+/// Checks a read against the study's questions before it is stored: a label from the study's classes, shapes only
+/// where shapes are asked, a comment only where comments are, and a sane reading time.
+public struct ReadValidator: Sendable {
+    public let questions: StudyQuestions
+    /// The longest comment kept, in UTF-8 bytes.
+    public let maxCommentBytes: Int
+    /// The largest shapes document kept, in UTF-8 bytes.
+    public let maxShapesBytes: Int
+
+    public init(questions: StudyQuestions, maxCommentBytes: Int = 10_000, maxShapesBytes: Int = 4 << 20) {
+        self.questions = questions
+        self.maxCommentBytes = maxCommentBytes
+        self.maxShapesBytes = maxShapesBytes
+    }
+
+    public func check(_ read: NewStudyRead) throws(StudyError) {
+        let item = read.itemID
+        guard read.secondsSpent.isFinite, read.secondsSpent >= 0, read.secondsSpent <= 86_400 else {
+            throw .invalidRead(item: item, field: "seconds_spent", reason: "expected 0 to 86400 seconds, got \(read.secondsSpent)")
+        }
+        if let label = read.label {
+            guard let classes = questions.label else {
+                throw .invalidRead(item: item, field: "label", reason: "this study asks for no label, got \"\(label)\"")
+            }
+            guard classes.names.contains(label) else {
+                throw .invalidRead(item: item, field: "label",
+                                   reason: "\"\(label)\" is not one of the study's classes (\(classes.names.joined(separator: ", ")))")
+            }
+        }
+        if let shapes = read.shapes {
+            guard questions.shapes != nil else { throw .invalidRead(item: item, field: "shapes", reason: "this study asks for no shapes") }
+            guard shapes.utf8.count <= maxShapesBytes else {
+                throw .invalidRead(item: item, field: "shapes", reason: "\(shapes.utf8.count) bytes, more than the \(maxShapesBytes) kept")
+            }
+        }
+        if let comment = read.comment {
+            guard questions.comment == .optional else {
+                throw .invalidRead(item: item, field: "comment", reason: "this study takes no comments")
+            }
+            guard comment.utf8.count <= maxCommentBytes else {
+                throw .invalidRead(item: item, field: "comment", reason: "\(comment.utf8.count) bytes, more than the \(maxCommentBytes) kept")
+            }
+        }
+    }
+}
