@@ -9,6 +9,6 @@ struct Arbiter: AsyncParsableCommand {
             DemoCommand.self, DoctorCommand.self, ChallengeCommand.self, TruthCommand.self, TeamCommand.self,
             SubmitCommand.self, SelectCommand.self, JudgeCommand.self, PhaseCommand.self, LeaderboardCommand.self,
             ScoreCommand.self, VolumeCommand.self, KeysCommand.self, ReportCommand.self, SlideCommand.self,
-            TileCommand.self, TilesCommand.self, ServeCommand.self, TokenCommand.self, RunCommand.self, InputsCommand.self,
+            TileCommand.self, TilesCommand.self, StudyCommand.self, ServeCommand.self, TokenCommand.self, RunCommand.self, InputsCommand.self,
         ])
 }

@@ -18,15 +18,9 @@ struct AgreementScoreCommand: ParsableCommand {
             item read at least twice. Undefined values (one category only, no item read twice) print as "undefined".
             """)
 
-    /// The weights of Cohen's kappa.
-    enum Weights: String, ExpressibleByArgument, CaseIterable {
-        case none, linear, quadratic
-        case costMatrix = "cost-matrix"
-    }
-
     @Option(help: "Reads CSV: item_id,reader,label.") var reads: String
     @Option(help: "Weights of Cohen's kappa: none, linear, quadratic, or cost-matrix (the --spec challenge's).")
-    var weights: Weights = .none
+    var weights: AgreementWeights = .none
     @Option(help: "A challenge.yaml, or the folder holding it, whose classes (in order) are the labels.") var spec: String?
     @Option(help: "Bootstrap resamples of the items for 95% intervals (0: no intervals).") var resamples = 0
     @Option(help: "Seed of the bootstrap resamples.") var seed: UInt64 = 0
@@ -54,19 +48,8 @@ struct AgreementScoreCommand: ParsableCommand {
     }
 
     private func resolveWeights(_ challenge: ChallengeSpec?, ordered: Bool) throws -> KappaWeights {
-        switch weights {
-        case .none: return .unweighted
-        case .linear, .quadratic:
-            guard ordered else {
-                throw ValidationError(
-                    "--weights \(weights.rawValue) needs ordered labels: pass --spec, or use integer labels (\(reads) has others)")
-            }
-            return weights == .linear ? .linear : .quadratic
-        case .costMatrix:
-            guard let challenge, let matrix = challenge.metrics.all.lazy.compactMap(\.costMatrix).first else {
-                throw ValidationError("\(spec ?? "the spec") has no cost-matrix metric, so --weights cost-matrix has no matrix")
-            }
-            return .custom(matrix)
-        }
+        try weights.kappaWeights(
+            ordered: ordered, challenge: challenge,
+            unorderedAdvice: "pass --spec, or use integer labels (\(reads) has others)", specName: spec ?? "the spec")
     }
 }

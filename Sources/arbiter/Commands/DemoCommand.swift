@@ -42,7 +42,11 @@ struct DemoCommand: AsyncParsableCommand {
         let clock = DemoClock(start: phase.opens.addingTimeInterval(3600))
         try folder.register(in: store, now: clock.tick())
         print("registered challenge \(spec.slug) (\(spec.phases.count) phases)")
-        print("imported ground truth: \(try importTruth(store: store, spec: spec, now: clock.tick())) cases")
+        let (truthCount, truth) = try importTruth(store: store, spec: spec, now: clock.tick())
+        print("imported ground truth: \(truthCount) cases")
+        if let truth {
+            try runStudy(store: store, folder: folder.directory, spec: spec, truth: truth, data: dataURL, now: clock.tick())
+        }
         if phase.container != nil {
             try await runContainers(store: store, spec: spec, phase: phase.slug, data: dataURL, clock: clock)
         } else {
@@ -56,21 +60,22 @@ struct DemoCommand: AsyncParsableCommand {
         print("leaderboard: \(index.path)")
     }
 
-    /// `truth.csv` for classification; a `truth` folder or `truth.tar` for lesion and segmentation tasks.
-    private func importTruth(store: any ArbiterStore, spec: ChallengeSpec, now: Date) throws -> Int {
+    /// `truth.csv` for classification; a `truth` folder or `truth.tar` for lesion and segmentation tasks. Returns how
+    /// many cases, and the classification truth (which the reader study's simulated reads start from).
+    private func importTruth(store: any ArbiterStore, spec: ChallengeSpec, now: Date) throws -> (Int, GroundTruth?) {
         let fixtures = fixturesFolder
         guard spec.task.kind == .slideClassification else {
             let source = ["\(fixtures)/truth", "\(fixtures)/truth.tar"].first { FileManager.default.fileExists(atPath: $0) }
             guard let source else { throw ValidationError("\(fixtures) has neither truth/ nor truth.tar") }
             let files = try LesionTruthImport.read(source, task: spec.task)
             try store.importLesionTruth(files, challenge: spec.slug, now: now)
-            return files.count
+            return (files.count, nil)
         }
         let truthFile = "\(fixtures)/truth.csv"
         let truthBytes = try readFile(truthFile)
         let truth = try TruthParser.parse(truthBytes, file: truthFile, task: spec.task)
         try store.importTruth(truth, challenge: spec.slug, fileSHA256: ContentDigest.sha256(truthBytes), now: now)
-        return truth.cases.count
+        return (truth.cases.count, truth)
     }
 
     /// One team per file in `predictions/` (named after the file); `malformed.*` must be refused.

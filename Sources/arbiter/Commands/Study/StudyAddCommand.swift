@@ -1,0 +1,50 @@
+import ArgumentParser
+import Challenge
+import Evaluation
+import Foundation
+import Store
+import Studies
+
+/// `arbiter study add DIR`: registers (or updates) the study of a registered challenge and prints each new token once.
+struct StudyAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Register a challenge's reader study, or add its new items and readers; prints each new reader's token once.",
+        discussion: """
+            The study is DIR/study.yaml or the `study:` section of DIR/challenge.yaml; register the challenge first \
+            (`arbiter challenge add DIR`). Items are the spec's regions or slides, or for `tiles:` the tiles of the \
+            `arbiter tiles export` manifest it names (relative to DIR). Each reader and adjudicator not yet bound gets an \
+            annotator token, printed this once and stored only as a hash; running it again prints no tokens and assigns \
+            only items no reader has yet.
+            """)
+
+    @Argument(help: "Folder containing challenge.yaml (and study.yaml, or a `study:` section).") var directory: String
+    @OptionGroup var data: DataDirectoryOption
+
+    func run() throws {
+        let outcome = try Self.add(folder: URL(fileURLWithPath: directory), store: try data.openStore(), now: Date())
+        if !outcome.issuedTokens.isEmpty {
+            FileHandle.standardError.write(Data("new tokens, shown this once; give each to its reader and keep them secret:\n".utf8))
+        }
+        for issued in outcome.issuedTokens {
+            print("\(issued.role.rawValue) \(issued.reader): \(issued.token)")
+        }
+        print("study \(outcome.study.name): \(outcome.addedAssignments) assignments added")
+    }
+
+    /// Loads DIR's study and its items, checks the challenge is registered, and runs the setup.
+    static func add(folder: URL, store: any ArbiterStore, now: Date) throws -> StudySetup.Outcome {
+        let challenge = try ChallengeSpecParser.load(directory: folder)
+        guard let spec = try StudySpecParser.load(directory: folder, challenge: challenge) else {
+            throw ValidationError("\(folder.path) has no reader study: add \(StudySpecParser.fileName) or a `study:` section to challenge.yaml")
+        }
+        let items = try StudyItemSource(folder: folder).records(spec.items)
+        do {
+            _ = try store.challenge(challenge.slug)
+        } catch StoreError.unknownChallenge {
+            throw ValidationError(
+                "challenge \"\(challenge.slug)\" is not registered; run `arbiter challenge add \(folder.path)` first, then `arbiter study add` again")
+        }
+        return try StudySetup(store: store).run(spec, challenge: challenge.slug, items: items, now: now)
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Challenge
+import Foundation
+import Scoring
+import Store
+import Studies
+
+/// `arbiter study agreement`: label agreement over the latest plain reads, and each reader's self-consistency.
+struct StudyAgreementCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agreement",
+        abstract: "Agreement between a study's readers (latest reads) and each reader's consistency on hidden repeats.",
+        discussion: """
+            The classes are the study's, in order, so linear and quadratic weights and ordinal alpha apply; cost-matrix \
+            weights take the registered challenge's cost matrix and need the study to use the challenge's classes.
+            """)
+
+    /// The JSON: the agreement report and each reader's self-consistency.
+    struct Output: Encodable {
+        struct Consistency: Encodable {
+            let reader: String
+            let items: Int
+            let agreeing: Int
+            /// Nil when the reader has no repeat read both times.
+            let share: Double?
+        }
+
+        let study: String
+        let agreement: AgreementReport
+        let selfConsistency: [Consistency]
+    }
+
+    @OptionGroup var target: StudyTarget
+    @Option(help: "Weights of Cohen's kappa: none, linear, quadratic, or cost-matrix (the challenge's).")
+    var weights: AgreementWeights = .none
+    @Option(help: "Bootstrap resamples of the items for 95% intervals (0: no intervals).") var resamples = 0
+    @Option(help: "Seed of the bootstrap resamples.") var seed: UInt64 = 0
+    @Flag(help: "Print JSON.") var json = false
+
+    func validate() throws {
+        guard resamples >= 0 else { throw ValidationError("--resamples must be 0 or more, got \(resamples)") }
+    }
+
+    func run() throws {
+        let study = try target.open()
+        let challenge = weights == .costMatrix ? try study.store.challenge(target.challenge).spec : nil
+        if weights == .costMatrix, study.spec.questions.label?.fromChallenge != true {
+            throw ValidationError("--weights cost-matrix needs a study graded with the challenge's classes; \(study.study.name) has its own")
+        }
+        let kappaWeights = try weights.kappaWeights(
+            ordered: true, challenge: challenge, unorderedAdvice: "", specName: "challenge \(target.challenge)")
+        let plan: BootstrapPlan? = resamples > 0 ? .seeded(seed: seed, resamples: resamples) : nil
+        let report = try study.labelAgreement(weights: kappaWeights, weightsName: weights.rawValue, plan: plan)
+        let consistency = try study.selfConsistency().map {
+            Output.Consistency(reader: $0.reader, items: $0.items, agreeing: $0.agreeing, share: $0.share.isNaN ? nil : $0.share)
+        }
+        guard !json else {
+            return print(try JSONOutput.text(Output(study: study.study.name, agreement: report, selfConsistency: consistency)))
+        }
+        print(report.text)
+        print(consistency.isEmpty ? "Self-consistency: no hidden repeat read yet" : "Self-consistency on hidden repeats:")
+        for reader in consistency {
+            print("  \(reader.reader): \(reader.agreeing) of \(reader.items) the same" + (reader.share.map { String(format: " (%.3f)", $0) } ?? ""))
+        }
+    }
+}
