@@ -7,7 +7,7 @@ import Studies
 
 extension DemoCommand {
     /// Readers' error rates in the demo, in percent: they mostly agree with the truth, each a little differently.
-    static let readerErrorPercents = [8, 15, 25]
+    static let readerErrorPercents = [5, 10, 15]
 
     /// The demo challenge's reader study, when it has one: `study add`, simulated reads made from the truth (seeded, so
     /// every run reads alike), then agreement and the consensus written to `consensus.csv` in the data folder.
@@ -16,9 +16,9 @@ extension DemoCommand {
         let outcome = try StudyAddCommand.add(folder: folder, store: store, now: now)
         let study = try ReaderStudy(store: store, challenge: spec.slug, slug: studySpec.slug)
         let reads = try simulateReads(study, truth: truth, classes: spec.task.classes.map(\.id), now: now)
-        let agreement = try study.labelAgreement(weights: .quadratic, weightsName: "quadratic")
+        let agreement = try study.labelAgreement()
         let alpha = agreement.krippendorffAlpha["ordinal"] ?? agreement.krippendorffAlpha["nominal"]
-        print("study \(studySpec.slug): \(reads) simulated reads by \(studySpec.readers.count) readers; quadratic Fleiss' kappa "
+        print("study \(studySpec.slug): \(reads) simulated reads by \(studySpec.readers.count) readers; Fleiss' kappa "
               + "\(agreement.fleissKappa.kappa.text), Krippendorff's alpha (ordinal) \(alpha?.text ?? "undefined")")
         let consensus = try study.consensus(now: now)
         let file = data.appendingPathComponent("consensus.csv")
