@@ -12,6 +12,20 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.file("arbiter-demo/leaderboard/style.css")))
     }
 
+    @Test func demoReadsItsStudyAndWritesTheConsensusAsTruth() async throws {
+        let folder = try ScratchFolder()
+        let run = try await ArbiterBinary.run(["demo", "--data-dir", "data"], in: folder.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("study tissuenet-demo-grading: 27 simulated reads by 3 readers; Fleiss' kappa "), "\(run.stdout)")
+        let consensus = try String(contentsOfFile: folder.file("data/consensus.csv"), encoding: .utf8)
+        #expect(consensus.hasPrefix("case_id,label,split\nB0001_S3,0,public\n"), "\(consensus)")
+        // The demo's own store already scored its submissions against the full truth, so the consensus goes to a fresh one.
+        let challenge = RepositoryFiles.url("Challenges/tissuenet-demo").path
+        #expect(try await ArbiterBinary.run(["challenge", "add", challenge, "--data-dir", "fresh"], in: folder.path).status == 0)
+        let imported = try await ArbiterBinary.run(["truth", "import", "tissuenet-demo", "data/consensus.csv", "--data-dir", "fresh"], in: folder.path)
+        #expect(imported.status == 0, "\(imported.stderr)")
+    }
+
     @Test(arguments: ["tissuenet-demo", "camelyon-demo", "picai-demo"])
     func eachDemoRunsByItsRepositoryPathsFromAnEmptyFolder(_ name: String) async throws {
         let folder = try ScratchFolder()
