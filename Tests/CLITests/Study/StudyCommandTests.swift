@@ -120,35 +120,35 @@ import Testing
         #expect(run.stdout.contains("ana: 2 of 4 read\nben: 1 of 4 read\n"), "\(run.stdout)")
     }
 
-    @Test func aTileManifestGivesOneItemPerTile() async throws {
-        let study = StudyFolder.study.replacingOccurrences(
-            of: "  slides:\n    - { id: s1, slide: s1 }\n    - { id: s2, slide: s2 }\n    - { id: s3, slide: s3 }\n    - { id: s4, slide: s4 }",
-            with: "  tiles: tiles/manifest.json")
-        let folder = try await StudyFolder(study: study, register: false)
-        try FileManager.default.createDirectory(atPath: folder.scratch.file("challenge/tiles"), withIntermediateDirectories: true)
-        let tiles = (0..<3).map { index in
-            """
-            {"file": "B1/B1_\(index * 512)_0.png", "height": 512, "mpp": 0.5, "slide": "B1", "tile_id": "B1_\(index * 512)_0",
-             "tissue_fraction": 0.9, "width": 512, "x": \(index * 512), "y": 0}
-            """
-        }
-        _ = try folder.scratch.write(Array("[\(tiles.joined(separator: ",\n"))]\n".utf8), to: "challenge/tiles/manifest.json")
+    @Test func theTilesOfATilesExportManifestAreTheItems() async throws {
+        let folder = try await StudyFolder(study: Self.tilesStudy("tiles/manifest.json"), register: false)
+        let slide = RepositoryFiles.url("Fixtures/slides/tiny-two-levels.tiff").path
+        let export = try await ArbiterBinary.run(
+            ["tiles", "export", slide, "--out", folder.scratch.file("challenge/tiles"), "--size", "16", "--min-tissue", "0", "--slide-mpp", "0.5"])
+        #expect(export.status == 0 && export.stdout.contains("10 tiles from 1 slides"), "\(export.stdout)\(export.stderr)")
         try await folder.expectSuccess(["challenge", "add", folder.challenge])
         let added = try await folder.expectSuccess(["study", "add", folder.challenge])
-        #expect(added.stdout.contains("6 assignments added"), "\(added.stdout)")
-        try await folder.importReads("B1_512_0,ana,2\n")
-        let export = try await folder.expectSuccess(["study", "reads", "export", "tissuenet-demo", "grading"])
-        #expect(export.stdout.contains("\nB1_512_0,ana,1,2,0,"), "\(export.stdout)")
+        #expect(added.stdout.contains("20 assignments added"), "\(added.stdout)")
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.scratch.file("challenge/tiles/manifest.json"))))
+        let tile = try #require(((manifest as? [[String: Any]])?.first)?["tile_id"] as? String)
+        try await folder.importReads("\(tile),ana,2\n")
+        let reads = try await folder.expectSuccess(["study", "reads", "export", "tissuenet-demo", "grading"])
+        #expect(reads.stdout.contains("\n\(tile),ana,1,2,0,"), "\(reads.stdout)")
     }
 
     @Test func aManifestThatIsNotOneIsRefusedWithItsPath() async throws {
-        let folder = try await StudyFolder(study: StudyFolder.study.replacingOccurrences(
-            of: "  slides:\n    - { id: s1, slide: s1 }\n    - { id: s2, slide: s2 }\n    - { id: s3, slide: s3 }\n    - { id: s4, slide: s4 }",
-            with: "  tiles: manifest.json"), register: false)
+        let folder = try await StudyFolder(study: Self.tilesStudy("manifest.json"), register: false)
         _ = try folder.scratch.write(Array("[{\"tile_id\": \"t1\"}]".utf8), to: "challenge/manifest.json")
         try await folder.expectSuccess(["challenge", "add", folder.challenge])
         let run = try await folder.run(["study", "add", folder.challenge])
         #expect(run.status != 0)
         #expect(run.stderr.contains("manifest.json is not an `arbiter tiles export` manifest (manifest.json): tile 1: no \"slide\""), "\(run.stderr)")
+    }
+
+    /// The study reading the tiles of `manifest` instead of four slides.
+    static func tilesStudy(_ manifest: String) -> String {
+        StudyFolder.study.replacingOccurrences(
+            of: "  slides:\n    - { id: s1, slide: s1 }\n    - { id: s2, slide: s2 }\n    - { id: s3, slide: s3 }\n    - { id: s4, slide: s4 }",
+            with: "  tiles: \(manifest)")
     }
 }
