@@ -13,6 +13,8 @@ struct StudyReadsFile {
     static let limits = ReadsLimits()
     static let required = ["item_id", "reader", "label"]
     static let optional = ["is_repeat", "comment"]
+    /// The most problems listed before checking stops, so a huge broken file gives a short answer.
+    static let maxProblems = 1000
 
     /// A row that passed, with the line it came from.
     struct Row {
@@ -36,7 +38,11 @@ struct StudyReadsFile {
         let checker = try RowChecker(study: study, columns: columns, width: table.header.count, secondsSpent: secondsSpent)
         var rows: [Row] = []
         var firstLine: [String: Int] = [:]
-        for row in table.rows where problems.count < 1000 {
+        for row in table.rows {
+            guard problems.count < Self.maxProblems else {
+                problems.append(ValidationProblem(.tooManyProblems, message: "stopped after \(Self.maxProblems) problems; rows from line \(row.line) on were not checked"))
+                break
+            }
             guard let read = checker.read(row, problems: &problems) else { continue }
             let key = "\(read.reader)\u{0}\(read.itemID)\u{0}\(read.isRepeat)"
             if let earlier = firstLine.updateValue(row.line, forKey: key) {
@@ -139,7 +145,12 @@ private struct RowChecker {
             case .invalidRead(_, let name, let reason): (name, reason)
             default: ("label", error.description)
             }
-            problem(name == "label" ? .unknownLabel : .emptyField, name, item, reason)
+            let kind: ValidationProblem.Kind = switch name {
+            case "label": .unknownLabel
+            case "comment": .unknownColumn
+            default: .notANumber
+            }
+            problem(kind, name, item, reason)
             return nil
         }
         return read
