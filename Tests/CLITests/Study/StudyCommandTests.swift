@@ -27,6 +27,15 @@ import Testing
         #expect(!run.stdout.contains("arb_"))
     }
 
+    @Test func aBrokenStudyIsRefusedWithItsLineAndNothingIsStored() async throws {
+        let folder = try await StudyFolder(study: StudyFolder.study.replacingOccurrences(of: "reads-per-item: 2", with: "reads-per-item: 5"),
+                                           register: false)
+        let run = try await folder.run(["study", "add", folder.challenge])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("study.yaml, line 14, column 17, reads-per-item: reads-per-item 5 is more than the 2 readers"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.data), "the store is not opened for a broken study")
+    }
+
     @Test func importWithABadLabelReportsItsLineAndSavesNothing() async throws {
         let folder = try await StudyFolder()
         let run = try await folder.importReads("s1,ana,0\ns1,ben,7\ns2,cleo,1\n")

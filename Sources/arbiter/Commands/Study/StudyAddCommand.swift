@@ -32,13 +32,15 @@ struct StudyAddCommand: ParsableCommand {
         print("study \(outcome.study.name): \(outcome.addedAssignments) assignments added")
     }
 
-    /// Loads DIR's study and its items, checks the challenge is registered, and runs the setup.
-    static func add(folder: URL, store: any ArbiterStore, now: Date) throws -> StudySetup.Outcome {
+    /// Loads DIR's study and its items, checks the challenge is registered, and runs the setup. The store is opened
+    /// only once the spec and its items have passed.
+    static func add(folder: URL, store: @autoclosure () throws -> any ArbiterStore, now: Date) throws -> StudySetup.Outcome {
         let challenge = try ChallengeSpecParser.load(directory: folder)
         guard let spec = try StudySpecParser.load(directory: folder, challenge: challenge) else {
             throw ValidationError("\(folder.path) has no reader study: add \(StudySpecParser.fileName) or a `study:` section to challenge.yaml")
         }
         let items = try StudyItemSource(folder: folder).records(spec.items)
+        let store = try store()
         do {
             _ = try store.challenge(challenge.slug)
         } catch StoreError.unknownChallenge {
