@@ -22,10 +22,7 @@ extension DemoCommand {
               + "\(agreement.fleissKappa.kappa.text), Krippendorff's alpha (ordinal) \(alpha?.text ?? "undefined")")
         let consensus = try study.consensus(now: now)
         let file = data.appendingPathComponent("consensus.csv")
-        let text = consensus.labels.reduce(into: CSVText.line(["case_id", "label", "split"])) { text, item in
-            text += CSVText.line([item.itemID, item.label, Split.public.rawValue])
-        }
-        try Data(text.utf8).write(to: file, options: .atomic)
+        try Data(StudyConsensusCommand.truthCSV(consensus, split: .public).utf8).write(to: file, options: .atomic)
         print("study consensus: \(consensus.labels.count) labelled, \(consensus.disputed.count) disputed, "
               + "\(consensus.pending.count) pending; \(file.path)")
         if let first = outcome.issuedTokens.first(where: { $0.role == .reader }) {

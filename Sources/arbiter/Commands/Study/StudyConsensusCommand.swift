@@ -33,10 +33,14 @@ struct StudyConsensusCommand: ParsableCommand {
         print("\(consensus.labels.count) labelled (\(adjudicated) by adjudication), \(consensus.disputed.count) disputed "
               + "(in the adjudication queue), \(consensus.pending.count) pending")
         guard !consensus.labels.isEmpty else { return print("no item has a consensus yet; \(out) not written") }
-        let text = consensus.labels.reduce(into: CSVText.line(["case_id", "label", "split"])) { text, item in
+        try Data(Self.truthCSV(consensus, split: split).utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+        print("wrote \(out); import it with `arbiter truth import \(target.challenge) \(out)`")
+    }
+
+    /// The labelled items as `truth import` reads them: `case_id,label,split`, every case in `split`.
+    static func truthCSV(_ consensus: StudyConsensus, split: Split) -> String {
+        consensus.labels.reduce(into: CSVText.line(["case_id", "label", "split"])) { text, item in
             text += CSVText.line([item.itemID, item.label, split.rawValue])
         }
-        try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-        print("wrote \(out); import it with `arbiter truth import \(target.challenge) \(out)`")
     }
 }
