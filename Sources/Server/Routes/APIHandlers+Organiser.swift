@@ -1,6 +1,7 @@
 import Challenge
 import Foundation
 import Hummingbird
+import NIOCore
 import Store
 
 extension APIHandlers {
@@ -91,7 +92,12 @@ extension APIHandlers {
     private func decode<Body: Decodable>(_ type: Body.Type, from request: Request, context: APIRequestContext, emptyAllowed: Bool,
                                          upTo limit: Int = 64 * 1024, decoder: JSONDecoder = APIJSON.decoder) async throws -> Body? {
         var request = request
-        let buffer = try await request.collectBody(upTo: limit)
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw APIError(.contentTooLarge, code: "body-too-large", message: "the JSON body is larger than this route's \(limit) bytes")
+        }
         if buffer.readableBytes == 0 && emptyAllowed { return nil }
         do {
             return try decoder.decode(type, from: Data(buffer.readableBytesView))
