@@ -51,6 +51,9 @@ extension APIHandlers {
                     // The store's message names the other assignment's item: say only what the caller did.
                     throw APIError(.conflict, code: "idempotency-key-reused",
                                    message: "this idempotency key was already used for another of your assignments; send a new key")
+                } catch StoreError.notAssigned, StoreError.unknownStudyItem {
+                    // The item left the study since the ordinal was looked up; its id and repeat flag stay unsaid.
+                    throw APIError.notFound("you have no assignment \(ordinal) in study \(slug)")
                 }
             }
         }
