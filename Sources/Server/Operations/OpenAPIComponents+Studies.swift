@@ -434,12 +434,15 @@ extension OpenAPIComponents {
     NewDecision:
       type: object
       description: "A label or shapes (or both) answering the study's questions."
+      anyOf:
+        - required: [label]
+        - required: [shapes]
       properties:
         label:
           type: string
-          nullable: true
+          description: "One of the study's classes."
         shapes:
-          nullable: true
+          description: "QuPath GeoJSON, as an object or its text, where the study asks for shapes."
           oneOf:
             - type: string
             - type: object
