@@ -26,6 +26,18 @@ import Testing
         #expect(own.text.contains("ben-secret-comment"))
     }
 
+    /// The same ordinal names each reader's own assignment: ana's read at 0 is not ben's, and ben sees none of it.
+    @Test func anOrdinalIsLookedUpInTheCallersOwnList() async throws {
+        let server = try await StudyServer()
+        #expect(try await server.read(0, token: server.ana, label: "2", comment: "ana-at-zero").status == 201)
+        let bens = try await server.send(.get, StudyServer.path + "/assignments/0/reads", token: server.ben)
+        #expect(bens.status == 200)
+        #expect((bens.json as? [Any])?.isEmpty == true)
+        let list = try await server.send(.get, StudyServer.path + "/assignments", token: server.ben)
+        #expect(list.object["completed"] as? Int == 0)
+        #expect(!list.text.contains("ana"))
+    }
+
     @Test func theAssignmentListSaysNothingOfWhichEntriesAreRepeats() async throws {
         let server = try await StudyServer()
         let reply = try await server.send(.get, StudyServer.path + "/assignments", token: server.ana)
