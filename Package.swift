@@ -104,7 +104,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Challenge", "Evaluation", "Store", "Intake", "Judge", "Site",
+                "Challenge", "Evaluation", "Store", "Intake", "Judge", "Site", "Studies",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -178,7 +178,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Challenge", "Evaluation", "Store", "Intake", "Judge", "Scoring", "TestSupport", "PlatformSupport",
+                "Server", "Challenge", "Evaluation", "Store", "Intake", "Judge", "Scoring", "Studies", "TestSupport", "PlatformSupport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),

@@ -13,8 +13,9 @@ import Testing
     }
 
     /// Each route gets a fresh server, so that routes which change things (publish, revoke, close) cannot mask
-    /// what the others would reveal.
-    @Test(arguments: Endpoint.allCases)
+    /// what the others would reveal. The reader-study routes need a study and its readers: `StudyAccessTests` calls
+    /// them with every kind of caller.
+    @Test(arguments: Endpoint.allCases.filter { !$0.path.contains("/studies") })
     func routeAnswersOnlyItsAudienceAndLeaksNothingSealed(endpoint: Endpoint) async throws {
         for role in Role.allCases {
             let server = try await TestServer()
@@ -64,6 +65,7 @@ import Testing
         let server = try await TestServer()
         let path = template.replacingOccurrences(of: "{challenge}", with: "tiny").replacingOccurrences(of: "{phase}", with: "final")
             .replacingOccurrences(of: "{team}", with: "alpha").replacingOccurrences(of: "{id}", with: "1")
+            .replacingOccurrences(of: "{study}", with: "grading").replacingOccurrences(of: "{ordinal}", with: "0")
         let declared = Endpoint.allCases.filter { $0.path == template }.map(\.method)
         for method in [HTTPRequest.Method.trace, .put, .patch, .get, .delete] where !declared.contains(method) {
             for token in [nil, server.alpha, server.organiser] {

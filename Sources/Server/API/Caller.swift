@@ -4,7 +4,8 @@ import Store
 public enum Caller: Sendable, Equatable {
     case anonymous
     case organiser
-    case annotator
+    /// An annotator token, by its id: what a study binds its readers and adjudicators to.
+    case annotator(tokenID: Int64)
     case team(StoredTeam)
 
     /// The name used in metrics labels and logs (never a token or a team's name).
@@ -20,7 +21,7 @@ public enum Caller: Sendable, Equatable {
     init(_ identity: TokenIdentity) {
         switch (identity.role, identity.team) {
         case (.organiser, _): self = .organiser
-        case (.annotator, _): self = .annotator
+        case (.annotator, _): self = .annotator(tokenID: identity.tokenID)
         case (.team, let team?): self = .team(team)
         case (.team, nil): self = .anonymous
         }

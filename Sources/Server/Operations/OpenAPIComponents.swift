@@ -10,7 +10,10 @@ info:
     Challenge information, submissions, leaderboards and organiser controls. Authenticate with
     `Authorization: Bearer <token>`. Every error is `{"error": {"code", "message", "details"}}`.
     x-access on each operation says who may call it: everyone, signedIn (any valid token), team,
-    teamOrOrganiser (a team sees only its own submissions) or organiser.
+    teamOrOrganiser (a team sees only its own submissions), organiser, reader (an annotator token
+    bound to the study as a reader: it reaches only its own assignments and reads) or adjudicator (an
+    annotator token bound to the study as an adjudicator). A study an annotator token is not bound to
+    answers 404, as one that does not exist.
 """#
 
     static let yaml = #"""
@@ -51,6 +54,21 @@ components:
         type: string
         minLength: 1
         maxLength: 100
+    study:
+      name: study
+      in: path
+      required: true
+      description: "Study slug."
+      schema:
+        type: string
+    ordinal:
+      name: ordinal
+      in: path
+      required: true
+      description: "An assignment's place in the caller's own list (its `ordinal`)."
+      schema:
+        type: integer
+        minimum: 0
   responses:
     Error:
       description: "A refusal, with where and why."

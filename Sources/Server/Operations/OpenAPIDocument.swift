@@ -5,7 +5,7 @@ import HTTPTypes
 /// from each `Endpoint`, so the document cannot name a route the server lacks or miss one it has.
 enum OpenAPIDocument {
     static let yaml: String = {
-        var lines = [OpenAPIComponents.header, OpenAPIComponents.yaml, "paths:"]
+        var lines = [OpenAPIComponents.header, OpenAPIComponents.yaml, OpenAPIComponents.studySchemas, "paths:"]
         var documented = Set<String>()
         for endpoint in Endpoint.allCases where documented.insert(endpoint.path).inserted {
             lines.append("  \(endpoint.path):")
@@ -24,7 +24,7 @@ enum OpenAPIDocument {
             "      x-access: \(endpoint.access)",
         ]
         if endpoint.access != .everyone { lines += ["      security:", "        - bearer: []"] }
-        let pathParameters = ["challenge", "phase", "team", "id"].filter { endpoint.path.contains("{\($0)}") }
+        let pathParameters = ["challenge", "phase", "team", "study", "ordinal", "id"].filter { endpoint.path.contains("{\($0)}") }
         if !pathParameters.isEmpty || !endpoint.queryParameters.isEmpty {
             lines.append("      parameters:")
             lines += pathParameters.map { "        - $ref: '#/components/parameters/\($0)'" }
@@ -67,6 +67,8 @@ enum OpenAPIDocument {
         case .text(let type): (mediaType, schema) = (type, "type: string")
         case .anyObject: (mediaType, schema) = ("application/json", "type: object")
         case .schema(let name): (mediaType, schema) = ("application/json", "$ref: '#/components/schemas/\(name)'")
+        case .schemaOrCSV(let name):
+            return content(.schema(name), indent: indent) + ["\(indent)  text/csv:", "\(indent)    schema:", "\(indent)      type: string"]
         }
         return ["\(indent)content:", "\(indent)  \(mediaType):", "\(indent)    schema:", "\(indent)      \(schema)"]
     }

@@ -1,6 +1,7 @@
 import Challenge
 import Foundation
 import Hummingbird
+import NIOCore
 import Store
 
 extension APIHandlers {
@@ -77,19 +78,29 @@ extension APIHandlers {
     }
 
     /// A small JSON body (organiser forms), with the decoder's complaint passed on as a 400.
-    private func decode<Body: Decodable>(_ type: Body.Type, from request: Request, context: APIRequestContext) async throws -> Body {
-        guard let body = try await decode(type, from: request, context: context, emptyAllowed: false) else {
+    /// `limit`: the most bytes read; a longer body is refused with 413 before any of it is decoded.
+    /// `decoder`: the API's own (snake_case keys), or a plain one for a body that carries a client's JSON verbatim.
+    func decode<Body: Decodable>(_ type: Body.Type, from request: Request, context: APIRequestContext, upTo limit: Int = 64 * 1024,
+                                 decoder: JSONDecoder = APIJSON.decoder) async throws -> Body
+    {
+        guard let body = try await decode(type, from: request, context: context, emptyAllowed: false, upTo: limit, decoder: decoder) else {
             throw APIError.badRequest("this route needs a JSON body", code: "missing-body")
         }
         return body
     }
 
-    private func decode<Body: Decodable>(_ type: Body.Type, from request: Request, context: APIRequestContext, emptyAllowed: Bool) async throws -> Body? {
+    private func decode<Body: Decodable>(_ type: Body.Type, from request: Request, context: APIRequestContext, emptyAllowed: Bool,
+                                         upTo limit: Int = 64 * 1024, decoder: JSONDecoder = APIJSON.decoder) async throws -> Body? {
         var request = request
-        let buffer = try await request.collectBody(upTo: 64 * 1024)
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw APIError(.contentTooLarge, code: "body-too-large", message: "the JSON body is larger than this route's \(limit) bytes")
+        }
         if buffer.readableBytes == 0 && emptyAllowed { return nil }
         do {
-            return try APIJSON.decoder.decode(type, from: Data(buffer.readableBytesView))
+            return try decoder.decode(type, from: Data(buffer.readableBytesView))
         } catch let error as DecodingError {
             throw APIError.badRequest("the JSON body is not valid: \(Self.describe(error))", code: "invalid-body")
         }

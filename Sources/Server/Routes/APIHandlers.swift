@@ -78,6 +78,10 @@ struct APIHandlers: Sendable {
         case .submit: return try await submit(request, context: context, caller: caller, rateKey: rateKey)
         case .addTeam: return try await addTeam(request, context: context)
         case .issueTeamToken: return try await issueTeamToken(request, context: context)
+        case .saveRead: return try await saveRead(request, context: context, caller: caller)
+        case .decideDispute: return try await decideDispute(request, context: context, caller: caller)
+        case .studyReads: return try await studyReads(request, context: context)
+        case .studyAgreement: return try await studyAgreement(request, context: context)
         default:
             // Everything else is store work from start to end: off the cooperative pool as a whole.
             return try await blocking { [self] in try storeRoute(endpoint, context: context, caller: caller) }
@@ -93,7 +97,9 @@ struct APIHandlers: Sendable {
         case .challenges: return try challenges()
         case .challenge: return try challenge(context)
         case .phase: return try phase(context)
-        case .health, .leaderboard, .submit, .addTeam, .issueTeamToken: preconditionFailure("\(endpoint) is routed above")
+        case .health, .leaderboard, .submit, .addTeam, .issueTeamToken, .saveRead, .decideDispute, .studyReads,
+             .studyAgreement:
+            preconditionFailure("\(endpoint) is routed above")
         case .submission: return try submission(context, caller: caller)
         case .submissions: return try submissions(context, caller: caller)
         case .chooseSubmission: return try choose(context, caller: caller)
@@ -106,6 +112,12 @@ struct APIHandlers: Sendable {
         case .schedulePhase: return try setAvailability(nil, context: context)
         case .publishPhase: return try publish(context)
         case .rejudgePhase: return try rejudge(context)
+        case .studies: return try studies(context)
+        case .study: return try studyStatus(context)
+        case .studyConsensus: return try studyConsensus(context)
+        case .assignments: return try assignments(context, caller: caller)
+        case .assignmentReads: return try assignmentReads(context, caller: caller)
+        case .disputes: return try disputes(context, caller: caller)
         }
     }
 

@@ -16,6 +16,8 @@ extension Endpoint {
         case text(mediaType: String)
         case anyObject
         case schema(String)
+        /// JSON of a schema, or CSV when the query asks for it.
+        case schemaOrCSV(String)
     }
 
     public var summary: String {
@@ -44,6 +46,16 @@ extension Endpoint {
         case .schedulePhase: "Return the phase to its schedule."
         case .publishPhase: "Publish the private split's scores."
         case .rejudgePhase: "Queue every submission of the phase for scoring again."
+        case .studies: "The challenge's reader studies."
+        case .study: "A reader study: its spec in brief, each reader's progress and time, reads per item, and the adjudication queue's size."
+        case .studyAgreement: "Label agreement over the latest plain reads (Cohen's kappa per pair, Fleiss' kappa, Krippendorff's alpha, percent agreement) and each reader's self-consistency on hidden repeats."
+        case .studyConsensus: "Compute the consensus labels: each item's majority, or its adjudicator's decision. Changes state: a tie not yet in the adjudication queue is put there (once), so this is a POST; repeating it changes nothing more."
+        case .studyReads: "Every stored version of every read (`latest=true`: the highest version of each assignment), as JSON or, with `format=csv`, CSV."
+        case .assignments: "The caller's own assignments in order, with progress. An assignment is named by its ordinal; nothing in it says whether it is a hidden repeat."
+        case .assignmentReads: "Every version of the caller's own read of one of its assignments, oldest first."
+        case .saveRead: "Save a new version of the caller's read of one of its assignments; an `idempotency_key` already used for this assignment returns the version stored then."
+        case .disputes: "The open disputes of the adjudication queue, each with the latest reads of its item side by side."
+        case .decideDispute: "Decide an open dispute: a label from the study's classes (and shapes, where the study asks for them), with an optional comment."
         }
     }
 
@@ -52,6 +64,8 @@ extension Endpoint {
         case .submit: .upload
         case .addTeam: .json(schema: "NewTeam", required: true)
         case .issueTeamToken: .json(schema: "NewToken", required: false)
+        case .saveRead: .json(schema: "NewRead", required: true)
+        case .decideDispute: .json(schema: "NewDecision", required: true)
         default: .none
         }
     }
@@ -59,7 +73,7 @@ extension Endpoint {
     public var successStatus: Int {
         switch self {
         case .submit, .rejudgePhase: 202
-        case .addTeam, .issueTeamToken: 201
+        case .addTeam, .issueTeamToken, .saveRead: 201
         case .revokeToken: 204
         default: 200
         }
@@ -82,11 +96,28 @@ extension Endpoint {
         case .addTeam, .issueTeamToken: .schema("Team")
         case .tokens: .schema("TokenList")
         case .rejudgePhase: .schema("Rejudge")
+        case .studies: .schema("StudyList")
+        case .study: .schema("StudyStatus")
+        case .studyAgreement: .schema("StudyAgreement")
+        case .studyConsensus: .schema("StudyConsensus")
+        case .studyReads: .schemaOrCSV("StudyReadExport")
+        case .assignments: .schema("AssignmentList")
+        case .assignmentReads: .schema("ReadList")
+        case .saveRead: .schema("Read")
+        case .disputes: .schema("DisputeList")
+        case .decideDispute: .schema("Dispute")
         }
     }
 
     /// Query parameters beyond the path's, as (name, description, schema as a YAML flow mapping).
     var queryParameters: [(name: String, description: String, schema: String)] {
+        if self == .studyReads {
+            return [("format", "json (the default) or csv.", "{ type: string, enum: [json, csv] }"),
+                    ("latest", "Only the highest version of each assignment.", "{ type: boolean }")]
+        }
+        if self == .studyAgreement {
+            return [("weights", "Cohen's kappa weights: none (the default), linear or quadratic.", "{ type: string, enum: [none, linear, quadratic] }")]
+        }
         guard self == .submit else { return [] }
         return [("dry_run", "Validate only: nothing is stored or counted.", "{ type: boolean }"),
                 ("file_name", "The file's name, for raw bodies (archives and volumes need their extension): one plain name, "

@@ -8,6 +8,9 @@ public enum Endpoint: String, CaseIterable, Sendable {
     case submit, submission, submissions, chooseSubmission, submissionLog
     case teams, addTeam, tokens, issueTeamToken, revokeToken
     case openPhase, closePhase, schedulePhase, publishPhase, rejudgePhase
+    case studies, study, studyAgreement, studyConsensus, studyReads
+    case assignments, assignmentReads, saveRead
+    case disputes, decideDispute
 
     /// Who may call a route; anyone else gets 401 (no token) or 403 (the wrong kind of token).
     public enum Access: Sendable {
@@ -18,17 +21,22 @@ public enum Endpoint: String, CaseIterable, Sendable {
         /// A team (for what is its own) or an organiser (for everything).
         case teamOrOrganiser
         case organiser
+        /// An annotator token bound to the study as one of its readers: it reaches only its own assignments and reads.
+        case reader
+        /// An annotator token bound to the study as an adjudicator: it reaches the open disputes and their reads.
+        case adjudicator
     }
 
     public var method: HTTPRequest.Method {
         switch self {
         case .health, .readiness, .metrics, .openAPI, .me, .challenges, .challenge, .phase, .leaderboard,
-             .submission, .submissions, .submissionLog, .teams, .tokens:
+             .submission, .submissions, .submissionLog, .teams, .tokens, .studies, .study, .studyAgreement, .studyReads,
+             .assignments, .assignmentReads, .disputes:
             .get
         case .revokeToken:
             .delete
         case .submit, .chooseSubmission, .addTeam, .issueTeamToken, .openPhase, .closePhase, .schedulePhase,
-             .publishPhase, .rejudgePhase:
+             .publishPhase, .rejudgePhase, .studyConsensus, .saveRead, .decideDispute:
             .post
         }
     }
@@ -36,6 +44,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
     /// The path as OpenAPI writes it (`{name}` for a parameter); Hummingbird reads the same syntax.
     public var path: String {
         let phase = "/api/v1/challenges/{challenge}/phases/{phase}"
+        let study = "/api/v1/challenges/{challenge}/studies/{study}"
         return switch self {
         case .health: "/healthz"
         case .readiness: "/readyz"
@@ -60,6 +69,15 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .schedulePhase: phase + "/schedule"
         case .publishPhase: phase + "/publish"
         case .rejudgePhase: phase + "/rejudge"
+        case .studies: "/api/v1/challenges/{challenge}/studies"
+        case .study: study
+        case .studyAgreement: study + "/agreement"
+        case .studyConsensus: study + "/consensus"
+        case .studyReads: study + "/reads"
+        case .assignments: study + "/assignments"
+        case .assignmentReads, .saveRead: study + "/assignments/{ordinal}/reads"
+        case .disputes: study + "/disputes"
+        case .decideDispute: study + "/disputes/{id}/decision"
         }
     }
 
@@ -70,8 +88,10 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .submit, .chooseSubmission: .team
         case .submission, .submissions, .submissionLog: .teamOrOrganiser
         case .teams, .addTeam, .tokens, .issueTeamToken, .revokeToken, .openPhase, .closePhase, .schedulePhase,
-             .publishPhase, .rejudgePhase:
+             .publishPhase, .rejudgePhase, .studies, .study, .studyAgreement, .studyConsensus, .studyReads:
             .organiser
+        case .assignments, .assignmentReads, .saveRead: .reader
+        case .disputes, .decideDispute: .adjudicator
         }
     }
 
@@ -84,6 +104,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case (.team, .team): true
         case (.teamOrOrganiser, .team), (.teamOrOrganiser, .organiser): true
         case (.organiser, .organiser): true
+        // Which study the token is bound to, and as what, the route checks against the study it names.
+        case (.reader, .annotator), (.adjudicator, .annotator): true
         default: false
         }
     }

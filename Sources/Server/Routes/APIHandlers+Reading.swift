@@ -1,0 +1,107 @@
+import Foundation
+import Hummingbird
+import Store
+import Studies
+
+/// The routes of a study's readers. A reader reaches only its own list and reads: no route takes a reader's name, and an
+/// ordinal is looked up in the caller's own list. Assignments are named by ordinal, so a hidden repeat is never
+/// told apart by its id or a flag.
+extension APIHandlers {
+    /// The most a saved read's body may be: the shapes the validator keeps (4 MiB), escaped, with room for the rest.
+    static let readBodyLimit = 10 << 20
+    /// The longest idempotency key kept, in characters (Unicode code points).
+    static let maxIdempotencyKey = 200
+
+    func assignments(_ context: APIRequestContext, caller: Caller) throws -> Response {
+        let (study, member) = try membership(context, caller: caller, role: .reader)
+        let progress = try store.progress(of: member.name, in: study.study)
+        return try Self.json(AssignmentListView(progress, items: try store.studyItems(study.study), study: study.study))
+    }
+
+    func assignmentReads(_ context: APIRequestContext, caller: Caller) throws -> Response {
+        let ordinal = try context.parameters.require("ordinal", as: Int.self)
+        let (study, member) = try membership(context, caller: caller, role: .reader)
+        let assignment = try ownAssignment(ordinal, of: member, in: study).assignment
+        let reads = try store.reads(by: member.name, in: study.study)
+            .filter { $0.itemID == assignment.itemID && $0.isRepeat == assignment.isRepeat }
+        return try Self.json(reads.map { ReadView($0, ordinal: ordinal) })
+    }
+
+    func saveRead(_ request: Request, context: APIRequestContext, caller: Caller) async throws -> Response {
+        let ordinal = try context.parameters.require("ordinal", as: Int.self)
+        let (challenge, slug) = (try context.parameters.require("challenge"), try context.parameters.require("study"))
+        // Who may save is settled before the body is read.
+        let (study, member, assignment) = try await blocking { [self] in
+            let (study, member) = try membership(challenge: challenge, slug: slug, caller: caller, role: .reader)
+            return (study, member, try ownAssignment(ordinal, of: member, in: study).assignment)
+        }
+        let body = try await decode(NewReadBody.self, from: request, context: context, upTo: Self.readBodyLimit, decoder: JSONDecoder())
+        if let key = body.idempotencyKey, key.isEmpty || key.unicodeScalars.count > Self.maxIdempotencyKey {
+            throw APIError.badRequest("an idempotency key must have 1 to \(Self.maxIdempotencyKey) characters, not \(key.unicodeScalars.count)",
+                                      code: "invalid-idempotency-key")
+        }
+        let read = NewStudyRead(itemID: assignment.itemID, reader: member.name, isRepeat: assignment.isRepeat, secondsSpent: body.secondsSpent,
+                                label: body.label, shapes: body.shapes?.text, comment: body.comment, idempotencyKey: body.idempotencyKey)
+        let now = clock()
+        let stored = try await blocking {
+            try Self.answering {
+                do {
+                    return try study.save(read, now: now)
+                } catch StoreError.invalidStudyChange {
+                    // The store's message names the other assignment's item: say only what the caller did.
+                    throw APIError(.conflict, code: "idempotency-key-reused",
+                                   message: "this idempotency key was already used for another of your assignments; send a new key")
+                } catch StoreError.notAssigned, StoreError.unknownStudyItem {
+                    // The item left the study since the ordinal was looked up; its id and repeat flag stay unsaid.
+                    throw APIError.notFound("you have no assignment \(ordinal) in study \(slug)")
+                }
+            }
+        }
+        return try Self.json(ReadView(stored, ordinal: ordinal), status: .created)
+    }
+
+    /// The study the path names and the caller's place in it as `role`. A study the token is not bound to does not
+    /// exist for it: the answer is the one for a study that does not exist.
+    func membership(_ context: APIRequestContext, caller: Caller, role: StudyReader.Role) throws -> (ReaderStudy, StudyReader) {
+        try membership(challenge: try context.parameters.require("challenge"), slug: try context.parameters.require("study"),
+                       caller: caller, role: role)
+    }
+
+    func membership(challenge: String, slug: String, caller: Caller, role: StudyReader.Role) throws -> (ReaderStudy, StudyReader) {
+        guard case .annotator(let tokenID) = caller else {
+            throw APIError.forbidden("only an annotator token bound to the study as its \(role.rawValue) can use this route")
+        }
+        let study = try Self.answering { try ReaderStudy(store: store, challenge: challenge, slug: slug) }
+        guard let member = try store.studyReader(tokenID: tokenID, in: study.study) else {
+            throw StoreError.unknownStudy(challenge: challenge, study: slug)
+        }
+        guard member.role == role else {
+            throw APIError.forbidden("this token is a \(member.role.rawValue) of study \(slug); this route is for its \(role.rawValue)s")
+        }
+        return (study, member)
+    }
+
+    /// The caller's own assignment at `ordinal`; no other reader's list is ever consulted.
+    func ownAssignment(_ ordinal: Int, of member: StudyReader, in study: ReaderStudy) throws -> AssignedItem {
+        guard let found = try store.progress(of: member.name, in: study.study).assignments.first(where: { $0.assignment.ordinal == ordinal }) else {
+            throw APIError.notFound("you have no assignment \(ordinal) in study \(study.study.slug)")
+        }
+        return found
+    }
+}
+
+/// A read as a reader sends it. Decoded with a plain decoder and these keys, so a GeoJSON object's own keys reach
+/// the store as they were sent (the API decoder would rewrite snake_case keys inside it).
+struct NewReadBody: Decodable, Sendable {
+    let label: String?
+    let shapes: ShapesText?
+    let comment: String?
+    let secondsSpent: Double
+    let idempotencyKey: String?
+
+    enum CodingKeys: String, CodingKey {
+        case label, shapes, comment
+        case secondsSpent = "seconds_spent"
+        case idempotencyKey = "idempotency_key"
+    }
+}

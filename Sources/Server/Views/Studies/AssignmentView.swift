@@ -1,0 +1,68 @@
+import Foundation
+import Store
+import Studies
+
+/// One entry of a reader's own list, as the reader sees it. The ordinal names it (the server resolves it against the
+/// caller's list); the item's id is left out, and there is no repeat flag: a hidden repeat differs from a first
+/// reading only by the transform it is shown under.
+struct AssignmentView: Encodable, Sendable {
+    let ordinal: Int
+    /// `tile`, `region` or `slide`.
+    let kind: String
+    /// Where the item lies (slide, level-0 box, microns per pixel).
+    let item: ItemDescription?
+    /// How to show the item (`rotate90`, `flip-horizontal`, …); nil shows it as it is.
+    let transform: String?
+    let read: Bool
+    let versions: Int
+    let readsURL: String
+
+    init(_ assigned: AssignedItem, item: StudyItem?, study: StoredStudy) {
+        ordinal = assigned.assignment.ordinal
+        kind = item?.kind ?? "unknown"
+        self.item = item.flatMap(ItemDescription.init)
+        transform = assigned.assignment.transform
+        read = assigned.isRead
+        versions = assigned.versions
+        readsURL = AssignmentView.readsURL(study, ordinal: ordinal)
+    }
+
+    /// Every key is always present (`transform` as null when there is none), so that every entry has the same shape.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(ordinal, forKey: .ordinal)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(item, forKey: .item)
+        try container.encode(transform, forKey: .transform)
+        try container.encode(read, forKey: .read)
+        try container.encode(versions, forKey: .versions)
+        try container.encode(readsURL, forKey: .readsURL)
+    }
+
+    private enum CodingKeys: String, CodingKey { case ordinal, kind, item, transform, read, versions, readsURL }
+
+    static func readsURL(_ study: StoredStudy, ordinal: Int) -> String {
+        "/api/v1/challenges/\(study.challenge)/studies/\(study.slug)/assignments/\(ordinal)/reads"
+    }
+}
+
+/// A reader's own list in order, with how far they are.
+struct AssignmentListView: Encodable, Sendable {
+    let study: String
+    let reader: String
+    let completed: Int
+    let total: Int
+    /// The ordinal of the first assignment without a read; nil when every one is read.
+    let next: Int?
+    let assignments: [AssignmentView]
+
+    init(_ progress: ReaderProgress, items: [StudyItem], study: StoredStudy) {
+        let byID = Dictionary(items.map { ($0.itemID, $0) }, uniquingKeysWith: { first, _ in first })
+        self.study = study.slug
+        reader = progress.reader
+        completed = progress.completed
+        total = progress.total
+        next = progress.next?.assignment.ordinal
+        assignments = progress.assignments.map { AssignmentView($0, item: byID[$0.assignment.itemID], study: study) }
+    }
+}
