@@ -14,7 +14,8 @@ extension GeoJSONParser {
     ///   on the geometry): a Polygon is read as a box only when its geometry carries `"isRectangle": true`, as
     ///   `GeoJSONWriter` writes boxes, and then its ring must be an axis-aligned rectangle. QuPath's own
     ///   rectangles and ellipses come in as polygons;
-    /// - rings need not be closed (as `regions` reads them); they are returned open, the closing vertex dropped.
+    /// - rings need not be closed (as `regions` reads them); they are returned open, the closing vertex (or vertices)
+    ///   that repeat the first dropped.
     ///   A ring needs 3 distinct vertices; positions may carry a third number (z), which is ignored;
     /// - a Feature whose geometry is null (an unlocated feature) gives no shape.
     ///

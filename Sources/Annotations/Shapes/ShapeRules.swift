@@ -3,10 +3,13 @@ import Geometry
 
 /// What the shape parsers and writers agree a shape must be, so that every written file reads back.
 enum ShapeRules {
-    /// `ring` without its closing vertex: the last point is dropped when it repeats the first.
+    /// `ring` without its closing vertex: trailing points that repeat the first are dropped (all of them, so that
+    /// closing the open ring again and opening it gives the same ring).
     static func open(_ ring: [PlanePoint]) -> [PlanePoint] {
-        guard ring.count > 1, ring.first == ring.last else { return ring }
-        return Array(ring.dropLast())
+        guard let first = ring.first else { return ring }
+        var end = ring.count
+        while end > 1, ring[end - 1] == first { end -= 1 }
+        return Array(ring[..<end])
     }
 
     /// How many distinct vertices `ring` has, counting no further than 3 (all a polygon needs).
