@@ -94,7 +94,7 @@ struct GeoJSONShapeReader {
 
     private func position(_ value: Any?, path: String) throws(AnnotationError) -> PlanePoint {
         guard let pair = value as? [Any], pair.count >= 2, let x = GeoJSONNumber.double(pair[0]), let y = GeoJSONNumber.double(pair[1]) else {
-            throw failure(path, "a position must be [x, y] numbers, found \(String(describing: value ?? "nothing").prefix(80))")
+            throw failure(path, "a position must be [x, y] numbers, found \(SourceLocation.printable(String(String(describing: value ?? "nothing").prefix(80))))")
         }
         guard x.isFinite, y.isFinite else { throw failure(path, "coordinates must be finite numbers, found [\(x), \(y)]") }
         return PlanePoint(x: x, y: y)

@@ -12,7 +12,12 @@ public enum ShapeGeometry: Sendable, Equatable {
 
     /// The kind of a shape. The raw values are those of the study spec's `ShapeKind` (`point`, `polygon`, `box`).
     public enum Kind: String, Sendable, Equatable, CaseIterable {
-        case point, polygon, box
+        /// `ShapeGeometry.point`.
+        case point
+        /// `ShapeGeometry.polygon`.
+        case polygon
+        /// `ShapeGeometry.box`.
+        case box
     }
 
     /// Whether this is a point, a polygon or a box.
