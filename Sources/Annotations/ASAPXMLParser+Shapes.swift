@@ -49,11 +49,13 @@ extension ASAPXMLParser {
             return [.polygon(PolygonRegion(rings: [ShapeRules.open(points)]))]
         case "Rectangle":
             guard let box = PlaneBox(corners: ShapeRules.open(points)) else {
-                throw failure("a Rectangle needs 4 Coordinates at the corners of an axis-aligned rectangle, found \(points.count) that are not")
+                throw failure("a Rectangle needs 4 Coordinates at the corners of an axis-aligned rectangle, "
+                              + "found \(points.count) that are not")
             }
             return [.box(box)]
         default:
-            throw failure("annotation type \"\(SourceLocation.printable(String(annotation.type.prefix(40))))\" is not a shape; expected Dot, PointSet, Polygon, Spline or Rectangle")
+            let type = SourceLocation.printable(String(annotation.type.prefix(40)))
+            throw failure("annotation type \"\(type)\" is not a shape; expected Dot, PointSet, Polygon, Spline or Rectangle")
         }
     }
 }

@@ -35,7 +35,8 @@ extension ASAPXMLWriter {
     }
 
     /// The ASAP type and the Coordinates of a shape.
-    private static func outline(_ geometry: ShapeGeometry, file: String, location: String) throws(AnnotationError) -> (String, [PlanePoint]) {
+    private static func outline(_ geometry: ShapeGeometry, file: String,
+                                location: String) throws(AnnotationError) -> (String, [PlanePoint]) {
         switch geometry {
         case .point(let point):
             return ("Dot", [point])

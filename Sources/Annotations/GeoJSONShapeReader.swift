@@ -65,8 +65,9 @@ struct GeoJSONShapeReader {
                 .polygon(try polygon(item.value, path: item.path))
             }
         case let type?:
+            let shown = SourceLocation.printable(String(type.prefix(40)))
             throw failure(GeoJSONFeatures.member(path, "type"),
-                          "geometry type \"\(SourceLocation.printable(String(type.prefix(40))))\" is not a shape; expected Point, MultiPoint, Polygon or MultiPolygon")
+                          "geometry type \"\(shown)\" is not a shape; expected Point, MultiPoint, Polygon or MultiPolygon")
         case nil:
             throw failure(GeoJSONFeatures.member(path, "type"), "a geometry needs a \"type\" string")
         }
@@ -93,8 +94,10 @@ struct GeoJSONShapeReader {
     }
 
     private func position(_ value: Any?, path: String) throws(AnnotationError) -> PlanePoint {
-        guard let pair = value as? [Any], pair.count >= 2, let x = GeoJSONNumber.double(pair[0]), let y = GeoJSONNumber.double(pair[1]) else {
-            throw failure(path, "a position must be [x, y] numbers, found \(SourceLocation.printable(String(String(describing: value ?? "nothing").prefix(80))))")
+        guard let pair = value as? [Any], pair.count >= 2,
+              let x = GeoJSONNumber.double(pair[0]), let y = GeoJSONNumber.double(pair[1]) else {
+            let found = SourceLocation.printable(String(String(describing: value ?? "nothing").prefix(80)))
+            throw failure(path, "a position must be [x, y] numbers, found \(found)")
         }
         guard x.isFinite, y.isFinite else { throw failure(path, "coordinates must be finite numbers, found [\(x), \(y)]") }
         return PlanePoint(x: x, y: y)

@@ -4,18 +4,22 @@ import Geometry
 
 /// `geojson`: QuPath GeoJSON lesion polygons (`GeoJSONParser.regions`), then rasterised as a truth mask would be;
 /// and the classed shapes of a read (`GeoJSONParser.shapes`, default and small limits), written back and read again.
-let geoJSONTarget = FuzzTarget(name: "geojson", covers: "GeoJSONParser.regions, then the lesion mask; GeoJSONParser.shapes, round trip") { input in
+let geoJSONTarget = FuzzTarget(
+    name: "geojson", covers: "GeoJSONParser.regions, then the lesion mask; GeoJSONParser.shapes, round trip"
+) { input in
     let bytes = [UInt8](input)
-    ShapeFuzzing.roundTrip(bytes, read: GeoJSONParser.shapes, write: { shapes, file throws(AnnotationError) in try GeoJSONWriter.bytes(shapes, file: file) })
+    ShapeFuzzing.roundTrip(bytes, read: GeoJSONParser.shapes, write: ShapeFuzzing.geoJSON)
     guard let regions = try? GeoJSONParser.regions(bytes, file: "annotations.geojson") else { return }
     AnnotationFuzzing.rasterise(SlideAnnotations(lesions: regions))
 }
 
 /// `asap`: ASAP annotation XML (`ASAPXMLParser.annotations`), then rasterised with its exclusions; and the classed
 /// shapes of a read (`ASAPXMLParser.shapes`, default and small limits), written back and read again.
-let asapTarget = FuzzTarget(name: "asap", covers: "ASAPXMLParser.annotations, then the lesion mask; ASAPXMLParser.shapes, round trip") { input in
+let asapTarget = FuzzTarget(
+    name: "asap", covers: "ASAPXMLParser.annotations, then the lesion mask; ASAPXMLParser.shapes, round trip"
+) { input in
     let bytes = [UInt8](input)
-    ShapeFuzzing.roundTrip(bytes, read: ASAPXMLParser.shapes, write: { shapes, file throws(AnnotationError) in try ASAPXMLWriter.bytes(shapes, file: file) })
+    ShapeFuzzing.roundTrip(bytes, read: ASAPXMLParser.shapes, write: ShapeFuzzing.asap)
     guard let annotations = try? ASAPXMLParser.annotations(bytes, file: "annotations.xml") else { return }
     AnnotationFuzzing.rasterise(annotations)
 }
@@ -41,11 +45,20 @@ enum ShapeFuzzing {
     /// No limit an input can reach: what one parse accepted, its written copy must not be refused for size.
     static let unlimited = ShapeLimits(maxBytes: .max, maxFeatures: .max, maxVertices: .max, maxDepth: .max)
 
+    static func geoJSON(_ shapes: ShapeSet, file: String) throws(AnnotationError) -> [UInt8] {
+        try GeoJSONWriter.bytes(shapes, file: file)
+    }
+
+    static func asap(_ shapes: ShapeSet, file: String) throws(AnnotationError) -> [UInt8] {
+        try ASAPXMLWriter.bytes(shapes, file: file)
+    }
+
     /// Reads the shapes with small and default limits, rasterises them, writes what was read and reads that again.
     /// **Cross-check**: whatever the parser accepts, its writer writes, and the written file reads back to the same
     /// shapes.
-    static func roundTrip(_ bytes: [UInt8], read: (_ bytes: [UInt8], _ file: String, _ limits: ShapeLimits) throws(AnnotationError) -> ShapeSet,
-                          write: (ShapeSet, String) throws(AnnotationError) -> [UInt8]) {
+    static func roundTrip(_ bytes: [UInt8],
+                          read: (_ bytes: [UInt8], _ file: String, _ limits: ShapeLimits) throws(AnnotationError) -> ShapeSet,
+                          write: (_ shapes: ShapeSet, _ file: String) throws(AnnotationError) -> [UInt8]) {
         _ = try? read(bytes, "read", small)
         guard let shapes = try? read(bytes, "read", ShapeLimits()) else { return }
         _ = PolygonRasterizer.mask(shapes.shapes.compactMap(\.geometry.region), width: 40, height: 30, level: 0)
@@ -57,7 +70,9 @@ enum ShapeFuzzing {
         }
         do {
             let again = try read(written, "written", unlimited)
-            if again != shapes { crossCheckFailed("written shapes read back differently: \(shapes.shapes.prefix(3)) became \(again.shapes.prefix(3))") }
+            if again != shapes {
+                crossCheckFailed("written shapes read back differently: \(shapes.shapes.prefix(3)) became \(again.shapes.prefix(3))")
+            }
         } catch {
             crossCheckFailed("the written shapes do not read back: \(error)")
         }
