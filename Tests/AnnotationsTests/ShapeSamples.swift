@@ -14,7 +14,7 @@ enum ShapeSamples {
         .polygon(PolygonRegion(rings: [square]), className: "Stroma"),
         .box(PlaneBox(x: 1e15 + 0.5, y: 7, maxX: 1e15 + 2.5, maxY: 7.25), className: "Lymphocytes"),
         .box(PlaneBox(x: -4, y: -4, width: 8, height: 8)),
-        .point(PlanePoint(x: -0.0, y: 5e-324)),
+        .point(PlanePoint(x: -0.0, y: .leastNonzeroMagnitude)),
     ])
 
     static func open(_ ring: [PlanePoint]) -> [PlanePoint] {
