@@ -9,6 +9,26 @@ import Geometry
 /// children in `Order`. Groups `_2` and `Exclusion` are cut out of the lesions; every other group is lesion.
 public enum ASAPXMLParser {
     public static func annotations(_ bytes: [UInt8], file: String) throws(AnnotationError) -> SlideAnnotations {
+        let delegate = ASAPDelegate(types: ["Polygon", "Spline"], limits: nil)
+        try run(bytes, file: file, delegate: delegate)
+        var result = SlideAnnotations()
+        for annotation in delegate.annotations where annotation.points.count >= 3 {
+            let region = PolygonRegion(rings: [annotation.orderedPoints])
+            if ["_2", "exclusion"].contains(annotation.group.lowercased()) {
+                result.exclusions.append(region)
+            } else {
+                result.lesions.append(region)
+            }
+        }
+        return result
+    }
+}
+
+extension ASAPXMLParser {
+    /// Parses `bytes` with Foundation's streaming XML parser, handing the elements to `delegate`. Refuses what would
+    /// trip that parser first (bytes that are not UTF-8, processing instructions), and throws the delegate's
+    /// problem, if it found one, before the parser's own error (the delegate stops the parser at its problem).
+    static func run(_ bytes: [UInt8], file: String, delegate: ASAPDelegate) throws(AnnotationError) {
         // Foundation's XML parser traps on element names that are not UTF-8; ASAP writes UTF-8, so anything else is refused first.
         if let offset = UTF8Validation.firstInvalidByte(bytes) {
             throw AnnotationError(SourceLocation(file: file, byteOffset: offset), "not valid ASAP XML: the file is not UTF-8 text")
@@ -18,24 +38,16 @@ public enum ASAPXMLParser {
         if let offset = processingInstruction(in: bytes) {
             throw AnnotationError(SourceLocation(file: file, byteOffset: offset), "not valid ASAP XML: processing instructions (\"<?\") are not part of ASAP XML")
         }
-        let delegate = ASAPDelegate()
         let parser = XMLParser(data: Data(bytes))
         parser.delegate = delegate
-        guard parser.parse() else {
+        let parsed = parser.parse()
+        if let problem = delegate.problem, delegate.stopped || parsed {
+            throw AnnotationError(SourceLocation(file: file, line: problem.line, within: problem.within), problem.message)
+        }
+        guard parsed else {
             let reason = parser.parserError?.localizedDescription ?? "malformed XML"
             throw AnnotationError(SourceLocation(file: file, line: parser.lineNumber), "not valid ASAP XML: \(reason)")
         }
-        if let problem = delegate.problem { throw AnnotationError(SourceLocation(file: file, line: problem.line), problem.message) }
-        var result = SlideAnnotations()
-        for annotation in delegate.annotations where annotation.points.count >= 3 {
-            let region = PolygonRegion(rings: [annotation.points.sorted { $0.order < $1.order }.map(\.point)])
-            if ["_2", "exclusion"].contains(annotation.group.lowercased()) {
-                result.exclusions.append(region)
-            } else {
-                result.lesions.append(region)
-            }
-        }
-        return result
     }
 }
 
@@ -64,44 +76,5 @@ extension ASAPXMLParser {
         var cursor = index
         while cursor < bytes.count, space.contains(bytes[cursor]) { cursor += 1 }
         return cursor < bytes.count && bytes[cursor] != UInt8(ascii: "?")
-    }
-}
-
-private final class ASAPDelegate: NSObject, XMLParserDelegate {
-    struct Annotation {
-        var group: String
-        var points: [(order: Int, point: PlanePoint)] = []
-    }
-
-    var annotations: [Annotation] = []
-    var problem: (line: Int, message: String)?
-    private var current: Annotation?
-
-    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-        switch element {
-        case "Annotation":
-            let type = attributes["Type"] ?? "Polygon"
-            current = ["Polygon", "Spline"].contains(type) ? Annotation(group: attributes["PartOfGroup"] ?? "") : nil
-        case "Coordinate":
-            guard current != nil else { return }
-            let number = { (key: String) in attributes[key].flatMap { Double($0.replacingOccurrences(of: ",", with: ".")) } }
-            guard let x = number("X"), let y = number("Y"), x.isFinite, y.isFinite else {
-                if problem == nil { problem = (parser.lineNumber, "a Coordinate needs numeric X and Y attributes") }
-                return
-            }
-            guard var annotation = current else { return }
-            // A Coordinate without Order takes its position in the file.
-            annotation.points.append((Int(attributes["Order"] ?? "") ?? annotation.points.count, PlanePoint(x: x, y: y)))
-            current = annotation
-        default:
-            break
-        }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
-        if element == "Annotation", let current {
-            annotations.append(current)
-            self.current = nil
-        }
     }
 }

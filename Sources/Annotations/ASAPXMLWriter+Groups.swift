@@ -24,7 +24,7 @@ extension ASAPXMLWriter {
         }
     }
 
-    private static func checkColor(_ color: String, file: String, location: String) throws(AnnotationError) {
+    static func checkColor(_ color: String, file: String, location: String) throws(AnnotationError) {
         let digits = color.utf8.dropFirst()
         guard color.utf8.first == UInt8(ascii: "#"), digits.count == 6,
               digits.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x46) || ($0 >= 0x61 && $0 <= 0x66) }) else {
@@ -33,7 +33,7 @@ extension ASAPXMLWriter {
     }
 
     /// XML 1.0's `Char`: tab, line feed, carriage return, and scalars from U+0020 except U+FFFE and U+FFFF.
-    private static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09, 0x0A, 0x0D: true
         case 0x20...0xFFFD, 0x10000...: true

@@ -46,21 +46,26 @@ public enum ASAPXMLWriter {
                 throw AnnotationError(file: file, location: location,
                                       "has \(region.rings.count) rings; an ASAP annotation is one outline, so give holes as exclusions")
             }
-            xml += annotation(region.rings[0], name: "Annotation \(index)", group: group)
+            xml += annotation(region.rings[0], type: "Polygon", name: "Annotation \(index)", group: group.name, color: group.annotationColor)
         }
         xml += "\t</Annotations>\n\t<AnnotationGroups>\n"
         for group in annotations.exclusions.isEmpty ? [lesionGroup] : [lesionGroup, exclusionGroup] {
-            xml += "\t\t<Group Name=\"\(attribute(group.name))\" PartOfGroup=\"None\" Color=\"\(group.color)\">\n"
-            xml += "\t\t\t<Attributes />\n\t\t</Group>\n"
+            xml += groupElement(group.name, color: group.color)
         }
         xml += "\t</AnnotationGroups>\n</ASAP_Annotations>\n"
         return Array(xml.utf8)
     }
 
-    private static func annotation(_ ring: [PlanePoint], name: String, group: Group) -> String {
-        var xml = "\t\t<Annotation Name=\"\(name)\" Type=\"Polygon\" PartOfGroup=\"\(attribute(group.name))\" Color=\"\(group.annotationColor)\">\n"
+    /// One `Group` of the `AnnotationGroups` list, at the top level (`PartOfGroup="None"`).
+    static func groupElement(_ name: String, color: String) -> String {
+        "\t\t<Group Name=\"\(attribute(name))\" PartOfGroup=\"None\" Color=\"\(color)\">\n\t\t\t<Attributes />\n\t\t</Group>\n"
+    }
+
+    /// One `Annotation` of `type` with its `Coordinate`s in order, laid out as ASAP lays it out.
+    static func annotation(_ points: [PlanePoint], type: String, name: String, group: String, color: String) -> String {
+        var xml = "\t\t<Annotation Name=\"\(name)\" Type=\"\(type)\" PartOfGroup=\"\(attribute(group))\" Color=\"\(color)\">\n"
         xml += "\t\t\t<Coordinates>\n"
-        for (order, point) in ring.enumerated() {
+        for (order, point) in points.enumerated() {
             xml += "\t\t\t\t<Coordinate Order=\"\(order)\" X=\"\(AnnotationWriter.number(point.x))\" Y=\"\(AnnotationWriter.number(point.y))\" />\n"
         }
         return xml + "\t\t\t</Coordinates>\n\t\t</Annotation>\n"

@@ -6,19 +6,23 @@ import Geometry
 /// one Feature or a bare geometry; Polygon and MultiPolygon geometries (other geometry types are refused).
 public enum GeoJSONParser {
     public static func regions(_ bytes: [UInt8], file: String) throws(AnnotationError) -> [PolygonRegion] {
-        let root: Any
-        do {
-            root = try JSONSerialization.jsonObject(with: Data(bytes))
-        } catch {
-            // Foundation says where the syntax broke (a line and column, or a character index) in the debug text.
-            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
-            throw AnnotationError(file: file, "not valid JSON: \(detail)")
-        }
+        let root = try jsonObject(bytes, file: file)
         var regions: [PolygonRegion] = []
         for (index, geometry) in try geometries(root, file: file).enumerated() {
             regions += try polygons(geometry, at: SourceLocation(file: file, within: ["feature \(index + 1)"]))
         }
         return regions
+    }
+
+    /// The JSON value of `bytes`, through Foundation's JSONSerialization (the one JSON reader of this module).
+    static func jsonObject(_ bytes: [UInt8], file: String) throws(AnnotationError) -> Any {
+        do {
+            return try JSONSerialization.jsonObject(with: Data(bytes))
+        } catch {
+            // Foundation says where the syntax broke (a line and column, or a character index) in the debug text.
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
+            throw AnnotationError(file: file, "not valid JSON: \(detail)")
+        }
     }
 
     private static func geometries(_ root: Any, file: String) throws(AnnotationError) -> [[String: Any]] {
@@ -65,7 +69,7 @@ public enum GeoJSONParser {
             }
             return try points.enumerated().map { pointIndex, point throws(AnnotationError) in
                 guard let pair = point as? [Any], pair.count >= 2,
-                      let x = (pair[0] as? NSNumber)?.doubleValue, let y = (pair[1] as? NSNumber)?.doubleValue,
+                      let x = GeoJSONNumber.double(pair[0]), let y = GeoJSONNumber.double(pair[1]),
                       x.isFinite, y.isFinite else {
                     throw AnnotationError(location.within("ring \(ringIndex + 1)").within("position \(pointIndex + 1)"),
                                           "a position must be [x, y] numbers, found \(String(describing: point).prefix(80))")

@@ -43,7 +43,7 @@ public enum GeoJSONWriter {
     }
 
     /// `[[[x, y],…],…]`, spaced as QuPath spaces positions.
-    private static func coordinates(_ region: PolygonRegion) -> String {
+    static func coordinates(_ region: PolygonRegion) -> String {
         let rings = region.rings.map { ring in
             "[" + AnnotationWriter.closed(ring).map { "[\(AnnotationWriter.number($0.x)), \(AnnotationWriter.number($0.y))]" }
                 .joined(separator: ",") + "]"
@@ -51,7 +51,7 @@ public enum GeoJSONWriter {
         return "[" + rings.joined(separator: ",") + "]"
     }
 
-    private static func text(_ color: Color) -> String {
+    static func text(_ color: Color) -> String {
         "[\(color.red), \(color.green), \(color.blue)]"
     }
 

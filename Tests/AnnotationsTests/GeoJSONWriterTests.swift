@@ -24,16 +24,13 @@ struct GeoJSONWriterTests {
         #expect(text.contains("[0.30000000000000004, 2251799813685248.5]"))
     }
 
-    /// GeoJSONParser takes coordinates from JSONSerialization, which on Linux hands numbers of 17 significant
-    /// digits over as NSDecimalNumber, whose `doubleValue` is off by an ulp or more (12345.678901234567 reads as
-    /// 12345.678901234563). The written text is exact (see above); the reading is not, yet.
+    /// JSONSerialization hands numbers of 17 significant digits over as NSDecimalNumber on Linux, whose `doubleValue`
+    /// is off by an ulp or more (12345.678901234567 reads as 12345.678901234563); GeoJSONParser reads the Double from
+    /// its exact decimal text instead.
     @Test func seventeenDigitCoordinatesReadBackExactly() throws {
         let regions = [PolygonRegion(rings: [AwkwardOutlines.fullPrecisionRing])]
         let bytes = try GeoJSONWriter.bytes(regions, file: "out.geojson")
-        let parsed = try GeoJSONParser.regions(bytes, file: "out.geojson")
-        withKnownIssue("GeoJSONParser reads 17-digit numbers through NSDecimalNumber.doubleValue") {
-            #expect(parsed == regions)
-        }
+        #expect(try GeoJSONParser.regions(bytes, file: "out.geojson") == regions)
     }
 
     @Test func classNamesNeedingEscapingAndNonASCIINamesSurviveAsJSON() throws {

@@ -1,0 +1,38 @@
+/// The colour a writer gives a class when the caller names none: QuPath's colour for its built-in classes, else
+/// one of 12 distinct colours picked by a hash of the name, so that a class keeps its colour from file to file.
+enum ShapeColors {
+    /// QuPath's standard classes and their colours (`PathClass.StandardPathClasses`).
+    private static let qupath: [String: GeoJSONWriter.Color] = [
+        "Tumor": .init(red: 200, green: 0, blue: 0),
+        "Stroma": .init(red: 150, green: 200, blue: 150),
+        "Immune cells": .init(red: 160, green: 90, blue: 160),
+        "Necrosis": .init(red: 50, green: 50, blue: 50),
+        "Other": .init(red: 255, green: 200, blue: 0),
+        "Region*": .init(red: 0, green: 0, blue: 180),
+        "Ignore*": .init(red: 180, green: 180, blue: 180),
+    ]
+
+    /// Colours far enough apart to tell classes apart on a slide.
+    private static let palette: [GeoJSONWriter.Color] = [
+        .init(red: 230, green: 25, blue: 75), .init(red: 60, green: 180, blue: 75), .init(red: 0, green: 130, blue: 200),
+        .init(red: 245, green: 130, blue: 48), .init(red: 145, green: 30, blue: 180), .init(red: 70, green: 240, blue: 240),
+        .init(red: 240, green: 50, blue: 230), .init(red: 210, green: 245, blue: 60), .init(red: 250, green: 190, blue: 212),
+        .init(red: 0, green: 128, blue: 128), .init(red: 170, green: 110, blue: 40), .init(red: 128, green: 0, blue: 0),
+    ]
+
+    static func color(forClass name: String) -> GeoJSONWriter.Color {
+        if let color = qupath[name] { return color }
+        // FNV-1a over the UTF-8 bytes: the same on every platform and in every run, unlike `hashValue`.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return palette[Int(hash % UInt64(palette.count))]
+    }
+
+    /// `#RRGGBB`, as ASAP writes colours.
+    static func hex(_ color: GeoJSONWriter.Color) -> String {
+        "#" + [color.red, color.green, color.blue].map { byte in
+            let digits = String(byte, radix: 16, uppercase: true)
+            return digits.count == 1 ? "0" + digits : digits
+        }.joined()
+    }
+}
