@@ -57,7 +57,7 @@ let package = Package(
             name: "Tiling", dependencies: ["Parallel", "Diagnostics", "Imaging", "Geometry", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings),
         .target(name: "Annotations", dependencies: ["Diagnostics", "Geometry"], swiftSettings: strictSettings),
-        .target(name: "Studies", dependencies: ["Scoring", "Store", "Annotations", "Challenge"], swiftSettings: strictSettings),
+        .target(name: "Studies", dependencies: ["Scoring", "Store", "Annotations", "Challenge", "Geometry"], swiftSettings: strictSettings),
         .target(
             name: "Challenge", dependencies: ["Diagnostics", "Scoring", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings),

@@ -13,7 +13,11 @@ struct StudyFixture {
 
     var store: any ArbiterStore { platform.store }
 
-    static func yaml(assignment: String = "blinded", readsPerItem: Int = 2, repeats: String = "", items: Int = 6) -> String {
+    static func yaml(
+        assignment: String = "blinded", readsPerItem: Int = 2, repeats: String = "", items: Int = 6,
+        questions: String = "label: { classes: challenge }\n  comment: optional",
+        truth: String = "truth: { consensus: majority, min-reads: 2 }"
+    ) -> String {
         let regions = (1...items).map { "    - { id: r\($0), slide: s1.svs, box: [\($0 * 512), 0, 512, 512] }" }.joined(separator: "\n")
         return """
             slug: grading
@@ -22,14 +26,13 @@ struct StudyFixture {
               regions:
             \(regions)
             questions:
-              label: { classes: challenge }
-              comment: optional
+              \(questions)
             readers: [ana, ben, cleo]
             adjudicators: [ada]
             reads-per-item: \(readsPerItem)
             assignment: \(assignment)
             \(repeats)
-            truth: { consensus: majority, min-reads: 2 }
+            \(truth)
             """
     }
 

@@ -1,3 +1,4 @@
+import Annotations
 import Challenge
 import Store
 
@@ -31,10 +32,11 @@ public struct ReadValidator: Sendable {
             }
         }
         if let shapes = read.shapes {
-            guard questions.shapes != nil else { throw .invalidRead(item: item, field: "shapes", reason: "this study asks for no shapes") }
+            guard let question = questions.shapes else { throw .invalidRead(item: item, field: "shapes", reason: "this study asks for no shapes") }
             guard shapes.utf8.count <= maxShapesBytes else {
                 throw .invalidRead(item: item, field: "shapes", reason: "\(shapes.utf8.count) bytes, more than the \(maxShapesBytes) kept")
             }
+            try check(try Self.shapeSet(shapes, item: item), against: question, item: item)
         }
         if let comment = read.comment {
             guard questions.comment == .optional else {
@@ -42,6 +44,30 @@ public struct ReadValidator: Sendable {
             }
             guard comment.utf8.count <= maxCommentBytes else {
                 throw .invalidRead(item: item, field: "comment", reason: "\(comment.utf8.count) bytes, more than the \(maxCommentBytes) kept")
+            }
+        }
+    }
+
+    /// A read's shapes as QuPath GeoJSON, parsed within the Annotations budgets.
+    static func shapeSet(_ text: String, item: String) throws(StudyError) -> ShapeSet {
+        do {
+            return try GeoJSONParser.shapes(Array(text.utf8), file: "shapes")
+        } catch {
+            throw .invalidRead(item: item, field: "shapes", reason: error.description)
+        }
+    }
+
+    /// Every shape is of a kind the study offers and has one of its classes.
+    private func check(_ set: ShapeSet, against question: ShapeQuestion, item: String) throws(StudyError) {
+        let kinds = Set(question.kinds.map(\.rawValue))
+        for (index, shape) in set.shapes.enumerated() {
+            guard kinds.contains(shape.kind.rawValue) else {
+                throw .invalidRead(item: item, field: "shapes[\(index)]",
+                                   reason: "a \(shape.kind.rawValue), but this study takes \(question.kinds.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard let name = shape.className, question.classes.names.contains(name) else {
+                throw .invalidRead(item: item, field: "shapes[\(index)].classification",
+                                   reason: "\(shape.className.map { "\"\($0)\"" } ?? "no class") is not one of the study's shape classes (\(question.classes.names.joined(separator: ", ")))")
             }
         }
     }
