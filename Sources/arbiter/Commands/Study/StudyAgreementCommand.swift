@@ -5,7 +5,8 @@ import Scoring
 import Store
 import Studies
 
-/// `arbiter study agreement`: label agreement over the latest plain reads, and each reader's self-consistency.
+/// `arbiter study agreement`: label agreement over the latest plain reads, each reader's self-consistency, and, where
+/// the study asks for shapes, their Dice and point F1.
 struct StudyAgreementCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agreement",
@@ -26,8 +27,11 @@ struct StudyAgreementCommand: ParsableCommand {
         }
 
         let study: String
-        let agreement: AgreementReport
+        /// Nil for a study that asks no label question.
+        let agreement: AgreementReport?
         let selfConsistency: [Consistency]
+        /// Nil for a study that asks for no shapes.
+        let shapes: ShapeAgreementReport?
     }
 
     @OptionGroup var target: StudyTarget
@@ -35,10 +39,12 @@ struct StudyAgreementCommand: ParsableCommand {
     var weights: AgreementWeights = .none
     @Option(help: "Bootstrap resamples of the items for 95% intervals (0: no intervals).") var resamples = 0
     @Option(help: "Seed of the bootstrap resamples.") var seed: UInt64 = 0
+    @Option(help: "Level-0 pixels within which two readers' points match (shape studies).") var pointRadius = 20.0
     @Flag(help: "Print JSON.") var json = false
 
     func validate() throws {
         guard resamples >= 0 else { throw ValidationError("--resamples must be 0 or more, got \(resamples)") }
+        guard pointRadius.isFinite, pointRadius >= 0 else { throw ValidationError("--point-radius must be 0 or more, got \(pointRadius)") }
     }
 
     func run() throws {
@@ -50,14 +56,17 @@ struct StudyAgreementCommand: ParsableCommand {
         let kappaWeights = try weights.kappaWeights(
             ordered: true, challenge: challenge, unorderedAdvice: "", specName: "challenge \(target.challenge)")
         let plan: BootstrapPlan? = resamples > 0 ? .seeded(seed: seed, resamples: resamples) : nil
-        let report = try study.labelAgreement(weights: kappaWeights, weightsName: weights.rawValue, plan: plan)
+        let report = study.spec.questions.label == nil ? nil
+            : try study.labelAgreement(weights: kappaWeights, weightsName: weights.rawValue, plan: plan)
+        let shapes = study.spec.questions.shapes == nil ? nil : try study.shapeAgreementReport(pointRadius: pointRadius)
         let consistency = try study.selfConsistency().map {
             Output.Consistency(reader: $0.reader, items: $0.items, agreeing: $0.agreeing, share: $0.share.isNaN ? nil : $0.share)
         }
         guard !json else {
-            return print(try JSONOutput.text(Output(study: study.study.name, agreement: report, selfConsistency: consistency)))
+            return print(try JSONOutput.text(Output(study: study.study.name, agreement: report, selfConsistency: consistency, shapes: shapes)))
         }
-        print(report.text)
+        if let report { print(report.text) }
+        if let shapes { print(shapes.text) }
         print(consistency.isEmpty ? "Self-consistency: no hidden repeat read yet" : "Self-consistency on hidden repeats:")
         for reader in consistency {
             print("  \(reader.reader): \(reader.agreeing) of \(reader.items) the same" + (reader.share.map { String(format: " (%.3f)", $0) } ?? ""))

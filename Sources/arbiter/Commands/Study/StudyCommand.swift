@@ -9,7 +9,7 @@ struct StudyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "study", abstract: "Reader studies: readers' tokens, progress, reads, agreement, consensus and adjudication.",
         subcommands: [
-            StudyAddCommand.self, List.self, Progress.self, StudyReadsCommand.self, StudyAgreementCommand.self,
+            StudyAddCommand.self, List.self, Progress.self, StudyReadsCommand.self, StudyAnnotationsCommand.self, StudyAgreementCommand.self,
             StudyConsensusCommand.self, StudyDisputesCommand.self, StudyAdjudicateCommand.self,
         ])
 
