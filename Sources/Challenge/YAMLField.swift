@@ -136,6 +136,29 @@ struct SpecReader {
         return value
     }
 
+    /// A non-empty list of distinct choices, such as a study's shape kinds: each element a `Value`, none twice.
+    /// `emptyAdvice` ends the issue of an empty list; `noun` names an element in the issue of a repeated one.
+    mutating func distinctChoices<Value: RawRepresentable & CaseIterable & Equatable>(
+        _ field: YAMLField, as type: Value.Type, noun: String, emptyAdvice: String
+    ) -> [Value]? where Value.RawValue == String {
+        guard let elements = sequence(field) else { return nil }
+        guard !elements.isEmpty else {
+            report(field.issue("the list is empty; \(emptyAdvice)"))
+            return nil
+        }
+        var values: [Value] = []
+        var complete = true
+        for element in elements {
+            guard let value = choice(element, as: Value.self) else { complete = false; continue }
+            if values.contains(value) {
+                report(element.issue("\(noun) \"\(value.rawValue)\" is listed twice"))
+                complete = false
+            }
+            values.append(value)
+        }
+        return complete ? values : nil
+    }
+
     /// An instant written in ISO 8601 with an explicit UTC offset (`Z` or `+00:00`).
     mutating func instant(_ field: YAMLField) -> Date? {
         guard let text = string(field) else { return nil }

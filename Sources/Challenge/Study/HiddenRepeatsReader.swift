@@ -17,22 +17,8 @@ enum HiddenRepeatsReader {
     }
 
     private static func readTransforms(_ field: YAMLField, _ reader: inout SpecReader) -> [RepeatTransform]? {
-        guard let elements = reader.sequence(field) else { return nil }
-        guard !elements.isEmpty else {
-            let known = RepeatTransform.allCases.map(\.rawValue).joined(separator: ", ")
-            reader.report(field.issue("the list is empty; a repeat is disguised by at least one of \(known)"))
-            return nil
-        }
-        var transforms: [RepeatTransform] = []
-        var complete = true
-        for element in elements {
-            guard let transform = reader.choice(element, as: RepeatTransform.self) else { complete = false; continue }
-            if transforms.contains(transform) {
-                reader.report(element.issue("transform \"\(transform.rawValue)\" is listed twice"))
-                complete = false
-            }
-            transforms.append(transform)
-        }
-        return complete ? transforms : nil
+        let known = RepeatTransform.allCases.map(\.rawValue).joined(separator: ", ")
+        return reader.distinctChoices(field, as: RepeatTransform.self, noun: "transform",
+                                      emptyAdvice: "a repeat is disguised by at least one of \(known)")
     }
 }

@@ -41,22 +41,7 @@ enum StudyQuestionsReader {
     }
 
     private static func readKinds(_ field: YAMLField, _ reader: inout SpecReader) -> [ShapeKind]? {
-        guard let elements = reader.sequence(field) else { return nil }
-        guard !elements.isEmpty else {
-            reader.report(field.issue("the list is empty; name at least one of point, polygon, box"))
-            return nil
-        }
-        var kinds: [ShapeKind] = []
-        var complete = true
-        for element in elements {
-            guard let kind = reader.choice(element, as: ShapeKind.self) else { complete = false; continue }
-            if kinds.contains(kind) {
-                reader.report(element.issue("shape kind \"\(kind.rawValue)\" is listed twice"))
-                complete = false
-            }
-            kinds.append(kind)
-        }
-        return complete ? kinds : nil
+        reader.distinctChoices(field, as: ShapeKind.self, noun: "shape kind", emptyAdvice: "name at least one of point, polygon, box")
     }
 
     /// `challenge` (the task's class ids, which the task must have) or a list of distinct class names.
