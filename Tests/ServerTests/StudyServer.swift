@@ -33,9 +33,9 @@ struct StudyServer {
     /// Each reader's and adjudicator's token, by name.
     let tokens: [String: String]
 
-    init() async throws {
+    init(yaml: String = Self.yaml) async throws {
         base = try await TestServer()
-        let spec = try StudySpecParser.parse(yaml: Self.yaml, file: "study.yaml", challenge: try base.store.challenge("tiny").spec)
+        let spec = try StudySpecParser.parse(yaml: yaml, file: "study.yaml", challenge: try base.store.challenge("tiny").spec)
         let outcome = try StudySetup(store: base.store).run(spec, challenge: "tiny", items: spec.items.records ?? [], now: TestServer.now)
         tokens = Dictionary(uniqueKeysWithValues: outcome.issuedTokens.map { ($0.reader, $0.token) })
     }

@@ -107,12 +107,50 @@ extension OpenAPIComponents {
           nullable: true
         undefined_resamples:
           type: integer
+    ShapeAgreementStatistic:
+      type: object
+      required: [name, items_read_twice, pairs]
+      properties:
+        name:
+          type: string
+        mean:
+          type: number
+          nullable: true
+        items_read_twice:
+          type: integer
+        pairs:
+          type: array
+          items:
+            type: object
+            required: [reader_a, reader_b, items]
+            properties:
+              reader_a:
+                type: string
+              reader_b:
+                type: string
+              items:
+                type: integer
+              mean:
+                type: number
+                nullable: true
     StudyAgreement:
       type: object
-      required: [agreement, self_consistency]
+      required: [self_consistency]
       properties:
+        shapes:
+          type: object
+          description: Polygon Dice and point F1 between readers; absent for a study that asks for no shapes.
+          required: [point_radius]
+          properties:
+            point_radius:
+              type: number
+            polygon_dice:
+              $ref: '#/components/schemas/ShapeAgreementStatistic'
+            point_f1:
+              $ref: '#/components/schemas/ShapeAgreementStatistic'
         agreement:
           type: object
+          description: Label agreement; absent for a study that asks no label question.
           required: [items, reads, readers, categories, ordered, weights, resamples, cohen_kappa, fleiss_kappa, krippendorff_alpha, items_read_twice, percent_agreement]
           properties:
             items:

@@ -23,6 +23,10 @@ extension APIHandlers {
 
     func studyAgreement(_ request: Request, context: APIRequestContext) async throws -> Response {
         let weightsName = request.uri.queryParameters.get("weights") ?? "none"
+        let radiusText = request.uri.queryParameters.get("point_radius") ?? "20"
+        guard let pointRadius = Double(radiusText), pointRadius.isFinite, pointRadius >= 0 else {
+            throw APIError.badRequest("point_radius must be a number of level-0 pixels, 0 or more, not \"\(radiusText)\"", code: "invalid-point-radius")
+        }
         let weights: KappaWeights = switch weightsName {
         case "none": .unweighted
         case "linear": .linear
@@ -32,7 +36,10 @@ extension APIHandlers {
         return try await blocking { [self] in
             let study = try organisedStudy(context)
             let view = try Self.answering {
-                StudyAgreementView(try study.labelAgreement(weights: weights, weightsName: weightsName), consistency: try study.selfConsistency())
+                StudyAgreementView(
+                    study.spec.questions.label == nil ? nil : try study.labelAgreement(weights: weights, weightsName: weightsName),
+                    consistency: try study.selfConsistency(),
+                    shapes: study.spec.questions.shapes == nil ? nil : try study.shapeAgreementReport(pointRadius: pointRadius))
             }
             return try Self.json(view)
         }

@@ -48,7 +48,7 @@ extension Endpoint {
         case .rejudgePhase: "Queue every submission of the phase for scoring again."
         case .studies: "The challenge's reader studies."
         case .study: "A reader study: its spec in brief, each reader's progress and time, reads per item, and the adjudication queue's size."
-        case .studyAgreement: "Label agreement over the latest plain reads (Cohen's kappa per pair, Fleiss' kappa, Krippendorff's alpha, percent agreement) and each reader's self-consistency on hidden repeats."
+        case .studyAgreement: "Label agreement over the latest plain reads (Cohen's kappa per pair, Fleiss' kappa, Krippendorff's alpha, percent agreement), each reader's self-consistency on hidden repeats, and for shape studies polygon Dice and point F1."
         case .studyConsensus: "Compute the consensus labels: each item's majority, or its adjudicator's decision. Changes state: a tie not yet in the adjudication queue is put there (once), so this is a POST; repeating it changes nothing more."
         case .studyReads: "Every stored version of every read (`latest=true`: the highest version of each assignment), as JSON or, with `format=csv`, CSV."
         case .assignments: "The caller's own assignments in order, with progress. An assignment is named by its ordinal; nothing in it says whether it is a hidden repeat."
@@ -116,7 +116,8 @@ extension Endpoint {
                     ("latest", "Only the highest version of each assignment.", "{ type: boolean }")]
         }
         if self == .studyAgreement {
-            return [("weights", "Cohen's kappa weights: none (the default), linear or quadratic.", "{ type: string, enum: [none, linear, quadratic] }")]
+            return [("weights", "Cohen's kappa weights: none (the default), linear or quadratic.", "{ type: string, enum: [none, linear, quadratic] }"),
+                    ("point_radius", "Level-0 pixels within which two readers' points match (default 20).", "{ type: number, minimum: 0 }")]
         }
         guard self == .submit else { return [] }
         return [("dry_run", "Validate only: nothing is stored or counted.", "{ type: boolean }"),

@@ -1,10 +1,14 @@
 import Foundation
 import Studies
 
-/// Label agreement over a study's latest plain reads, and each reader's consistency with themselves on hidden repeats.
+/// Label agreement over a study's latest plain reads, each reader's consistency with themselves on hidden repeats, and
+/// the agreement of their shapes.
 struct StudyAgreementView: Encodable, Sendable {
-    let agreement: AgreementReport
+    /// Nil for a study that asks no label question.
+    let agreement: AgreementReport?
     let selfConsistency: [Consistency]
+    /// Nil for a study that asks for no shapes.
+    let shapes: ShapeAgreementReport?
 
     struct Consistency: Encodable, Sendable {
         let reader: String
@@ -14,8 +18,9 @@ struct StudyAgreementView: Encodable, Sendable {
         let share: Double?
     }
 
-    init(_ report: AgreementReport, consistency: [ReaderConsistency]) {
+    init(_ report: AgreementReport?, consistency: [ReaderConsistency], shapes: ShapeAgreementReport?) {
         agreement = report
+        self.shapes = shapes
         selfConsistency = consistency.map {
             Consistency(reader: $0.reader, items: $0.items, agreeing: $0.agreeing, share: $0.items == 0 ? nil : $0.share)
         }
