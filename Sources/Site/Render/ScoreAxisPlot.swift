@@ -27,7 +27,7 @@ enum ScoreAxisPlot {
         var svg = PlotStyle.opening(width: left + width + 24, height: bottom + 48, title: "Scores and human readers: \(board.phase.title)",
             description: "Each ranked team's \(primary.title) as a dot on one axis; a shaded band marks the range of the human readers' scores.")
         let (x0, x1) = (left + scale.position(range.lower) * width, left + scale.position(range.upper) * width)
-        svg += "<rect class=\"human-band\" x=\"\(x0)\" y=\"\(top)\" width=\"\(max(2, x1 - x0))\" height=\"\(bottom - top)\" fill=\"\(PlotStyle.humanBand)\"><title>human readers: \(BoardFormatting.display(range.lower)) to \(BoardFormatting.display(range.upper))</title></rect>\n"
+        svg += "<rect class=\"human-band\" x=\"\(x0)\" y=\"\(top)\" width=\"\(max(2, x1 - x0))\" height=\"\(bottom - top)\" fill=\"\(PlotStyle.humanBand)\" stroke=\"\(PlotStyle.axis)\" stroke-dasharray=\"4 3\"><title>human readers: \(BoardFormatting.display(range.lower)) to \(BoardFormatting.display(range.upper))</title></rect>\n"
         svg += "<text x=\"\((x0 + x1) / 2)\" y=\"\(top - 8)\" text-anchor=\"middle\" font-size=\"\(Int(PlotStyle.tickFontSize))\">human readers</text>\n"
         for (index, team) in teams.enumerated() {
             let y = top + row * (Double(index) + 0.5)
