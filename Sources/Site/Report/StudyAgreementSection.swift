@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the report says of one reader study, computed by its caller (Site does not read studies): the agreement
 /// statistics as text and each reader's consistency with themselves, readers under anonymised names.
 public struct StudyAgreementSection: Sendable, Equatable {

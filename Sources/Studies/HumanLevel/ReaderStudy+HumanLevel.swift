@@ -1,5 +1,6 @@
 import Challenge
 import Scoring
+import Store
 
 extension ReaderStudy {
     /// Each reader scored against the others' majority with `challenge`'s primary metric, over the latest plain labels
