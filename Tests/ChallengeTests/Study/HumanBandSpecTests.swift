@@ -4,7 +4,7 @@ import Testing
 
 @Suite("human-band: a phase shows the readers of a study")
 struct HumanBandSpecTests {
-    /// `ChallengeSpecTests.valid` whose only phase ends with `human-band: <slug>` (on line 33).
+    /// `ChallengeSpecTests.valid` whose only phase ends with `human-band: <slug>` (on line 24, after a blank line).
     static func challenge(band: String) -> String {
         ChallengeSpecTests.valid + "\n    human-band: \(band)"
     }
@@ -34,7 +34,7 @@ struct HumanBandSpecTests {
         } catch {
             #expect(error.file == "challenge.yaml")
             #expect(error.issues.map(\.path) == ["phases[0].human-band"])
-            #expect(error.issues.first?.line == 33)
+            #expect(error.issues.first?.line == 24)
             #expect(error.issues.first?.message == "no study \"reading\" in this folder; its study is \"grading\"")
         }
     }
