@@ -55,7 +55,7 @@ import Testing
 
         let run = try await ArbiterBinary.run(["challenge", "check", folder.path])
         #expect(run.status != 0)
-        #expect(run.stderr.contains("challenge.yaml, line \(index + 1), column 17, phases[0].human-band: no study \"other-study\" in this folder"),
+        #expect(run.stderr.contains("challenge.yaml, line \(index + 1), column 17, phases[1].human-band: no study \"other-study\" in this folder"),
                 "\(run.stderr)")
     }
 

@@ -19,12 +19,12 @@ import Testing
         #expect(run.stdout.contains("study tissuenet-demo-grading: 27 simulated reads by 3 readers; Fleiss' kappa "), "\(run.stdout)")
         let consensus = try String(contentsOfFile: folder.file("data/consensus.csv"), encoding: .utf8)
         #expect(consensus.hasPrefix("case_id,label,split\nB0001_S3,0,public\n"), "\(consensus)")
-        // The development phase shows the study's readers as a band, anonymised, never among the ranked rows.
+        // The final phase shows the study's readers as a band, anonymised, never among the ranked rows.
         let board = try String(contentsOfFile: folder.file("data/leaderboard/leaderboard.json"), encoding: .utf8)
         #expect(board.contains("\"humanReaders\""), "\(board)")
         #expect(board.contains("\"Reader 1\""))
         #expect(!board.contains("pathologist-"))
-        #expect(FileManager.default.fileExists(atPath: folder.file("data/leaderboard/development-scores.svg")))
+        #expect(FileManager.default.fileExists(atPath: folder.file("data/leaderboard/final-scores.svg")))
         // The demo's own store already scored its submissions against the full truth, so the consensus goes to a fresh one.
         let challenge = RepositoryFiles.url("Challenges/tissuenet-demo").path
         #expect(try await ArbiterBinary.run(["challenge", "add", challenge, "--data-dir", "fresh"], in: folder.path).status == 0)
