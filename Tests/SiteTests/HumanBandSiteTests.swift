@@ -86,7 +86,7 @@ struct HumanBandSiteTests {
         let band = HumanBand(study: "Grading", readers: [], notApplicable: "AUROC needs probabilities")
         let (html, _) = try await ChallengeReport(store: platform.store).render(
             challenge: "small", now: Platform.opens.addingTimeInterval(700), humanBands: ["final": [.public: band]])
-        #expect(html.contains("Human readers of Grading are not shown: AUROC needs probabilities."))
+        #expect(html.contains("Human readers of the study “Grading” are not shown: AUROC needs probabilities."))
         #expect(!html.contains("<tr class=\"human\">"))
     }
 }

@@ -64,11 +64,11 @@ struct HTMLRenderer {
     private func humanBandText(_ board: PhaseBoard) -> String {
         guard let band = board.humanBand else { return "" }
         if let reason = band.notApplicable {
-            return "<p class=\"phase-meta\">Human readers of \(escape(band.study)) are not shown: \(escape(reason)).</p>\n"
+            return "<p class=\"phase-meta\">Human readers of the study “\(escape(band.study))” are not shown: \(escape(reason)).</p>\n"
         }
         let counts = band.readers.map(\.items)
         let items = counts.min() == counts.max() ? "\(counts.first ?? 0)" : "\(counts.min() ?? 0) to \(counts.max() ?? 0)"
-        var text = "<p class=\"phase-meta\">Human readers: the \(band.readers.count) readers of \(escape(band.study)), each scored with \(escape(challenge.primaryColumn.title)) against the majority of the other readers on \(items) of the \(board.rankingSplit.rawValue) cases"
+        var text = "<p class=\"phase-meta\">Human readers: the \(band.readers.count) readers of the study “\(escape(band.study))”, each scored with \(escape(challenge.primaryColumn.title)) against the majority of the other readers on \(items) of the \(board.rankingSplit.rawValue) cases"
         if let range = band.range { text += "; range \(BoardFormatting.display(range.lower)) to \(BoardFormatting.display(range.upper))" }
         return text + ". They are listed below the teams and are not ranked.</p>\n"
     }

@@ -59,6 +59,13 @@ enum ScoreAxisPlot {
 
         func position(_ value: Double) -> Double { (value - lower) / (upper - lower) }
 
-        var ticks: [Double] { (0...4).map { lower + (upper - lower) * Double($0) / 4 } }
+        /// Round values (steps of 1, 2 or 5 times a power of ten), about five of them, inside the axis.
+        var ticks: [Double] {
+            let rough = (upper - lower) / 5
+            let power = pow(10, (log10(rough)).rounded(.down))
+            let step = [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= rough } ?? rough
+            let first = (lower / step).rounded(.up)
+            return stride(from: first, through: (upper / step).rounded(.down), by: 1).map { $0 * step }
+        }
     }
 }
