@@ -25,6 +25,14 @@ import Testing
         #expect(board.contains("\"Reader 1\""))
         #expect(!board.contains("pathologist-"))
         #expect(FileManager.default.fileExists(atPath: folder.file("data/leaderboard/final-scores.svg")))
+        // The report adds the study's agreement, self-consistency and human level, readers anonymised.
+        let report = try await ArbiterBinary.run(["report", "tissuenet-demo", "--out", "report.html", "--data-dir", "data"], in: folder.path)
+        #expect(report.status == 0, "\(report.stderr)")
+        let html = try String(contentsOfFile: folder.file("report.html"), encoding: .utf8)
+        #expect(html.contains("9. Reader studies and agreement"))
+        #expect(html.contains("Fleiss&#39; kappa: "))
+        #expect(html.contains("Human level in phase <b>Final phase</b> (public split)"))
+        #expect(!html.contains("pathologist-"))
         // The demo's own store already scored its submissions against the full truth, so the consensus goes to a fresh one.
         let challenge = RepositoryFiles.url("Challenges/tissuenet-demo").path
         #expect(try await ArbiterBinary.run(["challenge", "add", challenge, "--data-dir", "fresh"], in: folder.path).status == 0)
