@@ -4,7 +4,6 @@ import PlatformSupport
 import Scoring
 import Studies
 import Testing
-import TestSupport
 
 /// Readers a, b, c of cases A…F (classes 0, 1, 2); F unread by c. Each reader against the others' majority, by hand:
 ///

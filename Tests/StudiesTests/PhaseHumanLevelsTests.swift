@@ -24,7 +24,7 @@ struct PhaseHumanLevelsTests {
         for (item, labels) in HumanLevelTests.rows {
             for (reader, label) in zip(["ana", "ben", "cleo"], labels) {
                 guard let label else { continue }
-                try study.save(NewStudyRead(itemID: item, reader: reader, isRepeat: false, secondsSpent: 12, label: String(label), comment: nil),
+                _ = try study.save(NewStudyRead(itemID: item, reader: reader, isRepeat: false, secondsSpent: 12, label: String(label), comment: nil),
                                now: platform.at(10))
             }
         }
