@@ -79,6 +79,17 @@ struct HumanBandSiteTests {
         #expect(try phase(files)["humanReaders"] == nil)
     }
 
+    @Test func readersWithNoScoredCaseOnTheRankingSplitAreSaidAndNoRowsAppear() async throws {
+        var yaml = Platform.yaml(limits: "{ total: 10 }")
+        yaml = yaml.replacingOccurrences(of: "    final-entry: best-public", with: "    final-entry: best-public\n    human-band: grading")
+        let platform = try Platform(store: try StoreAdapter.sqlite.open(), yaml: yaml)
+        let band = HumanBand(study: "Grading", readers: [.init(name: "Reader 1", value: nil, items: 0)])
+        let (html, _) = try await ChallengeReport(store: platform.store).render(
+            challenge: "small", now: Platform.opens.addingTimeInterval(700), humanBands: ["final": [.public: band]])
+        #expect(html.contains("Human readers of the study “Grading” are not shown: none of their reads of the public cases could be scored"))
+        #expect(!html.contains("<tr class=\"human\">"))
+    }
+
     @Test func aMetricThatCannotScoreReadersIsSaidAndNoRowsAppear() async throws {
         var yaml = Platform.yaml(limits: "{ total: 10 }")
         yaml = yaml.replacingOccurrences(of: "    final-entry: best-public", with: "    final-entry: best-public\n    human-band: grading")

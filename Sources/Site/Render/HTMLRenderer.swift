@@ -66,6 +66,9 @@ struct HTMLRenderer {
         if let reason = band.notApplicable {
             return "<p class=\"phase-meta\">Human readers of the study “\(escape(band.study))” are not shown: \(escape(reason)).</p>\n"
         }
+        guard band.range != nil else {
+            return "<p class=\"phase-meta\">Human readers of the study “\(escape(band.study))” are not shown: none of their reads of the \(board.rankingSplit.rawValue) cases could be scored against the other readers.</p>\n"
+        }
         let counts = band.readers.map(\.items)
         let items = counts.min() == counts.max() ? "\(counts.first ?? 0)" : "\(counts.min() ?? 0) to \(counts.max() ?? 0)"
         var text = "<p class=\"phase-meta\">Human readers: the \(band.readers.count) readers of the study “\(escape(band.study))”, each scored with \(escape(challenge.primaryColumn.title)) against the majority of the other readers on \(items) of the \(board.rankingSplit.rawValue) cases"
@@ -75,7 +78,7 @@ struct HTMLRenderer {
 
     /// One unranked row per human reader, with a value in the ranking split's primary column only.
     private func humanRows(_ board: PhaseBoard) -> String {
-        guard let band = board.humanBand, band.notApplicable == nil else { return "" }
+        guard let band = board.humanBand, band.notApplicable == nil, band.range != nil else { return "" }
         let primary = challenge.primaryColumn
         var extra = board.stability.isEmpty ? 0 : 3
         if board.significance != nil { extra += 1 }

@@ -22,7 +22,7 @@ enum ScoreAxisPlot {
         let values = teams.map(\.1) + [range.lower, range.upper]
         let scale = Scale(values)
         let longest = teams.map { PlotStyle.textWidth(PlotStyle.label($0.0)) }.max() ?? 0
-        let (left, top, row, width) = (max(110, longest + 16), 24.0, 28.0, 360.0)
+        let (left, top, row, width) = (max(110, longest + 16), 24.0, 28.0, 320.0)
         let bottom = top + row * Double(max(teams.count, 1))
         var svg = PlotStyle.opening(width: left + width + 24, height: bottom + 48, title: "Scores and human readers: \(board.phase.title)",
             description: "Each ranked team's \(primary.title) as a dot on one axis; a shaded band marks the range of the human readers' scores.")
