@@ -13,6 +13,7 @@ public struct HumanBand: Sendable, Equatable {
         /// The cases the reader was scored on.
         public let items: Int
 
+        /// Reader `name` (anonymised) scored `value` on `items` cases.
         public init(name: String, value: Double?, items: Int) {
             self.name = name
             self.value = value
@@ -26,6 +27,7 @@ public struct HumanBand: Sendable, Equatable {
     /// Why the phase's primary metric cannot score readers' labels; nil when it can.
     public let notApplicable: String?
 
+    /// The readers of `study` (its title); `notApplicable` says why they cannot be scored, with no readers.
     public init(study: String, readers: [Reader], notApplicable: String? = nil) {
         self.study = study
         self.readers = readers

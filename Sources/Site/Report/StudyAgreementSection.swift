@@ -9,6 +9,7 @@ public struct StudyAgreementSection: Sendable, Equatable {
         public let items: Int
         public let agreeing: Int
 
+        /// `reader` (anonymised) gave the same label to `agreeing` of the `items` they read twice.
         public init(reader: String, items: Int, agreeing: Int) {
             self.reader = reader
             self.items = items
@@ -16,11 +17,13 @@ public struct StudyAgreementSection: Sendable, Equatable {
         }
     }
 
+    /// The study's title.
     public let study: String
     /// The agreement report's text (kappas, alpha, percent agreement), or why there is none.
     public let agreement: String
     public let selfConsistency: [Consistency]
 
+    /// The section of `study` (its title), with its agreement text and each reader's self-consistency.
     public init(study: String, agreement: String, selfConsistency: [Consistency]) {
         self.study = study
         self.agreement = agreement

@@ -19,6 +19,7 @@ public struct HumanLevel: Sendable, Equatable, Encodable {
         /// Items scored: read by this reader, among the cases, with a unique majority of the others.
         public let items: Int
 
+        /// The score `value` of `reader` over `items` items.
         public init(reader: String, value: Double?, items: Int) {
             self.reader = reader
             self.value = value
@@ -33,6 +34,7 @@ public struct HumanLevel: Sendable, Equatable, Encodable {
     /// Why readers cannot be scored with this metric (it needs probabilities, or is not a label metric); nil when they can.
     public let notApplicable: String?
 
+    /// A level computed elsewhere (or a level that does not apply, with `notApplicable` and no readers).
     public init(metric: String, readers: [Reader], notApplicable: String?) {
         self.metric = metric
         self.readers = readers

@@ -7,6 +7,7 @@ import Store
 public struct PhaseHumanLevels: Sendable {
     /// The study's title and its readers' level, for one phase and split.
     public struct Entry: Sendable {
+        /// The study's title (its slug when it is not registered).
         public let study: String
         public let level: HumanLevel
     }
@@ -14,6 +15,7 @@ public struct PhaseHumanLevels: Sendable {
     /// By phase slug, then split.
     public let phases: [String: [Split: Entry]]
 
+    /// Reads the phases of challenge `slug`, their studies' latest plain reads and the truth's case ids per split.
     public init(store: any ArbiterStore, challenge slug: String) throws {
         let challenge = try store.challenge(slug)
         let registered = Set(try store.studies(challenge: slug).map(\.slug))
