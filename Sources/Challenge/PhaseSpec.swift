@@ -20,11 +20,14 @@ public struct PhaseSpec: Sendable, Equatable, Codable {
     public let publicFeedback: PublicFeedback?
     /// How teams' containers run, for a `submission: container` phase; nil for a phase of prediction files.
     public let container: ContainerPhaseSpec?
+    /// The slug of the reader study whose readers' range the phase page shows as a band (`human-band:`); nil: none.
+    public let humanBand: String?
 
     public init(
         slug: String, title: String, opens: Date, closes: Date, cases: [Split],
         publicSplit: Split, privateSplit: Split?, limits: SubmissionLimits, finalEntry: FinalEntryRule,
-        ranking: RankingSpec? = nil, publicFeedback: PublicFeedback? = nil, container: ContainerPhaseSpec? = nil
+        ranking: RankingSpec? = nil, publicFeedback: PublicFeedback? = nil, container: ContainerPhaseSpec? = nil,
+        humanBand: String? = nil
     ) {
         self.slug = slug
         self.title = title
@@ -38,6 +41,7 @@ public struct PhaseSpec: Sendable, Equatable, Codable {
         self.ranking = ranking
         self.publicFeedback = publicFeedback
         self.container = container
+        self.humanBand = humanBand
     }
 
     /// What the phase takes from teams.

@@ -2,7 +2,7 @@
 enum PhaseSpecReader {
     private static let phaseKeys: Set = [
         "slug", "title", "opens", "closes", "cases", "public-split", "private-split", "limits", "final-entry", "ranking", "public-feedback",
-        "submission", "container",
+        "submission", "container", "human-band",
     ]
 
     /// `columns`: the challenge's result columns, which a ranking rule may name (nil when the metrics did not parse).
@@ -46,13 +46,14 @@ enum PhaseSpecReader {
             reader.report(field.child("public-feedback").issue("the Ladder needs per-case values of the primary metric, and \(primary.key) has none"))
         }
         let container = readContainer(field, task: task, hasPrivateSplit: splits?.private != nil, &reader)
+        let humanBand = field.child("human-band").isPresent ? ChallengeSpecParser.readSlug(field.child("human-band"), &reader) : nil
         guard reader.issues.count == issuesBefore, let slug, let opens, let closes, let splits, let limits else {
             return nil
         }
         return PhaseSpec(
             slug: slug, title: title ?? slug, opens: opens, closes: closes, cases: splits.cases,
             publicSplit: splits.public, privateSplit: splits.private, limits: limits, finalEntry: finalEntry, ranking: ranking, publicFeedback: feedback,
-            container: container)
+            container: container, humanBand: humanBand)
     }
 
     /// `submission: container` and its `container` section come together, or neither does.

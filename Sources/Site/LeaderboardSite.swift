@@ -21,9 +21,12 @@ public struct LeaderboardSite: Sendable {
 
     /// Builds the site into `output` and returns the path of its `index.html`.
     @discardableResult
-    /// `bootstrap` overrides each phase's own bootstrap settings (its `ranking.bootstrap`).
-    public func build(challenge slug: String, output: URL, now: Date, bootstrap override: BootstrapSettings? = nil) async throws -> URL {
-        let (challenge, boards) = try await analysedBoards(challenge: slug, now: now, bootstrap: override)
+    /// `bootstrap` overrides each phase's own bootstrap settings (its `ranking.bootstrap`). `humanBands`: the human
+    /// readers' scores by phase and split; a phase with `human-band:` shows those of its ranking split.
+    public func build(
+        challenge slug: String, output: URL, now: Date, bootstrap override: BootstrapSettings? = nil, humanBands: HumanBand.ByPhase = [:]
+    ) async throws -> URL {
+        let (challenge, boards) = try await analysedBoards(challenge: slug, now: now, bootstrap: override, humanBands: humanBands)
         let exporter = TableExporter(challenge: challenge.spec)
         let chain = try signingKey.map { raw in
             try HistoryPublisher(store: store, key: try Curve25519.Signing.PrivateKey(rawRepresentation: raw)).publish(challenge: challenge, phases: try exporter.canonicalPhases(boards), now: now)
@@ -41,6 +44,8 @@ public struct LeaderboardSite: Sendable {
             ("leaderboard.json", Array(try exporter.json(boards, generatedAt: now).utf8)),
         ]
         files += boards.map { ("\($0.phase.slug).csv", Array(exporter.csv($0).utf8)) }
+        files += boards.compactMap { board in exporter.humanReadersCSV(board).map { (TableExporter.humanReadersFileName(board), Array($0.utf8)) } }
+        files += boards.compactMap { board in ScoreAxisPlot.svg(board).map { (ScoreAxisPlot.fileName(board), Array($0.utf8)) } }
         files += boards.compactMap { board in BlobPlot.svg(board).map { (BlobPlot.fileName(board), Array($0.utf8)) } }
         files += boards.compactMap { board in SignificanceMap.svg(board).map { (SignificanceMap.fileName(board), Array($0.utf8)) } }
         files += boards.flatMap { board in CurvePlot.svgs(board).map { ($0.0, Array($0.1.utf8)) } }
@@ -70,13 +75,13 @@ public struct LeaderboardSite: Sendable {
     }
 
     /// `leaderboard.json` as the site would write it now, for the API: the same boards, ranks and intervals.
-    public func json(challenge slug: String, now: Date) async throws -> String {
-        let (challenge, boards) = try await analysedBoards(challenge: slug, now: now, bootstrap: nil)
+    public func json(challenge slug: String, now: Date, humanBands: HumanBand.ByPhase = [:]) async throws -> String {
+        let (challenge, boards) = try await analysedBoards(challenge: slug, now: now, bootstrap: nil, humanBands: humanBands)
         return try TableExporter(challenge: challenge.spec).json(boards, generatedAt: now)
     }
 
     /// The phase boards with the ranking rule applied, rank stability, significance and curves.
-    private func analysedBoards(challenge slug: String, now: Date, bootstrap override: BootstrapSettings?) async throws
+    private func analysedBoards(challenge slug: String, now: Date, bootstrap override: BootstrapSettings?, humanBands: HumanBand.ByPhase) async throws
         -> (StoredChallenge, [PhaseBoard])
     {
         var (challenge, boards) = try LeaderboardAssembler(store: store).boards(challenge: slug, now: now)
@@ -92,6 +97,7 @@ public struct LeaderboardSite: Sendable {
             boards[index].significance = analysis.significance
             boards[index].bootstrapTau = analysis.kendallTau
             boards[index].bootstrap = bootstrap
+            boards[index].attachHumanBand(humanBands)
             boards[index].publicPrivateTau = boards[index].splitAgreement(primary: challenge.spec.primaryColumn)
             if boards[index].visibleSplits.contains(boards[index].rankingSplit) {
                 let entries = boards[index].rows.compactMap { row in row.submissionID.map { (row.team, $0) } }

@@ -45,6 +45,20 @@ import Testing
         #expect(run.stdout.isEmpty, "nothing is reported as checked")
     }
 
+    @Test func humanBandNamingAnotherStudyFailsWithItsLine() async throws {
+        let folder = try ScratchFolder()
+        var lines = try RepositoryFiles.text("Challenges/tissuenet-demo/challenge.yaml").components(separatedBy: "\n")
+        let index = try #require(lines.firstIndex { $0.contains("human-band: tissuenet-demo-grading") })
+        lines[index] = lines[index].replacingOccurrences(of: "tissuenet-demo-grading", with: "other-study")
+        _ = try folder.write(Array(lines.joined(separator: "\n").utf8), to: "challenge.yaml")
+        _ = try folder.write(Array(try RepositoryFiles.text("Challenges/tissuenet-demo/study.yaml").utf8), to: "study.yaml")
+
+        let run = try await ArbiterBinary.run(["challenge", "check", folder.path])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("challenge.yaml, line \(index + 1), column 17, phases[1].human-band: no study \"other-study\" in this folder"),
+                "\(run.stderr)")
+    }
+
     @Test func shippedDemoWithItsStudyPassesTheCheck() async throws {
         let run = try await ArbiterBinary.run(["challenge", "check", RepositoryFiles.url("Challenges/tissuenet-demo").path])
         #expect(run.status == 0, "\(run.stderr)")

@@ -19,6 +19,20 @@ import Testing
         #expect(run.stdout.contains("study tissuenet-demo-grading: 27 simulated reads by 3 readers; Fleiss' kappa "), "\(run.stdout)")
         let consensus = try String(contentsOfFile: folder.file("data/consensus.csv"), encoding: .utf8)
         #expect(consensus.hasPrefix("case_id,label,split\nB0001_S3,0,public\n"), "\(consensus)")
+        // The final phase shows the study's readers as a band, anonymised, never among the ranked rows.
+        let board = try String(contentsOfFile: folder.file("data/leaderboard/leaderboard.json"), encoding: .utf8)
+        #expect(board.contains("\"humanReaders\""), "\(board)")
+        #expect(board.contains("\"Reader 1\""))
+        #expect(!board.contains("pathologist-"))
+        #expect(FileManager.default.fileExists(atPath: folder.file("data/leaderboard/final-scores.svg")))
+        // The report adds the study's agreement, self-consistency and human level, readers anonymised.
+        let report = try await ArbiterBinary.run(["report", "tissuenet-demo", "--out", "report.html", "--data-dir", "data"], in: folder.path)
+        #expect(report.status == 0, "\(report.stderr)")
+        let html = try String(contentsOfFile: folder.file("report.html"), encoding: .utf8)
+        #expect(html.contains("9. Reader studies and agreement"))
+        #expect(html.contains("Fleiss&#39; kappa: "))
+        #expect(html.contains("Human level in phase <b>Final phase</b> (public split)"))
+        #expect(!html.contains("pathologist-"))
         // The demo's own store already scored its submissions against the full truth, so the consensus goes to a fresh one.
         let challenge = RepositoryFiles.url("Challenges/tissuenet-demo").path
         #expect(try await ArbiterBinary.run(["challenge", "add", challenge, "--data-dir", "fresh"], in: folder.path).status == 0)

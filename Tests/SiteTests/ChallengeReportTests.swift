@@ -31,4 +31,20 @@ import Testing
         #expect(!html.contains("private ·"))
         #expect(html.contains("sealed until published"))
     }
+
+    @Test func reportHasAnAgreementSectionForTheStudies() async throws {
+        let platform = try Platform(limits: "{ total: 10 }")
+        let study = StudyAgreementSection(study: "Grading", agreement: "Fleiss' kappa: 0.500000 on 6 items with 3 reads",
+                                          selfConsistency: [.init(reader: "Reader 1", items: 4, agreeing: 3)])
+        let html = try await ChallengeReport(store: platform.store).render(
+            challenge: "small", now: Platform.opens.addingTimeInterval(700), studies: [study]).html
+        #expect(html.contains("9. Reader studies and agreement"))
+        #expect(html.contains("Fleiss&#39; kappa: 0.500000 on 6 items with 3 reads"))
+        #expect(html.contains("<tr><td>Reader 1</td><td class=\"number\">4</td><td class=\"number\">3</td><td class=\"number\">0.750</td></tr>"))
+    }
+
+    @Test func reportWithoutStudiesHasNoAgreementSection() async throws {
+        let (html, _) = try await report(publish: false)
+        #expect(!html.contains("Reader studies and agreement"))
+    }
 }

@@ -30,10 +30,22 @@ public enum StudySpecParser {
     public static func parse(
         studyYAML: String?, studyFile: String, challengeYAML: String, challengeFile: String, challenge: ChallengeSpec
     ) throws(SpecError) -> StudySpec? {
-        guard let studyYAML else {
-            return try parse(challengeYAML: challengeYAML, file: challengeFile, challenge: challenge)
-        }
         let root = YAMLField(node: try compose(challengeYAML, file: challengeFile), path: "", fallbackMark: nil)
+        let study = try parseStudy(studyYAML: studyYAML, studyFile: studyFile, root: root, challengeFile: challengeFile, challenge: challenge)
+        if let study {
+            let issues = HumanBandCheck.issues(challengeRoot: root, challenge: challenge, study: study)
+            guard issues.isEmpty else { throw SpecError(file: challengeFile, issues: issues) }
+        }
+        return study
+    }
+
+    private static func parseStudy(
+        studyYAML: String?, studyFile: String, root: YAMLField, challengeFile: String, challenge: ChallengeSpec
+    ) throws(SpecError) -> StudySpec? {
+        guard let studyYAML else {
+            let section = root.child(sectionKey)
+            return section.isPresent ? try read(section, file: challengeFile, challenge: challenge) : nil
+        }
         if root.child(sectionKey).isPresent, let key = root.keys.first(where: { $0.key == sectionKey }) {
             throw SpecError(file: challengeFile, issues: [
                 SpecIssue(path: sectionKey, line: key.mark?.line, column: key.mark?.column,

@@ -14,6 +14,8 @@ struct LeaderboardCache: Sendable {
 
     func json(challenge: String, now: Date) async throws -> String {
         let site = self.site
-        return try await cache.value(challenge, now: now) { try await site.json(challenge: challenge, now: now) }
+        return try await cache.value(challenge, now: now) {
+            try await site.json(challenge: challenge, now: now, humanBands: try StudySiteInputs.humanBands(store: site.store, challenge: challenge))
+        }
     }
 }

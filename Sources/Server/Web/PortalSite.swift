@@ -23,7 +23,8 @@ struct PortalSite: Sendable {
         return try await cache.value(slug, now: now, rebuild: rebuild) {
             let parent = root.appendingPathComponent(slug)
             let folder = parent.appendingPathComponent(UUID().uuidString)
-            try await site.build(challenge: slug, output: folder, now: now)
+            try await site.build(challenge: slug, output: folder, now: now,
+                                 humanBands: try StudySiteInputs.humanBands(store: site.store, challenge: slug))
             let older = (try? FileManager.default.contentsOfDirectory(at: parent, includingPropertiesForKeys: [.contentModificationDateKey])) ?? []
             let stale = older.filter { $0 != folder }.sorted { Self.modified($0) > Self.modified($1) }.dropFirst()
             for folder in stale { try? FileManager.default.removeItem(at: folder) }

@@ -54,6 +54,8 @@ public struct PhaseBoard: Sendable {
     public var rankingChanges: [String] = []
     /// The leader's group and the pairwise tests, when the primary metric has per-case values.
     public var significance: Significance?
+    /// The human readers' scores on the ranking split, when the phase shows them (`human-band:`); never ranked.
+    public var humanBand: HumanBand?
 
     /// Replaces the ranks (teams missing from `ranks` are unranked) and re-sorts the rows.
     mutating func rerank(_ ranks: [String: Int]) {

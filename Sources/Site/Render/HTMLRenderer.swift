@@ -28,8 +28,9 @@ struct HTMLRenderer {
         for change in board.rankingChanges {
             html += "<p class=\"notice\">The ranking of this phase was changed after it opened, by the organisers (forced), on \(escape(change))</p>\n"
         }
+        html += humanBandText(board)
         html += TableBox.wrap(table(board), label: "Ranking: \(phase.title)")
-        let plots = BlobPlot.figure(board) + SignificanceMap.figure(board) + CurvePlot.figures(board)
+        let plots = ScoreAxisPlot.figure(board, primary: challenge.primaryColumn) + BlobPlot.figure(board) + SignificanceMap.figure(board) + CurvePlot.figures(board)
         // The plots share a grid: side by side where the page is wide, one under another on a phone.
         if !plots.isEmpty { html += "<div class=\"plots\">\n\(plots)</div>\n" }
         html += "</section>\n"
@@ -55,7 +56,43 @@ struct HTMLRenderer {
         }
         html += "<th>Submissions</th><th>Last submission (UTC)</th></tr></thead>\n<tbody>\n"
         for row in board.rows { html += tableRow(row, board) }
+        html += humanRows(board)
         return html + "</tbody>\n</table>\n"
+    }
+
+    /// What the band is, under the phase's heading.
+    private func humanBandText(_ board: PhaseBoard) -> String {
+        guard let band = board.humanBand else { return "" }
+        if let reason = band.notApplicable {
+            return "<p class=\"phase-meta\">Human readers of the study “\(escape(band.study))” are not shown: \(escape(reason)).</p>\n"
+        }
+        guard band.range != nil else {
+            return "<p class=\"phase-meta\">Human readers of the study “\(escape(band.study))” are not shown: none of their reads of the \(board.rankingSplit.rawValue) cases could be scored against the other readers.</p>\n"
+        }
+        let counts = band.readers.map(\.items)
+        let items = counts.min() == counts.max() ? "\(counts.first ?? 0)" : "\(counts.min() ?? 0) to \(counts.max() ?? 0)"
+        var text = "<p class=\"phase-meta\">Human readers: the \(band.readers.count) readers of the study “\(escape(band.study))”, each scored with \(escape(challenge.primaryColumn.title)) against the majority of the other readers on \(items) of the \(board.rankingSplit.rawValue) cases"
+        if let range = band.range { text += "; range \(BoardFormatting.display(range.lower)) to \(BoardFormatting.display(range.upper))" }
+        return text + ". They are listed below the teams and are not ranked.</p>\n"
+    }
+
+    /// One unranked row per human reader, with a value in the ranking split's primary column only.
+    private func humanRows(_ board: PhaseBoard) -> String {
+        guard let band = board.humanBand, band.notApplicable == nil, band.range != nil else { return "" }
+        let primary = challenge.primaryColumn
+        var extra = board.stability.isEmpty ? 0 : 3
+        if board.significance != nil { extra += 1 }
+        return band.readers.map { reader in
+            var html = "<tr class=\"human\"><td class=\"number\">–</td><td>\(escape(reader.name)) <small>human reader</small></td>"
+            for split in board.visibleSplits {
+                for column in board.columns {
+                    let shown = split == board.rankingSplit && column.key == primary.key
+                    html += "<td class=\"number\"\(shown ? " title=\"on \(reader.items) cases\"" : "")>\(shown ? BoardFormatting.display(reader.value) : "–")</td>"
+                }
+            }
+            html += String(repeating: "<td class=\"rank\">–</td>", count: extra)
+            return html + "<td class=\"number\">–</td><td class=\"when\">–</td></tr>\n"
+        }.joined()
     }
 
     private func tableRow(_ row: PhaseBoard.Row, _ board: PhaseBoard) -> String {

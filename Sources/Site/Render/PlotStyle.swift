@@ -20,6 +20,9 @@ enum PlotStyle {
     static let blob = "#2f6aa6"
     /// The median-rank bar is drawn over the blobs, so it must stand out against them and the background alike.
     static let median = "#000000"
+    /// The human readers' range behind the teams' dots: a light fill, so the dots keep their contrast over it; its dashed
+    /// outline (in `axis`) is what sets it apart from the background.
+    static let humanBand = "#d9e8d3"
     static let significant = "#1f4e79"
     static let notSignificant = "#dce6f0"
 

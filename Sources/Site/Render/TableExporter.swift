@@ -35,6 +35,16 @@ struct TableExporter {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    static func humanReadersFileName(_ board: PhaseBoard) -> String { "\(board.phase.slug)-human-readers.csv" }
+
+    /// The human readers of a phase with a band, apart from the ranked teams: `reader,<primary>@<split>,items`.
+    func humanReadersCSV(_ board: PhaseBoard) -> String? {
+        guard let band = board.humanBand else { return nil }
+        var lines = [["reader", BoardFormatting.columnKey(challenge.primaryColumn, board.rankingSplit), "items"].map(csvField).joined(separator: ",")]
+        lines += band.readers.map { [$0.name, BoardFormatting.exact($0.value), String($0.items)].map(csvField).joined(separator: ",") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// The phases as published, in canonical JSON (sorted keys, no spaces): what a snapshot signs.
     func canonicalPhases(_ boards: [PhaseBoard]) throws -> [LeaderboardDocument.Phase] {
         boards.map(phaseDocument)
@@ -80,7 +90,15 @@ struct TableExporter {
                 board.stability.isEmpty ? nil : LeaderboardDocument.Bootstrap(
                     resamples: settings.resamples, seed: settings.seed, kendallTauMedian: board.bootstrapTau?.median,
                     kendallTauLowerQuartile: board.bootstrapTau?.lowerQuartile, kendallTauUpperQuartile: board.bootstrapTau?.upperQuartile)
-            })
+            },
+            humanReaders: board.humanBand.map { humanReaders($0, board) })
+    }
+
+    private func humanReaders(_ band: HumanBand, _ board: PhaseBoard) -> LeaderboardDocument.HumanReaders {
+        LeaderboardDocument.HumanReaders(
+            study: band.study, value: BoardFormatting.columnKey(challenge.primaryColumn, board.rankingSplit),
+            range: band.range.map { [$0.lower, $0.upper] }, notApplicable: band.notApplicable,
+            readers: band.readers.map { .init(name: $0.name, value: $0.value, items: $0.items) })
     }
 
     private func csvField(_ text: String) -> String {
@@ -131,6 +149,24 @@ struct LeaderboardDocument: Encodable {
         /// The plotted curves of each team's entry.
         let curves: [TeamCurves]
         let bootstrap: Bootstrap?
+        /// The human readers of the phase's study, each scored against the others' majority; never ranked.
+        let humanReaders: HumanReaders?
+    }
+
+    /// Human readers beside the ranking: anonymised names, each one's primary score (`value`, a column key) and cases.
+    struct HumanReaders: Encodable {
+        struct Reader: Encodable {
+            let name: String
+            let value: Double?
+            let items: Int
+        }
+
+        let study: String
+        let value: String
+        /// Lowest and highest reader score: the band.
+        let range: [Double]?
+        let notApplicable: String?
+        let readers: [Reader]
     }
 
     struct SignificanceMatrix: Encodable {

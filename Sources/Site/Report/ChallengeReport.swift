@@ -13,8 +13,11 @@ public struct ChallengeReport: Sendable {
         self.store = store
     }
 
-    /// The report's HTML and the plot files it links (to be written beside it).
-    public func render(challenge slug: String, now: Date) async throws -> (html: String, plots: [(name: String, svg: String)]) {
+    /// The report's HTML and the plot files it links (to be written beside it). `studies` and `humanBands` come from
+    /// the caller, which reads the challenge's reader studies; a report without them has no agreement section.
+    public func render(
+        challenge slug: String, now: Date, studies: [StudyAgreementSection] = [], humanBands: HumanBand.ByPhase = [:]
+    ) async throws -> (html: String, plots: [(name: String, svg: String)]) {
         var (challenge, boards) = try LeaderboardAssembler(store: store).boards(challenge: slug, now: now)
         var taus: [String: QuartileSummary] = [:]
         for index in boards.indices {
@@ -25,6 +28,7 @@ public struct ChallengeReport: Sendable {
             boards[index].stability = analysis.stability
             boards[index].significance = analysis.significance
             boards[index].bootstrap = settings
+            boards[index].attachHumanBand(humanBands)
             if let quartiles = analysis.kendallTau { taus[boards[index].phase.slug] = quartiles }
         }
         let spec = challenge.spec
@@ -36,8 +40,10 @@ public struct ChallengeReport: Sendable {
         sections.append(section("6. Ranking and missing values", boards.map { rankingText($0, spec) }.joined()))
         sections.append(section("7. Uncertainty", boards.map { uncertaintyText($0, tau: taus[$0.phase.slug]) }.joined()))
         sections.append(section("8. Results", "<p>As published on the leaderboard (sealed private splits are not shown).</p>" + HTMLRenderer(challenge: spec).body(boards)))
+        if !studies.isEmpty { sections.append(section("9. Reader studies and agreement", agreementText(studies, boards))) }
         var plots: [(name: String, svg: String)] = []
         for board in boards {
+            if let svg = ScoreAxisPlot.svg(board) { plots.append((ScoreAxisPlot.fileName(board), svg)) }
             if let svg = BlobPlot.svg(board) { plots.append((BlobPlot.fileName(board), svg)) }
             if let svg = SignificanceMap.svg(board) { plots.append((SignificanceMap.fileName(board), svg)) }
         }
@@ -51,6 +57,16 @@ public struct ChallengeReport: Sendable {
 
             """
         return (html, plots)
+    }
+
+    private func agreementText(_ studies: [StudyAgreementSection], _ boards: [PhaseBoard]) -> String {
+        "<p>Readers are named Reader 1, 2, … in the order the study lists them. Agreement is over each reader's latest plain reads; self-consistency compares a reader's label of an item with their label of its hidden repeat.</p>\n"
+            + studies.map { study in
+                study.html(bands: boards.compactMap { board -> (phase: String, split: String, band: HumanBand)? in
+                    guard let band = board.humanBand, band.study == study.study else { return nil }
+                    return (board.phase.title, board.rankingSplit.rawValue, band)
+                })
+            }.joined()
     }
 
     private func section(_ title: String, _ body: String) -> String { "<section><h2>\(escape(title))</h2>\n\(body)\n</section>" }

@@ -6,6 +6,7 @@ import Foundation
 import Intake
 import Judge
 import Runner
+import Server
 import Site
 import Store
 import Synchronization
@@ -56,7 +57,7 @@ struct DemoCommand: AsyncParsableCommand {
         print(JudgeCommand.summary(report, elapsed: nil))
         let output = URL(fileURLWithPath: out ?? dataURL.appendingPathComponent("leaderboard").path)
         let index = try await LeaderboardSite(store: store, assets: URL(fileURLWithPath: assetsFolder))
-            .build(challenge: spec.slug, output: output, now: Date())
+            .build(challenge: spec.slug, output: output, now: Date(), humanBands: try StudySiteInputs.humanBands(store: store, challenge: spec.slug))
         print("leaderboard: \(index.path)")
     }
 

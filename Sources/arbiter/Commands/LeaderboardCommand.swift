@@ -1,8 +1,9 @@
 import ArgumentParser
 import BuiltInFiles
 import Foundation
-import Store
+import Server
 import Site
+import Store
 
 struct LeaderboardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,7 +28,8 @@ struct LeaderboardCommand: AsyncParsableCommand {
             let assetsURL = URL(fileURLWithPath: BuiltInFiles.resolve(assets))
             let site = LeaderboardSite(store: store, assets: assetsURL, signingKey: key)
             let index = try await site.build(challenge: challenge, output: URL(fileURLWithPath: out), now: Date(),
-                                             bootstrap: resamples.map { BootstrapSettings(resamples: $0, seed: seed ?? 20_181_206) })
+                                             bootstrap: resamples.map { BootstrapSettings(resamples: $0, seed: seed ?? 20_181_206) },
+                                             humanBands: try StudySiteInputs.humanBands(store: store, challenge: challenge))
             print("leaderboard written to \(index.path)" + (key == nil ? " (unsigned: run `arbiter keys generate` to sign)" : ""))
         }
     }

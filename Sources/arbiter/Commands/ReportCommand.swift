@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Server
 import Site
 import Store
 
@@ -13,7 +14,10 @@ struct ReportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try OutputPath.checkFile(out)
-        let report = try await ChallengeReport(store: try data.openStore()).render(challenge: challenge, now: Date())
+        let store = try data.openStore()
+        let report = try await ChallengeReport(store: store).render(
+            challenge: challenge, now: Date(), studies: try StudySiteInputs.agreementSections(store: store, challenge: challenge),
+            humanBands: try StudySiteInputs.humanBands(store: store, challenge: challenge))
         let url = URL(fileURLWithPath: out)
         try DurableFile.write(Array(report.html.utf8), to: url)
         for plot in report.plots {

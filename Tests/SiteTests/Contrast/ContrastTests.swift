@@ -53,6 +53,8 @@ struct ContrastTests {
         check(PlotStyle.significant, on: background, WCAGContrast.graphics, "significant cell")
         check(PlotStyle.significant, on: PlotStyle.notSignificant, WCAGContrast.graphics, "significant beside not significant")
         check(PlotStyle.axis, on: PlotStyle.notSignificant, WCAGContrast.graphics, "outline of a not-significant cell")
+        check(PlotStyle.blob, on: PlotStyle.humanBand, WCAGContrast.graphics, "team dot over the human band")
+        check(PlotStyle.axis, on: PlotStyle.humanBand, WCAGContrast.graphics, "outline of the human band")
         #expect(problems == [])
         #expect(Set(PlotStyle.lines.map(\.dash)).count == PlotStyle.lines.count, "each line needs its own dash pattern")
     }
@@ -60,7 +62,7 @@ struct ContrastTests {
     @Test func plotsDrawOnlyColoursChecked() async throws {
         let built = try await LeaderboardTests().build()
         let checked = Set([PlotStyle.background, PlotStyle.text, PlotStyle.axis, PlotStyle.grid, PlotStyle.blob,
-                           PlotStyle.median, PlotStyle.significant, PlotStyle.notSignificant] + PlotStyle.lines.map(\.colour))
+                           PlotStyle.median, PlotStyle.significant, PlotStyle.notSignificant, PlotStyle.humanBand] + PlotStyle.lines.map(\.colour))
         let plots = built.files.filter { $0.key.hasSuffix(".svg") }
         #expect(plots.count >= 3)
         for (name, svg) in plots {
