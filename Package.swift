@@ -146,7 +146,7 @@ let package = Package(
             name: "arbiter-bench",
             dependencies: [
                 "Challenge", "Evaluation", "Store", "Intake", "Judge", "Runner", "Scoring", "Imaging", "Compression", "Tiling", "Site",
-                "BuiltInFiles", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Studies", "BuiltInFiles", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
         .target(name: "TestSupport", dependencies: ["Scoring"], path: "Tests/Support", swiftSettings: strictSettings),
@@ -171,7 +171,9 @@ let package = Package(
             name: "RunnerTests",
             dependencies: ["Runner", "Judge", "Intake", "Store", "Challenge", "Evaluation", "PlatformSupport", "TestSupport"],
             swiftSettings: strictSettings),
-        .testTarget(name: "StudiesTests", dependencies: ["Studies", "Store", "Challenge", "Scoring", "PlatformSupport", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "StudiesTests", dependencies: ["Studies", "Store", "Challenge", "Scoring", "Evaluation", "Judge", "PlatformSupport", "TestSupport"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "CLITests", dependencies: ["arbiter", "Runner", "Store", "TestSupport", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings),

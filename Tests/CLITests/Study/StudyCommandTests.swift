@@ -103,6 +103,11 @@ import Testing
         let run = try await folder.expectSuccess(["study", "consensus", "tissuenet-demo", "grading", "--out", truth, "--split", "public"])
         #expect(run.stdout.contains("3 labelled (0 by adjudication), 1 disputed (in the adjudication queue), 0 pending"), "\(run.stdout)")
         #expect(try String(contentsOfFile: truth, encoding: .utf8) == "case_id,label,split\ns1,0,public\ns2,1,public\ns3,3,public\n")
+        let provenance = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: truth + ".provenance.json")))
+        let object = try #require(provenance as? [String: Any])
+        #expect(object["format"] as? String == "arbiter-consensus-provenance/1")
+        #expect((object["items"] as? [[String: Any]])?.map { $0["itemID"] as? String } == ["s1", "s2", "s3"])
+        #expect((object["disputed"] as? [String]) == ["s4"])
         let imported = try await folder.expectSuccess(["truth", "import", "tissuenet-demo", truth])
         #expect(imported.stdout.contains("imported 3 cases (3 public, 0 private)"), "\(imported.stdout)")
     }
