@@ -68,6 +68,7 @@ components:
       description: "An assignment's place in the caller's own list (its `ordinal`)."
       schema:
         type: integer
+        format: int64
         minimum: 0
   responses:
     Error:
