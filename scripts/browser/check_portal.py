@@ -162,6 +162,8 @@ def organiser(driver, base, token, artefacts):
     # The site's pages have no sign-out form: sign out through the portal.
     driver.get(f"{base}/")
     driver.find_element(By.XPATH, "//button[normalize-space()='Sign out']").click()
+    # The keyboard check signs in next: it must find the session ended, not race the sign-out's answer.
+    wait_for(driver, lambda: driver.find_elements(By.LINK_TEXT, "Sign in"), "the organiser signing out")
 
 
 def tab_to(driver, predicate, what, limit=60):
