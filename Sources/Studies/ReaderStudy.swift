@@ -40,8 +40,12 @@ public struct ReaderStudy: Sendable {
         try store.latestReads(study).filter { !$0.isRepeat }
     }
 
+    /// Looks only at the item's own reads (one query per reader of the study); the whole plan is read only when the
+    /// two disagree, since the third reader goes to the least loaded.
     private func assignThirdReaderIfDisputed(_ item: String, now: Date) throws {
-        let reads = try latestPlainReads().filter { $0.itemID == item }
+        let reads = try spec.readers.compactMap { reader in
+            try store.readHistory(item: item, reader: reader, in: study).last { !$0.isRepeat }
+        }
         let labels = Set(reads.compactMap(\.label))
         guard reads.count == 2, labels.count == 2 else { return }
         let plan = try spec.readers.flatMap { try store.progress(of: $0, in: study).assignments.map(\.assignment) }

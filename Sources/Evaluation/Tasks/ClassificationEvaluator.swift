@@ -26,10 +26,6 @@ public struct ClassificationEvaluator: Sendable {
         return SubmissionScores(caseValues: caseValues(outcomes), splits: splits)
     }
 
-    private var costMetric: MetricSpec? {
-        spec.metrics.all.first { $0.kind == .costMatrix }
-    }
-
     private func caseValues(_ outcomes: ClassificationOutcomes) -> [SubmissionScores.CaseValue] {
         var values: [SubmissionScores.CaseValue] = []
         let columns = spec.resultColumns.filter(\.isPerCase)
@@ -39,7 +35,7 @@ public struct ClassificationEvaluator: Sendable {
                 let truth = outcomes.truth[index]
                 let predicted = outcomes.predicted[index]
                 let value: Double
-                if column.key == MetricKind.costMatrix.rawValue, let metric = costMetric, let matrix = metric.costMatrix {
+                if column.key == MetricKind.costMatrix.rawValue, let metric = spec.costMatrixMetric, let matrix = metric.costMatrix {
                     value = matrix.caseValue(truth: truth, predicted: predicted, direction: metric.direction)
                 } else {
                     value = truth == predicted ? 1 : 0
@@ -51,27 +47,8 @@ public struct ClassificationEvaluator: Sendable {
     }
 
     private func splitResult(_ split: Split, _ outcomes: ClassificationOutcomes) -> SubmissionScores.SplitResult {
-        let summary = ClassificationSummary(
-            outcomes, costMatrix: costMetric?.costMatrix, costDirection: costMetric?.direction ?? .higherIsBetter)
-        var values: [String: Double?] = [:]
-        for metric in spec.metrics.all {
-            switch metric.kind {
-            case .costMatrix: values[metric.kind.rawValue] = summary.costMatrixScore
-            case .accuracy: values[metric.kind.rawValue] = summary.accuracy
-            case .quadraticWeightedKappa: values[metric.kind.rawValue] = summary.quadraticWeightedKappa
-            case .macroAUROC: values[metric.kind.rawValue] = summary.macroAUROC
-            case .classRecall:
-                for (label, recall) in zip(spec.task.classes, summary.recallPerClass) {
-                    values["recall:\(label.id)"] = recall
-                }
-            case .auroc:
-                for (index, label) in spec.task.classes.enumerated() {
-                    values["auroc:\(label.id)"] = summary.aurocPerClass?[index]
-                }
-            default:
-                break  // lesion and segmentation metrics belong to other tasks
-            }
-        }
+        let summary = spec.classificationSummary(outcomes)
+        let values = spec.columnValues(summary)
         return .init(split: split, values: values, summary: .classification(summary, curves: rocCurves(outcomes)))
     }
 

@@ -5,15 +5,18 @@ import Store
 extension ReaderStudy {
     /// Label agreement over the latest plain reads, the classes in the study's order (ordered: they are the challenge's
     /// grades or the study's own list, in the order given).
-    public func labelAgreement(weights: KappaWeights = .unweighted, weightsName: String = "none", plan: BootstrapPlan? = nil) throws -> AgreementReport {
-        try AgreementReport(try labelTable(), ordered: true, weights: weights, weightsName: weightsName, plan: plan)
+    /// `reads`: the latest plain reads to use (nil: read them now), so a caller can give several results one snapshot.
+    public func labelAgreement(
+        weights: KappaWeights = .unweighted, weightsName: String = "none", plan: BootstrapPlan? = nil, reads: [StudyRead]? = nil
+    ) throws -> AgreementReport {
+        try AgreementReport(try labelTable(reads), ordered: true, weights: weights, weightsName: weightsName, plan: plan)
     }
 
-    /// The latest plain labels as an agreement table.
-    func labelTable() throws -> AgreementReads {
+    /// The latest plain labels (`snapshot`, or read now) as an agreement table.
+    func labelTable(_ snapshot: [StudyRead]? = nil) throws -> AgreementReads {
         guard let classes = spec.questions.label?.names else { throw StudyError.noLabelQuestion(study: study.name) }
         let index = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
-        let reads = try latestPlainReads().compactMap { read in
+        let reads = try (snapshot ?? latestPlainReads()).compactMap { read in
             read.label.flatMap { index[$0] }.map { ReaderRead(item: read.itemID, reader: read.reader, label: $0) }
         }
         return try AgreementReads(categories: classes, reads: reads)

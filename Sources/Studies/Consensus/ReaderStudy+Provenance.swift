@@ -12,14 +12,15 @@ public struct ConsensusTruth: Sendable {
 
 extension ReaderStudy {
     /// The consensus (opening disputes for new ties, as `consensus(now:)` does) as a truth CSV of `split`, with its
-    /// provenance naming `truthFile`. The votes are the consensus's; the reads listed are the latest plain labelled
-    /// reads of each labelled item, read just before it.
+    /// provenance naming `truthFile`. The reads listed, the votes and alpha all come from one snapshot of the latest
+    /// plain reads.
     public func consensusTruth(now: Date, split: Split, truthFile: String) throws -> ConsensusTruth {
         let classes = try labelClasses()
         let known = Set(classes)
-        let reads = Dictionary(grouping: try latestPlainReads().filter { $0.label.map(known.contains) ?? false }, by: \.itemID)
-        let agreement = try labelAgreement()
-        let consensus = try consensus(now: now)
+        let snapshot = try latestPlainReads()
+        let reads = Dictionary(grouping: snapshot.filter { $0.label.map(known.contains) ?? false }, by: \.itemID)
+        let agreement = try labelAgreement(reads: snapshot)
+        let consensus = try consensus(now: now, reads: snapshot)
         let adjudicators = try adjudicatorsOfDecisions()
         let csv = consensus.truthCSV(split: split)
         let items = consensus.labels.map { label in
@@ -48,7 +49,7 @@ extension ReaderStudy {
     private func recipe(classes: [String]) -> ConsensusProvenance.Recipe {
         ConsensusProvenance.Recipe(
             method: "majority", reads: "latest version of each reader's plain read with a label",
-            minimumReads: spec.truth?.minimumReads ?? spec.assignment.leastReads(readsPerItem: spec.readsPerItem),
+            minimumReads: minimumReads,
             ties: "adjudication: a tied majority joins the adjudication queue, and an adjudicator's label settles it",
             classes: classes, specSHA256: study.specSHA256)
     }

@@ -32,9 +32,9 @@ public struct StudyConsensus: Sendable, Equatable {
 extension ReaderStudy {
     /// The majority of each item's latest plain labels. An item with fewer than `min-reads` reads is pending; a tie
     /// goes to the adjudication queue (opened here, once), and an adjudicator's label settles it.
-    public func consensus(now: Date) throws -> StudyConsensus {
-        let table = try labelTable()
-        let minimumReads = spec.truth?.minimumReads ?? spec.assignment.leastReads(readsPerItem: spec.readsPerItem)
+    /// `reads`: the latest plain reads to decide from (nil: read them now).
+    public func consensus(now: Date, reads: [StudyRead]? = nil) throws -> StudyConsensus {
+        let table = try labelTable(reads)
         let decided = Dictionary(try store.disputes(study, openOnly: false).compactMap { dispute in
             dispute.decision?.decision.label.map { (dispute.itemID, $0) }
         }, uniquingKeysWith: { _, last in last })
@@ -59,5 +59,13 @@ extension ReaderStudy {
         let order = Dictionary(uniqueKeysWithValues: table.itemIDs.enumerated().map { ($1, $0) })
         return StudyConsensus(labels: labels.sorted { order[$0.itemID]! < order[$1.itemID]! }, disputed: disputed,
                               pending: pending.sorted())
+    }
+}
+
+extension ReaderStudy {
+    /// The fewest plain reads an item needs before its consensus counts: the truth rule's, else the least every item
+    /// gets under the study's assignment.
+    public var minimumReads: Int {
+        spec.truth?.minimumReads ?? spec.assignment.leastReads(readsPerItem: spec.readsPerItem)
     }
 }

@@ -61,7 +61,7 @@ public struct HumanLevel: Sendable, Equatable, Encodable {
         notApplicable = nil
         readers = reads.readerIDs.indices.map { reader in
             let outcomes = Self.outcomes(reads, reader: reader, cases: cases)
-            let value = outcomes.caseCount == 0 ? nil : HumanLevelMetric.value(outcomes, challenge: challenge)
+            let value = outcomes.caseCount == 0 ? nil : challenge.columnValues(challenge.classificationSummary(outcomes))[column.key] ?? nil
             return Reader(reader: reads.readerIDs[reader], value: value, items: outcomes.caseCount)
         }
     }
