@@ -31,14 +31,16 @@ public struct ClassificationEvaluator: Sendable {
         let columns = spec.resultColumns.filter(\.isPerCase)
         values.reserveCapacity(outcomes.caseCount * columns.count)
         for column in columns {
+            // Which rule scores a case is the column's, so it is looked up once, not once per case.
+            let cost = column.key == MetricKind.costMatrix.rawValue ? spec.costMatrixMetric : nil
+            let matrix = cost?.costMatrix
             for index in 0..<outcomes.caseCount {
                 let truth = outcomes.truth[index]
                 let predicted = outcomes.predicted[index]
-                let value: Double
-                if column.key == MetricKind.costMatrix.rawValue, let metric = spec.costMatrixMetric, let matrix = metric.costMatrix {
-                    value = matrix.caseValue(truth: truth, predicted: predicted, direction: metric.direction)
+                let value = if let cost, let matrix {
+                    matrix.caseValue(truth: truth, predicted: predicted, direction: cost.direction)
                 } else {
-                    value = truth == predicted ? 1 : 0
+                    truth == predicted ? 1.0 : 0.0
                 }
                 values.append(.init(caseIndex: index, key: column.key, value: value))
             }
