@@ -71,7 +71,7 @@ enum PodmanTestHost {
 
     /// Ids of containers, running or not, labelled `arbiter.test=value`.
     static func containers(labelled value: String) async throws -> [String] {
-        let listed = try await engine().podman(["ps", "--all", "--quiet", "--filter", "label=arbiter.test=\(value)"])
+        let listed = try await engine().listing(["ps", "--all", "--quiet", "--filter", "label=arbiter.test=\(value)"])
         return listed.outputText.split(whereSeparator: \.isNewline).map(String.init)
     }
 }

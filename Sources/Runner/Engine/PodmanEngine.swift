@@ -62,10 +62,29 @@ public struct PodmanEngine: Sendable {
 
     /// Removes (killing first) every container with the label `label=value`: orphans a killed runner left behind.
     public func removeContainers(labelled label: String, value: String) async throws {
-        let listed = try await podman(["ps", "--all", "--quiet", "--no-trunc", "--filter", "label=\(label)=\(value)"])
+        let listed = try await listing(["ps", "--all", "--quiet", "--no-trunc", "--filter", "label=\(label)=\(value)"])
         let ids = listed.outputText.split(whereSeparator: \.isNewline).map(String.init)
         guard !ids.isEmpty else { return }
         _ = try await podman(["rm", "--force", "--ignore", "--time", "0"] + ids)
+    }
+
+    /// A listing (`podman ps`), asked again up to four times when it fails because another process removed a container
+    /// while podman read it: podman 4 then exits with 125, "does not exist in database: no such container"
+    /// (containers/podman#11810), which says nothing about the containers asked for.
+    func listing(_ arguments: [String]) async throws -> ChildProcess.Result {
+        var attempt = 1
+        while true {
+            do {
+                return try await podman(arguments)
+            } catch let error as ContainerEngineError where attempt < 5 && Self.isListingRace(error) {
+                try await Task.sleep(for: .milliseconds(50 * attempt))
+                attempt += 1
+            }
+        }
+    }
+
+    static func isListingRace(_ error: ContainerEngineError) -> Bool {
+        error.status == 125 && error.message.contains("no such container")
     }
 
     /// Runs `podman <global options> arguments` to its end, in `workingDirectory` if given; throws with its standard
