@@ -180,7 +180,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Challenge", "Evaluation", "Store", "Intake", "Judge", "Scoring", "Studies", "TestSupport", "PlatformSupport",
+                "Server", "Challenge", "Imaging", "Evaluation", "Store", "Intake", "Judge", "Scoring", "Studies", "TestSupport", "PlatformSupport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),

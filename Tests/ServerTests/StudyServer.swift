@@ -1,6 +1,7 @@
 import Challenge
 import Foundation
 import HTTPTypes
+import Imaging
 import Server
 import Store
 import Studies
@@ -33,12 +34,22 @@ struct StudyServer {
     /// Each reader's and adjudicator's token, by name.
     let tokens: [String: String]
 
-    init(yaml: String = Self.yaml) async throws {
-        base = try await TestServer()
+    /// `pictures`: whether each item has a picture, as `study add` makes from slides or tiles.
+    init(yaml: String = Self.yaml, pictures: Bool = true) async throws {
+        let base = try await TestServer()
+        self.base = base
         let spec = try StudySpecParser.parse(yaml: yaml, file: "study.yaml", challenge: try base.store.challenge("tiny").spec)
-        let outcome = try StudySetup(store: base.store).run(spec, challenge: "tiny", items: spec.items.records ?? [], now: TestServer.now)
+        let items = try (spec.items.records ?? []).map { item in
+            guard pictures else { return item }
+            let digest = try base.store.blobs.put(try PNGCodec.encode(Self.picture))
+            return ItemDescription(item)!.with(image: digest).record(id: item.itemID, kind: item.kind)
+        }
+        let outcome = try StudySetup(store: base.store).run(spec, challenge: "tiny", items: items, now: TestServer.now)
         tokens = Dictionary(uniqueKeysWithValues: outcome.issuedTokens.map { ($0.reader, $0.token) })
     }
+
+    /// Every item's picture: 3 × 2 RGBA pixels, each different, so that a turn or mirror shows.
+    static let picture = PNGCodec.Image(width: 3, height: 2, channels: 4, pixels: (0..<24).map { UInt8($0 * 10) })
 
     var ana: String { tokens["ana"]! }
     var ben: String { tokens["ben"]! }

@@ -317,13 +317,17 @@ extension OpenAPIComponents {
         transform:
           type: string
           nullable: true
-          description: "How to show the item: rotate90, rotate180, rotate270, flip-horizontal or flip-vertical; null shows it as it is."
+          description: "How the item is shown: rotate90, rotate180, rotate270 (clockwise), flip-horizontal or flip-vertical; null shows it as it is. The picture at image_url is already shown so; shapes are saved in the item's own level-0 coordinates."
         read:
           type: boolean
         versions:
           type: integer
         reads_url:
           type: string
+        image_url:
+          type: string
+          nullable: true
+          description: "The item's picture (PNG), when the study was added with its tiles or slides."
     AssignmentList:
       type: object
       required: [study, reader, completed, total, assignments]
@@ -465,6 +469,10 @@ extension OpenAPIComponents {
               nullable: true
         decision_url:
           type: string
+        image_url:
+          type: string
+          nullable: true
+          description: "The item's picture (PNG) while the dispute is open, when the study has one."
     DisputeList:
       type: array
       items:

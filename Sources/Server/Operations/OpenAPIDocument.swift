@@ -65,6 +65,9 @@ enum OpenAPIDocument {
         switch body {
         case .empty: return []
         case .text(let type): (mediaType, schema) = (type, "type: string")
+        case .binary(let type):
+            return ["\(indent)content:", "\(indent)  \(type):", "\(indent)    schema:", "\(indent)      type: string",
+                    "\(indent)      format: binary"]
         case .anyObject: (mediaType, schema) = ("application/json", "type: object")
         case .schema(let name): (mediaType, schema) = ("application/json", "$ref: '#/components/schemas/\(name)'")
         case .schemaOrCSV(let name):

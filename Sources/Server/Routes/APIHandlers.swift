@@ -118,6 +118,8 @@ struct APIHandlers: Sendable {
         case .assignments: return try assignments(context, caller: caller)
         case .assignmentReads: return try assignmentReads(context, caller: caller)
         case .disputes: return try disputes(context, caller: caller)
+        case .assignmentImage: return try assignmentImage(context, caller: caller)
+        case .disputeImage: return try disputeImage(context, caller: caller)
         }
     }
 

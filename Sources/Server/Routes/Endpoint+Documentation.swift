@@ -14,6 +14,8 @@ extension Endpoint {
     public enum ResponseBody: Sendable, Equatable {
         case empty
         case text(mediaType: String)
+        /// Bytes of a media type, such as a PNG.
+        case binary(mediaType: String)
         case anyObject
         case schema(String)
         /// JSON of a schema, or CSV when the query asks for it.
@@ -54,7 +56,9 @@ extension Endpoint {
         case .assignments: "The caller's own assignments in order, with progress. An assignment is named by its ordinal; nothing in it says whether it is a hidden repeat."
         case .assignmentReads: "Every version of the caller's own read of one of its assignments, oldest first."
         case .saveRead: "Save a new version of the caller's read of one of its assignments; an `idempotency_key` already used for this assignment returns the version stored then."
+        case .assignmentImage: "The picture of one of the caller's assignments (PNG), turned or mirrored as the assignment is shown."
         case .disputes: "The open disputes of the adjudication queue, each with the latest reads of its item side by side."
+        case .disputeImage: "The picture of an open dispute's item (PNG), as it lies."
         case .decideDispute: "Decide an open dispute: a label from the study's classes (and shapes, where the study asks for them), with an optional comment."
         }
     }
@@ -82,6 +86,7 @@ extension Endpoint {
     public var responseBody: ResponseBody {
         switch self {
         case .health, .readiness, .metrics, .submissionLog: .text(mediaType: "text/plain")
+        case .assignmentImage, .disputeImage: .binary(mediaType: "image/png")
         case .openAPI: .text(mediaType: "application/yaml")
         case .leaderboard: .anyObject
         case .revokeToken: .empty

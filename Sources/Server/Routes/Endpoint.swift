@@ -9,8 +9,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
     case teams, addTeam, tokens, issueTeamToken, revokeToken
     case openPhase, closePhase, schedulePhase, publishPhase, rejudgePhase
     case studies, study, studyAgreement, studyConsensus, studyReads
-    case assignments, assignmentReads, saveRead
-    case disputes, decideDispute
+    case assignments, assignmentReads, saveRead, assignmentImage
+    case disputes, decideDispute, disputeImage
 
     /// Who may call a route; anyone else gets 401 (no token) or 403 (the wrong kind of token).
     public enum Access: Sendable {
@@ -31,7 +31,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
         switch self {
         case .health, .readiness, .metrics, .openAPI, .me, .challenges, .challenge, .phase, .leaderboard,
              .submission, .submissions, .submissionLog, .teams, .tokens, .studies, .study, .studyAgreement, .studyReads,
-             .assignments, .assignmentReads, .disputes:
+             .assignments, .assignmentReads, .assignmentImage, .disputes, .disputeImage:
             .get
         case .revokeToken:
             .delete
@@ -76,8 +76,10 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .studyReads: study + "/reads"
         case .assignments: study + "/assignments"
         case .assignmentReads, .saveRead: study + "/assignments/{ordinal}/reads"
+        case .assignmentImage: study + "/assignments/{ordinal}/image"
         case .disputes: study + "/disputes"
         case .decideDispute: study + "/disputes/{id}/decision"
+        case .disputeImage: study + "/disputes/{id}/image"
         }
     }
 
@@ -90,8 +92,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .teams, .addTeam, .tokens, .issueTeamToken, .revokeToken, .openPhase, .closePhase, .schedulePhase,
              .publishPhase, .rejudgePhase, .studies, .study, .studyAgreement, .studyConsensus, .studyReads:
             .organiser
-        case .assignments, .assignmentReads, .saveRead: .reader
-        case .disputes, .decideDispute: .adjudicator
+        case .assignments, .assignmentReads, .saveRead, .assignmentImage: .reader
+        case .disputes, .decideDispute, .disputeImage: .adjudicator
         }
     }
 

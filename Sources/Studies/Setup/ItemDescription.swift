@@ -10,11 +10,21 @@ public struct ItemDescription: Codable, Sendable, Equatable {
     public let box: [Int]?
     /// Microns per level-0 pixel, when the spec or the tile set gives it.
     public let mpp: Double?
+    /// The SHA-256 of the PNG readers are shown (in the blob store), when `study add` could make one: the tile's own
+    /// file, the region read from its slide, or the slide's overview. Never shown to a reader: two assignments
+    /// with the same digest would be one item read twice.
+    public let image: String?
 
-    public init(slide: String, box: RegionBox? = nil, mpp: Double? = nil) {
+    public init(slide: String, box: RegionBox? = nil, mpp: Double? = nil, image: String? = nil) {
         self.slide = slide
         self.box = box.map { [$0.x, $0.y, $0.width, $0.height] }
         self.mpp = mpp
+        self.image = image
+    }
+
+    /// The same place with the image `digest` (nil: none).
+    public func with(image digest: String?) -> ItemDescription {
+        ItemDescription(slide: slide, box: regionBox, mpp: mpp, image: digest)
     }
 
     /// The item's box, when it has one of four values.

@@ -11,20 +11,26 @@ struct AssignmentView: Encodable, Sendable {
     let kind: String
     /// Where the item lies (slide, level-0 box, microns per pixel).
     let item: ItemDescription?
-    /// How to show the item (`rotate90`, `flip-horizontal`, …); nil shows it as it is.
+    /// How the item is shown (`rotate90`, `flip-horizontal`, …); nil shows it as it is. The picture at `imageURL` is
+    /// already shown so; shapes are saved in the item's own level-0 coordinates.
     let transform: String?
     let read: Bool
     let versions: Int
     let readsURL: String
+    /// The item's picture (PNG), when the study has one.
+    let imageURL: String?
 
     init(_ assigned: AssignedItem, item: StudyItem?, study: StoredStudy) {
         ordinal = assigned.assignment.ordinal
         kind = item?.kind ?? "unknown"
-        self.item = item.flatMap(ItemDescription.init)
+        let description = item.flatMap(ItemDescription.init)
+        // The picture's digest stays out: a repeat and its first reading would share it.
+        self.item = description?.with(image: nil)
         transform = assigned.assignment.transform
         read = assigned.isRead
         versions = assigned.versions
         readsURL = AssignmentView.readsURL(study, ordinal: ordinal)
+        imageURL = description?.image == nil ? nil : AssignmentView.studyURL(study) + "/assignments/\(ordinal)/image"
     }
 
     /// Every key is always present (`transform` as null when there is none), so that every entry has the same shape.
@@ -37,12 +43,17 @@ struct AssignmentView: Encodable, Sendable {
         try container.encode(read, forKey: .read)
         try container.encode(versions, forKey: .versions)
         try container.encode(readsURL, forKey: .readsURL)
+        try container.encode(imageURL, forKey: .imageURL)
     }
 
-    private enum CodingKeys: String, CodingKey { case ordinal, kind, item, transform, read, versions, readsURL }
+    private enum CodingKeys: String, CodingKey { case ordinal, kind, item, transform, read, versions, readsURL, imageURL }
 
     static func readsURL(_ study: StoredStudy, ordinal: Int) -> String {
-        "/api/v1/challenges/\(study.challenge)/studies/\(study.slug)/assignments/\(ordinal)/reads"
+        studyURL(study) + "/assignments/\(ordinal)/reads"
+    }
+
+    static func studyURL(_ study: StoredStudy) -> String {
+        "/api/v1/challenges/\(study.challenge)/studies/\(study.slug)"
     }
 }
 

@@ -14,6 +14,8 @@ struct DisputeView: Encodable, Sendable {
     let reads: [Read]
     let decision: Decision?
     let decisionURL: String
+    /// The item's picture (PNG) while the dispute is open, when the study has one.
+    let imageURL: String?
 
     struct Read: Encodable, Sendable {
         let reader: String
@@ -38,7 +40,8 @@ struct DisputeView: Encodable, Sendable {
         id = dispute.id
         itemID = dispute.itemID
         kind = item?.kind ?? "unknown"
-        self.item = item.flatMap(ItemDescription.init)
+        let description = item.flatMap(ItemDescription.init)
+        self.item = description?.with(image: nil)
         reason = dispute.reason
         openedAt = dispute.openedAt
         self.reads = dispute.isOpen
@@ -51,6 +54,7 @@ struct DisputeView: Encodable, Sendable {
             Decision(adjudicator: $0.adjudicator, decidedAt: $0.decidedAt, label: $0.decision.label, shapes: $0.decision.shapes,
                      comment: $0.decision.comment)
         }
-        decisionURL = "/api/v1/challenges/\(study.challenge)/studies/\(study.slug)/disputes/\(dispute.id)/decision"
+        decisionURL = AssignmentView.studyURL(study) + "/disputes/\(dispute.id)/decision"
+        imageURL = description?.image == nil || !dispute.isOpen ? nil : AssignmentView.studyURL(study) + "/disputes/\(dispute.id)/image"
     }
 }

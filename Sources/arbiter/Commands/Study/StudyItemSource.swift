@@ -15,14 +15,21 @@ struct StudyItemSource {
     /// The challenge folder the manifest path is relative to.
     let folder: URL
 
-    func records(_ items: StudyItems) throws -> [StudyItem] {
-        if let records = items.records { return records }
+    /// An item as the store keeps it, with the file of its picture when it is a tile of a manifest.
+    struct Sourced {
+        let record: StudyItem
+        let tileFile: String?
+    }
+
+    func records(_ items: StudyItems) throws -> [Sourced] {
+        if let records = items.records { return records.map { Sourced(record: $0, tileFile: nil) } }
         guard case .tiles(let manifest) = items else { return [] }
         return try tiles(manifest: folder.appendingPathComponent(manifest).path)
     }
 
     /// One `tile` item per manifest entry, its id the tile's id; the manifest is checked against the budgets first.
-    func tiles(manifest path: String) throws -> [StudyItem] {
+    /// A tile's file is relative to the manifest's folder.
+    func tiles(manifest path: String) throws -> [Sourced] {
         let bytes = try readFile(path, upTo: Self.maxManifestBytes + 1)
         guard bytes.count <= Self.maxManifestBytes else {
             throw ValidationError("\(path) has more than \(Self.maxManifestBytes) bytes; a study's tile manifest may have at most that")
@@ -46,7 +53,8 @@ struct StudyItemSource {
                 throw ValidationError("\(path): tile \(index + 1) (\"\(entry.tileID)\") needs an id, a slide and a positive width and height")
             }
             let box = RegionBox(x: entry.x, y: entry.y, width: entry.width, height: entry.height)
-            return ItemDescription(slide: entry.slide, box: box, mpp: entry.mpp).record(id: entry.tileID, kind: "tile")
+            return Sourced(record: ItemDescription(slide: entry.slide, box: box, mpp: entry.mpp).record(id: entry.tileID, kind: "tile"),
+                           tileFile: entry.file.isEmpty ? nil : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(entry.file).path)
         }
     }
 
