@@ -175,7 +175,7 @@ let package = Package(
             name: "StudiesTests", dependencies: ["Studies", "Store", "Challenge", "Scoring", "Evaluation", "Judge", "PlatformSupport", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "CLITests", dependencies: ["arbiter", "Runner", "Store", "TestSupport", .product(name: "Yams", package: "Yams")],
+            name: "CLITests", dependencies: ["arbiter", "Runner", "Store", "Studies", "Imaging", "TestSupport", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings),
         .testTarget(
             name: "ServerTests",
