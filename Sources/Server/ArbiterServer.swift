@@ -63,8 +63,9 @@ public struct ArbiterServer: Sendable {
         return router
     }
 
-    /// Serves until SIGTERM or SIGINT, or until `stop` is triggered, finishing requests in flight first.
-    public func run(stop: ServerStop? = nil) async throws {
+    /// Serves until SIGTERM or SIGINT, or until `stop` is triggered, finishing requests in flight first. `listening`
+    /// is told the port once the server accepts connections: the one bound when the configuration asks for port 0.
+    public func run(stop: ServerStop? = nil, listening: (@Sendable (Int) async -> Void)? = nil) async throws {
         let litter = store.blobs.removeUnfinishedWrites()
         if litter > 0 { logger.notice("removed unfinished blob writes of an earlier crash", metadata: ["files": "\(litter)"]) }
         var services: [any Service] = []
@@ -78,7 +79,8 @@ public struct ArbiterServer: Sendable {
         let app = Application(
             router: router(), server: .http1(configuration: httpConfiguration),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "arbiter"),
-            services: services, logger: logger)
+            services: services, onServerRunning: { [port = configuration.port] channel in await listening?(channel.localAddress?.port ?? port) },
+            logger: logger)
         let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         guard let stop else { return try await group.run() }
         try await withThrowingTaskGroup(of: Bool.self) { tasks in

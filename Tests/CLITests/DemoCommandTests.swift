@@ -16,7 +16,9 @@ import Testing
         let folder = try ScratchFolder()
         let run = try await ArbiterBinary.run(["demo", "--data-dir", "data"], in: folder.path)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("study tissuenet-demo-grading: 27 simulated reads by 3 readers; Fleiss' kappa "), "\(run.stdout)")
+        #expect(run.stdout.contains("study tissuenet-demo-grading: 3 readers read 27 assignments through the API (0 pictures"), "\(run.stdout)")
+        #expect(run.stdout.contains("study pictures: none (no Fixtures/slides here"), "\(run.stdout)")
+        #expect(run.stdout.contains("study agreement: Fleiss' kappa "), "\(run.stdout)")
         let consensus = try String(contentsOfFile: folder.file("data/consensus.csv"), encoding: .utf8)
         #expect(consensus.hasPrefix("case_id,label,split\nB0001_S3,0,public\n"), "\(consensus)")
         // The final phase shows the study's readers as a band, anonymised, never among the ranked rows.
@@ -38,6 +40,23 @@ import Testing
         #expect(try await ArbiterBinary.run(["challenge", "add", challenge, "--data-dir", "fresh"], in: folder.path).status == 0)
         let imported = try await ArbiterBinary.run(["truth", "import", "tissuenet-demo", "data/consensus.csv", "--data-dir", "fresh"], in: folder.path)
         #expect(imported.status == 0, "\(imported.stderr)")
+    }
+
+    /// From the repository, where the fixture slides are: every assignment's picture is fetched, the adjudicator
+    /// settles the ties over the API, and the teams are scored against the truth with the consensus in it.
+    @Test func demoReadersFetchPicturesAndTheTeamsAreScoredAgainstTheConsensus() async throws {
+        let folder = try ScratchFolder()
+        let run = try await ArbiterBinary.run(["demo", "--data-dir", folder.file("data")], in: RepositoryFiles.root.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("through the API (27 pictures,"), "\(run.stdout)")
+        #expect(run.stdout.contains("study consensus: 12 labelled, 0 disputed, 0 pending"), "\(run.stdout)")
+        #expect(run.stdout.contains("imported the truth with the readers' consensus"), "\(run.stdout)")
+        let consensus = try String(contentsOfFile: folder.file("data/consensus.csv"), encoding: .utf8)
+        let truth = try String(contentsOfFile: folder.file("data/truth-with-consensus.csv"), encoding: .utf8)
+        for row in consensus.split(separator: "\n").dropFirst() {
+            #expect(truth.contains("\n" + row + "\n"), "\(row) is in the truth the teams are scored against")
+        }
+        #expect(FileManager.default.fileExists(atPath: folder.file("data/consensus.csv.provenance.json")))
     }
 
     @Test(arguments: ["tissuenet-demo", "camelyon-demo", "picai-demo"])

@@ -30,7 +30,7 @@ struct DemoCommand: AsyncParsableCommand {
     /// The folders as given when they exist, else the binary's built-in copies, so the demo runs from any folder.
     private var challengeFolder: String { BuiltInFiles.resolve(challenge) }
     private var fixturesFolder: String { BuiltInFiles.resolve(fixtures) }
-    private var assetsFolder: String { BuiltInFiles.resolve(assets) }
+    var assetsFolder: String { BuiltInFiles.resolve(assets) }
 
     func run() async throws {
         let dataURL = URL(fileURLWithPath: dataDirectory)
@@ -45,8 +45,10 @@ struct DemoCommand: AsyncParsableCommand {
         print("registered challenge \(spec.slug) (\(spec.phases.count) phases)")
         let (truthCount, truth) = try importTruth(store: store, spec: spec, now: clock.tick())
         print("imported ground truth: \(truthCount) cases")
-        if let truth {
-            try runStudy(store: store, folder: folder.directory, spec: spec, truth: truth, data: dataURL, now: clock.tick())
+        if let truth, let settled = try await runStudy(store: store, folder: folder.directory, spec: spec, truth: truth, data: dataURL, clock: clock) {
+            let file = dataURL.appendingPathComponent("truth-with-consensus.csv")
+            try store.importTruth(settled, challenge: spec.slug, fileSHA256: ContentDigest.sha256(try readFile(file.path)), now: clock.tick())
+            print("imported the truth with the readers' consensus: teams are scored against it")
         }
         if phase.container != nil {
             try await runContainers(store: store, spec: spec, phase: phase.slug, data: dataURL, clock: clock)
