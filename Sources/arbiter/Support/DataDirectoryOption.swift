@@ -20,6 +20,11 @@ struct DataDirectoryOption: ParsableArguments {
         database ?? ProcessInfo.processInfo.environment["ARBITER_DATABASE"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The options as given, to hand to another command.
+    var arguments: [String] {
+        ["--data-dir", path] + (database.map { ["--database", $0] } ?? [])
+    }
+
     /// Where the signing keys live: the SQLite store's own folder, else `--data-dir`.
     var localDirectory: URL { StoreFactory.localDirectory(database: databaseURL, dataDirectory: url) }
 

@@ -9,8 +9,9 @@ struct StudyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "study", abstract: "Reader studies: readers' tokens, progress, reads, agreement, consensus and adjudication.",
         subcommands: [
-            StudyAddCommand.self, List.self, Progress.self, StudyReadsCommand.self, StudyAnnotationsCommand.self, StudyAgreementCommand.self,
-            StudyConsensusCommand.self, StudyDisputesCommand.self, StudyAdjudicateCommand.self,
+            StudyAddCommand.self, List.self, Progress.self, StudyImportCommand.self, StudyExportCommand.self, StudyReadsCommand.self,
+            StudyAnnotationsCommand.self, StudyAgreementCommand.self, StudyConsensusCommand.self, StudyDisputesCommand.self,
+            StudyAdjudicateCommand.self,
         ])
 
     struct List: ParsableCommand {
@@ -39,7 +40,7 @@ struct StudyCommand: ParsableCommand {
 
     struct Progress: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "How far each reader is: items read of those assigned; hidden repeats only as a count.")
+            abstract: "How far each reader is: items read of those assigned; hidden repeats only as a count.", aliases: ["status"])
 
         @OptionGroup var target: StudyTarget
 
