@@ -43,8 +43,9 @@ import Testing
         case (_, .anonymous): 401
         case (_, .team): 403
         // A study the token is not bound to does not exist for it.
-        case (.reader, .stranger), (.adjudicator, .stranger): 404
-        case (.reader, .reader), (.reader, .otherReader), (.adjudicator, .adjudicator), (.organiser, .organiser): endpoint.successStatus
+        case (.reader, .stranger), (.adjudicator, .stranger), (.adjudicatorOrOrganiser, .stranger): 404
+        case (.reader, .reader), (.reader, .otherReader), (.adjudicator, .adjudicator), (.organiser, .organiser),
+             (.adjudicatorOrOrganiser, .adjudicator), (.adjudicatorOrOrganiser, .organiser): endpoint.successStatus
         default: 403
         }
     }

@@ -7,8 +7,16 @@ import Studies
 /// The routes of a study's adjudicators: the open disputes with their items' reads, and a decision. An adjudicator
 /// sees the reads of a disputed item only, and only while its dispute is open.
 extension APIHandlers {
+    /// The adjudication queue, for the study's adjudicators and for organisers.
     func disputes(_ context: APIRequestContext, caller: Caller) throws -> Response {
-        let (study, _) = try membership(context, caller: caller, role: .adjudicator)
+        let study: ReaderStudy
+        if case .organiser = caller {
+            study = try Self.answering {
+                try ReaderStudy(store: store, challenge: try context.parameters.require("challenge"), slug: try context.parameters.require("study"))
+            }
+        } else {
+            study = try membership(context, caller: caller, role: .adjudicator).0
+        }
         let open = try store.openDisputes(study.study)
         let items = try itemsByID(study)
         let reads = open.isEmpty ? [] : try store.latestReads(study.study)

@@ -57,7 +57,7 @@ extension Endpoint {
         case .assignmentReads: "Every version of the caller's own read of one of its assignments, oldest first."
         case .saveRead: "Save a new version of the caller's read of one of its assignments; an `idempotency_key` already used for this assignment returns the version stored then."
         case .assignmentImage: "The picture of one of the caller's assignments (PNG), turned or mirrored as the assignment is shown."
-        case .disputes: "The open disputes of the adjudication queue, each with the latest reads of its item side by side."
+        case .disputes: "The open disputes of the adjudication queue, each with the latest reads of its item side by side (adjudicators and organisers)."
         case .disputeImage: "The picture of an open dispute's item (PNG), as it lies."
         case .decideDispute: "Decide an open dispute: a label from the study's classes (and shapes, where the study asks for them), with an optional comment."
         }

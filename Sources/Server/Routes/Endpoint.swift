@@ -25,6 +25,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case reader
         /// An annotator token bound to the study as an adjudicator: it reaches the open disputes and their reads.
         case adjudicator
+        /// The study's adjudicators, and organisers (who see every read anyway): the adjudication queue.
+        case adjudicatorOrOrganiser
     }
 
     public var method: HTTPRequest.Method {
@@ -93,7 +95,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
              .publishPhase, .rejudgePhase, .studies, .study, .studyAgreement, .studyConsensus, .studyReads:
             .organiser
         case .assignments, .assignmentReads, .saveRead, .assignmentImage: .reader
-        case .disputes, .decideDispute, .disputeImage: .adjudicator
+        case .decideDispute, .disputeImage: .adjudicator
+        case .disputes: .adjudicatorOrOrganiser
         }
     }
 
@@ -107,7 +110,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case (.teamOrOrganiser, .team), (.teamOrOrganiser, .organiser): true
         case (.organiser, .organiser): true
         // Which study the token is bound to, and as what, the route checks against the study it names.
-        case (.reader, .annotator), (.adjudicator, .annotator): true
+        case (.reader, .annotator), (.adjudicator, .annotator), (.adjudicatorOrOrganiser, .annotator): true
+        case (.adjudicatorOrOrganiser, .organiser): true
         default: false
         }
     }
