@@ -1,7 +1,10 @@
 import Foundation
 import HTTPTypes
+import Challenge
+import Imaging
 import Server
 import Store
+import Studies
 import Testing
 
 /// Every page and form of the portal, opened by every kind of visitor: each answers only its audience, every answer
@@ -30,6 +33,7 @@ import Testing
             for (name, token) in [("alpha", server.alpha), ("bravo", server.bravo), ("organiser", server.organiser), ("annotator", server.annotator)] {
                 secrets.append(.init(what: "\(name)'s token", text: token, shownTo: []))
             }
+            try Self.bindAnnotatorToAStudy(server)
             let spare = try server.store.issueToken(role: .team, team: try server.store.team(try server.store.challenge("tiny"), named: "alpha"),
                                                     label: "spare", now: TestServer.now).record.id
             let session: PageSession? = switch role {
@@ -44,12 +48,14 @@ import Testing
                 .replacingOccurrences(of: "{challenge}", with: "tiny").replacingOccurrences(of: "{phase}", with: "final")
                 .replacingOccurrences(of: "{team}", with: "alpha").replacingOccurrences(of: "{action}", with: "rejudge")
                 .replacingOccurrences(of: "**", with: "index.html")
+                .replacingOccurrences(of: "{study}", with: "grading").replacingOccurrences(of: "{ordinal}", with: "0")
                 .replacingOccurrences(of: "{id}", with: String(page == .revokeToken || page == .revokeTokenForm ? spare : Int64(alphaID)))
             let reply: TestServer.Reply = switch page {
             case .upload: try await server.upload(TestServer.predictions([0, 1, 2, 0, 1, 2]), session: session, check: true)
             case .signIn: try await server.post(path, session: session, fields: ["token": "arb_wrong"], csrf: "form",
                                                 headers: [.cookie: "arbiter_sign_in=form"])
             case .addTeam: try await server.post(path, session: session, fields: ["name": "charlie"])
+            case .saveAnnotation: try await server.post(path, session: session, fields: ["label": "1"])
             default: page.method == .post ? try await server.post(path, session: session) : try await server.page(path, session: session)
             }
             let context = "\(page.method) \(path) as \(role)"
@@ -92,6 +98,33 @@ import Testing
         case .organiser:
             if !signedIn { return page.method == .get ? .signIn : .refused }
             return role == .organiser ? .admitted : .refused
+        case .annotator:
+            if !signedIn { return page.method == .get ? .signIn : .refused }
+            return role == .annotator ? .admitted : .refused
         }
+    }
+
+    /// The test server's annotator token bound as reader `ann` of a study `grading` of region r1 (with a picture), so
+    /// that its reading pages have something to show.
+    static func bindAnnotatorToAStudy(_ server: TestServer) throws {
+        let spec = try StudySpecParser.parse(yaml: """
+            slug: grading
+            title: Grading
+            items:
+              regions:
+                - { id: r1, slide: s1.svs, box: [0, 0, 512, 512] }
+            questions:
+              label: { classes: challenge }
+            readers: [ann]
+            reads-per-item: 1
+            assignment: blinded
+            """, file: "study.yaml", challenge: try server.store.challenge("tiny").spec)
+        let picture = try server.store.blobs.put(try PNGCodec.encode(StudyServer.picture))
+        let items = (spec.items.records ?? []).map { ItemDescription($0)!.with(image: picture).record(id: $0.itemID, kind: $0.kind) }
+        let study = try server.store.registerStudy(
+            StudyRegistration(challenge: "tiny", slug: "grading", specText: try StudySpecText.encode(spec), items: items), now: TestServer.now)
+        let annotator = try #require(try server.store.authenticate(token: server.annotator))
+        try server.store.addStudyReader("ann", role: .reader, tokenID: annotator.tokenID, to: study, now: TestServer.now)
+        try server.store.assign([StudyAssignment(itemID: "r1", reader: "ann", ordinal: 0)], in: study, now: TestServer.now)
     }
 }

@@ -10,18 +10,21 @@ import Testing
     @Test(arguments: Page.allCases.filter { $0.changesSomething && $0 != .signIn && $0 != .upload })
     func formWithoutTheSessionsCSRFTokenIsRefused(page: Page) async throws {
         let server = try await TestServer()
-        let session = try server.session(page.audience == .team ? server.alpha : server.organiser)
+        try PageAccessTests.bindAnnotatorToAStudy(server)
+        let session = try server.session(page.audience == .team ? server.alpha : page.audience == .annotator ? server.annotator : server.organiser)
         let path = page.path.replacingOccurrences(of: "{challenge}", with: "tiny").replacingOccurrences(of: "{phase}", with: "final")
             .replacingOccurrences(of: "{team}", with: "alpha").replacingOccurrences(of: "{action}", with: "close")
-            .replacingOccurrences(of: "{id}", with: "1")
+            .replacingOccurrences(of: "{id}", with: "1").replacingOccurrences(of: "{study}", with: "grading")
+            .replacingOccurrences(of: "{ordinal}", with: "0")
         for csrf in ["", "forged", try server.session(server.organiser).csrf] {
-            let reply = try await server.post(path, session: session, fields: ["name": "mallory", "confirm": "final"], csrf: csrf)
+            let reply = try await server.post(path, session: session, fields: ["name": "mallory", "confirm": "final", "label": "1"], csrf: csrf)
             #expect(reply.status == 403, "\(path) with csrf \"\(csrf)\": \(reply.status)")
             #expect(reply.text.contains("did not come from this site"))
         }
         #expect(try server.store.phase(try server.store.challenge("tiny"), "final").availability == nil)
         #expect(try server.store.teams(challenge: try server.store.challenge("tiny")).map(\.name) == ["alpha", "bravo"])
         #expect(try server.store.session(id: session.cookie, now: TestServer.now) != nil)
+        #expect(try server.store.latestReads(try server.store.study(challenge: "tiny", slug: "grading")).isEmpty)
     }
 
     @Test func uploadWithoutTheSessionsCSRFTokenStoresNothing() async throws {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Drives the portal of a running `arbiter serve --no-judge` in headless Chromium as its people would.
 
-    check_portal.py BASE_URL TEAM_TOKEN ORGANISER_TOKEN ARBITER DATA_DIR FIXTURES ARTEFACT_DIR
+    check_portal.py BASE_URL TEAM_TOKEN ORGANISER_TOKEN ARBITER DATA_DIR FIXTURES ARTEFACT_DIR READER_TOKEN
 
 - a participant signs in, uploads a malformed file and sees every problem the API reports, uploads a valid one and
   follows it from queued to scored on its submissions page without reloading it (the judge is run meanwhile);
@@ -9,6 +9,8 @@
 - an organiser signs in, publishes the final phase by typing its slug, and the private split appears on the portal's
   leaderboard;
 - a participant does the whole path with the keyboard alone, with the focus always visible;
+- a reader of the demo's study opens its list and an item's picture, grades it with a digit key and Enter, and finds
+  the grade saved as a new version;
 - no page breaks its Content-Security-Policy, and none is wider than a 390 px phone screen;
 - every page is saved as a screenshot at 1400 px and at 390 px in ARTEFACT_DIR.
 Exits non-zero with a list of every problem found.
@@ -200,13 +202,41 @@ def keyboard(driver, base, token, fixtures, artefacts):
     shoot(driver, artefacts, "phase-checked-by-keyboard")
 
 
-def main(base, team_token, organiser_token, arbiter, data, fixtures, artefacts):
+def reader(driver, base, token, artefacts):
+    """The demo study's first reader: its list, an item's picture, a grade chosen with a digit key and saved with
+    Enter, then the next item; back on the first item the grade is checked and the read is a new version."""
+    driver.get(base + "/")
+    for button in driver.find_elements(By.XPATH, "//button[normalize-space()='Sign out']"):
+        button.click()
+        wait_for(driver, lambda: driver.find_elements(By.LINK_TEXT, "Sign in"), "the team signing out")
+    sign_in(driver, base, token)
+    check(driver.current_url.endswith("/annotate"), f"an annotator lands on its reading, not {driver.current_url}")
+    check("read" in driver.find_element(By.TAG_NAME, "main").text, "the reading list shows the reader's progress")
+    shoot(driver, artefacts, "annotate")
+    driver.find_element(By.LINK_TEXT, "Continue reading").click()
+    wait_for(driver, lambda: driver.execute_script(
+        "const i = document.querySelector('.item-picture img'); return i && i.complete && i.naturalWidth > 0"), "the item's picture")
+    first = driver.current_url.split("?")[0]
+    shoot(driver, artefacts, "annotate-item")
+    ActionChains(driver).send_keys("2").perform()
+    check(driver.find_element(By.CSS_SELECTOR, "input[name=label][value='1']").is_selected(), "the key 2 chooses the second grade")
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    wait_for(driver, lambda: "Saved your read" in driver.find_element(By.TAG_NAME, "main").text, "the saved notice on the next item")
+    check(driver.current_url.split("?")[0] != first, "saving goes on to another item")
+    shoot(driver, artefacts, "annotate-saved")
+    driver.get(first)
+    check(driver.find_element(By.CSS_SELECTOR, "input[name=label][value='1']").is_selected(), "the saved grade comes back checked")
+    check("version 2" in driver.find_element(By.TAG_NAME, "main").text, "the read saved from the page is a new version")
+
+
+def main(base, team_token, organiser_token, arbiter, data, fixtures, artefacts, reader_token):
     os.makedirs(artefacts, exist_ok=True)
     driver = browser(console_log=True)
     try:
         participant(driver, base, team_token, arbiter, data, fixtures, artefacts)
         organiser(driver, base, organiser_token, artefacts)
         keyboard(driver, base, team_token, fixtures, artefacts)
+        reader(driver, base, reader_token, artefacts)
     finally:
         driver.quit()
     print(f"portal checked; screenshots in {artefacts}")
@@ -216,6 +246,6 @@ def main(base, team_token, organiser_token, arbiter, data, fixtures, artefacts):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 8:
+    if len(sys.argv) != 9:
         sys.exit(__doc__)
     sys.exit(main(*sys.argv[1:]))

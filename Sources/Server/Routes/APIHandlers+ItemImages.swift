@@ -33,7 +33,7 @@ extension APIHandlers {
     }
 
     /// `missing` names the item as the caller knows it, so an error never says an item id a reader was not given.
-    private func itemImage(_ itemID: String, shown transform: RepeatTransform?, in study: ReaderStudy, missing: String) throws -> Response {
+    func itemImage(_ itemID: String, shown transform: RepeatTransform?, in study: ReaderStudy, missing: String) throws -> Response {
         let item = try store.studyItems(study.study).first { $0.itemID == itemID }
         guard let digest = item.flatMap(ItemDescription.init)?.image else {
             throw APIError.notFound("\(missing) has no picture: the study was added without its slides or tiles")

@@ -110,10 +110,24 @@ function followStatuses() {
   }, 2000);
 }
 
+// On a reader's item page: 1-9 choose a grade, n and p go to the next and previous item. Keys typed into the comment
+// stay there; the form itself saves with Enter as any form does.
+function wireReadingKeys(form) {
+  document.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.target.closest("textarea, input[type=text]")) return;
+    const choice = form.querySelector("input[data-key='" + event.key + "']");
+    if (choice) { choice.checked = true; choice.focus(); event.preventDefault(); return; }
+    const link = document.querySelector("a[data-key-nav='" + event.key + "']");
+    if (link) { event.preventDefault(); location.assign(link.href); }
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   localTimes(document);
   wireCopy(document);
   for (const form of document.querySelectorAll("form[data-upload]")) wireUpload(form);
+  for (const form of document.querySelectorAll("form[data-read-form]")) wireReadingKeys(form);
   followStatuses();
   const focus = document.querySelector("[data-focus]");
   if (focus) focus.focus();

@@ -8,6 +8,7 @@ public enum Page: String, CaseIterable, Sendable {
     case challenge, phase, upload, submissions, chooseForm, choose, runLog
     case leaderboardIndex, leaderboardFile
     case manage, phaseActionForm, phaseAction, addTeam, issueToken, revokeTokenForm, revokeToken, audit, publishLeaderboard
+    case annotate, annotateItem, saveAnnotation, annotateImage
 
     /// Who may open a page. Anyone else is sent to sign in (no session) or told the page is not for them.
     public enum Audience: Sendable {
@@ -16,11 +17,13 @@ public enum Page: String, CaseIterable, Sendable {
         /// A team (its own submissions) or an organiser (everyone's).
         case teamOrOrganiser
         case organiser
+        /// An annotator token's session: it reaches the studies the token is bound to, and in each only its own list.
+        case annotator
     }
 
     public var method: HTTPRequest.Method {
         switch self {
-        case .signIn, .signOut, .upload, .choose, .phaseAction, .addTeam, .issueToken, .revokeToken, .publishLeaderboard: .post
+        case .signIn, .signOut, .upload, .choose, .phaseAction, .addTeam, .issueToken, .revokeToken, .publishLeaderboard, .saveAnnotation: .post
         default: .get
         }
     }
@@ -53,6 +56,9 @@ public enum Page: String, CaseIterable, Sendable {
         case .revokeTokenForm, .revokeToken: manage + "/tokens/{id}/revoke"
         case .audit: manage + "/audit"
         case .publishLeaderboard: manage + "/leaderboard"
+        case .annotate: "/annotate"
+        case .annotateItem, .saveAnnotation: "/annotate/{challenge}/{study}/{ordinal}"
+        case .annotateImage: "/annotate/{challenge}/{study}/{ordinal}/image"
         }
     }
 
@@ -65,6 +71,7 @@ public enum Page: String, CaseIterable, Sendable {
         case .manage, .phaseActionForm, .phaseAction, .addTeam, .issueToken, .revokeTokenForm, .revokeToken, .audit,
              .publishLeaderboard:
             .organiser
+        case .annotate, .annotateItem, .saveAnnotation, .annotateImage: .annotator
         }
     }
 
@@ -74,6 +81,7 @@ public enum Page: String, CaseIterable, Sendable {
         case (.team, .team): true
         case (.teamOrOrganiser, .team), (.teamOrOrganiser, .organiser): true
         case (.organiser, .organiser): true
+        case (.annotator, .annotator): true
         default: false
         }
     }

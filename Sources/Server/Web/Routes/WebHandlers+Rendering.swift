@@ -22,6 +22,7 @@ extension WebHandlers {
         all["csrf"] = visitor.session?.csrfToken ?? ""
         all["who"] = visitor.name ?? ""
         all["signedIn"] = visitor.session != nil
+        if case .annotator = visitor.caller { all["isAnnotator"] = true }
         all["refreshSeconds"] = refreshSeconds.map(String.init) ?? ""
         all["hasRefresh"] = refreshSeconds != nil
         if let challenge {

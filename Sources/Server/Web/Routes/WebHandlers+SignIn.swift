@@ -54,8 +54,9 @@ extension WebHandlers {
         return Self.redirect(to: "/", cookies: [cookies.clearing(SessionCookie.session)])
     }
 
-    /// Where a visitor goes after signing in: a team to its challenge, everyone else home.
+    /// Where a visitor goes after signing in: a team to its challenge, an annotator to its reading, everyone else home.
     private func landing(for caller: Caller) async throws -> String {
+        if case .annotator = caller { return "/annotate" }
         guard case .team(let team) = caller else { return "/" }
         return "/challenges/\(try await api.blocking { [store] in try store.challengeSlug(id: team.challengeID) })"
     }

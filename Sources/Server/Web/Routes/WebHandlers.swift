@@ -70,6 +70,10 @@ struct WebHandlers: Sendable {
         case .revokeToken: return try await revokeToken(request)
         case .audit: return try await audit(request)
         case .publishLeaderboard: return try await publishLeaderboard(request)
+        case .annotate: return try await annotate(request)
+        case .annotateItem: return try await annotateItem(request)
+        case .saveAnnotation: return try await saveAnnotation(request)
+        case .annotateImage: return try await annotateImage(request)
         }
     }
 
@@ -107,6 +111,7 @@ struct WebHandlers: Sendable {
         case .team: "teams"
         case .teamOrOrganiser: "teams and organisers"
         case .organiser: "organisers"
+        case .annotator: "a study's readers"
         }
     }
 

@@ -1,0 +1,167 @@
+import Challenge
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Store
+import Studies
+
+/// The reader's pages: the studies an annotator's token is bound to, and each of its own assignments with the item's
+/// picture and a form for its label and comment, which works without JavaScript. They stand on the same store, checks
+/// and blinding as the reader API: an assignment is named by its ordinal in the caller's own list, never by the item's
+/// id, and no page shows another reader's read or whether an assignment is a hidden repeat.
+extension WebHandlers {
+    /// The annotator's studies, with how far it is in each and where to go on.
+    func annotate(_ request: PageRequest) async throws -> Response {
+        guard case .annotator(let tokenID) = request.visitor.caller else { throw APIError.forbidden("this page is for a study's readers") }
+        let studies = try await api.blocking { [store] in
+            var studies: [AnnotatorStudy] = []
+            for slug in try store.challengeSlugs() {
+                for study in try store.studies(challenge: slug) {
+                    guard let member = try store.studyReader(tokenID: tokenID, in: study) else { continue }
+                    let title = (try? ReaderStudy(store: store, challenge: slug, slug: study.slug).spec.title) ?? study.slug
+                    let progress = member.role == .reader ? try store.progress(of: member.name, in: study) : nil
+                    studies.append(AnnotatorStudy(study: study, title: title, role: member.role, progress: progress))
+                }
+            }
+            return studies
+        }
+        let rows = studies.map(\.row)
+        let saved = request.request.uri.queryParameters.get("saved").flatMap { Int($0) }
+        return try page("annotate", title: "Your reading", visitor: request.visitor,
+                        values: ["studies": rows, "hasStudies": !rows.isEmpty, "hasSaved": saved != nil,
+                                 "saved": saved.map { "Saved your read of item \($0); that was the last item of the list." } ?? ""])
+    }
+
+    func annotateItem(_ request: PageRequest) async throws -> Response {
+        try await itemPage(request, problem: nil)
+    }
+
+    /// Saves the form as a new version of the caller's read, then goes on to the next unread assignment; a refused
+    /// read comes back on the same page with the reason, nothing saved.
+    func saveAnnotation(_ request: PageRequest) async throws -> Response {
+        let form = try await checkedForm(request)
+        let (challenge, slug, ordinal) = (try request.parameter("challenge"), try request.parameter("study"), try ordinal(request))
+        let caller = request.visitor.caller
+        let now = now()
+        // The reader's own time on the item: from when this form was drawn to now, within what a read may record.
+        let shown = form["shown_at"].flatMap(Double.init).map { Date(timeIntervalSince1970: $0) } ?? now
+        let seconds = min(86_400, max(0, now.timeIntervalSince(shown)))
+        let label = form["label"].flatMap { $0.isEmpty ? nil : $0 }
+        let comment = form["comment"].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        do {
+            let next = try await api.blocking { [api] in
+                let (study, member) = try api.membership(challenge: challenge, slug: slug, caller: caller, role: .reader)
+                let assignment = try api.ownAssignment(ordinal, of: member, in: study).assignment
+                _ = try APIHandlers.answering {
+                    try study.save(NewStudyRead(itemID: assignment.itemID, reader: member.name, isRepeat: assignment.isRepeat,
+                                                secondsSpent: seconds, label: label, comment: comment,
+                                                idempotencyKey: form["form_key"].flatMap { $0.isEmpty ? nil : String($0.prefix(APIHandlers.maxIdempotencyKey)) }),
+                               now: now)
+                }
+                // On to the next unread item, or else the next in the list: a reader revising its reads walks on too.
+                let list = try api.store.progress(of: member.name, in: study.study).assignments.sorted { $0.assignment.ordinal < $1.assignment.ordinal }
+                let after = list.first { $0.assignment.ordinal > ordinal && !$0.isRead } ?? list.first { !$0.isRead }
+                    ?? list.first { $0.assignment.ordinal > ordinal }
+                return after.map { Self.itemPath(study.study, ordinal: $0.assignment.ordinal) } ?? "/annotate"
+            }
+            return Self.redirect(to: next + "?saved=\(ordinal + 1)")
+        } catch let error as APIError where error.status == .unprocessableContent {
+            return try await itemPage(request, problem: Self.sentence(error.message), status: error.status)
+        }
+    }
+
+    func annotateImage(_ request: PageRequest) async throws -> Response {
+        let (challenge, slug, ordinal) = (try request.parameter("challenge"), try request.parameter("study"), try ordinal(request))
+        let caller = request.visitor.caller
+        return try await api.blocking { [api] in
+            let (study, member) = try api.membership(challenge: challenge, slug: slug, caller: caller, role: .reader)
+            let assignment = try api.ownAssignment(ordinal, of: member, in: study).assignment
+            var response = try api.itemImage(assignment.itemID, shown: assignment.transform.flatMap(RepeatTransform.init(rawValue:)),
+                                             in: study, missing: "assignment \(ordinal + 1)")
+            response.headers.append(contentsOf: PageHeaders.common)
+            return response
+        }
+    }
+
+    /// One assignment: its picture, the study's classes with the reader's latest choice checked, the comment, and
+    /// where it stands in the reader's list.
+    private func itemPage(_ request: PageRequest, problem: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let (challenge, slug, ordinal) = (try request.parameter("challenge"), try request.parameter("study"), try ordinal(request))
+        let caller = request.visitor.caller
+        let (study, list, item, latest, names) = try await api.blocking { [api] in
+            let (study, member) = try api.membership(challenge: challenge, slug: slug, caller: caller, role: .reader)
+            let assignment = try api.ownAssignment(ordinal, of: member, in: study).assignment
+            let list = try api.store.progress(of: member.name, in: study.study)
+            let item = try api.store.studyItems(study.study).first { $0.itemID == assignment.itemID }
+            let latest = try api.store.reads(by: member.name, in: study.study)
+                .filter { $0.itemID == assignment.itemID && $0.isRepeat == assignment.isRepeat }.max { $0.version < $1.version }
+            let classes = try api.store.challenge(challenge).spec.task.classes
+            let names = Dictionary(classes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+            return (study, list, item, latest, names)
+        }
+        let position = (list.assignments.firstIndex { $0.assignment.ordinal == ordinal } ?? 0) + 1
+        let classes: [String] = study.spec.questions.label?.names ?? []
+        var choices: [[String: Any]] = []
+        for (index, id) in classes.enumerated() {
+            let name: String = names[id].map { "\(id) · \($0)" } ?? id
+            choices.append(["id": id, "name": name, "key": index < 9 ? String(index + 1) : "", "checked": latest?.label == id,
+                            "inputID": "label-\(index)"])
+        }
+        let neighbours: [Int] = list.assignments.map { $0.assignment.ordinal }.sorted()
+        let previous = neighbours.last { $0 < ordinal }, next = neighbours.first { $0 > ordinal }
+        let saved = request.request.uri.queryParameters.get("saved").flatMap { Int($0) }
+        let hasPicture = item.flatMap(ItemDescription.init)?.image != nil
+        let version: String = latest.map { "Your read is saved (version \($0.version), \(PageTime.utc($0.createdAt)))." } ?? "Not read yet."
+        let path = Self.itemPath(study.study, ordinal: ordinal)
+        var values: [String: Any] = [
+            "studyTitle": study.spec.title, "position": position, "total": list.total, "completed": list.completed,
+            "pictureURL": path + "/image", "hasPicture": hasPicture, "action": path, "choices": choices, "hasLabel": !choices.isEmpty,
+            "asksComment": study.spec.questions.comment != StudyComment.notAsked, "comment": latest?.comment ?? "",
+            "asksShapes": study.spec.questions.shapes != nil, "version": version,
+            "shownAt": String(Int(now().timeIntervalSince1970)), "formKey": RandomSecret.formToken(),
+        ]
+        values["previous"] = previous.map { Self.itemPath(study.study, ordinal: $0) } ?? ""
+        values["hasPrevious"] = previous != nil
+        values["next"] = next.map { Self.itemPath(study.study, ordinal: $0) } ?? ""
+        values["hasNext"] = next != nil
+        values["saved"] = saved.map { "Saved your read of item \($0)." } ?? ""
+        values["hasSaved"] = saved != nil && problem == nil
+        values["problem"] = problem ?? ""
+        values["hasProblem"] = problem != nil
+        return try page("annotate-item", title: "\(study.spec.title) · \(position) of \(list.total)", visitor: request.visitor,
+                        values: values, status: status)
+    }
+
+    private func ordinal(_ request: PageRequest) throws -> Int {
+        guard let ordinal = Int(try request.parameter("ordinal")), ordinal >= 0 else {
+            throw APIError.notFound("no such assignment: \(try request.parameter("ordinal"))")
+        }
+        return ordinal
+    }
+
+    static func itemPath(_ study: StoredStudy, ordinal: Int) -> String {
+        "/annotate/\(study.challenge)/\(study.slug)/\(ordinal)"
+    }
+}
+
+/// One study an annotator's token is bound to, as its list shows it.
+struct AnnotatorStudy: Sendable {
+    let study: StoredStudy
+    let title: String
+    let role: StudyReader.Role
+    /// A reader's progress; nil for an adjudicator.
+    let progress: ReaderProgress?
+
+    var row: [String: Any] {
+        guard let progress else {
+            return ["title": title, "role": "adjudicator", "progress": "", "href": "", "hasLink": false,
+                    "note": "Adjudication works through the API for now (GET …/studies/\(study.slug)/disputes)."]
+        }
+        let next = progress.assignments.first { !$0.isRead } ?? progress.assignments.first
+        return [
+            "title": title, "role": "reader", "progress": "\(progress.completed) of \(progress.total) read",
+            "href": next.map { WebHandlers.itemPath(study, ordinal: $0.assignment.ordinal) } ?? "", "hasLink": next != nil,
+            "note": progress.completed == progress.total ? "Every item is read; you may still change a read." : "",
+        ]
+    }
+}
