@@ -1,5 +1,6 @@
 import Annotations
 import Geometry
+import PlatformSupport
 import Scoring
 import Store
 import Studies
