@@ -55,4 +55,19 @@ struct MaskOutlineTests {
             #expect(PolygonRasterizer.mask(regions, width: width, height: height, level: 0) == cells, "trial \(trial)")
         }
     }
+
+    @Test func holeFreeOutlinesHaveOneRingEachAndRasteriseBackExactly() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        for trial in 0..<100 {
+            let width = 3 + trial % 9
+            let height = 3 + (trial / 9) % 8
+            let cells = (0..<(width * height)).map { _ in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return (state >> 33) % 100 < 60
+            }
+            let regions = MaskOutline.holeFreeRegions(cells, width: width, height: height)
+            #expect(regions.allSatisfy { $0.rings.count == 1 }, "trial \(trial)")
+            #expect(PolygonRasterizer.mask(regions, width: width, height: height, level: 0) == cells, "trial \(trial)")
+        }
+    }
 }

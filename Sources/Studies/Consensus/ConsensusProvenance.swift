@@ -154,6 +154,9 @@ public struct ConsensusProvenance: Sendable, Encodable {
     public let masks: [Mask]?
     /// The files written, when they are not (only) the truth CSV.
     public let exports: [ExportFile]?
+    /// Items with a consensus left out of the files: no box to rasterise their shapes on (STAPLE) or to draw
+    /// (a majority exported as shapes), such as whole slides.
+    public let skipped: [String]?
     /// Items waiting in the adjudication queue, not written.
     public let disputed: [String]
     /// Items with too few reads, not written.
@@ -161,7 +164,7 @@ public struct ConsensusProvenance: Sendable, Encodable {
 
     public init(
         study: String, truth: TruthFile?, recipe: Recipe, agreement: Agreement?, items: [Item], masks: [Mask]? = nil,
-        exports: [ExportFile]? = nil, disputed: [String], pending: [String]
+        exports: [ExportFile]? = nil, skipped: [String]? = nil, disputed: [String], pending: [String]
     ) {
         format = Self.formatVersion
         self.study = study
@@ -171,14 +174,16 @@ public struct ConsensusProvenance: Sendable, Encodable {
         self.items = items
         self.masks = masks
         self.exports = exports
+        self.skipped = skipped
         self.disputed = disputed
         self.pending = pending
     }
 
-    /// The same provenance for files other than the truth CSV: `exports` instead of `truth`.
-    public func exported(as exports: [ExportFile]) -> ConsensusProvenance {
+    /// The same provenance for files other than the truth CSV: `exports` instead of `truth`, and the items they
+    /// left out (nil: those already named).
+    public func exported(as exports: [ExportFile], skipping skipped: [String]? = nil) -> ConsensusProvenance {
         ConsensusProvenance(study: study, truth: nil, recipe: recipe, agreement: agreement, items: items, masks: masks,
-                            exports: exports, disputed: disputed, pending: pending)
+                            exports: exports, skipped: skipped ?? self.skipped, disputed: disputed, pending: pending)
     }
 
     /// Pretty-printed JSON with sorted keys and ISO 8601 times, ending in a newline.

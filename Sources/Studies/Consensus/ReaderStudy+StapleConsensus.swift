@@ -43,7 +43,7 @@ extension ReaderStudy {
         }
         let provenance = ConsensusProvenance(
             study: study.name, truth: nil, recipe: stapleRecipe(classes: classes), agreement: nil, items: [], masks: masks,
-            disputed: [], pending: consensus.pending)
+            skipped: consensus.unboxed, disputed: [], pending: consensus.pending)
         return StapleConsensusResult(consensus: consensus, provenance: provenance)
     }
 

@@ -126,7 +126,7 @@ enum ConsensusFiles {
             ConsensusProvenance.ExportFile(file: $0.name, sha256: ContentDigest.sha256($0.bytes), format: format.rawValue,
                                            slide: $0.slide, entries: $0.shapes)
         }
-        try provenance.exported(as: exports).json().write(to: base.appendingPathComponent(provenanceName), options: .atomic)
+        try provenance.exported(as: exports, skipping: files.unplaced).json().write(to: base.appendingPathComponent(provenanceName), options: .atomic)
         let shapes = files.files.reduce(0) { $0 + $1.shapes }
         print("wrote \(shapes) shapes in \(files.files.count) files and \(provenanceName) to \(folder)")
     }
