@@ -86,6 +86,15 @@ struct StapleConsensusTests {
         #expect(consensus.pending == ["r1", "r2", "r3", "r4", "r5", "r6"])
     }
 
+    @Test func anItemOnWhichNoReaderDrewIsBlankNotPending() throws {
+        let fixture = try Self.fixture()
+        try Self.save(fixture, "r3", by: "ana", shapes: Self.geoJSON([]))
+        try Self.save(fixture, "r3", by: "ben", shapes: nil)
+        let consensus = try fixture.study.stapleConsensus().consensus
+        #expect(consensus.masks.isEmpty && consensus.blank == ["r3"])
+        #expect(!consensus.pending.contains("r3"))
+    }
+
     @Test func theProvenanceKeepsEachReadersSensitivityAndSpecificityAndTheReads() throws {
         let fixture = try Self.fixture()
         let square = Self.square(x: 600, y: 10, size: 100)

@@ -157,6 +157,8 @@ public struct ConsensusProvenance: Sendable, Encodable {
     /// Items with a consensus left out of the files: no box to rasterise their shapes on (STAPLE) or to draw
     /// (a majority exported as shapes), such as whole slides.
     public let skipped: [String]?
+    /// For STAPLE: items read often enough on which no reader drew a polygon or box (no shape is their consensus).
+    public let blank: [String]?
     /// Items waiting in the adjudication queue, not written.
     public let disputed: [String]
     /// Items with too few reads, not written.
@@ -164,7 +166,7 @@ public struct ConsensusProvenance: Sendable, Encodable {
 
     public init(
         study: String, truth: TruthFile?, recipe: Recipe, agreement: Agreement?, items: [Item], masks: [Mask]? = nil,
-        exports: [ExportFile]? = nil, skipped: [String]? = nil, disputed: [String], pending: [String]
+        exports: [ExportFile]? = nil, skipped: [String]? = nil, blank: [String]? = nil, disputed: [String], pending: [String]
     ) {
         format = Self.formatVersion
         self.study = study
@@ -175,6 +177,7 @@ public struct ConsensusProvenance: Sendable, Encodable {
         self.masks = masks
         self.exports = exports
         self.skipped = skipped
+        self.blank = blank
         self.disputed = disputed
         self.pending = pending
     }
@@ -183,7 +186,7 @@ public struct ConsensusProvenance: Sendable, Encodable {
     /// left out (nil: those already named).
     public func exported(as exports: [ExportFile], skipping skipped: [String]? = nil) -> ConsensusProvenance {
         ConsensusProvenance(study: study, truth: nil, recipe: recipe, agreement: agreement, items: items, masks: masks,
-                            exports: exports, skipped: skipped ?? self.skipped, disputed: disputed, pending: pending)
+                            exports: exports, skipped: skipped ?? self.skipped, blank: blank, disputed: disputed, pending: pending)
     }
 
     /// Pretty-printed JSON with sorted keys and ISO 8601 times, ending in a newline.

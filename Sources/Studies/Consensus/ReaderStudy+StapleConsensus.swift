@@ -43,7 +43,7 @@ extension ReaderStudy {
         }
         let provenance = ConsensusProvenance(
             study: study.name, truth: nil, recipe: stapleRecipe(classes: classes), agreement: nil, items: [], masks: masks,
-            skipped: consensus.unboxed, disputed: [], pending: consensus.pending)
+            skipped: consensus.unboxed, blank: consensus.blank, disputed: [], pending: consensus.pending)
         return StapleConsensusResult(consensus: consensus, provenance: provenance)
     }
 

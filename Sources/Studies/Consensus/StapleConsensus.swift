@@ -49,6 +49,8 @@ public struct StapleConsensus: Sendable, Equatable {
     public let pending: [String]
     /// Items read often enough but with no box to rasterise on (whole slides): left out.
     public let unboxed: [String]
+    /// Items read often enough on which no reader drew a polygon or box: their consensus is that nothing is there.
+    public let blank: [String]
 
     /// The consensus of `reads` (each reader's latest plain read of an item, a read without shapes as an empty one):
     /// items in `order`, grids from `grids`, classes ordered by `classes`.
@@ -59,15 +61,18 @@ public struct StapleConsensus: Sendable, Equatable {
         var masks: [Mask] = []
         var pending: [String] = []
         var unboxed: [String] = []
+        var blank: [String] = []
         for item in order {
             let itemReads = byItem[item, default: []]
             guard itemReads.count >= minimumReads, !itemReads.isEmpty else { pending.append(item); continue }
             guard let grid = grids[item] else { unboxed.append(item); continue }
-            for className in Self.classes(drawnIn: itemReads, order: classes) {
+            let drawn = Self.classes(drawnIn: itemReads, order: classes)
+            if drawn.isEmpty { blank.append(item) }
+            for className in drawn {
                 masks.append(try mask(item: item, className: className, reads: itemReads, grid: grid))
             }
         }
-        return StapleConsensus(masks: masks, pending: pending, unboxed: unboxed)
+        return StapleConsensus(masks: masks, pending: pending, unboxed: unboxed, blank: blank)
     }
 
     /// STAPLE over the readers' masks of `className` on `grid`.

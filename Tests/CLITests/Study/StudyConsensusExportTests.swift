@@ -38,7 +38,8 @@ struct StudyConsensusExportTests {
         let folder = try await Self.outlined()
         let out = folder.scratch.file("consensus")
         let run = try await folder.expectSuccess(["study", "consensus", "tissuenet-demo", "grading", "--format", "geojson", "--out", out])
-        #expect(run.stdout.contains("1 item classes from 1 items, 1 pending"), "\(run.stdout)")
+        #expect(run.stdout.contains("1 consensus masks (one per item and class drawn) from 1 items, 0 items with nothing drawn, 1 pending"),
+                "\(run.stdout)")
         let geojson = try String(contentsOfFile: out + "/s1.geojson", encoding: .utf8)
         #expect(geojson.contains(#"[[[100, 100],[300, 100],[300, 200],[100, 200],[100, 100]]]"#), "\(geojson)")
         #expect(geojson.contains(#""item_id":"r1""#))

@@ -81,8 +81,9 @@ struct StudyConsensusCommand: ParsableCommand {
     private func writeStaple(_ study: ReaderStudy) throws {
         let result = try study.stapleConsensus()
         let consensus = result.consensus
-        print("\(consensus.masks.count) item classes from \(Set(consensus.masks.map(\.itemID)).count) items, "
-              + "\(consensus.pending.count) pending, \(consensus.unboxed.count) without a box (skipped)")
+        print("\(consensus.masks.count) consensus masks (one per item and class drawn) from \(Set(consensus.masks.map(\.itemID)).count) "
+              + "items, \(consensus.blank.count) items with nothing drawn, \(consensus.pending.count) pending, "
+              + "\(consensus.unboxed.count) without a box (skipped)")
         guard !consensus.masks.isEmpty else { return print("no item has a consensus yet; \(out) not written") }
         if format == .csv {
             let csv = consensus.summaryCSV()
