@@ -26,7 +26,8 @@ extension ASAPXMLWriter {
             throw AnnotationError(file: file, "names for \(names.count) shapes, but there are \(shapes.shapes.count)")
         }
         if let (index, name) = names.enumerated().first(where: { $0.element.unicodeScalars.contains { !isXMLCharacter($0) } }) {
-            throw AnnotationError(file: file, location: "shape \(index + 1)", "the name \"\(name)\" holds a character XML 1.0 cannot hold")
+            throw AnnotationError(file: file, location: "shape \(index + 1)",
+                                  "the name \"\(name)\" holds a character XML 1.0 cannot hold")
         }
         let classes = try classGroups(shapes.classNames, given: groups, file: file)
         var xml = "<?xml version=\"1.0\"?>\n<ASAP_Annotations>\n\t<Annotations>\n"

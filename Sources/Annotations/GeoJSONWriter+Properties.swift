@@ -60,7 +60,8 @@ extension GeoJSONWriter {
             switch properties[key]!.text(key: key) {
             case .success(let text): members.append(string(key) + ":" + text)
             case .failure(let problem):
-                throw AnnotationError(file: file, location: location, "property \(problem.path) is \(problem.value), which JSON cannot hold")
+                throw AnnotationError(file: file, location: location,
+                                      "property \(problem.path) is \(problem.value), which JSON cannot hold")
             }
         }
         return members

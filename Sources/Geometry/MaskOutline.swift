@@ -11,7 +11,8 @@ public enum MaskOutline {
     /// The regions of `mask` (`width` × `height`, row-major), each its outline then its holes (rings open), ordered by
     /// their first cell in row-major order. An empty mask gives none.
     public static func regions(_ mask: [Bool], width: Int, height: Int) -> [PolygonRegion] {
-        precondition(width >= 0 && height >= 0 && mask.count == width * height, "mask of \(mask.count) cells is not \(width) × \(height)")
+        precondition(width >= 0 && height >= 0 && mask.count == width * height,
+                     "mask of \(mask.count) cells is not \(width) × \(height)")
         var tracer = Tracer(mask: mask, width: width, height: height)
         let rings = tracer.rings()
         let outlines = rings.filter { $0.area > 0 }

@@ -66,7 +66,9 @@ public struct ConsensusShapeFiles: Sendable {
     /// and the mask's area in cells (GeoJSON properties `item_id`, `consensus`, `area_cells`, `cell_size`; ASAP
     /// names such as `r1: STAPLE of 3 readers`). An empty consensus mask gives no shape. ASAP cannot hold holes, so
     /// there a polygon with holes is written as pieces without them that cover the same cells.
-    public static func staple(_ consensus: StapleConsensus, items: [StudyItem], format: ConsensusFormat) throws -> ConsensusShapeFiles {
+    public static func staple(
+        _ consensus: StapleConsensus, items: [StudyItem], format: ConsensusFormat
+    ) throws -> ConsensusShapeFiles {
         let places = Dictionary(items.map { ($0.itemID, ItemDescription($0)) }, uniquingKeysWith: { first, _ in first })
         var slides: [(String, Entry)] = []
         var unplaced = consensus.unboxed
@@ -85,7 +87,8 @@ public struct ConsensusShapeFiles: Sendable {
 
     /// Adds a shape to its slide's entry, slides kept in order of first use.
     private static func add(
-        to slides: inout [(String, Entry)], slide: String, shape: ClassedShape, properties: [String: GeoJSONWriter.Property], name: String
+        to slides: inout [(String, Entry)], slide: String, shape: ClassedShape,
+        properties: [String: GeoJSONWriter.Property], name: String
     ) {
         let index = slides.firstIndex { $0.0 == slide } ?? { slides.append((slide, Entry())); return slides.count - 1 }()
         slides[index].1.shapes.append(shape)

@@ -21,7 +21,9 @@ extension ReaderStudy {
     public func stapleConsensus(reads: [StudyRead]? = nil) throws -> StapleConsensusResult {
         let snapshot = try reads ?? latestPlainReads()
         let readerOrder = Dictionary(spec.readers.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        let sorted = snapshot.sorted { (readerOrder[$0.reader] ?? Int.max, $0.reader) < (readerOrder[$1.reader] ?? Int.max, $1.reader) }
+        let sorted = snapshot.sorted {
+            (readerOrder[$0.reader] ?? Int.max, $0.reader) < (readerOrder[$1.reader] ?? Int.max, $1.reader)
+        }
         let shapeReads = try sorted.map { read in
             guard let text = read.shapes else { return ShapeRead(item: read.itemID, reader: read.reader) }
             return Self.shapeRead(try ReadValidator.shapeSet(text, item: read.itemID), item: read.itemID, reader: read.reader)

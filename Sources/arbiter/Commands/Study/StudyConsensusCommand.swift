@@ -81,7 +81,8 @@ struct StudyConsensusCommand: ParsableCommand {
     private func writeStaple(_ study: ReaderStudy) throws {
         let result = try study.stapleConsensus()
         let consensus = result.consensus
-        print("\(consensus.masks.count) consensus masks (one per item and class drawn) from \(Set(consensus.masks.map(\.itemID)).count) "
+        let items = Set(consensus.masks.map(\.itemID)).count
+        print("\(consensus.masks.count) consensus masks (one per item and class drawn) from \(items) "
               + "items, \(consensus.blank.count) items with nothing drawn, \(consensus.pending.count) pending, "
               + "\(consensus.unboxed.count) without a box (skipped)")
         guard !consensus.masks.isEmpty else { return print("no item has a consensus yet; \(out) not written") }
@@ -127,7 +128,8 @@ enum ConsensusFiles {
             ConsensusProvenance.ExportFile(file: $0.name, sha256: ContentDigest.sha256($0.bytes), format: format.rawValue,
                                            slide: $0.slide, entries: $0.shapes)
         }
-        try provenance.exported(as: exports, skipping: files.unplaced).json().write(to: base.appendingPathComponent(provenanceName), options: .atomic)
+        try provenance.exported(as: exports, skipping: files.unplaced).json()
+            .write(to: base.appendingPathComponent(provenanceName), options: .atomic)
         let shapes = files.files.reduce(0) { $0 + $1.shapes }
         print("wrote \(shapes) shapes in \(files.files.count) files and \(provenanceName) to \(folder)")
     }
