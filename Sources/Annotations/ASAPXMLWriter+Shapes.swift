@@ -12,11 +12,23 @@ extension ASAPXMLWriter {
     /// gives the class (QuPath's for its built-in classes, one picked by the name otherwise) and ASAP's #F4FA58 on
     /// the annotations.
     ///
+    /// `names[i]`, when given, is the i-th annotation's `Name` (ASAP's only free text on an annotation, shown in its
+    /// list), such as the item and votes of an exported consensus shape; otherwise "Annotation i".
+    ///
     /// Refused, located by shape (1-based): what `GeoJSONWriter` refuses (coordinates that are not finite, rings
     /// of fewer than 3 distinct vertices, boxes without area), a polygon with holes (an ASAP annotation is one
     /// outline), class names ASAP reads as no group ("None", empty) or XML 1.0 cannot hold, and `groups` colours that
     /// are not `#RRGGBB`.
-    public static func bytes(_ shapes: ShapeSet, groups: [Group] = [], file: String) throws(AnnotationError) -> [UInt8] {
+    public static func bytes(
+        _ shapes: ShapeSet, groups: [Group] = [], names: [String] = [], file: String
+    ) throws(AnnotationError) -> [UInt8] {
+        guard names.count <= shapes.shapes.count else {
+            throw AnnotationError(file: file, "names for \(names.count) shapes, but there are \(shapes.shapes.count)")
+        }
+        if let (index, name) = names.enumerated().first(where: { $0.element.unicodeScalars.contains { !isXMLCharacter($0) } }) {
+            throw AnnotationError(file: file, location: "shape \(index + 1)",
+                                  "the name \"\(name)\" holds a character XML 1.0 cannot hold")
+        }
         let classes = try classGroups(shapes.classNames, given: groups, file: file)
         var xml = "<?xml version=\"1.0\"?>\n<ASAP_Annotations>\n\t<Annotations>\n"
         for (index, shape) in shapes.shapes.enumerated() {
@@ -24,7 +36,8 @@ extension ASAPXMLWriter {
             try ShapeRules.check(shape, file: file, location: location)
             let (type, points) = try outline(shape.geometry, file: file, location: location)
             let group = shape.className.flatMap { classes[$0] }
-            xml += annotation(points, type: type, name: "Annotation \(index)", group: group?.name ?? "None",
+            let name = index < names.count ? attribute(names[index]) : "Annotation \(index)"
+            xml += annotation(points, type: type, name: name, group: group?.name ?? "None",
                               color: group?.annotationColor ?? "#F4FA58")
         }
         xml += "\t</Annotations>\n\t<AnnotationGroups>\n"

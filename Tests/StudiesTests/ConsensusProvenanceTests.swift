@@ -58,8 +58,9 @@ struct ConsensusProvenanceTests {
         #expect(provenance.recipe.classes == ["0", "1", "2"])
         #expect(provenance.recipe.specSHA256 == fixture.study.study.specSHA256)
         #expect(provenance.recipe.ties.hasPrefix("adjudication"))
-        #expect(provenance.truth.file == "truth.csv" && provenance.truth.split == "public" && provenance.truth.cases == 2)
-        #expect(provenance.truth.sha256 == ContentDigest.sha256(Array(truth.csv.utf8)))
+        let file = try #require(provenance.truth)
+        #expect(file.file == "truth.csv" && file.split == "public" && file.cases == 2)
+        #expect(file.sha256 == ContentDigest.sha256(Array(truth.csv.utf8)))
         #expect(truth.csv == "case_id,label,split\nr1,2,public\nr2,1,public\n")
     }
 
@@ -67,10 +68,11 @@ struct ConsensusProvenanceTests {
         let fixture = try Self.settledFixture()
         let provenance = try Self.truth(fixture).provenance
         let report = try fixture.study.labelAgreement()
-        #expect(provenance.agreement.items == report.items && provenance.agreement.reads == report.reads)
-        #expect(provenance.agreement.krippendorffAlpha.keys.sorted() == ["nominal", "ordinal"])
+        let agreement = try #require(provenance.agreement)
+        #expect(agreement.items == report.items && agreement.reads == report.reads)
+        #expect(agreement.krippendorffAlpha.keys.sorted() == ["nominal", "ordinal"])
         for (level, value) in report.krippendorffAlpha {
-            #expect(provenance.agreement.krippendorffAlpha[level]?.value == value.value, "\(level)")
+            #expect(agreement.krippendorffAlpha[level]?.value == value.value, "\(level)")
         }
     }
 

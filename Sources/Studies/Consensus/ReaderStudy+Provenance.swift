@@ -34,9 +34,9 @@ extension ReaderStudy {
         }
         let provenance = ConsensusProvenance(
             study: study.name,
-            truth: .init(file: truthFile, sha256: ContentDigest.sha256(Array(csv.utf8)), split: split.rawValue, cases: items.count),
+            truth: ConsensusProvenance.TruthFile(file: truthFile, sha256: ContentDigest.sha256(Array(csv.utf8)), split: split.rawValue, cases: items.count),
             recipe: recipe(classes: classes),
-            agreement: .init(items: agreement.items, reads: agreement.reads, krippendorffAlpha: agreement.krippendorffAlpha),
+            agreement: ConsensusProvenance.Agreement(items: agreement.items, reads: agreement.reads, krippendorffAlpha: agreement.krippendorffAlpha),
             items: items, disputed: consensus.disputed, pending: consensus.pending)
         return ConsensusTruth(consensus: consensus, csv: csv, provenance: provenance)
     }
