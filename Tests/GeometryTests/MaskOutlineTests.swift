@@ -43,31 +43,33 @@ struct MaskOutlineTests {
     }
 
     @Test func randomMasksRasteriseBackExactly() {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        for trial in 0..<200 {
-            let width = 1 + trial % 13
-            let height = 1 + (trial / 13) % 11
-            let cells = (0..<(width * height)).map { _ in
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                return (state >> 33) % 100 < 45
-            }
-            let regions = MaskOutline.regions(cells, width: width, height: height)
-            #expect(PolygonRasterizer.mask(regions, width: width, height: height, level: 0) == cells, "trial \(trial)")
+        for (trial, mask) in Self.randomMasks(200, seed: 0x9E37_79B9_7F4A_7C15, smallest: 1, widths: 13, heights: 11, percentSet: 45).enumerated() {
+            let regions = MaskOutline.regions(mask.cells, width: mask.width, height: mask.height)
+            #expect(PolygonRasterizer.mask(regions, width: mask.width, height: mask.height, level: 0) == mask.cells, "trial \(trial)")
         }
     }
 
     @Test func holeFreeOutlinesHaveOneRingEachAndRasteriseBackExactly() {
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        for trial in 0..<100 {
-            let width = 3 + trial % 9
-            let height = 3 + (trial / 9) % 8
+        for (trial, mask) in Self.randomMasks(100, seed: 0x2545_F491_4F6C_DD1D, smallest: 3, widths: 9, heights: 8, percentSet: 60).enumerated() {
+            let regions = MaskOutline.holeFreeRegions(mask.cells, width: mask.width, height: mask.height)
+            #expect(regions.allSatisfy { $0.rings.count == 1 }, "trial \(trial)")
+            #expect(PolygonRasterizer.mask(regions, width: mask.width, height: mask.height, level: 0) == mask.cells, "trial \(trial)")
+        }
+    }
+
+    /// `count` masks of `smallest`… cells a side (cycling through `widths` and `heights` sizes), each cell set with
+    /// `percentSet` percent chance, from a seeded linear congruential generator so every run draws the same masks.
+    static func randomMasks(_ count: Int, seed: UInt64, smallest: Int, widths: Int, heights: Int, percentSet: UInt64)
+        -> [(cells: [Bool], width: Int, height: Int)] {
+        var state = seed
+        return (0..<count).map { trial in
+            let width = smallest + trial % widths
+            let height = smallest + (trial / widths) % heights
             let cells = (0..<(width * height)).map { _ in
                 state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                return (state >> 33) % 100 < 60
+                return (state >> 33) % 100 < percentSet
             }
-            let regions = MaskOutline.holeFreeRegions(cells, width: width, height: height)
-            #expect(regions.allSatisfy { $0.rings.count == 1 }, "trial \(trial)")
-            #expect(PolygonRasterizer.mask(regions, width: width, height: height, level: 0) == cells, "trial \(trial)")
+            return (cells, width, height)
         }
     }
 }
