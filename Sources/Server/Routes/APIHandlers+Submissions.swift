@@ -117,7 +117,7 @@ extension APIHandlers {
             team = nil
         }
         let submissions = try store.submissions(challenge: challenge, team: team)
-        return try Self.json(try submissions.map { try view(of: $0, for: caller, challenge: challenge) })
+        return try Self.json(try views(of: submissions, for: caller, challenge: challenge))
     }
 
     func choose(_ context: APIRequestContext, caller: Caller) throws -> Response {
@@ -134,14 +134,37 @@ extension APIHandlers {
 
     func view(of submission: StoredSubmission, for caller: Caller, challenge known: StoredChallenge? = nil) throws -> SubmissionView {
         if case .team(let team) = caller, submission.teamID != team.id { throw StoreError.unknownSubmission(submission.id) }
-        let (challenge, phase) = try store.challengeAndPhase(of: submission, known: known)
-        let team = try store.teamName(id: submission.teamID)
-        let splits = SubmissionView.visibleSplits(phase)
-        let scores = submission.status == .scored && !splits.isEmpty ? try store.aggregates(submissionID: submission.id, splits: splits) : nil
-        let run = phase.spec.container == nil ? nil : try store.containerRun(submissionID: submission.id).map {
-            ContainerRunView($0, logReadable: ContainerRunView.mayReadLog(caller, phase: phase.spec))
+        let (challenge, _) = try store.challengeAndPhase(of: submission, known: known)
+        return try views(of: [submission], for: caller, challenge: challenge)[0]
+    }
+
+    /// The views of submissions to one challenge, in their order, in four reads however many there are (phases, team
+    /// names, aggregates; a container phase's runs one by one): a page of a team's or every team's entries stays cheap.
+    /// `phases`: the challenge's phases, when the caller has them already.
+    func views(of submissions: [StoredSubmission], for caller: Caller, challenge: StoredChallenge,
+               phases known: [StoredPhase]? = nil) throws -> [SubmissionView] {
+        var names: [Int64: String]
+        if case .team(let team) = caller {
+            if let foreign = submissions.first(where: { $0.teamID != team.id }) { throw StoreError.unknownSubmission(foreign.id) }
+            names = [team.id: team.name]
+        } else {
+            names = Dictionary(try store.teams(challenge: challenge).map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         }
-        return SubmissionView(submission, challenge: challenge.spec.slug, phase: phase, team: team, scores: scores, run: run)
+        let phases = Dictionary(try (known ?? store.phases(challenge)).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let splits = Set(phases.values.flatMap(SubmissionView.visibleSplits)).sorted { $0.rawValue < $1.rawValue }
+        let scored = submissions.filter { $0.status == .scored }.map(\.id)
+        let aggregates = try store.aggregates(submissionIDs: scored, splits: splits)
+        return try submissions.map { submission in
+            guard let phase = phases[submission.phaseID] else { throw StoreError.unknownSubmission(submission.id) }
+            let visible = SubmissionView.visibleSplits(phase)
+            let scores = submission.status == .scored && !visible.isEmpty
+                ? (aggregates[submission.id] ?? [:]).filter { visible.contains($0.key) } : nil
+            let run = phase.spec.container == nil ? nil : try store.containerRun(submissionID: submission.id).map {
+                ContainerRunView($0, logReadable: ContainerRunView.mayReadLog(caller, phase: phase.spec))
+            }
+            if names[submission.teamID] == nil { names[submission.teamID] = try store.teamName(id: submission.teamID) }
+            return SubmissionView(submission, challenge: challenge.spec.slug, phase: phase, team: names[submission.teamID]!, scores: scores, run: run)
+        }
     }
 
     /// A container run's log: organisers read every one; a team only its own, in a phase whose logs are for teams.

@@ -57,19 +57,20 @@ extension PostgresStore {
         }
     }
 
-    /// Stored aggregates of one submission for the given splits; the newest evaluation's value wins.
-    public func aggregates(submissionID: Int64, splits: [Split]) throws -> [Split: [String: Double?]] {
-        try read { connection in
-            var values: [Split: [String: Double?]] = [:]
+    public func aggregates(submissionIDs: [Int64], splits: [Split]) throws -> [Int64: [Split: [String: Double?]]] {
+        guard !submissionIDs.isEmpty, !splits.isEmpty else { return [:] }
+        return try read { connection in
+            var values: [Int64: [Split: [String: Double?]]] = [:]
             let rows = try await connection.rows(
                 """
-                SELECT a.split, a.metric, a.value FROM aggregates a JOIN evaluations e ON e.id = a.evaluation_id
-                WHERE e.submission_id = \(submissionID) AND a.split = ANY(\(splits.map(\.rawValue)))
+                SELECT e.submission_id, a.split, a.metric, a.value FROM aggregates a JOIN evaluations e ON e.id = a.evaluation_id
+                WHERE e.submission_id = ANY(\(submissionIDs)) AND a.split = ANY(\(splits.map(\.rawValue)))
                 ORDER BY e.id
                 """, logger: self.logger)
             for row in rows {
                 guard let split = Split(rawValue: try row.get("split")) else { continue }
-                values[split, default: [:]][try row.get("metric", as: String.self)] = .some(try row.get("value", as: Double?.self))
+                values[try row.get("submission_id", as: Int64.self), default: [:]][split, default: [:]][try row.get("metric", as: String.self)] =
+                    .some(try row.get("value", as: Double?.self))
             }
             return values
         }

@@ -61,23 +61,25 @@ extension SQLiteStore {
         }
     }
 
-    /// Stored aggregates of one submission for the given splits (for re-judging checks and team views); the newest
-    /// evaluation's value wins where re-judging left several.
-    public func aggregates(submissionID: Int64, splits: [Split]) throws -> [Split: [String: Double?]] {
-        try pool.read { db in
-            var values: [Split: [String: Double?]] = [:]
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT a.split, a.metric, a.value FROM aggregates a JOIN evaluations e ON e.id = a.evaluation_id
-                    WHERE e.submission_id = ? AND a.split IN (\(placeholders(splits.count)))
-                    ORDER BY e.id
-                    """,
-                arguments: StatementArguments([submissionID] + splits.map(\.rawValue)))
-            for row in rows {
-                guard let split = Split(rawValue: row["split"]) else { continue }
-                let value: Double? = row["value"]
-                values[split, default: [:]][row["metric"] as String] = value
+    public func aggregates(submissionIDs: [Int64], splits: [Split]) throws -> [Int64: [Split: [String: Double?]]] {
+        guard !submissionIDs.isEmpty, !splits.isEmpty else { return [:] }
+        return try pool.read { db in
+            var values: [Int64: [Split: [String: Double?]]] = [:]
+            // SQLite binds at most 32,766 values per statement: a long list is asked in chunks, in the same read.
+            for chunk in stride(from: 0, to: submissionIDs.count, by: 1_000).map({ submissionIDs[$0..<min($0 + 1_000, submissionIDs.count)] }) {
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT e.submission_id, a.split, a.metric, a.value FROM aggregates a JOIN evaluations e ON e.id = a.evaluation_id
+                        WHERE e.submission_id IN (\(placeholders(chunk.count))) AND a.split IN (\(placeholders(splits.count)))
+                        ORDER BY e.id
+                        """,
+                    arguments: StatementArguments(chunk.map { DatabaseValue(value: $0) } + splits.map { DatabaseValue(value: $0.rawValue) }))
+                for row in rows {
+                    guard let split = Split(rawValue: row["split"]) else { continue }
+                    let value: Double? = row["value"]
+                    values[row["submission_id"] as Int64, default: [:]][split, default: [:]][row["metric"] as String] = value
+                }
             }
             return values
         }

@@ -32,6 +32,22 @@ struct ResultConformanceTests {
     }
 
     @Test(arguments: StoreAdapter.all)
+    func aggregatesOfSeveralSubmissionsComeBackInOneAnswerKeyedBySubmission(_ adapter: StoreAdapter) async throws {
+        let platform = try Platform(adapter: adapter)
+        let first = try #require(try platform.submit(try platform.addTeam("alpha"), [0, 1, 2, 0, 2, 2], at: 1))
+        let second = try #require(try platform.submit(try platform.addTeam("bravo"), [0, 0, 0, 0, 0, 0], at: 2))
+        _ = try await Judge(store: platform.store, clock: { platform.at(100) }).drain()
+        let unscored = try #require(try platform.submit(try platform.addTeam("charlie"), [1, 1, 1, 1, 1, 1], at: 200))
+        let both = try platform.store.aggregates(submissionIDs: [first.id, second.id, unscored.id], splits: [.public])
+        #expect(Set(both.keys) == [first.id, second.id], "a submission without results is absent")
+        #expect(both[first.id] == (try platform.store.aggregates(submissionID: first.id, splits: [.public])))
+        #expect(both[second.id] == (try platform.store.aggregates(submissionID: second.id, splits: [.public])))
+        #expect(both[first.id] != both[second.id])
+        #expect(both.values.allSatisfy { Set($0.keys) == [.public] })
+        #expect(try platform.store.aggregates(submissionIDs: [], splits: [.public]).isEmpty)
+    }
+
+    @Test(arguments: StoreAdapter.all)
     func sealedSplitNeverComesBackFromLeaderboardQueries(_ adapter: StoreAdapter) async throws {
         let (platform, submission) = try await scored(adapter)
         let challenge = try platform.store.challenge("small")

@@ -21,8 +21,8 @@ extension WebHandlers {
                 team = own
             }
             let submissions = try store.submissions(challenge: challenge, team: team).sorted { $0.id > $1.id }
-            let views = try submissions.map { try api.view(of: $0, for: caller, challenge: challenge) }
-            return (challenge, views, try store.phases(challenge))
+            let phases = try store.phases(challenge)
+            return (challenge, try api.views(of: submissions, for: caller, challenge: challenge, phases: phases), phases)
         }
         let rules = Dictionary(phases.map { ($0.spec.slug, $0.spec.finalEntry) }, uniquingKeysWith: { first, _ in first })
         let isTeam = request.visitor.team != nil
