@@ -31,6 +31,9 @@ public final class SQLiteStore: ArbiterStore {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         configuration.busyMode = .timeout(30)
+        // As many readers as the server's blocking pool has threads (16): with GRDB's default of 5, a page's reads
+        // queued on the pool's semaphore, and the futex hand-offs cost more than the queries (the page benchmark).
+        configuration.maximumReaderCount = 16
         pool = try DatabasePool(path: dataDirectory.appendingPathComponent("arbiter.sqlite").path,
                                 configuration: configuration)
         uploads = GroupCommitWriter(pool: pool)
