@@ -73,7 +73,7 @@ extension PostgresStore {
         guard let row = try await connection.row(
             "SELECT id, spec_json, truth_version FROM challenges WHERE slug = \(slug)", logger: logger)
         else { throw StoreError.unknownChallenge(slug) }
-        let spec = try JSONDecoder.iso8601.decode(ChallengeSpec.self, from: Data((try row.get("spec_json", as: String.self)).utf8))
+        let spec = try specs.spec(try row.get("spec_json", as: String.self))
         return StoredChallenge(id: try row.get("id"), spec: spec, truthVersion: try row.get("truth_version"))
     }
 

@@ -23,6 +23,7 @@ public final class PostgresStore: ArbiterStore {
     let logger: Logger
     /// Wakes this process's idle workers on a NOTIFY on `jobChannel` (see `PostgresJobListener`).
     let jobSignal = JobSignal()
+    let specs = ChallengeSpecCache()
     /// Started by the first worker that waits for jobs: servers that never wait hold no listening connection.
     private let listener = Mutex<Task<Void, Never>?>(nil)
     private let connectionConfiguration: PostgresConnection.Configuration

@@ -66,7 +66,7 @@ extension SQLiteStore {
         guard let row = try Row.fetchOne(db, sql: "SELECT id, spec_json, truth_version FROM challenges WHERE slug = ?",
                                          arguments: [slug])
         else { throw StoreError.unknownChallenge(slug) }
-        let spec = try JSONDecoder.iso8601.decode(ChallengeSpec.self, from: Data((row["spec_json"] as String).utf8))
+        let spec = try specs.spec(row["spec_json"])
         return StoredChallenge(id: row["id"], spec: spec, truthVersion: row["truth_version"])
     }
 

@@ -13,6 +13,7 @@ public final class SQLiteStore: ArbiterStore {
     let jobSignal = JobSignal()
     /// Accepted uploads commit together: see `GroupCommitWriter`.
     let uploads: GroupCommitWriter
+    let specs = ChallengeSpecCache()
 
     /// Opens (creating if needed) `dataDirectory/arbiter.sqlite` and migrates it.
     public convenience init(dataDirectory: URL) throws {
