@@ -57,6 +57,24 @@ import Testing
         #expect(reply.object["next"] as? Int == stored.first?.ordinal)
     }
 
+    /// A study that asks for no shapes needs no coordinates: a repeat's entry then differs from its first reading's
+    /// only by its ordinal, read state and URLs (its picture is turned on the server).
+    @Test func withoutShapesNoEntrySaysWhereItsItemLiesOrHowItIsTurned() async throws {
+        let server = try await StudyServer()
+        let reply = try await server.send(.get, StudyServer.path + "/assignments", token: server.ana)
+        let entries = try #require(reply.object["assignments"] as? [[String: Any]])
+        #expect(entries.allSatisfy { $0["item"] is NSNull && $0["transform"] is NSNull }, "\(reply.text)")
+        #expect(!reply.text.contains("s1.svs") && !reply.text.contains("rotate") && !reply.text.contains("flip"))
+    }
+
+    @Test func withShapesEachEntrySaysWhereItsItemLiesToPlaceThem() async throws {
+        let server = try await StudyServer(yaml: StudyShapeAgreementTests.yaml)
+        let reply = try await server.send(.get, StudyServer.path + "/assignments", token: server.ana)
+        let entries = try #require(reply.object["assignments"] as? [[String: Any]])
+        #expect(entries.allSatisfy { ($0["item"] as? [String: Any])?["box"] is [Int] }, "\(reply.text)")
+        #expect(entries.contains { $0["transform"] is String }, "the hidden repeats are shown turned")
+    }
+
     @Test func aReadOfAHiddenRepeatIsStoredAsTheRepeat() async throws {
         let server = try await StudyServer()
         let repeated = try #require(try server.assignments(of: "ana").first(where: \.isRepeat))

@@ -303,7 +303,7 @@ extension OpenAPIComponents {
           nullable: true
     Assignment:
       type: object
-      description: "One of the caller's assignments. Nothing in it says whether it is a hidden repeat: a repeat differs only by its transform."
+      description: "One of the caller's assignments. In a study that asks for no shapes, item and transform are null: the picture is all a reader needs, and nothing says whether an assignment is a hidden repeat. A study that asks for shapes gives where the item lies and how it is shown, to place them."
       required: [ordinal, kind, read, versions, reads_url]
       properties:
         ordinal:

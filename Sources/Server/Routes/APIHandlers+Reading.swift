@@ -1,3 +1,4 @@
+import Challenge
 import Foundation
 import Hummingbird
 import Store
@@ -15,7 +16,8 @@ extension APIHandlers {
     func assignments(_ context: APIRequestContext, caller: Caller) throws -> Response {
         let (study, member) = try membership(context, caller: caller, role: .reader)
         let progress = try store.progress(of: member.name, in: study.study)
-        return try Self.json(AssignmentListView(progress, items: try store.studyItems(study.study), study: study.study))
+        return try Self.json(AssignmentListView(progress, items: try store.studyItems(study.study), study: study.study,
+                                                placesShapes: study.spec.questions.shapes != nil))
     }
 
     func assignmentReads(_ context: APIRequestContext, caller: Caller) throws -> Response {

@@ -33,10 +33,13 @@ extension DemoCommand {
             var reading = DemoStudySession.Tally()
             try await withThrowingTaskGroup(of: DemoStudySession.Tally.self) { group in
                 for (index, reader) in readers.enumerated() {
+                    let byOrdinal = Dictionary(try store.progress(of: reader.reader, in: study.study).assignments.compactMap { assigned in
+                        labels[assigned.assignment.itemID].map { (assigned.assignment.ordinal, $0) }
+                    }, uniquingKeysWith: { first, _ in first })
                     let reader = DemoReader(client: APIClient(server: server, token: reader.token), study: path, classes: classes,
                                             errorPercent: Self.readerErrorPercents[index % Self.readerErrorPercents.count],
                                             seed: 2020 + UInt64(index))
-                    group.addTask { try await reader.readEverything(truth: labels) }
+                    group.addTask { try await reader.readEverything(truth: byOrdinal) }
                 }
                 for try await tally in group { reading.add(tally) }
             }

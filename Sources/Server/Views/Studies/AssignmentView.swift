@@ -9,10 +9,11 @@ struct AssignmentView: Encodable, Sendable {
     let ordinal: Int
     /// `tile`, `region` or `slide`.
     let kind: String
-    /// Where the item lies (slide, level-0 box, microns per pixel).
+    /// Where the item lies (slide, level-0 box, microns per pixel), in a study that asks for shapes; nil otherwise.
     let item: ItemDescription?
-    /// How the item is shown (`rotate90`, `flip-horizontal`, …); nil shows it as it is. The picture at `imageURL` is
-    /// already shown so; shapes are saved in the item's own level-0 coordinates.
+    /// How the item is shown (`rotate90`, `flip-horizontal`, …), in a study that asks for shapes; nil shows it as it is
+    /// (and is all a study without shapes ever says). The picture at `imageURL` is already shown so; shapes are saved
+    /// in the item's own level-0 coordinates.
     let transform: String?
     let read: Bool
     let versions: Int
@@ -20,13 +21,16 @@ struct AssignmentView: Encodable, Sendable {
     /// The item's picture (PNG), when the study has one.
     let imageURL: String?
 
-    init(_ assigned: AssignedItem, item: StudyItem?, study: StoredStudy) {
+    /// `placesShapes`: whether the study asks for shapes, which are placed in the item's level-0 coordinates and so
+    /// need where the item lies and how it is turned. A study that asks for none shows neither: its picture is all a
+    /// reader needs, and a hidden repeat then looks like any other assignment.
+    init(_ assigned: AssignedItem, item: StudyItem?, study: StoredStudy, placesShapes: Bool) {
         ordinal = assigned.assignment.ordinal
         kind = item?.kind ?? "unknown"
         let description = item.flatMap(ItemDescription.init)
         // The picture's digest stays out: a repeat and its first reading would share it.
-        self.item = description?.with(image: nil)
-        transform = assigned.assignment.transform
+        self.item = placesShapes ? description?.with(image: nil) : nil
+        transform = placesShapes ? assigned.assignment.transform : nil
         read = assigned.isRead
         versions = assigned.versions
         readsURL = AssignmentView.readsURL(study, ordinal: ordinal)
@@ -67,13 +71,15 @@ struct AssignmentListView: Encodable, Sendable {
     let next: Int?
     let assignments: [AssignmentView]
 
-    init(_ progress: ReaderProgress, items: [StudyItem], study: StoredStudy) {
+    init(_ progress: ReaderProgress, items: [StudyItem], study: StoredStudy, placesShapes: Bool) {
         let byID = Dictionary(items.map { ($0.itemID, $0) }, uniquingKeysWith: { first, _ in first })
         self.study = study.slug
         reader = progress.reader
         completed = progress.completed
         total = progress.total
         next = progress.next?.assignment.ordinal
-        assignments = progress.assignments.map { AssignmentView($0, item: byID[$0.assignment.itemID], study: study) }
+        assignments = progress.assignments.map {
+            AssignmentView($0, item: byID[$0.assignment.itemID], study: study, placesShapes: placesShapes)
+        }
     }
 }
