@@ -84,6 +84,8 @@ import Testing
         // (its phase's logs would be the organisers'); ContainerLogAccessTests reads a real one.
         if page == .runLog, role == .organiser { return .notFound }
         if page == .runLog, role == .alpha { return .refused }
+        // The test's annotator reads its study; it adjudicates none (AdjudicatePageTests signs in an adjudicator).
+        if [.adjudicate, .disputeItem, .decideDispute, .disputeImage].contains(page), role == .annotator { return .refused }
         let signedIn = role != .anonymous && role != .forged
         switch page.audience {
         case .everyone:

@@ -40,7 +40,7 @@ extension APIHandlers {
     }
 
     /// A decision answers the study's questions as a read would: a label from its classes, shapes where it asks for them.
-    private static func check(_ decision: StudyDecision, questions study: ReaderStudy) throws {
+    static func check(_ decision: StudyDecision, questions study: ReaderStudy) throws {
         guard decision.label != nil || decision.shapes != nil else {
             throw APIError(.unprocessableContent, code: "invalid-decision", message: "field label: a decision needs a label or shapes",
                            details: [.init(code: "invalid-decision", message: "a decision needs a label or shapes", line: nil, column: nil,

@@ -9,6 +9,7 @@ public enum Page: String, CaseIterable, Sendable {
     case leaderboardIndex, leaderboardFile
     case manage, phaseActionForm, phaseAction, addTeam, issueToken, revokeTokenForm, revokeToken, audit, publishLeaderboard
     case annotate, annotateItem, saveAnnotation, annotateImage
+    case adjudicate, disputeItem, decideDispute, disputeImage
 
     /// Who may open a page. Anyone else is sent to sign in (no session) or told the page is not for them.
     public enum Audience: Sendable {
@@ -23,7 +24,7 @@ public enum Page: String, CaseIterable, Sendable {
 
     public var method: HTTPRequest.Method {
         switch self {
-        case .signIn, .signOut, .upload, .choose, .phaseAction, .addTeam, .issueToken, .revokeToken, .publishLeaderboard, .saveAnnotation: .post
+        case .signIn, .signOut, .upload, .choose, .phaseAction, .addTeam, .issueToken, .revokeToken, .publishLeaderboard, .saveAnnotation, .decideDispute: .post
         default: .get
         }
     }
@@ -59,6 +60,9 @@ public enum Page: String, CaseIterable, Sendable {
         case .annotate: "/annotate"
         case .annotateItem, .saveAnnotation: "/annotate/{challenge}/{study}/{ordinal}"
         case .annotateImage: "/annotate/{challenge}/{study}/{ordinal}/image"
+        case .adjudicate: "/annotate/{challenge}/{study}/disputes"
+        case .disputeItem, .decideDispute: "/annotate/{challenge}/{study}/disputes/{id}"
+        case .disputeImage: "/annotate/{challenge}/{study}/disputes/{id}/image"
         }
     }
 
@@ -71,7 +75,7 @@ public enum Page: String, CaseIterable, Sendable {
         case .manage, .phaseActionForm, .phaseAction, .addTeam, .issueToken, .revokeTokenForm, .revokeToken, .audit,
              .publishLeaderboard:
             .organiser
-        case .annotate, .annotateItem, .saveAnnotation, .annotateImage: .annotator
+        case .annotate, .annotateItem, .saveAnnotation, .annotateImage, .adjudicate, .disputeItem, .decideDispute, .disputeImage: .annotator
         }
     }
 

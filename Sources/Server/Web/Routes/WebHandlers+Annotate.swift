@@ -20,7 +20,8 @@ extension WebHandlers {
                     guard let member = try store.studyReader(tokenID: tokenID, in: study) else { continue }
                     let title = (try? ReaderStudy(store: store, challenge: slug, slug: study.slug).spec.title) ?? study.slug
                     let progress = member.role == .reader ? try store.progress(of: member.name, in: study) : nil
-                    studies.append(AnnotatorStudy(study: study, title: title, role: member.role, progress: progress))
+                    let open = member.role == .adjudicator ? try store.openDisputes(study).count : 0
+                    studies.append(AnnotatorStudy(study: study, title: title, role: member.role, progress: progress, openDisputes: open))
                 }
             }
             return studies
@@ -142,6 +143,10 @@ extension WebHandlers {
     static func itemPath(_ study: StoredStudy, ordinal: Int) -> String {
         "/annotate/\(study.challenge)/\(study.slug)/\(ordinal)"
     }
+
+    static func disputesPath(_ study: StoredStudy) -> String {
+        "/annotate/\(study.challenge)/\(study.slug)/disputes"
+    }
 }
 
 /// One study an annotator's token is bound to, as its list shows it.
@@ -151,15 +156,18 @@ struct AnnotatorStudy: Sendable {
     let role: StudyReader.Role
     /// A reader's progress; nil for an adjudicator.
     let progress: ReaderProgress?
+    /// An adjudicator's open disputes.
+    let openDisputes: Int
 
     var row: [String: Any] {
         guard let progress else {
-            return ["title": title, "role": "adjudicator", "progress": "", "href": "", "hasLink": false,
-                    "note": "Adjudication works through the API for now (GET …/studies/\(study.slug)/disputes)."]
+            return ["title": title, "role": "adjudicator", "progress": "\(openDisputes) open dispute\(openDisputes == 1 ? "" : "s")",
+                    "href": WebHandlers.disputesPath(study), "hasLink": true, "linkText": "Open the adjudication queue",
+                    "note": openDisputes == 0 ? "Nothing waits for you now." : ""]
         }
         let next = progress.assignments.first { !$0.isRead } ?? progress.assignments.first
         return [
-            "title": title, "role": "reader", "progress": "\(progress.completed) of \(progress.total) read",
+            "title": title, "role": "reader", "progress": "\(progress.completed) of \(progress.total) read", "linkText": "Continue reading",
             "href": next.map { WebHandlers.itemPath(study, ordinal: $0.assignment.ordinal) } ?? "", "hasLink": next != nil,
             "note": progress.completed == progress.total ? "Every item is read; you may still change a read." : "",
         ]

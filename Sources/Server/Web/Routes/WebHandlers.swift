@@ -74,6 +74,10 @@ struct WebHandlers: Sendable {
         case .annotateItem: return try await annotateItem(request)
         case .saveAnnotation: return try await saveAnnotation(request)
         case .annotateImage: return try await annotateImage(request)
+        case .adjudicate: return try await adjudicate(request)
+        case .disputeItem: return try await disputeItem(request, problem: nil)
+        case .decideDispute: return try await decideDispute(request)
+        case .disputeImage: return try await disputePicture(request)
         }
     }
 

@@ -1,0 +1,104 @@
+import Challenge
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Store
+import Studies
+
+/// The adjudicator's pages: the open disputes of a study, and each disputed item's picture with its readers' latest
+/// grades side by side, any of which it accepts with one button, or another grade of its own. The same checks as the
+/// adjudicator's API: only the study's adjudicators, only open disputes, and a decision is a grade of the study.
+extension WebHandlers {
+    func adjudicate(_ request: PageRequest) async throws -> Response {
+        let (challenge, slug, caller) = (try request.parameter("challenge"), try request.parameter("study"), request.visitor.caller)
+        let (study, open) = try await api.blocking { [api] in
+            let (study, _) = try api.membership(challenge: challenge, slug: slug, caller: caller, role: .adjudicator)
+            return (study, try api.store.openDisputes(study.study))
+        }
+        let rows: [[String: Any]] = open.map { dispute in
+            ["item": dispute.itemID, "reason": Self.sentence(dispute.reason), "href": Self.disputesPath(study.study) + "/\(dispute.id)",
+             "openedAt": PageTime.values(dispute.openedAt)]
+        }
+        let decided = request.request.uri.queryParameters.get("decided")
+        return try page("adjudicate", title: "Adjudication · \(study.spec.title)", visitor: request.visitor,
+                        values: ["studyTitle": study.spec.title, "disputes": rows, "hasDisputes": !rows.isEmpty,
+                                 "decided": decided.map { "Decided item \($0)." } ?? "", "hasDecided": decided != nil])
+    }
+
+    func disputeItem(_ request: PageRequest, problem: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let (challenge, slug, caller) = (try request.parameter("challenge"), try request.parameter("study"), request.visitor.caller)
+        let id = try disputeID(request)
+        let (study, dispute, reads, item, names) = try await api.blocking { [api] in
+            let (study, _) = try api.membership(challenge: challenge, slug: slug, caller: caller, role: .adjudicator)
+            guard let dispute = try api.store.openDisputes(study.study).first(where: { $0.id == id }) else {
+                throw APIError.notFound("study \(slug) has no open dispute \(id)")
+            }
+            let reads = try api.store.latestReads(study.study).filter { $0.itemID == dispute.itemID && !$0.isRepeat }
+            let item = try api.store.studyItems(study.study).first { $0.itemID == dispute.itemID }
+            let classes = try api.store.challenge(challenge).spec.task.classes
+            return (study, dispute, reads, item, Dictionary(classes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }))
+        }
+        let named = { (label: String) in names[label].map { "\(label) · \($0)" } ?? label }
+        let readRows: [[String: Any]] = reads.sorted { $0.reader < $1.reader }.map { read in
+            ["reader": read.reader, "label": read.label ?? "", "labelName": read.label.map(named) ?? "no grade", "hasLabel": read.label != nil,
+             "comment": read.comment ?? "", "hasComment": read.comment != nil, "version": read.version]
+        }
+        let choices: [[String: Any]] = (study.spec.questions.label?.names ?? []).enumerated().map { index, id in
+            ["id": id, "name": named(id), "inputID": "decision-\(index)"]
+        }
+        let path = Self.disputesPath(study.study) + "/\(id)"
+        var values: [String: Any] = ["studyTitle": study.spec.title, "item": dispute.itemID, "reason": Self.sentence(dispute.reason)]
+        values["reads"] = readRows
+        values["choices"] = choices
+        values["hasLabel"] = !choices.isEmpty
+        values["action"] = path
+        values["pictureURL"] = path + "/image"
+        values["hasPicture"] = item.flatMap(ItemDescription.init)?.image != nil
+        values["queue"] = Self.disputesPath(study.study)
+        values["problem"] = problem ?? ""
+        values["hasProblem"] = problem != nil
+        return try page("dispute", title: "Dispute on \(dispute.itemID) · \(study.spec.title)", visitor: request.visitor,
+                        values: values, status: status)
+    }
+
+    /// Records the adjudicator's grade for the dispute, then returns to the queue; a refused grade comes back on the
+    /// dispute's page with the reason.
+    func decideDispute(_ request: PageRequest) async throws -> Response {
+        let form = try await checkedForm(request)
+        let (challenge, slug, caller) = (try request.parameter("challenge"), try request.parameter("study"), request.visitor.caller)
+        let id = try disputeID(request)
+        let now = now()
+        let decision = StudyDecision(label: form["label"].flatMap { $0.isEmpty ? nil : $0 }, shapes: nil,
+                                     comment: form["comment"].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 })
+        do {
+            let (queue, item) = try await api.blocking { [api] in
+                let (study, member) = try api.membership(challenge: challenge, slug: slug, caller: caller, role: .adjudicator)
+                try APIHandlers.check(decision, questions: study)
+                let dispute = try api.store.resolveDispute(id, adjudicator: member.name, decision: decision, in: study.study, now: now)
+                return (Self.disputesPath(study.study), dispute.itemID)
+            }
+            return Self.redirect(to: queue + "?decided=" + (item.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+        } catch let error as APIError where error.status == .unprocessableContent {
+            return try await disputeItem(request, problem: Self.sentence(error.message), status: error.status)
+        }
+    }
+
+    func disputePicture(_ request: PageRequest) async throws -> Response {
+        let (challenge, slug, caller) = (try request.parameter("challenge"), try request.parameter("study"), request.visitor.caller)
+        let id = try disputeID(request)
+        return try await api.blocking { [api] in
+            let (study, _) = try api.membership(challenge: challenge, slug: slug, caller: caller, role: .adjudicator)
+            guard let dispute = try api.store.openDisputes(study.study).first(where: { $0.id == id }) else {
+                throw APIError.notFound("study \(slug) has no open dispute \(id)")
+            }
+            var response = try api.itemImage(dispute.itemID, shown: nil, in: study, missing: "dispute \(id)")
+            response.headers.append(contentsOf: PageHeaders.common)
+            return response
+        }
+    }
+
+    private func disputeID(_ request: PageRequest) throws -> Int64 {
+        guard let id = Int64(try request.parameter("id")) else { throw APIError.notFound("no such dispute: \(try request.parameter("id"))") }
+        return id
+    }
+}
