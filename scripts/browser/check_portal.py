@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Drives the portal of a running `arbiter serve --no-judge` in headless Chromium as its people would.
 
-    check_portal.py BASE_URL TEAM_TOKEN ORGANISER_TOKEN ARBITER DATA_DIR FIXTURES ARTEFACT_DIR READER_TOKEN
+    check_portal.py BASE_URL TEAM_TOKEN ORGANISER_TOKEN ARBITER DATA_DIR FIXTURES ARTEFACT_DIR READER_TOKEN ADJUDICATOR_TOKEN
 
 - a participant signs in, uploads a malformed file and sees every problem the API reports, uploads a valid one and
   follows it from queued to scored on its submissions page without reloading it (the judge is run meanwhile);
@@ -11,6 +11,7 @@
 - a participant does the whole path with the keyboard alone, with the focus always visible;
 - a reader of the demo's study opens its list and an item's picture, grades it with a digit key and Enter, and finds
   the grade saved as a new version;
+- the study's adjudicator opens a tie from its queue, sees both readers' grades beside the picture, and accepts one;
 - no page breaks its Content-Security-Policy, and none is wider than a 390 px phone screen;
 - every page is saved as a screenshot at 1400 px and at 390 px in ARTEFACT_DIR.
 Exits non-zero with a list of every problem found.
@@ -229,7 +230,42 @@ def reader(driver, base, token, artefacts):
     check("version 2" in driver.find_element(By.TAG_NAME, "main").text, "the read saved from the page is a new version")
 
 
-def main(base, team_token, organiser_token, arbiter, data, fixtures, artefacts, reader_token):
+def adjudicator(driver, base, token, arbiter, data, artefacts):
+    """Two readers of one item are made to disagree (new versions of their reads, imported with the CLI) and the
+    consensus puts the tie in the queue; the adjudicator opens it, sees both grades beside the picture, and accepts one."""
+    study = [CHALLENGE, "tissuenet-demo-grading", "--data-dir", data]
+    exported = subprocess.run([arbiter, "study", "reads", "export", *study], check=True, capture_output=True, text=True).stdout
+    readers = {}
+    for line in exported.splitlines()[1:]:
+        fields = line.split(",")
+        if fields[-1] == "false":
+            readers.setdefault(fields[0], set()).add(fields[1])
+    item, pair = next((item, sorted(names)) for item, names in readers.items() if len(names) == 2)
+    reads = os.path.join(data, "tie.csv")
+    with open(reads, "w") as file:
+        file.write(f"item_id,reader,label\n{item},{pair[0]},0\n{item},{pair[1]},3\n")
+    subprocess.run([arbiter, "study", "reads", "import", *study[:2], reads, *study[2:]], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([arbiter, "study", "consensus", *study[:2], "--out", os.path.join(data, "tie-consensus.csv"), *study[2:]],
+                   check=True, stdout=subprocess.DEVNULL)
+    driver.get(base + "/")
+    for button in driver.find_elements(By.XPATH, "//button[normalize-space()='Sign out']"):
+        button.click()
+        wait_for(driver, lambda: driver.find_elements(By.LINK_TEXT, "Sign in"), "the reader signing out")
+    sign_in(driver, base, token)
+    check("open dispute" in driver.find_element(By.TAG_NAME, "main").text, "the adjudicator's list shows its open disputes")
+    driver.find_element(By.LINK_TEXT, "Open the adjudication queue").click()
+    driver.find_element(By.LINK_TEXT, item).click()
+    wait_for(driver, lambda: driver.execute_script(
+        "const i = document.querySelector('.item-picture img'); return i && i.complete && i.naturalWidth > 0"), "the disputed item's picture")
+    text = driver.find_element(By.TAG_NAME, "main").text
+    check(pair[0] in text and pair[1] in text, f"both readers' grades are side by side ({pair})")
+    shoot(driver, artefacts, "adjudicate-dispute")
+    driver.find_element(By.XPATH, "//button[starts-with(normalize-space(), 'Accept 3')]").click()
+    wait_for(driver, lambda: f"Decided item {item}" in driver.find_element(By.TAG_NAME, "main").text, "the decision's notice")
+    shoot(driver, artefacts, "adjudicate-decided")
+
+
+def main(base, team_token, organiser_token, arbiter, data, fixtures, artefacts, reader_token, adjudicator_token):
     os.makedirs(artefacts, exist_ok=True)
     driver = browser(console_log=True)
     try:
@@ -237,6 +273,7 @@ def main(base, team_token, organiser_token, arbiter, data, fixtures, artefacts, 
         organiser(driver, base, organiser_token, artefacts)
         keyboard(driver, base, team_token, fixtures, artefacts)
         reader(driver, base, reader_token, artefacts)
+        adjudicator(driver, base, adjudicator_token, arbiter, data, artefacts)
     finally:
         driver.quit()
     print(f"portal checked; screenshots in {artefacts}")
@@ -246,6 +283,6 @@ def main(base, team_token, organiser_token, arbiter, data, fixtures, artefacts, 
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 9:
+    if len(sys.argv) != 10:
         sys.exit(__doc__)
     sys.exit(main(*sys.argv[1:]))

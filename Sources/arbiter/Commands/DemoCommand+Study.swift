@@ -65,6 +65,9 @@ extension DemoCommand {
         if let first = readers.first {
             print("annotator token of \(first.reader) (for the reader's workspace): \(first.token)")
         }
+        if let adjudicator = outcome.issuedTokens.first(where: { $0.role == .adjudicator }) {
+            print("adjudicator token of \(adjudicator.reader) (for the adjudication queue): \(adjudicator.token)")
+        }
         return try truthWithConsensus(truth, consensus: consensus.consensus, task: spec.task, file: data.appendingPathComponent("truth-with-consensus.csv"))
     }
 
