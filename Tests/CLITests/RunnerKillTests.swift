@@ -22,17 +22,21 @@ struct RunnerKillTests {
         }
         let team = try await ArbiterBinary.run(["team", "add", Self.slug, "alpha"] + data)
         let token = try #require(team.stdout.split(whereSeparator: \.isWhitespace).first { $0.hasPrefix("arb_") }.map(String.init))
-        // The demo's benign model, after a pause long enough to be seen running and killed in even when podman calls
-        // take seconds each on a loaded machine (4 s was not, once, in CI).
+        // The demo's benign model, after a pause to be killed in. The container says it has started with a file in its
+        // /output (gone before the model writes): `podman ps` did not see it running in CI, twice, on a loaded machine.
         let model = try String(contentsOfFile: RepositoryFiles.url("Fixtures/\(Self.slug)/containers/benign/model.sh").path, encoding: .utf8)
-        try BusyboxImage(script: "sleep 15\n" + model, reference: "localhost/arbiter-kill-test:1").write(to: folder.file("model.tar"))
+        try BusyboxImage(script: "echo started > /output/started\nsleep 15\nrm -f /output/started\n" + model,
+                         reference: "localhost/arbiter-kill-test:1").write(to: folder.file("model.tar"))
         let submitted = try await ArbiterBinary.run(["submit", Self.slug, "--phase", "final", "--token", token, folder.file("model.tar")] + data)
         #expect(submitted.status == 0, "\(submitted.stderr)")
 
         let location = try StoreFactory.open(database: nil, dataDirectory: URL(fileURLWithPath: folder.file("data"))).location
         let label = "arbiter.job=" + ContainerRunner.containerLabel(jobID: 1, storeLocation: location)
-        let runner = try ArbiterBinary.start(["run", "--watch", "--lease", "3", "--poll", "0.2"] + engine + data, in: folder.path)
-        let seen = try await waitForContainer(labelled: label)
+        let scratch = folder.file("scratch")
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        let runner = try ArbiterBinary.start(["run", "--watch", "--lease", "3", "--poll", "0.2", "--scratch", scratch] + engine + data,
+                                             in: folder.path)
+        let seen = try await waitForStartedContainer(in: scratch)
         kill(runner.processIdentifier, SIGKILL)
         runner.waitUntilExit()
         try await Task.sleep(for: .seconds(3.5))  // past the lease
@@ -54,14 +58,18 @@ struct RunnerKillTests {
         #expect(leftovers.isEmpty)
     }
 
-    /// Polls until a container with the label runs (the runner has started it), for at most 180 s of a busy CI machine.
-    func waitForContainer(labelled label: String) async throws -> Bool {
+    /// Polls until the first attempt's container has written its `started` file into its run's output folder (the
+    /// runner's workspace `arbiter-run-1-1-…` under `scratch`), for at most 180 s of a busy CI machine.
+    func waitForStartedContainer(in scratch: String) async throws -> Bool {
         let deadline = ContinuousClock.now + .seconds(180)
         while ContinuousClock.now < deadline {
-            if try await !ArbiterBinary.podmanOutput(["ps", "--quiet", "--filter", "label=\(label)", "--filter", "status=running"]).isEmpty { return true }
-            try await Task.sleep(for: .milliseconds(200))
+            let workspaces = (try? FileManager.default.contentsOfDirectory(atPath: scratch)) ?? []
+            if workspaces.contains(where: { $0.hasPrefix("arbiter-run-1-1-") && FileManager.default.fileExists(atPath: "\(scratch)/\($0)/output/started") }) {
+                return true
+            }
+            try await Task.sleep(for: .milliseconds(100))
         }
-        Issue.record("no container labelled \(label) started within 180 s")
+        Issue.record("the container of the job's first attempt did not start within 180 s")
         return false
     }
 }
