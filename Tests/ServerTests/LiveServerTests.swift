@@ -10,9 +10,15 @@ import Testing
 /// the process's own judge.
 @Suite struct LiveServerTests {
     @Test func uploadOverASocketIsAcknowledgedThenScoredByTheInProcessJudge() async throws {
-        let setup = try await TestServer(configuration: .init(port: 0, requestsPerSecond: 1000, requestBurst: 1000, runsJudge: true))
-        try await Self.serving(setup) { port in
+        let port = Int.random(in: 20_000..<40_000)
+        let setup = try await TestServer(configuration: .init(port: port, requestsPerSecond: 1000, requestBurst: 1000, runsJudge: true))
+        let stop = ServerStop()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await setup.server.run(stop: stop) }
+            // A graceful stop: cancelling the server's task would drop accepted connections, which NIO refuses.
+            defer { stop.trigger() }
             let base = URL(string: "http://127.0.0.1:\(port)")!
+            try await Self.waitUntilHealthy(base)
             var request = URLRequest(url: base.appendingPathComponent("api/v1/challenges/tiny/phases/final/submissions"))
             request.httpMethod = "POST"
             request.setValue("Bearer \(setup.alpha)", forHTTPHeaderField: "Authorization")
@@ -37,10 +43,16 @@ import Testing
     /// What no HTTP client sends, over a real socket: each is answered with the JSON error naming it, or, when there
     /// is no request to answer, the connection is closed.
     @Test func brokenAndStalledRequestsOverASocketAreAnsweredOrClosed() async throws {
-        let configuration = ServerConfiguration(port: 0, requestsPerSecond: 1000, requestBurst: 1000, runsJudge: false,
+        let port = Int.random(in: 20_000..<40_000)
+        let configuration = ServerConfiguration(port: port, requestsPerSecond: 1000, requestBurst: 1000, runsJudge: false,
                                                 headerTimeout: .seconds(1), bodyTimeout: .seconds(1))
         let setup = try await TestServer(configuration: configuration)
-        try await Self.serving(setup) { port in
+        let stop = ServerStop()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await setup.server.run(stop: stop) }
+            // A graceful stop: cancelling the server's task would drop accepted connections, which NIO refuses.
+            defer { stop.trigger() }
+            try await Self.waitUntilHealthy(URL(string: "http://127.0.0.1:\(port)")!)
             let upload = "POST /api/v1/challenges/tiny/phases/final/submissions?file_name=p.csv HTTP/1.1\r\nHost: x\r\n"
                 + "Authorization: Bearer \(setup.alpha)\r\n"
 
@@ -75,25 +87,12 @@ import Testing
         }
     }
 
-    /// Runs `body` with the port the server bound (the system's choice: a random one could be taken by any process),
-    /// once it accepts connections; then stops it gracefully, since cancelling the server's task would drop accepted
-    /// connections, which NIO refuses.
-    static func serving(_ setup: TestServer, _ body: @escaping @Sendable (Int) async throws -> Void) async throws {
-        let stop = ServerStop()
-        let (ports, listening) = AsyncStream.makeStream(of: Int.self)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                defer { listening.finish() }
-                try await setup.server.run(stop: stop) { listening.yield($0) }
-            }
-            defer { stop.trigger() }
-            var bound: Int?
-            for await port in ports {
-                bound = port
-                break
-            }
-            let port = try #require(bound, "the server stopped before it listened")
-            try await body(port)
+    static func waitUntilHealthy(_ base: URL) async throws {
+        for _ in 0..<100 {
+            if let (_, response) = try? await URLSession.shared.data(from: base.appendingPathComponent("healthz")),
+               (response as? HTTPURLResponse)?.statusCode == 200 { return }
+            try await Task.sleep(for: .milliseconds(50))
         }
+        Issue.record("the server never answered /healthz")
     }
 }
