@@ -3,6 +3,7 @@ import Foundation
 import Judge
 import Site
 import PlatformSupport
+import Scoring
 import Store
 import Testing
 

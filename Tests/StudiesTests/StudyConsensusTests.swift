@@ -1,5 +1,6 @@
 import Challenge
 import PlatformSupport
+import Scoring
 import Store
 import Studies
 import Testing

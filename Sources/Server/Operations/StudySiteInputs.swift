@@ -1,4 +1,5 @@
 import Challenge
+import Scoring
 import Site
 import Store
 import Studies
@@ -25,9 +26,7 @@ public enum StudySiteInputs {
             }
             let agreement: String
             do { agreement = try study.anonymisedLabelAgreement().text } catch { agreement = "No agreement yet: \(error)" }
-            let consistency = try study.selfConsistency().map {
-                StudyAgreementSection.Consistency(reader: study.anonymousName(of: $0.reader), items: $0.items, agreeing: $0.agreeing)
-            }
+            let consistency = try study.selfConsistency().map { $0.named(study.anonymousName(of: $0.reader)) }
             return StudyAgreementSection(study: study.spec.title, agreement: agreement, selfConsistency: consistency)
         }
     }

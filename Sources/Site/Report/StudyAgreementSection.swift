@@ -1,30 +1,18 @@
 import Foundation
+import Scoring
 
 /// What the report says of one reader study, computed by its caller (Site does not read studies): the agreement
 /// statistics as text and each reader's consistency with themselves, readers under anonymised names.
 public struct StudyAgreementSection: Sendable, Equatable {
-    /// A reader's hidden repeats: how many they read again, and how many of those got the same label.
-    public struct Consistency: Sendable, Equatable {
-        public let reader: String
-        public let items: Int
-        public let agreeing: Int
-
-        /// `reader` (anonymised) gave the same label to `agreeing` of the `items` they read twice.
-        public init(reader: String, items: Int, agreeing: Int) {
-            self.reader = reader
-            self.items = items
-            self.agreeing = agreeing
-        }
-    }
-
     /// The study's title.
     public let study: String
     /// The agreement report's text (kappas, alpha, percent agreement), or why there is none.
     public let agreement: String
-    public let selfConsistency: [Consistency]
+    /// Each reader (anonymised) with their hidden repeats: how many they read again, how many got the same label.
+    public let selfConsistency: [ReaderConsistency]
 
     /// The section of `study` (its title), with its agreement text and each reader's self-consistency.
-    public init(study: String, agreement: String, selfConsistency: [Consistency]) {
+    public init(study: String, agreement: String, selfConsistency: [ReaderConsistency]) {
         self.study = study
         self.agreement = agreement
         self.selfConsistency = selfConsistency
@@ -38,7 +26,7 @@ public struct StudyAgreementSection: Sendable, Equatable {
         } else {
             html += "<table><thead><tr><th>Reader</th><th>Hidden repeats read</th><th>Same label</th><th>Share</th></tr></thead><tbody>\n"
             html += selfConsistency.map { row in
-                let share = row.items == 0 ? "–" : String(format: "%.3f", Double(row.agreeing) / Double(row.items))
+                let share = row.items == 0 ? "–" : String(format: "%.3f", row.share)
                 return "<tr><td>\(escape(row.reader))</td><td class=\"number\">\(row.items)</td><td class=\"number\">\(row.agreeing)</td><td class=\"number\">\(share)</td></tr>\n"
             }.joined() + "</tbody></table>\n"
         }

@@ -36,19 +36,3 @@ extension ReaderStudy {
         }.sorted { $0.reader < $1.reader }
     }
 }
-
-/// How often a reader gave a hidden repeat the label they gave the item the first time.
-public struct ReaderConsistency: Sendable, Equatable, Encodable {
-    public let reader: String
-    /// Items read both plainly and as a hidden repeat, with a label each time.
-    public let items: Int
-    public let agreeing: Int
-
-    public init(reader: String, items: Int, agreeing: Int) {
-        self.reader = reader
-        self.items = items
-        self.agreeing = agreeing
-    }
-
-    public var share: Double { items == 0 ? .nan : Double(agreeing) / Double(items) }
-}

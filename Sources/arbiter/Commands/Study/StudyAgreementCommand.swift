@@ -18,18 +18,10 @@ struct StudyAgreementCommand: ParsableCommand {
 
     /// The JSON: the agreement report and each reader's self-consistency.
     struct Output: Encodable {
-        struct Consistency: Encodable {
-            let reader: String
-            let items: Int
-            let agreeing: Int
-            /// Nil when the reader has no repeat read both times.
-            let share: Double?
-        }
-
         let study: String
         /// Nil for a study that asks no label question.
         let agreement: AgreementReport?
-        let selfConsistency: [Consistency]
+        let selfConsistency: [ReaderConsistency]
         /// Nil for a study that asks for no shapes.
         let shapes: ShapeAgreementReport?
     }
@@ -59,9 +51,7 @@ struct StudyAgreementCommand: ParsableCommand {
         let report = study.spec.questions.label == nil ? nil
             : try study.labelAgreement(weights: kappaWeights, weightsName: weights.rawValue, plan: plan)
         let shapes = study.spec.questions.shapes == nil ? nil : try study.shapeAgreementReport(pointRadius: pointRadius)
-        let consistency = try study.selfConsistency().map {
-            Output.Consistency(reader: $0.reader, items: $0.items, agreeing: $0.agreeing, share: $0.share.isNaN ? nil : $0.share)
-        }
+        let consistency = try study.selfConsistency()
         guard !json else {
             return print(try JSONOutput.text(Output(study: study.study.name, agreement: report, selfConsistency: consistency, shapes: shapes)))
         }
@@ -69,7 +59,7 @@ struct StudyAgreementCommand: ParsableCommand {
         if let shapes { print(shapes.text) }
         print(consistency.isEmpty ? "Self-consistency: no hidden repeat read yet" : "Self-consistency on hidden repeats:")
         for reader in consistency {
-            print("  \(reader.reader): \(reader.agreeing) of \(reader.items) the same" + (reader.share.map { String(format: " (%.3f)", $0) } ?? ""))
+            print("  \(reader.reader): \(reader.agreeing) of \(reader.items) the same" + (reader.items == 0 ? "" : String(format: " (%.3f)", reader.share)))
         }
     }
 }
