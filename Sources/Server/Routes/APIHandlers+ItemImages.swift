@@ -15,25 +15,40 @@ extension APIHandlers {
     static let maxItemImagePixels = 1 << 26
 
     func assignmentImage(_ context: APIRequestContext, caller: Caller) throws -> Response {
-        let ordinal = try context.parameters.require("ordinal", as: Int.self)
-        let (study, member) = try membership(context, caller: caller, role: .reader)
+        try assignmentPicture(challenge: try context.parameters.require("challenge"), study: try context.parameters.require("study"),
+                              ordinal: try context.parameters.require("ordinal", as: Int.self), caller: caller)
+    }
+
+    func disputeImage(_ context: APIRequestContext, caller: Caller) throws -> Response {
+        try disputePicture(challenge: try context.parameters.require("challenge"), study: try context.parameters.require("study"),
+                           id: try context.parameters.require("id", as: Int64.self), caller: caller)
+    }
+
+    /// The picture of the caller's own assignment at `ordinal`, shown as the assignment says (the API's and the
+    /// reader pages' route alike).
+    func assignmentPicture(challenge: String, study slug: String, ordinal: Int, caller: Caller) throws -> Response {
+        let (study, member) = try membership(challenge: challenge, slug: slug, caller: caller, role: .reader)
         let assignment = try ownAssignment(ordinal, of: member, in: study).assignment
         return try itemImage(assignment.itemID, shown: assignment.transform.flatMap(RepeatTransform.init(rawValue:)), in: study,
                              missing: "assignment \(ordinal)")
     }
 
     /// The picture of a disputed item, while its dispute is open: an adjudicator reaches the items of its queue only.
-    func disputeImage(_ context: APIRequestContext, caller: Caller) throws -> Response {
-        let id = try context.parameters.require("id", as: Int64.self)
-        let (study, _) = try membership(context, caller: caller, role: .adjudicator)
+    func disputePicture(challenge: String, study slug: String, id: Int64, caller: Caller) throws -> Response {
+        let (study, _) = try membership(challenge: challenge, slug: slug, caller: caller, role: .adjudicator)
+        return try itemImage(try openDispute(id, in: study).itemID, shown: nil, in: study, missing: "dispute \(id)")
+    }
+
+    /// The study's open dispute `id`; a decided or unknown one is not found.
+    func openDispute(_ id: Int64, in study: ReaderStudy) throws -> StudyDispute {
         guard let dispute = try store.openDisputes(study.study).first(where: { $0.id == id }) else {
             throw APIError.notFound("study \(study.study.slug) has no open dispute \(id)")
         }
-        return try itemImage(dispute.itemID, shown: nil, in: study, missing: "dispute \(id)")
+        return dispute
     }
 
     /// `missing` names the item as the caller knows it, so an error never says an item id a reader was not given.
-    func itemImage(_ itemID: String, shown transform: RepeatTransform?, in study: ReaderStudy, missing: String) throws -> Response {
+    private func itemImage(_ itemID: String, shown transform: RepeatTransform?, in study: ReaderStudy, missing: String) throws -> Response {
         let item = try store.studyItems(study.study).first { $0.itemID == itemID }
         guard let digest = item.flatMap(ItemDescription.init)?.image else {
             throw APIError.notFound("\(missing) has no picture: the study was added without its slides or tiles")

@@ -30,9 +30,7 @@ extension WebHandlers {
         let id = try disputeID(request)
         let (study, dispute, reads, item, names) = try await api.blocking { [api] in
             let (study, _) = try api.membership(challenge: challenge, slug: slug, caller: caller, role: .adjudicator)
-            guard let dispute = try api.store.openDisputes(study.study).first(where: { $0.id == id }) else {
-                throw APIError.notFound("study \(slug) has no open dispute \(id)")
-            }
+            let dispute = try api.openDispute(id, in: study)
             let reads = try api.store.latestReads(study.study).filter { $0.itemID == dispute.itemID && !$0.isRepeat }
             let item = try api.store.studyItems(study.study).first { $0.itemID == dispute.itemID }
             let classes = try api.store.challenge(challenge).spec.task.classes
@@ -86,15 +84,9 @@ extension WebHandlers {
     func disputePicture(_ request: PageRequest) async throws -> Response {
         let (challenge, slug, caller) = (try request.parameter("challenge"), try request.parameter("study"), request.visitor.caller)
         let id = try disputeID(request)
-        return try await api.blocking { [api] in
-            let (study, _) = try api.membership(challenge: challenge, slug: slug, caller: caller, role: .adjudicator)
-            guard let dispute = try api.store.openDisputes(study.study).first(where: { $0.id == id }) else {
-                throw APIError.notFound("study \(slug) has no open dispute \(id)")
-            }
-            var response = try api.itemImage(dispute.itemID, shown: nil, in: study, missing: "dispute \(id)")
-            response.headers.append(contentsOf: PageHeaders.common)
-            return response
-        }
+        var response = try await api.blocking { [api] in try api.disputePicture(challenge: challenge, study: slug, id: id, caller: caller) }
+        response.headers.append(contentsOf: PageHeaders.common)
+        return response
     }
 
     private func disputeID(_ request: PageRequest) throws -> Int64 {

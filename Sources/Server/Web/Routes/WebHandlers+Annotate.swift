@@ -74,14 +74,11 @@ extension WebHandlers {
     func annotateImage(_ request: PageRequest) async throws -> Response {
         let (challenge, slug, ordinal) = (try request.parameter("challenge"), try request.parameter("study"), try ordinal(request))
         let caller = request.visitor.caller
-        return try await api.blocking { [api] in
-            let (study, member) = try api.membership(challenge: challenge, slug: slug, caller: caller, role: .reader)
-            let assignment = try api.ownAssignment(ordinal, of: member, in: study).assignment
-            var response = try api.itemImage(assignment.itemID, shown: assignment.transform.flatMap(RepeatTransform.init(rawValue:)),
-                                             in: study, missing: "assignment \(ordinal + 1)")
-            response.headers.append(contentsOf: PageHeaders.common)
-            return response
+        var response = try await api.blocking { [api] in
+            try api.assignmentPicture(challenge: challenge, study: slug, ordinal: ordinal, caller: caller)
         }
+        response.headers.append(contentsOf: PageHeaders.common)
+        return response
     }
 
     /// One assignment: its picture, the study's classes with the reader's latest choice checked, the comment, and
