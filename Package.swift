@@ -104,7 +104,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Challenge", "Evaluation", "Store", "Intake", "Judge", "Site", "Studies",
+                "Challenge", "Evaluation", "Store", "Intake", "Judge", "Site", "Studies", "Tiling",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

@@ -9,6 +9,7 @@ import ServiceLifecycle
 import UnixSignals
 import Site
 import Store
+import Tiling
 
 /// Arbiter over HTTP: the JSON API of `Endpoint`, on the same store and intake as the CLI, and (unless
 /// configured otherwise) a judge in the same process that scores what arrives.
@@ -36,7 +37,8 @@ public struct ArbiterServer: Sendable {
             leaderboards: LeaderboardCache(site: LeaderboardSite(store: store, assets: leaderboardAssets)),
             metrics: ServerMetrics(), clock: clock, logger: logger, intake: SubmissionIntake(store: store),
             uploadWork: UploadWorkPool(threads: configuration.uploadThreads, perToken: configuration.uploadsPerToken,
-                                       capacity: configuration.uploadsInProgress))
+                                       capacity: configuration.uploadsInProgress),
+            viewer: ItemViewer(slides: configuration.slides.map(SlideFolder.init), cacheBytes: configuration.tileCacheBytes))
         pages = WebHandlers(
             api: handlers, renderer: try PageRenderer(),
             portal: PortalSite(site: LeaderboardSite(store: store, assets: leaderboardAssets, signingKey: signingKey)),

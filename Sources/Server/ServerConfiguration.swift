@@ -38,6 +38,11 @@ public struct ServerConfiguration: Sendable {
     /// Sign-in attempts one address may make per minute, sustained; `signInBurst` may come at once.
     public var signInsPerMinute: Double = 10
     public var signInBurst: Double = 10
+    /// The folder of the slides that study items name, from which the annotation viewer's tiles are made; nil shows
+    /// each item's stored picture alone.
+    public var slides: URL?
+    /// Bytes of viewer tiles kept in memory once made.
+    public var tileCacheBytes = 256 << 20
 
     /// Twice the machine's cores.
     public static var defaultUploadThreads: Int { 2 * max(1, ProcessInfo.processInfo.activeProcessorCount) }

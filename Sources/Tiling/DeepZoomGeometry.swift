@@ -159,3 +159,25 @@ extension DeepZoomGeometry {
     /// The top-left corner of the Deep Zoom image in level-0 pixels (non-zero only with `limitBounds`).
     public var origin: (x: Int, y: Int) { offset }
 }
+
+extension DeepZoomGeometry {
+    /// What to read for any rectangle of Deep Zoom level `level` (in its pixels), placed as `tile` places a tile
+    /// without overlap: the viewer cuts turned items into tiles that do not line up with the level's own.
+    public func region(level: Int, x: Int, y: Int, width: Int, height: Int) -> Tile {
+        precondition(levelDimensions.indices.contains(level) && width > 0 && height > 0 && x >= 0 && y >= 0
+                     && x + width <= levelDimensions[level].width && y + height <= levelDimensions[level].height,
+                     "no rectangle \(x),\(y) \(width)x\(height) in level \(level)")
+        let slideLevel = slideLevels[level]
+        let start = [x, y], extent = [width, height], offsets = [offset.x, offset.y]
+        let slideSize = [activeDimensions[slideLevel].width, activeDimensions[slideLevel].height]
+        var location = [0, 0], regionSize = [0, 0]
+        for axis in 0..<2 {
+            let levelLocation = levelToSlideDownsamples[level] * Double(start[axis])
+            location[axis] = Int(slideDownsamples[slideLevel] * levelLocation + Double(offsets[axis]))
+            let wanted = (levelToSlideDownsamples[level] * Double(extent[axis])).rounded(.up)
+            regionSize[axis] = max(1, Int(min(wanted, Double(slideSize[axis]) - levelLocation.rounded(.up))))
+        }
+        return Tile(location: (location[0], location[1]), slideLevel: slideLevel, size: (regionSize[0], regionSize[1]),
+                    tileSize: (width, height))
+    }
+}

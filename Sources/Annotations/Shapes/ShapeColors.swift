@@ -1,6 +1,8 @@
+import Foundation
+
 /// The colour a writer gives a class when the caller names none: QuPath's colour for its built-in classes, else
 /// one of 12 distinct colours picked by a hash of the name, so that a class keeps its colour from file to file.
-enum ShapeColors {
+public enum ShapeColors {
     /// QuPath's standard classes and their colours (`PathClass.StandardPathClasses`).
     private static let qupath: [String: GeoJSONWriter.Color] = [
         "Tumor": .init(red: 200, green: 0, blue: 0),
@@ -29,10 +31,36 @@ enum ShapeColors {
     }
 
     /// `#RRGGBB`, as ASAP writes colours.
-    static func hex(_ color: GeoJSONWriter.Color) -> String {
+    public static func hex(_ color: GeoJSONWriter.Color) -> String {
         "#" + [color.red, color.green, color.blue].map { byte in
             let digits = String(byte, radix: 16, uppercase: true)
             return digits.count == 1 ? "0" + digits : digits
         }.joined()
+    }
+
+    /// The class's colour as CSS `#RRGGBB`, for the annotation viewer.
+    public static func css(forClass name: String) -> String { hex(color(forClass: name)) }
+
+    /// The halo the viewer draws under a class's lines, black or white, whichever stands out more from the colour:
+    /// with it, a line keeps its contrast on white glass, pink eosin and purple haematoxylin alike.
+    public static func halo(forClass name: String) -> GeoJSONWriter.Color {
+        let color = color(forClass: name)
+        let black = GeoJSONWriter.Color(red: 0, green: 0, blue: 0), white = GeoJSONWriter.Color(red: 255, green: 255, blue: 255)
+        return contrast(color, black) >= contrast(color, white) ? black : white
+    }
+
+    /// WCAG 2 contrast ratio of two colours, 1 to 21.
+    public static func contrast(_ first: GeoJSONWriter.Color, _ second: GeoJSONWriter.Color) -> Double {
+        let (a, b) = (luminance(first), luminance(second))
+        return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+    }
+
+    /// WCAG 2 relative luminance of an sRGB colour.
+    static func luminance(_ color: GeoJSONWriter.Color) -> Double {
+        func linear(_ channel: UInt8) -> Double {
+            let value = Double(channel) / 255
+            return value <= 0.04045 ? value / 12.92 : pow((value + 0.055) / 1.055, 2.4)
+        }
+        return 0.2126 * linear(color.red) + 0.7152 * linear(color.green) + 0.0722 * linear(color.blue)
     }
 }

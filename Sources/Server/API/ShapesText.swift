@@ -5,6 +5,10 @@ import Foundation
 struct ShapesText: Decodable, Sendable, Equatable {
     let text: String
 
+    init(text: String) {
+        self.text = text
+    }
+
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let text = try? container.decode(String.self) {

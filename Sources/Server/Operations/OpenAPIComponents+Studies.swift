@@ -303,21 +303,23 @@ extension OpenAPIComponents {
           nullable: true
     Assignment:
       type: object
-      description: "One of the caller's assignments. In a study that asks for no shapes, item and transform are null: the picture is all a reader needs, and nothing says whether an assignment is a hidden repeat. A study that asks for shapes gives where the item lies and how it is shown, to place them."
+      description: "One of the caller's assignments. Nothing in it says where its item lies on its slide or whether it is a hidden repeat (a repeat is shown turned or mirrored, on the server). In a study that asks for shapes, size gives the frame shapes are drawn, sent and returned in: level-0 pixels of the item as shown, from (0, 0) at the top-left of its picture; the server maps them to and from the slide."
       required: [ordinal, kind, read, versions, reads_url]
       properties:
         ordinal:
           type: integer
         kind:
           type: string
-        item:
+        size:
+          type: array
           nullable: true
-          allOf:
-            - $ref: '#/components/schemas/ItemDescription'
-        transform:
-          type: string
+          description: "Width and height of the item as shown, in level-0 pixels; null in a study without shapes, or for a whole slide whose slide the server does not have (its shapes are then in the slide's own pixels)."
+          items:
+            type: integer
+        mpp:
+          type: number
           nullable: true
-          description: "How the item is shown: rotate90, rotate180, rotate270 (clockwise), flip-horizontal or flip-vertical; null shows it as it is. The picture at image_url is already shown so; shapes are saved in the item's own level-0 coordinates."
+          description: "Microns per level-0 pixel, when known."
         read:
           type: boolean
         versions:
@@ -366,7 +368,7 @@ extension OpenAPIComponents {
         shapes:
           type: string
           nullable: true
-          description: "QuPath GeoJSON text."
+          description: "QuPath GeoJSON text, in the assignment's frame (see Assignment.size)."
         comment:
           type: string
           nullable: true
@@ -387,7 +389,7 @@ extension OpenAPIComponents {
           description: "One of the study's classes, where it asks for a label."
         shapes:
           nullable: true
-          description: "QuPath GeoJSON, as an object or its text (at most 4 MiB), where the study asks for shapes."
+          description: "QuPath GeoJSON, as an object or its text (at most 4 MiB), where the study asks for shapes: in the assignment's frame (see Assignment.size)."
           oneOf:
             - type: string
             - type: object

@@ -16,39 +16,77 @@ extension APIHandlers {
     func assignments(_ context: APIRequestContext, caller: Caller) throws -> Response {
         let (study, member) = try membership(context, caller: caller, role: .reader)
         let progress = try store.progress(of: member.name, in: study.study)
-        return try Self.json(AssignmentListView(progress, items: try store.studyItems(study.study), study: study.study,
-                                                placesShapes: study.spec.questions.shapes != nil))
+        let items = try store.studyItems(study.study)
+        let byID = Dictionary(items.map { ($0.itemID, $0) }, uniquingKeysWith: { first, _ in first })
+        var frames: [Int: ItemFrame] = [:]
+        if study.spec.questions.shapes != nil {
+            for assigned in progress.assignments {
+                frames[assigned.assignment.ordinal] = try frame(of: assigned.assignment, item: byID[assigned.assignment.itemID])
+            }
+        }
+        return try Self.json(AssignmentListView(progress, items: byID, study: study.study, frames: frames))
     }
 
     func assignmentReads(_ context: APIRequestContext, caller: Caller) throws -> Response {
         let ordinal = try context.parameters.require("ordinal", as: Int.self)
         let (study, member) = try membership(context, caller: caller, role: .reader)
+        return try Self.json(try ownReads(ordinal, of: member, in: study))
+    }
+
+    /// Every version of the caller's read of its assignment `ordinal`, oldest first, shapes in the shown frame.
+    func ownReads(_ ordinal: Int, of member: StudyReader, in study: ReaderStudy) throws -> [ReadView] {
         let assignment = try ownAssignment(ordinal, of: member, in: study).assignment
         let reads = try store.reads(by: member.name, in: study.study)
             .filter { $0.itemID == assignment.itemID && $0.isRepeat == assignment.isRepeat }
-        return try Self.json(reads.map { ReadView($0, ordinal: ordinal) })
+        guard reads.contains(where: { $0.shapes != nil }) else { return reads.map { ReadView($0, ordinal: ordinal, shapes: nil) } }
+        let frame = try shapesFrame(of: assignment, in: study)
+        return try reads.map { read in
+            ReadView(read, ordinal: ordinal, shapes: try read.shapes.map { text in
+                try Self.answering { try frame.shownText(text, item: read.itemID) }
+            })
+        }
     }
 
     func saveRead(_ request: Request, context: APIRequestContext, caller: Caller) async throws -> Response {
         let ordinal = try context.parameters.require("ordinal", as: Int.self)
         let (challenge, slug) = (try context.parameters.require("challenge"), try context.parameters.require("study"))
         // Who may save is settled before the body is read.
-        let (study, member, assignment) = try await blocking { [self] in
+        _ = try await blocking { [self] in
             let (study, member) = try membership(challenge: challenge, slug: slug, caller: caller, role: .reader)
-            return (study, member, try ownAssignment(ordinal, of: member, in: study).assignment)
+            return try ownAssignment(ordinal, of: member, in: study).assignment
         }
         let body = try await decode(NewReadBody.self, from: request, context: context, upTo: Self.readBodyLimit, decoder: JSONDecoder())
+        let saved = try await saveOwnRead(body, challenge: challenge, slug: slug, ordinal: ordinal, caller: caller)
+        return try Self.json(saved, status: .created)
+    }
+
+    /// Saves `body` as a new version of the caller's read of its assignment `ordinal` (the API's route and the
+    /// viewer's alike): its shapes come in the frame the reader is shown and are stored on the slide.
+    func saveOwnRead(_ body: NewReadBody, challenge: String, slug: String, ordinal: Int, caller: Caller) async throws -> ReadView {
         if let key = body.idempotencyKey, key.isEmpty || key.unicodeScalars.count > Self.maxIdempotencyKey {
             throw APIError.badRequest("an idempotency key must have 1 to \(Self.maxIdempotencyKey) characters, not \(key.unicodeScalars.count)",
                                       code: "invalid-idempotency-key")
         }
-        let read = NewStudyRead(itemID: assignment.itemID, reader: member.name, isRepeat: assignment.isRepeat, secondsSpent: body.secondsSpent,
-                                label: body.label, shapes: body.shapes?.text, comment: body.comment, idempotencyKey: body.idempotencyKey)
         let now = clock()
-        let stored = try await blocking {
-            try Self.answering {
+        return try await blocking { [self] in
+            let (study, member) = try membership(challenge: challenge, slug: slug, caller: caller, role: .reader)
+            let assignment = try ownAssignment(ordinal, of: member, in: study).assignment
+            // Only shapes need the frame: a whole slide's opens its slide.
+            var known: ItemFrame?
+            func frame() throws -> ItemFrame {
+                if let known { return known }
+                let frame = try shapesFrame(of: assignment, in: study)
+                known = frame
+                return frame
+            }
+            return try Self.answering {
+                let shapes = try body.shapes.map { try frame().slideText($0.text, item: assignment.itemID) }
+                let read = NewStudyRead(itemID: assignment.itemID, reader: member.name, isRepeat: assignment.isRepeat,
+                                        secondsSpent: body.secondsSpent, label: body.label, shapes: shapes, comment: body.comment,
+                                        idempotencyKey: body.idempotencyKey)
                 do {
-                    return try study.save(read, now: now)
+                    let stored = try study.save(read, now: now)
+                    return ReadView(stored, ordinal: ordinal, shapes: try stored.shapes.map { try frame().shownText($0, item: stored.itemID) })
                 } catch StoreError.invalidStudyChange {
                     // The store's message names the other assignment's item: say only what the caller did.
                     throw APIError(.conflict, code: "idempotency-key-reused",
@@ -59,7 +97,25 @@ extension APIHandlers {
                 }
             }
         }
-        return try Self.json(ReadView(stored, ordinal: ordinal), status: .created)
+    }
+
+    /// The frame an assignment's item is shown in; nil when nothing says where the item lies (a whole slide whose
+    /// slide the server does not have).
+    func frame(of assignment: StudyAssignment, item: StudyItem?) throws -> ItemFrame? {
+        guard let description = item.flatMap(ItemDescription.init) else { return nil }
+        return try viewer.frame(of: description, transform: assignment.transform.flatMap(RepeatTransform.init(rawValue:)))
+    }
+
+    /// The frame the assignment's shapes are drawn in. An item shown as it is, of unknown size, keeps the slide's own
+    /// coordinates; a turned one cannot be placed without its size, and is refused.
+    func shapesFrame(of assignment: StudyAssignment, in study: ReaderStudy) throws -> ItemFrame {
+        let item = try store.studyItems(study.study).first { $0.itemID == assignment.itemID }
+        if let frame = try frame(of: assignment, item: item) { return frame }
+        guard assignment.transform == nil else {
+            throw APIError(.unprocessableContent, code: "item-frame-unknown",
+                           message: "shapes cannot be placed on this assignment: the server has no slides folder with its slide")
+        }
+        return ItemFrame(box: RegionBox(x: 0, y: 0, width: 0, height: 0), transform: nil)
     }
 
     /// The study the path names and the caller's place in it as `role`. A study the token is not bound to does not
@@ -100,6 +156,14 @@ struct NewReadBody: Decodable, Sendable {
     let comment: String?
     let secondsSpent: Double
     let idempotencyKey: String?
+
+    init(label: String?, shapes: ShapesText?, comment: String?, secondsSpent: Double, idempotencyKey: String?) {
+        self.label = label
+        self.shapes = shapes
+        self.comment = comment
+        self.secondsSpent = secondsSpent
+        self.idempotencyKey = idempotencyKey
+    }
 
     enum CodingKeys: String, CodingKey {
         case label, shapes, comment

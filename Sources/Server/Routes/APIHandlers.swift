@@ -21,6 +21,8 @@ struct APIHandlers: Sendable {
     let logger: Logger
     let intake: SubmissionIntake
     let uploadWork: UploadWorkPool
+    /// The annotation viewer's tiles and frames.
+    let viewer: ItemViewer
 
     func respond(_ endpoint: Endpoint, to request: Request, context: APIRequestContext) async throws -> Response {
         let started = ContinuousClock.now

@@ -7,7 +7,7 @@ import Store
 /// The portal's style sheet and script (`Web/Assets`, bundled), served with an `ETag` so a browser asks again
 /// cheaply and gets 304 while they are unchanged.
 struct WebAssets: Sendable {
-    enum Asset { case style, script }
+    enum Asset { case style, script, viewer }
 
     struct File: Sendable {
         let bytes: [UInt8]
@@ -17,6 +17,8 @@ struct WebAssets: Sendable {
 
     let style: File
     let script: File
+    /// The annotation viewer, loaded by the reader's and adjudicator's item pages only.
+    let viewer: File
 
     init(folder: URL = Bundle.module.resourceURL!.appendingPathComponent("Assets")) throws {
         func load(_ name: String, type: String) throws -> File {
@@ -26,10 +28,15 @@ struct WebAssets: Sendable {
         }
         style = try load("web.css", type: "text/css; charset=utf-8")
         script = try load("web.js", type: "text/javascript; charset=utf-8")
+        viewer = try load("viewer.js", type: "text/javascript; charset=utf-8")
     }
 
     func response(_ asset: Asset, request: Request) -> Response {
-        let file = asset == .style ? style : script
+        let file = switch asset {
+        case .style: style
+        case .script: script
+        case .viewer: viewer
+        }
         var headers = PageHeaders.common
         headers[.eTag] = file.etag
         headers[.cacheControl] = "no-cache"

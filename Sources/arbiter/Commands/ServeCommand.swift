@@ -29,6 +29,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Hours a browser session lasts after signing in.") var sessionHours = 12.0
     @Flag(help: "Mark session cookies Secure: set it when a TLS proxy serves the portal.") var secureCookies = false
     @Option(help: "Sign-in attempts one address may make per minute.") var signInsPerMinute = 10.0
+    @Option(help: "Folder of the slides study items name: the annotation viewer's tiles are made from them (without it, readers see each item's picture only).")
+    var slides: String?
+    @Option(help: "Megabytes of viewer tiles kept in memory.") var tileCacheMegabytes = 256
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
 
     func validate() throws {
@@ -57,6 +60,8 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.secureCookies = secureCookies
         configuration.signInsPerMinute = signInsPerMinute
         configuration.signInBurst = max(1, signInsPerMinute)
+        configuration.slides = slides.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        configuration.tileCacheBytes = max(0, tileCacheMegabytes) << 20
         let assetsURL = URL(fileURLWithPath: BuiltInFiles.resolve(assets))
         let server = try ArbiterServer(store: try data.openStore(), configuration: configuration,
                                        leaderboardAssets: assetsURL,

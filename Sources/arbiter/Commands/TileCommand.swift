@@ -54,7 +54,7 @@ struct TileCommand: AsyncParsableCommand {
         guard PyramidResampling(rawValue: resampling) != nil else { throw ValidationError("--resampling expects lanczos or box, got \"\(resampling)\"") }
         guard (1...65_000).contains(tileSize) else { throw ValidationError("--tile-size expects a positive size, got \(tileSize)") }
         guard overlap >= 0, overlap < tileSize else { throw ValidationError("--overlap expects 0 to tile size - 1, got \(overlap)") }
-        let names = files.map(SlideName.of)
+        let names = files.map(SlideFolder.stem)
         if let duplicate = Dictionary(grouping: names, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
             throw ValidationError("two slides would both write \(duplicate).dzi; tile them into different --out folders")
         }
@@ -138,11 +138,4 @@ struct BatchFailures: Error, CustomStringConvertible {
     let failed: Int
     let total: Int
     var description: String { "\(failed) of \(total) slides failed (see the errors above)" }
-}
-
-/// A slide's output name: its file name without the extension.
-enum SlideName {
-    static func of(_ path: String) -> String {
-        URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-    }
 }

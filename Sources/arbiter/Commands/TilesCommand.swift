@@ -50,7 +50,7 @@ struct TilesExportCommand: AsyncParsableCommand {
             do {
                 // Tiles are exported in parallel already, so each read stays on its task's thread.
                 let slide = try Slide(path: file, options: SlideOptions(regionThreads: 1))
-                let entries = try await exporter.export(slide, name: SlideName.of(file), to: out, mask: SlideThumbnail(slide: slide).tissueMask)
+                let entries = try await exporter.export(slide, name: SlideFolder.stem(file), to: out, mask: SlideThumbnail(slide: slide).tissueMask)
                 if !quiet { print("\(file): \(entries.count) tiles of \(size) x \(size) at \(mpp) µm/px") }
                 all += entries
             } catch {

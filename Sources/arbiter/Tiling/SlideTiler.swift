@@ -9,7 +9,7 @@ struct SlideTiler {
 
     /// Tiles one slide; returns the line that says what was written.
     func tile(_ file: String, into out: String, progress: ProgressStyle) async throws -> String {
-        let folder = PyramidFolder(directory: out, name: SlideName.of(file))
+        let folder = PyramidFolder(directory: out, name: SlideFolder.stem(file))
         if folder.isFinished { return "\(folder.descriptorPath): already finished, skipped" }
         let slide = try Slide(path: file, options: SlideOptions(cacheBytes: 32 << 20, regionThreads: 1))
         let mask = options.skipBackground ? try SlideThumbnail(slide: slide).tissueMask : nil

@@ -9,48 +9,46 @@ struct AssignmentView: Encodable, Sendable {
     let ordinal: Int
     /// `tile`, `region` or `slide`.
     let kind: String
-    /// Where the item lies (slide, level-0 box, microns per pixel), in a study that asks for shapes; nil otherwise.
-    let item: ItemDescription?
-    /// How the item is shown (`rotate90`, `flip-horizontal`, …), in a study that asks for shapes; nil shows it as it is
-    /// (and is all a study without shapes ever says). The picture at `imageURL` is already shown so; shapes are saved
-    /// in the item's own level-0 coordinates.
-    let transform: String?
+    /// The item's size as shown, in level-0 pixels (width and height), in a study that asks for shapes; shapes are
+    /// sent and returned in this frame, from (0, 0) at the picture's top-left. Nil in a study without shapes, or when
+    /// the server cannot tell (a whole slide whose slide it does not have: shapes are then in the slide's pixels).
+    let size: [Int]?
+    /// Microns per level-0 pixel, when known, for a scale.
+    let mpp: Double?
     let read: Bool
     let versions: Int
     let readsURL: String
     /// The item's picture (PNG), when the study has one.
     let imageURL: String?
 
-    /// `placesShapes`: whether the study asks for shapes, which are placed in the item's level-0 coordinates and so
-    /// need where the item lies and how it is turned. A study that asks for none shows neither: its picture is all a
-    /// reader needs, and a hidden repeat then looks like any other assignment.
-    init(_ assigned: AssignedItem, item: StudyItem?, study: StoredStudy, placesShapes: Bool) {
+    /// `frame`: how the item is shown, in a study that asks for shapes. Neither where the item lies on its slide nor
+    /// whether it is turned is said: a repeat of a region would give itself away by its box, and a turned one by its turn.
+    init(_ assigned: AssignedItem, item: StudyItem?, study: StoredStudy, frame: ItemFrame?) {
         ordinal = assigned.assignment.ordinal
         kind = item?.kind ?? "unknown"
         let description = item.flatMap(ItemDescription.init)
-        // The picture's digest stays out: a repeat and its first reading would share it.
-        self.item = placesShapes ? description?.with(image: nil) : nil
-        transform = placesShapes ? assigned.assignment.transform : nil
+        size = frame.map { [$0.shownSize.width, $0.shownSize.height] }
+        mpp = frame == nil ? nil : description?.mpp
         read = assigned.isRead
         versions = assigned.versions
         readsURL = AssignmentView.readsURL(study, ordinal: ordinal)
         imageURL = description?.image == nil ? nil : AssignmentView.studyURL(study) + "/assignments/\(ordinal)/image"
     }
 
-    /// Every key is always present (`transform` as null when there is none), so that every entry has the same shape.
+    /// Every key is always present (as null when there is nothing to say), so that every entry has the same shape.
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(ordinal, forKey: .ordinal)
         try container.encode(kind, forKey: .kind)
-        try container.encode(item, forKey: .item)
-        try container.encode(transform, forKey: .transform)
+        try container.encode(size, forKey: .size)
+        try container.encode(mpp, forKey: .mpp)
         try container.encode(read, forKey: .read)
         try container.encode(versions, forKey: .versions)
         try container.encode(readsURL, forKey: .readsURL)
         try container.encode(imageURL, forKey: .imageURL)
     }
 
-    private enum CodingKeys: String, CodingKey { case ordinal, kind, item, transform, read, versions, readsURL, imageURL }
+    private enum CodingKeys: String, CodingKey { case ordinal, kind, size, mpp, read, versions, readsURL, imageURL }
 
     static func readsURL(_ study: StoredStudy, ordinal: Int) -> String {
         studyURL(study) + "/assignments/\(ordinal)/reads"
@@ -71,15 +69,15 @@ struct AssignmentListView: Encodable, Sendable {
     let next: Int?
     let assignments: [AssignmentView]
 
-    init(_ progress: ReaderProgress, items: [StudyItem], study: StoredStudy, placesShapes: Bool) {
-        let byID = Dictionary(items.map { ($0.itemID, $0) }, uniquingKeysWith: { first, _ in first })
+    /// `frames`: each assignment's frame by ordinal, in a study that asks for shapes.
+    init(_ progress: ReaderProgress, items byID: [String: StudyItem], study: StoredStudy, frames: [Int: ItemFrame]) {
         self.study = study.slug
         reader = progress.reader
         completed = progress.completed
         total = progress.total
         next = progress.next?.assignment.ordinal
         assignments = progress.assignments.map {
-            AssignmentView($0, item: byID[$0.assignment.itemID], study: study, placesShapes: placesShapes)
+            AssignmentView($0, item: byID[$0.assignment.itemID], study: study, frame: frames[$0.assignment.ordinal])
         }
     }
 }

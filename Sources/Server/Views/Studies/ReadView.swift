@@ -9,18 +9,19 @@ struct ReadView: Encodable, Sendable {
     let createdAt: Date
     let secondsSpent: Double
     let label: String?
-    /// The shapes as stored: QuPath GeoJSON text.
+    /// The shapes as QuPath GeoJSON text, in the frame the reader is shown the item in.
     let shapes: String?
     let comment: String?
     let idempotencyKey: String?
 
-    init(_ read: StudyRead, ordinal: Int) {
+    /// `shapes`: the read's shapes mapped to the reader's frame (`ItemFrame.shownText`).
+    init(_ read: StudyRead, ordinal: Int, shapes: String?) {
         self.ordinal = ordinal
         version = read.version
         createdAt = read.createdAt
         secondsSpent = read.secondsSpent
         label = read.label
-        shapes = read.shapes
+        self.shapes = shapes
         comment = read.comment
         idempotencyKey = read.idempotencyKey
     }

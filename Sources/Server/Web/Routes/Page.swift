@@ -4,12 +4,12 @@ import HTTPTypes
 /// so a page cannot exist without a stated audience. Pages identify their visitor by the session cookie only, never
 /// by a bearer token; the API (`Endpoint`) by bearer tokens only, never by the cookie.
 public enum Page: String, CaseIterable, Sendable {
-    case home, signInForm, signIn, signOut, style, script, favicon
+    case home, signInForm, signIn, signOut, style, script, viewerScript, favicon
     case challenge, phase, upload, submissions, chooseForm, choose, runLog
     case leaderboardIndex, leaderboardFile
     case manage, phaseActionForm, phaseAction, addTeam, issueToken, revokeTokenForm, revokeToken, audit, publishLeaderboard
-    case annotate, annotateItem, saveAnnotation, annotateImage
-    case adjudicate, disputeItem, decideDispute, disputeImage
+    case annotate, annotateItem, saveAnnotation, annotateImage, annotateTile, saveShapes
+    case adjudicate, disputeItem, decideDispute, disputeImage, disputeTile
 
     /// Who may open a page. Anyone else is sent to sign in (no session) or told the page is not for them.
     public enum Audience: Sendable {
@@ -24,7 +24,7 @@ public enum Page: String, CaseIterable, Sendable {
 
     public var method: HTTPRequest.Method {
         switch self {
-        case .signIn, .signOut, .upload, .choose, .phaseAction, .addTeam, .issueToken, .revokeToken, .publishLeaderboard, .saveAnnotation, .decideDispute: .post
+        case .signIn, .signOut, .upload, .choose, .phaseAction, .addTeam, .issueToken, .revokeToken, .publishLeaderboard, .saveAnnotation, .saveShapes, .decideDispute: .post
         default: .get
         }
     }
@@ -41,6 +41,7 @@ public enum Page: String, CaseIterable, Sendable {
         case .signOut: "/sign-out"
         case .style: "/assets/web.css"
         case .script: "/assets/web.js"
+        case .viewerScript: "/assets/viewer.js"
         case .favicon: "/favicon.ico"
         case .challenge: challenge
         case .phase: challenge + "/phases/{phase}"
@@ -60,22 +61,27 @@ public enum Page: String, CaseIterable, Sendable {
         case .annotate: "/annotate"
         case .annotateItem, .saveAnnotation: "/annotate/{challenge}/{study}/{ordinal}"
         case .annotateImage: "/annotate/{challenge}/{study}/{ordinal}/image"
+        case .annotateTile: "/annotate/{challenge}/{study}/{ordinal}/tiles/{level}/{tile}"
+        case .saveShapes: "/annotate/{challenge}/{study}/{ordinal}/reads"
         case .adjudicate: "/annotate/{challenge}/{study}/disputes"
         case .disputeItem, .decideDispute: "/annotate/{challenge}/{study}/disputes/{id}"
         case .disputeImage: "/annotate/{challenge}/{study}/disputes/{id}/image"
+        case .disputeTile: "/annotate/{challenge}/{study}/disputes/{id}/tiles/{level}/{tile}"
         }
     }
 
     public var audience: Audience {
         switch self {
-        case .home, .signInForm, .signIn, .signOut, .style, .script, .favicon, .challenge, .phase, .leaderboardIndex, .leaderboardFile:
+        case .home, .signInForm, .signIn, .signOut, .style, .script, .viewerScript, .favicon, .challenge, .phase, .leaderboardIndex, .leaderboardFile:
             .everyone
         case .upload, .chooseForm, .choose: .team
         case .submissions, .runLog: .teamOrOrganiser
         case .manage, .phaseActionForm, .phaseAction, .addTeam, .issueToken, .revokeTokenForm, .revokeToken, .audit,
              .publishLeaderboard:
             .organiser
-        case .annotate, .annotateItem, .saveAnnotation, .annotateImage, .adjudicate, .disputeItem, .decideDispute, .disputeImage: .annotator
+        case .annotate, .annotateItem, .saveAnnotation, .annotateImage, .annotateTile, .saveShapes, .adjudicate, .disputeItem,
+             .decideDispute, .disputeImage, .disputeTile:
+            .annotator
         }
     }
 

@@ -89,7 +89,7 @@ extension WebHandlers {
         return response
     }
 
-    private func disputeID(_ request: PageRequest) throws -> Int64 {
+    func disputeID(_ request: PageRequest) throws -> Int64 {
         guard let id = Int64(try request.parameter("id")) else { throw APIError.notFound("no such dispute: \(try request.parameter("id"))") }
         return id
     }

@@ -1,9 +1,11 @@
+import Annotations
 import Challenge
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Store
 import Studies
+import Tiling
 
 /// The reader's pages: the studies an annotator's token is bound to, and each of its own assignments with the item's
 /// picture and a form for its label and comment, which works without JavaScript. They stand on the same store, checks
@@ -50,15 +52,18 @@ extension WebHandlers {
         let label = form["label"].flatMap { $0.isEmpty ? nil : $0 }
         let comment = form["comment"].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         do {
+            // Shapes come from the viewer, in the shown frame; a form sent without them (no JavaScript) keeps the
+            // shapes already saved, so that saving a grade never erases a drawing.
+            let sent = form["shapes"].flatMap { $0.isEmpty ? nil : ShapesText(text: $0) }
+            let kept = sent != nil ? nil : try await api.blocking { [api] in
+                let (study, member) = try api.membership(challenge: challenge, slug: slug, caller: caller, role: .reader)
+                return try api.ownReads(ordinal, of: member, in: study).last?.shapes.map(ShapesText.init(text:))
+            }
+            let body = NewReadBody(label: label, shapes: sent ?? kept, comment: comment, secondsSpent: seconds,
+                                   idempotencyKey: form["form_key"].flatMap { $0.isEmpty ? nil : String($0.prefix(APIHandlers.maxIdempotencyKey)) })
+            _ = try await api.saveOwnRead(body, challenge: challenge, slug: slug, ordinal: ordinal, caller: caller)
             let next = try await api.blocking { [api] in
                 let (study, member) = try api.membership(challenge: challenge, slug: slug, caller: caller, role: .reader)
-                let assignment = try api.ownAssignment(ordinal, of: member, in: study).assignment
-                _ = try APIHandlers.answering {
-                    try study.save(NewStudyRead(itemID: assignment.itemID, reader: member.name, isRepeat: assignment.isRepeat,
-                                                secondsSpent: seconds, label: label, comment: comment,
-                                                idempotencyKey: form["form_key"].flatMap { $0.isEmpty ? nil : String($0.prefix(APIHandlers.maxIdempotencyKey)) }),
-                               now: now)
-                }
                 // On to the next unread item, or else the next in the list: a reader revising its reads walks on too.
                 let list = try api.store.progress(of: member.name, in: study.study).assignments.sorted { $0.assignment.ordinal < $1.assignment.ordinal }
                 let after = list.first { $0.assignment.ordinal > ordinal && !$0.isRead } ?? list.first { !$0.isRead }
@@ -86,24 +91,27 @@ extension WebHandlers {
     private func itemPage(_ request: PageRequest, problem: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
         let (challenge, slug, ordinal) = (try request.parameter("challenge"), try request.parameter("study"), try ordinal(request))
         let caller = request.visitor.caller
-        let (study, list, item, latest, names) = try await api.blocking { [api] in
+        let (study, list, item, latest, names, viewer) = try await api.blocking { [api] in
             let (study, member) = try api.membership(challenge: challenge, slug: slug, caller: caller, role: .reader)
             let assignment = try api.ownAssignment(ordinal, of: member, in: study).assignment
             let list = try api.store.progress(of: member.name, in: study.study)
             let item = try api.store.studyItems(study.study).first { $0.itemID == assignment.itemID }
-            let latest = try api.store.reads(by: member.name, in: study.study)
-                .filter { $0.itemID == assignment.itemID && $0.isRepeat == assignment.isRepeat }.max { $0.version < $1.version }
+            let latest = try api.ownReads(ordinal, of: member, in: study).last
             let classes = try api.store.challenge(challenge).spec.task.classes
             let names = Dictionary(classes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-            return (study, list, item, latest, names)
+            let viewer = study.spec.questions.shapes == nil ? nil
+                : try api.viewerItem(assignment.itemID, transform: assignment.transform.flatMap(RepeatTransform.init(rawValue:)), in: study)
+            return (study, list, item, latest, names, viewer)
         }
         let position = (list.assignments.firstIndex { $0.assignment.ordinal == ordinal } ?? 0) + 1
         let classes: [String] = study.spec.questions.label?.names ?? []
+        // Where shapes are drawn, 1–9 choose the shape's class, and the grade takes Shift with its digit.
+        let gradeKey = viewer == nil ? "" : "Shift+"
         var choices: [[String: Any]] = []
         for (index, id) in classes.enumerated() {
             let name: String = names[id].map { "\(id) · \($0)" } ?? id
-            choices.append(["id": id, "name": name, "key": index < 9 ? String(index + 1) : "", "checked": latest?.label == id,
-                            "inputID": "label-\(index)"])
+            choices.append(["id": id, "name": name, "key": index < 9 ? String(index + 1) : "", "keyText": index < 9 ? gradeKey + String(index + 1) : "",
+                            "checked": latest?.label == id, "inputID": "label-\(index)"])
         }
         let neighbours: [Int] = list.assignments.map { $0.assignment.ordinal }.sorted()
         let previous = neighbours.last { $0 < ordinal }, next = neighbours.first { $0 > ordinal }
@@ -115,7 +123,7 @@ extension WebHandlers {
             "studyTitle": study.spec.title, "position": position, "total": list.total, "completed": list.completed,
             "pictureURL": path + "/image", "hasPicture": hasPicture, "action": path, "choices": choices, "hasLabel": !choices.isEmpty,
             "asksComment": study.spec.questions.comment != StudyComment.notAsked, "comment": latest?.comment ?? "",
-            "asksShapes": study.spec.questions.shapes != nil, "version": version,
+            "asksShapes": viewer != nil, "version": version, "latestVersion": latest?.version ?? 0,
             "shownAt": String(Int(now().timeIntervalSince1970)), "formKey": RandomSecret.formToken(),
         ]
         values["previous"] = previous.map { Self.itemPath(study.study, ordinal: $0) } ?? ""
@@ -126,11 +134,35 @@ extension WebHandlers {
         values["hasSaved"] = saved != nil && problem == nil
         values["problem"] = problem ?? ""
         values["hasProblem"] = problem != nil
+        if let viewer, let question = study.spec.questions.shapes {
+            values.merge(Self.viewerValues(viewer, question: question, names: names, shapes: latest?.shapes, tilesPath: path + "/tiles",
+                                           savePath: path + "/reads", picture: hasPicture ? path + "/image" : nil)) { _, new in new }
+        }
         return try page("annotate-item", title: "\(study.spec.title) · \(position) of \(list.total)", visitor: request.visitor,
                         values: values, status: status)
     }
 
-    private func ordinal(_ request: PageRequest) throws -> Int {
+    /// The viewer's settings, as the item page's `data-` attributes: the shown frame's size, the tiles, the shape
+    /// kinds and classes, and the shapes drawn so far (GeoJSON in the shown frame).
+    static func viewerValues(_ viewer: APIHandlers.ViewerItem, question: ShapeQuestion, names: [String: String], shapes: String?,
+                             tilesPath: String, savePath: String, picture: String?) -> [String: Any] {
+        let size: (width: Int, height: Int) = viewer.frame?.shownSize ?? viewer.tiles.map { $0.size(level: $0.levels - 1) } ?? (0, 0)
+        let classes = question.classes.names.prefix(9).enumerated().map { index, id in
+            ["id": id, "name": names[id].map { "\(id) · \($0)" } ?? id, "key": String(index + 1),
+             "color": ShapeColors.css(forClass: id), "halo": ShapeColors.hex(ShapeColors.halo(forClass: id))]
+        }
+        let classJSON = (try? JSONSerialization.data(withJSONObject: classes, options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        return [
+            "viewerWidth": size.width, "viewerHeight": size.height, "viewerLevels": viewer.tiles?.levels ?? 0,
+            "viewerTileSize": viewer.tiles?.tileSize ?? 0, "viewerTiles": viewer.tiles == nil ? "" : tilesPath,
+            "viewerPicture": picture ?? "", "viewerMPP": viewer.mpp.map { String($0) } ?? "",
+            "viewerKinds": question.kinds.map(\.rawValue).joined(separator: " "), "viewerClasses": classJSON,
+            "viewerShapes": shapes ?? #"{"type":"FeatureCollection","features":[]}"#, "viewerSave": savePath,
+            "canDraw": viewer.frame != nil,
+        ]
+    }
+
+    func ordinal(_ request: PageRequest) throws -> Int {
         guard let ordinal = Int(try request.parameter("ordinal")), ordinal >= 0 else {
             throw APIError.notFound("no such assignment: \(try request.parameter("ordinal"))")
         }

@@ -51,6 +51,7 @@ struct WebHandlers: Sendable {
         case .signOut: return try await signOut(request)
         case .style: return assets.response(.style, request: request.request)
         case .script: return assets.response(.script, request: request.request)
+        case .viewerScript: return assets.response(.viewer, request: request.request)
         // Browsers ask for it on every site, the static leaderboard's pages included; there is none.
         case .favicon: return Response(status: .noContent, headers: PageHeaders.common)
         case .challenge: return try await challenge(request)
@@ -74,10 +75,13 @@ struct WebHandlers: Sendable {
         case .annotateItem: return try await annotateItem(request)
         case .saveAnnotation: return try await saveAnnotation(request)
         case .annotateImage: return try await annotateImage(request)
+        case .annotateTile: return try await annotateTile(request)
+        case .saveShapes: return try await saveShapes(request)
         case .adjudicate: return try await adjudicate(request)
         case .disputeItem: return try await disputeItem(request, problem: nil)
         case .decideDispute: return try await decideDispute(request)
         case .disputeImage: return try await disputePicture(request)
+        case .disputeTile: return try await disputeTile(request)
         }
     }
 

@@ -24,7 +24,9 @@ struct StudyItemImages {
     func png(for item: StudyItem, tileFile: String?) throws -> [UInt8]? {
         if let tileFile { return try tile(tileFile, item: item.itemID) }
         guard let slides, let description = ItemDescription(item) else { return nil }
-        let path = try slidePath(description.slide, in: slides, item: item.itemID)
+        guard let path = SlideFolder(slides).path(of: description.slide) else {
+            throw ValidationError("item \(item.itemID): no slide \(description.slide) in \(slides.path)")
+        }
         do {
             let slide = try Slide(path: path)
             guard let box = description.regionBox else {
@@ -64,16 +66,5 @@ struct StudyItemImages {
 
     private func overview(_ thumbnail: SlideThumbnail) -> PNGCodec.Image {
         PNGCodec.Image(width: thumbnail.width, height: thumbnail.height, channels: 3, pixels: thumbnail.pixels)
-    }
-
-    /// The file named `slide` in `folder`, or the one whose name without its extension is `slide`.
-    private func slidePath(_ slide: String, in folder: URL, item: String) throws -> String {
-        let exact = folder.appendingPathComponent(slide).path
-        if FileManager.default.fileExists(atPath: exact) { return exact }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        guard let name = names.sorted().first(where: { SlideName.of($0) == slide || SlideName.of($0) == SlideName.of(slide) }) else {
-            throw ValidationError("item \(item): no slide \(slide) in \(folder.path)")
-        }
-        return folder.appendingPathComponent(name).path
     }
 }

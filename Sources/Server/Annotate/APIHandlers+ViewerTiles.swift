@@ -1,0 +1,55 @@
+import Challenge
+import Foundation
+import HTTPTypes
+import Imaging
+import Logging
+import Store
+import Studies
+import Tiling
+
+/// The viewer's tiles of an item, for the reader's and the adjudicator's pages: made from the item's slide, shown as
+/// the caller's assignment shows it. The caller's right to the item is checked by the page before this is asked.
+extension APIHandlers {
+    /// What the viewer needs of an assignment's item: its tiles (nil without its slide) and its frame.
+    struct ViewerItem: Sendable {
+        let tiles: ItemTiles?
+        let frame: ItemFrame?
+        let description: ItemDescription?
+        /// Names the item and its turn in the tile cache; never shown.
+        let cacheKey: String
+
+        /// Microns per level-0 pixel: the spec's or tile set's, else the slide's own.
+        var mpp: Double? {
+            description?.mpp ?? tiles.flatMap { Double($0.slide.properties["openslide.mpp-x"] ?? "") }
+        }
+    }
+
+    func viewerItem(_ itemID: String, transform: RepeatTransform?, in study: ReaderStudy) throws -> ViewerItem {
+        let item = try store.studyItems(study.study).first { $0.itemID == itemID }
+        guard let description = item.flatMap(ItemDescription.init) else {
+            return ViewerItem(tiles: nil, frame: nil, description: nil, cacheKey: "")
+        }
+        let tiles = try viewer.tiles(of: description, transform: transform)
+        let frame = try viewer.frame(of: description, transform: transform)
+        let box = description.box.map { $0.map(String.init).joined(separator: ",") } ?? "whole"
+        return ViewerItem(tiles: tiles, frame: frame, description: description,
+                          cacheKey: "\(description.slide)|\(box)|\(transform?.rawValue ?? "as-is")")
+    }
+
+    /// Tile `level`/`column`_`row` of `item`; `missing` names the item as the caller knows it.
+    func viewerTile(_ item: ViewerItem, level: Int, column: Int, row: Int, missing: String) throws -> TileByteCache.Entry {
+        guard let tiles = item.tiles else {
+            throw APIError.notFound("\(missing) has no tiles: the server has no slides folder with its slide")
+        }
+        guard tiles.contains(level: level, column: column, row: row) else {
+            throw APIError.notFound("\(missing) has no tile \(column)_\(row) at level \(level)")
+        }
+        do {
+            return try viewer.tile(tiles, key: item.cacheKey, level: level, column: column, row: row)
+        } catch {
+            // The slide was readable when opened; a tile that fails now is the server's trouble, not the caller's.
+            logger.error("viewer tile \(level)/\(column)_\(row) of \(item.cacheKey) failed: \(error)")
+            throw APIError(.internalServerError, code: "tile-unreadable", message: "tile \(column)_\(row) at level \(level) of \(missing) could not be made")
+        }
+    }
+}
