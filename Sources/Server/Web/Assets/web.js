@@ -113,6 +113,8 @@ function followStatuses() {
 // On a reader's item page: 1-9 choose a grade, n and p go to the next and previous item. Keys typed into the comment
 // stay there; the form itself saves with Enter as any form does.
 function wireReadingKeys(form) {
+  // Where the annotation viewer runs, it takes every key (viewer.js).
+  if (document.querySelector("[data-viewer]")) return;
   document.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.target.closest("textarea, input[type=text]")) return;

@@ -159,6 +159,17 @@ extension WebHandlers {
             "viewerKinds": question.kinds.map(\.rawValue).joined(separator: " "), "viewerClasses": classJSON,
             "viewerShapes": shapes ?? #"{"type":"FeatureCollection","features":[]}"#, "viewerSave": savePath,
             "canDraw": viewer.frame != nil,
+            "viewerTools": question.kinds.map { kind -> [String: String] in
+                switch kind {
+                case .point: ["kind": "point", "name": "Point", "key": "o", "help": "Point: click, or Space at the crosshair"]
+                case .polygon: ["kind": "polygon", "name": "Polygon", "key": "p",
+                                "help": "Polygon: click vertex by vertex and Enter (or click the first vertex), or hold the button and draw freehand"]
+                case .box: ["kind": "box", "name": "Box", "key": "r", "help": "Box: drag from corner to corner, or Space at each corner"]
+                }
+            },
+            "viewerClassList": classes.enumerated().map { index, entry in
+                ["id": entry["id"] ?? "", "name": entry["name"] ?? "", "key": entry["key"] ?? "", "first": index == 0 ? "true" : "false"]
+            },
         ]
     }
 

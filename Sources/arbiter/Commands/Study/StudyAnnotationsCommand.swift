@@ -31,12 +31,13 @@ struct StudyAnnotationsCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a reader's latest shapes, one file per item, as QuPath GeoJSON or ASAP XML.")
+            abstract: "Write a reader's latest shapes, one file per item, as QuPath GeoJSON or ASAP XML.",
+            discussion: "A hidden repeat's read goes to <item>.repeat.<ext>, beside the first reading's <item>.<ext>; both are in the slide's level-0 pixels.")
 
         @OptionGroup var target: StudyTarget
         @Option(help: "The reader whose reads to write.") var reader: String
         @Option(help: "geojson or asap.") var format: String = "geojson"
-        @Option(help: "Folder to write <item>.geojson or <item>.xml into.") var out: String
+        @Option(help: "Folder to write <item>.geojson or <item>.xml (and <item>.repeat.geojson for a hidden repeat) into.") var out: String
 
         func run() throws {
             guard let format = ReadAnnotations.Format(rawValue: format) else {
@@ -44,10 +45,10 @@ struct StudyAnnotationsCommand: ParsableCommand {
             }
             let study = try target.open()
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            let reads = try study.store.reads(by: reader, in: study.study, latestOnly: true).filter { !$0.isRepeat && $0.shapes != nil }
+            let reads = try study.store.reads(by: reader, in: study.study, latestOnly: true).filter { $0.shapes != nil }
             for read in reads {
                 let bytes = try ReadAnnotations.file(read.shapes!, item: read.itemID, format: format)
-                try Data(bytes).write(to: URL(fileURLWithPath: out).appendingPathComponent("\(read.itemID).\(format.fileExtension)"),
+                try Data(bytes).write(to: URL(fileURLWithPath: out).appendingPathComponent("\(read.itemID)\(read.isRepeat ? ".repeat" : "").\(format.fileExtension)"),
                                       options: .atomic)
             }
             print("wrote \(reads.count) files of \(reader)'s shapes to \(out)")

@@ -1,0 +1,282 @@
+#!/usr/bin/env python3
+"""Drives the pathologist's workspace of a running `arbiter serve --slides …` in headless Chromium.
+
+    check_annotate.py BASE_URL ARBITER DATA_DIR STUDY_DIR ARTEFACT_DIR READER_A_TOKEN READER_B_TOKEN
+
+The study is scripts/browser/annotate-study (challenge tissuenet-demo, study outlines), added with its fixture slides.
+- reader-a draws a polygon with the mouse on its turned repeat of an item, sets its class with a key, reloads the
+  page, and finds it with the same vertices;
+- the network is taken down, a point is drawn, the network comes back, and the point is stored without a reload;
+- reader-b, on the same item, sees none of reader-a's shapes in the page or in any answer it gets;
+- the whole flow by keyboard alone: next item, grade, a box drawn with keys, undo, redo, all saved;
+- `arbiter study export --format geojson` puts reader-a's polygon on the slide where it was drawn (level-0
+  coordinates within 1 pixel), through the item's box and its quarter turn;
+- from the next-item key to the first tile painted, in Chromium's Performance API, is printed (a measure, not a test);
+- no page breaks its Content-Security-Policy or logs an error; screenshots go to ARTEFACT_DIR.
+The database is read (sqlite3) only to learn what the test must not be told by the server: which item and turn each
+ordinal is. Exits non-zero with a list of every problem found.
+"""
+import json
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from chromium import browser
+
+CHALLENGE, STUDY = "tissuenet-demo", "outlines"
+problems = []
+
+
+def check(condition, message):
+    if not condition:
+        problems.append(message)
+    return condition
+
+
+def wait_for(driver, predicate, what, seconds=20):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            if predicate():
+                return True
+        except Exception:
+            pass
+        time.sleep(0.1)
+    problems.append(f"timed out waiting for {what} on {driver.current_url}")
+    return False
+
+
+def shoot(driver, artefacts, name):
+    driver.save_screenshot(os.path.join(artefacts, f"{name}.png"))
+    for entry in driver.get_log("browser"):
+        message = entry.get("message", "")
+        # Fetches refused while the network is down are the point of the offline check.
+        if "net::ERR_INTERNET_DISCONNECTED" in message:
+            continue
+        if "Content Security Policy" in message or entry.get("level") == "SEVERE":
+            problems.append(f"{name}: browser console: {message[:300]}")
+
+
+def sign_in(driver, base, token):
+    driver.get(base + "/sign-in")
+    driver.find_element(By.ID, "token").send_keys(token)
+    driver.find_element(By.CSS_SELECTOR, "form[action='/sign-in'] button[type=submit]").click()
+    wait_for(driver, lambda: "/sign-in" not in driver.current_url, "signing in")
+
+
+def sign_out(driver):
+    driver.find_element(By.XPATH, "//button[normalize-space()='Sign out']").click()
+    wait_for(driver, lambda: driver.find_elements(By.LINK_TEXT, "Sign in"), "signing out")
+
+
+def assignments(data):
+    """Each reader's ordinals: (item, transform, box) as the store keeps them."""
+    db = sqlite3.connect(os.path.join(data, "arbiter.sqlite"))
+    rows = db.execute("""
+        SELECT r.name, a.ordinal, i.item_id, a.transform, i.description FROM study_assignments a
+        JOIN study_items i ON i.id = a.item_ref JOIN study_readers r ON r.id = a.reader_ref JOIN studies s ON s.id = a.study_id
+        WHERE s.slug = ? ORDER BY r.name, a.ordinal""", (STUDY,)).fetchall()
+    out = {}
+    for reader, ordinal, item, transform, description in rows:
+        out.setdefault(reader, {})[ordinal] = (item, transform, json.loads(description)["box"])
+    return out
+
+
+def to_slide(point, box, transform):
+    """A point of the shown item on the slide, as ItemFrame.slidePoint maps it."""
+    x, y = point
+    w, h = box[2], box[3]
+    local = {None: (x, y), "rotate90": (y, h - x), "rotate180": (w - x, h - y), "rotate270": (w - y, x),
+             "flip-horizontal": (w - x, y), "flip-vertical": (x, h - y)}[transform]
+    return (local[0] + box[0], local[1] + box[1])
+
+
+def api(base, token, path):
+    request = urllib.request.Request(base + path, headers={"Authorization": "Bearer " + token})
+    with urllib.request.urlopen(request) as response:
+        return response.read().decode()
+
+
+def latest_shapes(base, token, ordinal):
+    reads = json.loads(api(base, token, f"/api/v1/challenges/{CHALLENGE}/studies/{STUDY}/assignments/{ordinal}/reads"))
+    return reads[-1] if reads else None
+
+
+def open_item(driver, base, ordinal):
+    driver.get(f"{base}/annotate/{CHALLENGE}/{STUDY}/{ordinal}")
+    wait_for(driver, lambda: driver.execute_script(
+        "const v = window.arbiterViewer; return v && [...v.tiles.values()].some((t) => t.complete && t.naturalWidth)"), "the first tile")
+
+
+def screen_point(driver, canvas, fraction):
+    """A point of the canvas at (fx, fy) of its size, as offsets from its centre (selenium's origin) and in CSS px."""
+    width, height = canvas.size["width"], canvas.size["height"]
+    return (int(width * fraction[0]) - width // 2, int(height * fraction[1]) - height // 2), (int(width * fraction[0]), int(height * fraction[1]))
+
+
+def draw_polygon(driver, base, token, data, artefacts, frames):
+    """On reader-a's turned repeat: the polygon tool by key, class 2 by key, four clicks, Enter; saved; reloaded."""
+    ordinal = next(o for o, (_, transform, _) in frames["reader-a"].items() if transform == "rotate90")
+    open_item(driver, base, ordinal)
+    canvas = driver.find_element(By.CSS_SELECTOR, "canvas.viewer-canvas")
+    body = driver.find_element(By.TAG_NAME, "body")
+    body.send_keys("p")
+    body.send_keys("2")
+    expected = []
+    for fraction in ((0.35, 0.3), (0.65, 0.32), (0.6, 0.65), (0.38, 0.6)):
+        offset, css = screen_point(driver, canvas, fraction)
+        ActionChains(driver).move_to_element_with_offset(canvas, *offset).click().perform()
+        expected.append(driver.execute_script("return window.arbiterViewer.toItem(arguments[0], arguments[1])", *css))
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    wait_for(driver, lambda: "All changes saved" in driver.find_element(By.CSS_SELECTOR, "[data-viewer-status]").text, "the polygon saved")
+    shoot(driver, artefacts, "polygon-drawn")
+    driver.refresh()
+    wait_for(driver, lambda: driver.execute_script("return window.arbiterViewer && window.arbiterViewer.shapes.length") == 1, "the reloaded polygon")
+    shapes = driver.execute_script("return window.arbiterViewer.shapes")
+    check(shapes and shapes[0]["kind"] == "polygon" and shapes[0]["cls"] == "stroma", f"after a reload, a stroma polygon: {shapes}")
+    if shapes:
+        found = shapes[0]["pts"]
+        check(len(found) == 4 and all(abs(a[0] - b[0]) <= 1 and abs(a[1] - b[1]) <= 1 for a, b in zip(found, expected)),
+              f"the reloaded vertices {found} are those drawn {expected}")
+    shoot(driver, artefacts, "polygon-reloaded")
+    return ordinal, expected
+
+
+def offline_point(driver, base, token, ordinal, artefacts):
+    """Offline: a point drawn is kept in the browser and reaches the server when the network returns, unreloaded."""
+    before = latest_shapes(base, token, ordinal)
+    driver.execute_script("window.arbiterMarker = 'not reloaded'")
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.emulateNetworkConditions", {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+    canvas = driver.find_element(By.CSS_SELECTOR, "canvas.viewer-canvas")
+    driver.find_element(By.TAG_NAME, "body").send_keys("o")
+    offset, _ = screen_point(driver, canvas, (0.5, 0.8))
+    ActionChains(driver).move_to_element_with_offset(canvas, *offset).click().perform()
+    wait_for(driver, lambda: "Offline" in driver.find_element(By.CSS_SELECTOR, "[data-viewer-status]").text, "the offline state shown")
+    shoot(driver, artefacts, "offline-point-waiting")
+    still = latest_shapes(base, token, ordinal)
+    check(still["version"] == before["version"], "nothing reached the server while offline")
+    driver.execute_cdp_cmd("Network.emulateNetworkConditions", {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+    wait_for(driver, lambda: '"Point"' in (latest_shapes(base, token, ordinal)["shapes"] or ""), "the point stored once online", seconds=30)
+    check(driver.execute_script("return window.arbiterMarker") == "not reloaded", "the point was sent without a reload")
+    wait_for(driver, lambda: "All changes saved" in driver.find_element(By.CSS_SELECTOR, "[data-viewer-status]").text, "the saved state shown")
+    shoot(driver, artefacts, "offline-point-sent")
+
+
+def blind(driver, base, token_b, frames, ordinal_a, drawn):
+    """reader-b's page and answers for the item reader-a drew on hold none of reader-a's shapes."""
+    item = frames["reader-a"][ordinal_a][0]
+    for ordinal_b, (other, _, _) in frames["reader-b"].items():
+        if other != item:
+            continue
+        open_item(driver, base, ordinal_b)
+        check(driver.execute_script("return window.arbiterViewer.shapes.length") == 0, f"reader-b's item {ordinal_b} shows no shapes")
+        source = driver.page_source
+        for answer in (source, api(base, token_b, f"/api/v1/challenges/{CHALLENGE}/studies/{STUDY}/assignments"),
+                       api(base, token_b, f"/api/v1/challenges/{CHALLENGE}/studies/{STUDY}/assignments/{ordinal_b}/reads")):
+            geometry = [f'"type":"{kind}"' for kind in ("Polygon", "Point")]
+            found = [g for g in geometry if g in answer or g.replace('"', "&quot;") in answer]
+            check(not found, f"reader-b's ordinal {ordinal_b} is shown nothing of reader-a's shapes, found {found}")
+
+
+def keyboard(driver, base, token, artefacts):
+    """The whole flow by keys: next item, a grade, a box drawn at the crosshair, undo, redo; the box and grade saved."""
+    open_item(driver, base, 0)
+    actions = lambda *keys: ActionChains(driver).send_keys(*keys).perform()
+    actions("n")
+    wait_for(driver, lambda: driver.current_url.rstrip("/").endswith(f"/{STUDY}/1"), "the next item by key")
+    wait_for(driver, lambda: driver.execute_script("return window.arbiterViewer && window.arbiterViewer.painted"), "the next item's tiles")
+    ordinal = 1
+    ActionChains(driver).key_down(Keys.SHIFT).send_keys("3").key_up(Keys.SHIFT).perform()
+    check(driver.execute_script("const g = document.querySelector('input[name=label]:checked'); return g && g.value") == "2",
+          "Shift+3 chose the third grade")
+    actions("r", Keys.SPACE)
+    for _ in range(6):
+        actions(Keys.ARROW_RIGHT)
+    for _ in range(4):
+        actions(Keys.ARROW_DOWN)
+    actions(Keys.SPACE)
+    check(driver.execute_script("return window.arbiterViewer.shapes.filter((s) => s.kind === 'box').length") == 1, "Space, arrows, Space drew a box")
+    ActionChains(driver).key_down(Keys.CONTROL).send_keys("z").key_up(Keys.CONTROL).perform()
+    check(driver.execute_script("return window.arbiterViewer.shapes.length") == 0, "Ctrl+Z took the box away")
+    ActionChains(driver).key_down(Keys.CONTROL).send_keys("y").key_up(Keys.CONTROL).perform()
+    check(driver.execute_script("return window.arbiterViewer.shapes.length") == 1, "Ctrl+Y put it back")
+    actions("?")
+    check(driver.execute_script("return document.getElementById('viewer-help').open"), "? opens the list of keys")
+    shoot(driver, artefacts, "keys-help")
+    actions(Keys.ESCAPE)
+    wait_for(driver, lambda: "All changes saved" in driver.find_element(By.CSS_SELECTOR, "[data-viewer-status]").text, "the box saved")
+    read = latest_shapes(base, token, ordinal)
+    check(read and read["label"] == "2" and '"isRectangle":true' in (read["shapes"] or ""), f"the box and grade are stored: {read}")
+    shoot(driver, artefacts, "keyboard-box")
+
+
+def exported(arbiter, data, study_dir, frames, ordinal, drawn):
+    """The CLI's QuPath GeoJSON of reader-a's reads has the polygon on the slide where it was drawn."""
+    item, transform, box = frames["reader-a"][ordinal]
+    with tempfile.TemporaryDirectory() as out:
+        subprocess.run([arbiter, "study", "export", CHALLENGE, STUDY, "--format", "geojson", "--reader", "reader-a", "--out", out,
+                        "--data-dir", data], check=True, stdout=subprocess.DEVNULL)
+        # A repeat's read is exported as <item>.repeat.geojson, beside the first reading's.
+        polygons = []
+        for name in os.listdir(out):
+            if name.startswith(item):
+                with open(os.path.join(out, name)) as handle:
+                    for feature in json.load(handle)["features"]:
+                        if feature["geometry"]["type"] == "Polygon" and not feature["geometry"].get("isRectangle"):
+                            polygons.append(feature["geometry"]["coordinates"][0][:-1])
+    expected = [to_slide(point, box, transform) for point in drawn]
+    check(any(len(p) == 4 and all(abs(a[0] - b[0]) <= 1 and abs(a[1] - b[1]) <= 1 for a, b in zip(p, expected)) for p in polygons),
+          f"the exported polygon {polygons} lies where it was drawn on the slide {expected} (item {item}, box {box}, {transform})")
+
+
+def next_item_timing(driver, base):
+    """From the next-item key to the next item's first tile painted, five times (milliseconds)."""
+    samples = []
+    for start in (0, 1, 2, 3):
+        open_item(driver, base, start)
+        ActionChains(driver).send_keys("n").perform()
+        if wait_for(driver, lambda: driver.execute_script("return document.body.dataset.nextItemToFirstTileMs"), "the timing mark"):
+            samples.append(int(driver.execute_script("return document.body.dataset.nextItemToFirstTileMs")))
+    return samples
+
+
+def main(base, arbiter, data, study_dir, artefacts, token_a, token_b):
+    os.makedirs(artefacts, exist_ok=True)
+    frames = assignments(data)
+    driver = browser(console_log=True)
+    try:
+        sign_in(driver, base, token_a)
+        driver.get(base + "/annotate")
+        shoot(driver, artefacts, "reading-list")
+        ordinal, drawn = draw_polygon(driver, base, token_a, data, artefacts, frames)
+        offline_point(driver, base, token_a, ordinal, artefacts)
+        exported(arbiter, data, study_dir, frames, ordinal, drawn)
+        keyboard(driver, base, token_a, artefacts)
+        samples = next_item_timing(driver, base)
+        print("next item key to first tile painted (ms):", samples, "median", statistics.median(samples) if samples else "none")
+        sign_out(driver)
+        sign_in(driver, base, token_b)
+        blind(driver, base, token_b, frames, ordinal, drawn)
+        shoot(driver, artefacts, "reader-b")
+    finally:
+        driver.quit()
+    if problems:
+        print("annotation workspace check failed:")
+        for problem in problems:
+            print(" -", problem)
+        sys.exit(1)
+    print("annotation workspace check passed")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
