@@ -172,7 +172,7 @@ let package = Package(
             dependencies: ["Runner", "Judge", "Intake", "Store", "Challenge", "Evaluation", "PlatformSupport", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "StudiesTests", dependencies: ["Studies", "Store", "Challenge", "Scoring", "Annotations", "Geometry", "Evaluation", "Judge", "PlatformSupport", "TestSupport"],
+            name: "StudiesTests", dependencies: ["Studies", "Store", "Challenge", "Scoring", "Annotations", "Geometry", "Imaging", "Evaluation", "Judge", "PlatformSupport", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "CLITests", dependencies: ["arbiter", "Runner", "Store", "Studies", "Imaging", "TestSupport", .product(name: "Yams", package: "Yams")],

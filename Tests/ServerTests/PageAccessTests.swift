@@ -49,6 +49,7 @@ import Testing
                 .replacingOccurrences(of: "{team}", with: "alpha").replacingOccurrences(of: "{action}", with: "rejudge")
                 .replacingOccurrences(of: "**", with: "index.html")
                 .replacingOccurrences(of: "{study}", with: "grading").replacingOccurrences(of: "{ordinal}", with: "0")
+                .replacingOccurrences(of: "{level}", with: "0").replacingOccurrences(of: "{tile}", with: "0_0.jpeg")
                 .replacingOccurrences(of: "{id}", with: String(page == .revokeToken || page == .revokeTokenForm ? spare : Int64(alphaID)))
             let reply: TestServer.Reply = switch page {
             case .upload: try await server.upload(TestServer.predictions([0, 1, 2, 0, 1, 2]), session: session, check: true)
@@ -56,12 +57,14 @@ import Testing
                                                 headers: [.cookie: "arbiter_sign_in=form"])
             case .addTeam: try await server.post(path, session: session, fields: ["name": "charlie"])
             case .saveAnnotation: try await server.post(path, session: session, fields: ["label": "1"])
+            // The viewer's save is JSON with the session's form token in a header, as viewer.js sends it.
+            case .saveShapes: try await server.viewerSave(path, session: session, json: #"{"label":"1","seconds_spent":1}"#)
             default: page.method == .post ? try await server.post(path, session: session) : try await server.page(path, session: session)
             }
             let context = "\(page.method) \(path) as \(role)"
             switch Self.expectation(page, role) {
             case .admitted:
-                #expect([200, 204, 303].contains(reply.status) || (page == .signIn && reply.status == 401), "\(context): \(reply.status) \(reply.text.prefix(400))")
+                #expect([200, 201, 204, 303].contains(reply.status) || (page == .signIn && reply.status == 401), "\(context): \(reply.status) \(reply.text.prefix(400))")
             case .signIn:
                 #expect(reply.status == 303 && reply.headers[.location]?.hasPrefix("/sign-in?next=") == true, "\(context): \(reply.status)")
             case .refused:
@@ -85,7 +88,10 @@ import Testing
         if page == .runLog, role == .organiser { return .notFound }
         if page == .runLog, role == .alpha { return .refused }
         // The test's annotator reads its study; it adjudicates none (AdjudicatePageTests signs in an adjudicator).
-        if [.adjudicate, .disputeItem, .decideDispute, .disputeImage].contains(page), role == .annotator { return .refused }
+        if [.adjudicate, .disputeItem, .decideDispute, .disputeImage, .disputeTile].contains(page), role == .annotator { return .refused }
+        // The test server has no slides folder: its reader is admitted and told its item has no tiles
+        // (ViewerRouteTests serves real ones).
+        if page == .annotateTile, role == .annotator { return .notFound }
         let signedIn = role != .anonymous && role != .forged
         switch page.audience {
         case .everyone:

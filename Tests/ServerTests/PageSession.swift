@@ -37,6 +37,14 @@ extension TestServer {
         return try await send(.post, path, body: Array(body.utf8), headers: headers)
     }
 
+    /// Posts a read as the annotation viewer does: JSON, with the session's form token (or `csrf`) in `X-CSRF-Token`.
+    func viewerSave(_ path: String, session: PageSession?, json: String, csrf: String? = nil) async throws -> Reply {
+        var headers = session?.headers ?? [:]
+        headers[.contentType] = "application/json"
+        headers[HTTPField.Name("X-CSRF-Token")!] = csrf ?? session?.csrf ?? ""
+        return try await send(.post, path, body: Array(json.utf8), headers: headers)
+    }
+
     /// Posts the phase page's upload form: the CSRF token, then the file.
     func upload(_ bytes: [UInt8], session: PageSession?, check: Bool = false, csrf: String? = nil, fileName: String = "predictions.csv") async throws -> Reply {
         let boundary = "----arbiter-test-boundary"

@@ -57,22 +57,46 @@ import Testing
         #expect(reply.object["next"] as? Int == stored.first?.ordinal)
     }
 
-    /// A study that asks for no shapes needs no coordinates: a repeat's entry then differs from its first reading's
-    /// only by its ordinal, read state and URLs (its picture is turned on the server).
+    /// A study that asks for no shapes needs no frame: a repeat's entry then differs from its first reading's only by
+    /// its ordinal, read state and URLs (its picture is turned on the server).
     @Test func withoutShapesNoEntrySaysWhereItsItemLiesOrHowItIsTurned() async throws {
         let server = try await StudyServer()
         let reply = try await server.send(.get, StudyServer.path + "/assignments", token: server.ana)
         let entries = try #require(reply.object["assignments"] as? [[String: Any]])
-        #expect(entries.allSatisfy { $0["item"] is NSNull && $0["transform"] is NSNull }, "\(reply.text)")
+        #expect(entries.allSatisfy { $0["size"] is NSNull && $0["item"] == nil && $0["transform"] == nil }, "\(reply.text)")
         #expect(!reply.text.contains("s1.svs") && !reply.text.contains("rotate") && !reply.text.contains("flip"))
     }
 
-    @Test func withShapesEachEntrySaysWhereItsItemLiesToPlaceThem() async throws {
+    /// Shapes are drawn in the frame the item is shown in: each entry gives its size as shown, and still neither where
+    /// the item lies on its slide (two entries with one box would be a repeat) nor how it is turned.
+    @Test func withShapesEachEntryGivesItsShownSizeButNotItsBoxOrTurn() async throws {
         let server = try await StudyServer(yaml: StudyShapeAgreementTests.yaml)
         let reply = try await server.send(.get, StudyServer.path + "/assignments", token: server.ana)
         let entries = try #require(reply.object["assignments"] as? [[String: Any]])
-        #expect(entries.allSatisfy { ($0["item"] as? [String: Any])?["box"] is [Int] }, "\(reply.text)")
-        #expect(entries.contains { $0["transform"] is String }, "the hidden repeats are shown turned")
+        #expect(entries.allSatisfy { $0["size"] as? [Int] == [512, 512] && $0["item"] == nil && $0["transform"] == nil }, "\(reply.text)")
+        for secret in ["s1.svs", "box", "rotate", "flip", "1024"] {
+            #expect(!reply.text.contains(secret), "\(secret) in \(reply.text)")
+        }
+    }
+
+    /// A point sent at (10, 20) of a quarter-turned repeat of r2 (box at x 512) is stored where it lies on the slide,
+    /// and comes back to the reader where it was drawn.
+    @Test func shapesAreSentAndReturnedInTheShownFrameAndStoredOnTheSlide() async throws {
+        let server = try await StudyServer(yaml: StudyShapeAgreementTests.yaml.replacingOccurrences(of: "kinds: [polygon]", with: "kinds: [polygon, point]"))
+        let turned = try #require(try server.assignments(of: "ana").first { $0.transform == "rotate90" })
+        let box = try #require(turned.itemID == "r4" ? (0, 512) : ["r1": (0, 0), "r2": (512, 0), "r3": (1024, 0)][turned.itemID])
+        let point: [String: Any] = ["type": "FeatureCollection", "features": [[
+            "type": "Feature", "geometry": ["type": "Point", "coordinates": [10, 20]], "properties": ["classification": ["name": "tumour"]],
+        ]]]
+        let reply = try await server.send(.post, StudyServer.path + "/assignments/\(turned.ordinal)/reads", token: server.ana,
+                                          json: ["seconds_spent": 2, "shapes": point])
+        #expect(reply.status == 201, "\(reply.text)")
+        #expect((reply.object["shapes"] as? String)?.contains("[10, 20]") == true, "\(reply.text)")
+        let stored = try #require(try server.base.store.reads(by: "ana", in: try server.study).first?.shapes)
+        // Turned clockwise, shown (x, y) is the item's (y, 512 − x).
+        #expect(stored.contains("[\(box.0 + 20), \(box.1 + 502)]"), "\(stored)")
+        let history = try await server.send(.get, StudyServer.path + "/assignments/\(turned.ordinal)/reads", token: server.ana)
+        #expect(history.text.contains("[10, 20]") && !history.text.contains("\(box.1 + 502)]"), "\(history.text)")
     }
 
     @Test func aReadOfAHiddenRepeatIsStoredAsTheRepeat() async throws {

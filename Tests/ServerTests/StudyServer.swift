@@ -35,8 +35,11 @@ struct StudyServer {
     let tokens: [String: String]
 
     /// `pictures`: whether each item has a picture, as `study add` makes from slides or tiles.
-    init(yaml: String = Self.yaml, pictures: Bool = true) async throws {
-        let base = try await TestServer()
+    /// `slides`: the server's slides folder, from which the viewer's tiles are made.
+    init(yaml: String = Self.yaml, pictures: Bool = true, slides: URL? = nil) async throws {
+        var configuration = ServerConfiguration(requestsPerSecond: 10_000, requestBurst: 10_000)
+        configuration.slides = slides
+        let base = try await TestServer(configuration: configuration)
         self.base = base
         let spec = try StudySpecParser.parse(yaml: yaml, file: "study.yaml", challenge: try base.store.challenge("tiny").spec)
         let items = try (spec.items.records ?? []).map { item in

@@ -41,12 +41,14 @@ public enum ShapeColors {
     /// The class's colour as CSS `#RRGGBB`, for the annotation viewer.
     public static func css(forClass name: String) -> String { hex(color(forClass: name)) }
 
-    /// The halo the viewer draws under a class's lines, black or white, whichever stands out more from the colour:
-    /// with it, a line keeps its contrast on white glass, pink eosin and purple haematoxylin alike.
-    public static func halo(forClass name: String) -> GeoJSONWriter.Color {
+    /// The rings the viewer draws a class's line with, outermost first: the colour that stands out less from the
+    /// class's colour (black or white), then the one that stands out more, then the class's colour. Each line thus
+    /// holds both black and white, so some ring of it reaches 3:1 on any background (white glass, pink eosin, purple
+    /// haematoxylin), and the class's colour reaches at least 4.5:1 against the ring beside it.
+    public static func rings(forClass name: String) -> [GeoJSONWriter.Color] {
         let color = color(forClass: name)
         let black = GeoJSONWriter.Color(red: 0, green: 0, blue: 0), white = GeoJSONWriter.Color(red: 255, green: 255, blue: 255)
-        return contrast(color, black) >= contrast(color, white) ? black : white
+        return contrast(color, black) >= contrast(color, white) ? [white, black, color] : [black, white, color]
     }
 
     /// WCAG 2 contrast ratio of two colours, 1 to 21.

@@ -173,8 +173,8 @@ class Viewer {
     for (const hidden of root.querySelectorAll("[data-needs-script]")) hidden.hidden = false;
     for (const swatch of root.querySelectorAll("[data-swatch]")) {
       const style = this.classOf(swatch.dataset.swatch);
-      swatch.style.background = style.color;
-      swatch.style.borderColor = style.halo;
+      swatch.style.background = style.rings[2];
+      swatch.style.borderColor = style.rings[1];
     }
     this.queue = new SaveQueue((event) => this.showSaveState(event));
     this.fit();
@@ -281,7 +281,8 @@ class Viewer {
     if (started) document.body.dataset.nextItemToFirstTileMs = String(Math.round(performance.timeOrigin + performance.now() - started));
   }
 
-  classOf(id) { return this.classes.find((entry) => entry.id === id) || { color: "#ff00ff", halo: "#000000", name: String(id) }; }
+  // A class's rings, outermost first (ShapeColors.rings): black and white, then its own colour.
+  classOf(id) { return this.classes.find((entry) => entry.id === id) || { rings: ["#ffffff", "#000000", "#ff00ff"], name: String(id) }; }
 
   paintShapes() {
     const c = this.context;
@@ -300,15 +301,14 @@ class Viewer {
         points.forEach(([x, y], i) => (i ? c.lineTo(x, y) : c.moveTo(x, y)));
         if (shape !== this.draft) c.closePath();
       }
-      // A halo under each line keeps it visible on white glass, eosin and haematoxylin alike.
+      // Black and white rings under each line keep it visible on white glass, eosin and haematoxylin alike.
       c.lineJoin = "round";
-      c.strokeStyle = style.halo;
-      c.lineWidth = selected ? 6 : 4;
-      c.stroke();
-      c.strokeStyle = style.color;
-      c.lineWidth = selected ? 3 : 2;
-      c.stroke();
-      if (shape.kind === "point") { c.fillStyle = style.color; c.fill(); }
+      style.rings.forEach((ring, index) => {
+        c.strokeStyle = ring;
+        c.lineWidth = (selected ? 1.5 : 1) * [7, 4.5, 2][index];
+        c.stroke();
+      });
+      if (shape.kind === "point") { c.fillStyle = style.rings[2]; c.fill(); }
       if (selected && shape.kind !== "point") {
         for (const [x, y] of points) {
           c.fillStyle = "#fff"; c.fillRect(x - 4, y - 4, 8, 8);

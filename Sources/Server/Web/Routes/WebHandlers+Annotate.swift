@@ -149,7 +149,7 @@ extension WebHandlers {
         let size: (width: Int, height: Int) = viewer.frame?.shownSize ?? viewer.tiles.map { $0.size(level: $0.levels - 1) } ?? (0, 0)
         let classes = question.classes.names.prefix(9).enumerated().map { index, id in
             ["id": id, "name": names[id].map { "\(id) · \($0)" } ?? id, "key": String(index + 1),
-             "color": ShapeColors.css(forClass: id), "halo": ShapeColors.hex(ShapeColors.halo(forClass: id))]
+             "rings": ShapeColors.rings(forClass: id).map(ShapeColors.hex)] as [String: Any]
         }
         let classJSON = (try? JSONSerialization.data(withJSONObject: classes, options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
         return [
@@ -168,7 +168,8 @@ extension WebHandlers {
                 }
             },
             "viewerClassList": classes.enumerated().map { index, entry in
-                ["id": entry["id"] ?? "", "name": entry["name"] ?? "", "key": entry["key"] ?? "", "first": index == 0 ? "true" : "false"]
+                ["id": entry["id"] as? String ?? "", "name": entry["name"] as? String ?? "", "key": entry["key"] as? String ?? "",
+                 "first": index == 0 ? "true" : "false"]
             },
         ]
     }

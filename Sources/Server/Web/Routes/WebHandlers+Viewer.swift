@@ -51,11 +51,18 @@ extension WebHandlers {
             response.headers.append(contentsOf: PageHeaders.common)
             return response
         } catch let error as APIError {
-            return try error.response(from: request.request, context: request.context)
+            return try Self.json(error, request: request)
         } catch let error as StoreError {
             guard let refusal = APIError(error) else { throw error }
-            return try refusal.response(from: request.request, context: request.context)
+            return try Self.json(refusal, request: request)
         }
+    }
+
+    /// The API's error body, with the page headers (the viewer's script reads it).
+    private static func json(_ error: APIError, request: PageRequest) throws -> Response {
+        var response = try error.response(from: request.request, context: request.context)
+        response.headers.append(contentsOf: PageHeaders.common)
+        return response
     }
 
     /// `{level}` and `{tile}` (`column_row.jpeg`) of a tile's path.
