@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Drives the pathologist's workspace of a running `arbiter serve --slides …` in headless Chromium.
 
-    check_annotate.py BASE_URL ARBITER DATA_DIR STUDY_DIR ARTEFACT_DIR READER_A_TOKEN READER_B_TOKEN
+    check_annotate.py BASE_URL ARBITER DATA_DIR STUDY_DIR ARTEFACT_DIR READER_A_TOKEN READER_B_TOKEN ADJUDICATOR_TOKEN
 
 The study is scripts/browser/annotate-study (challenge tissuenet-demo, study outlines), added with its fixture slides.
 - reader-a draws a polygon with the mouse on its turned repeat of an item, sets its class with a key, reloads the
@@ -11,6 +11,8 @@ The study is scripts/browser/annotate-study (challenge tissuenet-demo, study out
 - the whole flow by keyboard alone: next item, grade, a box drawn with keys, undo, redo, all saved;
 - `arbiter study export --format geojson` puts reader-a's polygon on the slide where it was drawn (level-0
   coordinates within 1 pixel), through the item's box and its quarter turn;
+- the two readers disagree on an item's grade and outline; its adjudicator sees both reads side by side, each in its
+  own viewer, draws an outline of its own and decides, and the decision is stored on the slide;
 - from the next-item key to the first tile painted, in Chromium's Performance API, is printed (a measure, not a test);
 - no page breaks its Content-Security-Policy or logs an error; screenshots go to ARTEFACT_DIR.
 The database is read (sqlite3) only to learn what the test must not be told by the server: which item and turn each
@@ -56,7 +58,18 @@ def wait_for(driver, predicate, what, seconds=20):
 
 
 def shoot(driver, artefacts, name):
-    driver.save_screenshot(os.path.join(artefacts, f"{name}.png"))
+    """Saves the whole page at 1400 px and 390 px, and checks that it fits a phone's width and broke no CSP rule."""
+    for width in (1400, 390):
+        driver.set_window_size(width, 1000)
+        time.sleep(0.3)
+        height = driver.execute_script("return Math.min(document.documentElement.scrollHeight, 6000)")
+        driver.set_window_size(width, max(600, height))
+        time.sleep(0.3)
+        driver.save_screenshot(os.path.join(artefacts, f"{name}-{width}.png"))
+        wide = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        check(wide <= 1, f"{name} at {width} px is {wide} px wider than the window")
+    driver.set_window_size(1400, 1000)
+    time.sleep(0.2)
     for entry in driver.get_log("browser"):
         message = entry.get("message", "")
         # Fetches refused while the network is down are the point of the offline check.
@@ -118,9 +131,22 @@ def open_item(driver, base, ordinal):
 
 
 def screen_point(driver, canvas, fraction):
-    """A point of the canvas at (fx, fy) of its size, as offsets from its centre (selenium's origin) and in CSS px."""
-    width, height = canvas.size["width"], canvas.size["height"]
-    return (int(width * fraction[0]) - width // 2, int(height * fraction[1]) - height // 2), (int(width * fraction[0]), int(height * fraction[1]))
+    """The offset from the centre of the canvas's part in view (where selenium measures from) to (fx, fy) of its size."""
+    left, top, width, height, view_w, view_h = driver.execute_script(
+        "const r = arguments[0].getBoundingClientRect(); return [r.left, r.top, r.width, r.height, innerWidth, innerHeight]", canvas)
+    centre_x = (max(left, 0) + min(left + width, view_w)) / 2 - left
+    centre_y = (max(top, 0) + min(top + height, view_h)) / 2 - top
+    return int(width * fraction[0] - centre_x), int(height * fraction[1] - centre_y)
+
+
+def record_clicks(driver, canvas):
+    """Records where the browser delivers each press on the canvas, in the item's shown pixels: what was drawn."""
+    driver.execute_script("""
+        window.testClicks = [];
+        arguments[0].addEventListener("pointerdown", (event) => {
+          const box = arguments[0].getBoundingClientRect();
+          window.testClicks.push(window.arbiterViewer.toItem(event.clientX - box.left, event.clientY - box.top));
+        }, { capture: true });""", canvas)
 
 
 def draw_polygon(driver, base, token, data, artefacts, frames):
@@ -131,11 +157,11 @@ def draw_polygon(driver, base, token, data, artefacts, frames):
     body = driver.find_element(By.TAG_NAME, "body")
     body.send_keys("p")
     body.send_keys("2")
-    expected = []
+    record_clicks(driver, canvas)
     for fraction in ((0.35, 0.3), (0.65, 0.32), (0.6, 0.65), (0.38, 0.6)):
-        offset, css = screen_point(driver, canvas, fraction)
+        offset = screen_point(driver, canvas, fraction)
         ActionChains(driver).move_to_element_with_offset(canvas, *offset).click().perform()
-        expected.append(driver.execute_script("return window.arbiterViewer.toItem(arguments[0], arguments[1])", *css))
+    expected = driver.execute_script("return window.testClicks")
     ActionChains(driver).send_keys(Keys.ENTER).perform()
     wait_for(driver, lambda: "All changes saved" in driver.find_element(By.CSS_SELECTOR, "[data-viewer-status]").text, "the polygon saved")
     shoot(driver, artefacts, "polygon-drawn")
@@ -159,7 +185,7 @@ def offline_point(driver, base, token, ordinal, artefacts):
     driver.execute_cdp_cmd("Network.emulateNetworkConditions", {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
     canvas = driver.find_element(By.CSS_SELECTOR, "canvas.viewer-canvas")
     driver.find_element(By.TAG_NAME, "body").send_keys("o")
-    offset, _ = screen_point(driver, canvas, (0.5, 0.8))
+    offset = screen_point(driver, canvas, (0.5, 0.8))
     ActionChains(driver).move_to_element_with_offset(canvas, *offset).click().perform()
     wait_for(driver, lambda: "Offline" in driver.find_element(By.CSS_SELECTOR, "[data-viewer-status]").text, "the offline state shown")
     shoot(driver, artefacts, "offline-point-waiting")
@@ -239,6 +265,63 @@ def exported(arbiter, data, study_dir, frames, ordinal, drawn):
           f"the exported polygon {polygons} lies where it was drawn on the slide {expected} (item {item}, box {box}, {transform})")
 
 
+def post_read(base, token, ordinal, label, shapes):
+    body = json.dumps({"label": label, "seconds_spent": 5, "shapes": shapes}).encode()
+    request = urllib.request.Request(f"{base}/api/v1/challenges/{CHALLENGE}/studies/{STUDY}/assignments/{ordinal}/reads", data=body,
+                                     method="POST", headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
+    with urllib.request.urlopen(request) as response:
+        return json.loads(response.read())
+
+
+def square(x, y, size, cls):
+    ring = [[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]
+    return {"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [ring]},
+                                                        "properties": {"classification": {"name": cls}}}]}
+
+
+def adjudicate(driver, base, arbiter, data, frames, tokens, artefacts):
+    """reader-a and reader-b grade and outline one item apart; the consensus sends it to the adjudicator, who sees both
+    reads in viewers side by side, draws its own outline in the item's own frame, and decides."""
+    item = next(item for item, transform, _ in frames["reader-a"].values() if item not in
+                [i for i, t, _ in frames["reader-a"].values() if t] and transform is None)
+    for reader, label, (x, size) in (("reader-a", "0", (40, 100)), ("reader-b", "3", (60, 120))):
+        ordinal = next(o for o, (i, t, _) in frames[reader].items() if i == item and t is None)
+        post_read(base, tokens[reader], ordinal, label, square(x, x, size, "tumour"))
+    subprocess.run([arbiter, "study", "consensus", CHALLENGE, STUDY, "--out", os.path.join(data, "tie.csv"), "--data-dir", data],
+                   check=True, stdout=subprocess.DEVNULL)
+    sign_in(driver, base, tokens["senior"])
+    driver.find_element(By.LINK_TEXT, "Open the adjudication queue").click()
+    driver.find_element(By.LINK_TEXT, item).click()
+    wait_for(driver, lambda: driver.execute_script("return window.arbiterViewers && window.arbiterViewers.length") == 3, "three viewers")
+    counts = driver.execute_script("return window.arbiterViewers.map((v) => [v.readonly, v.shapes.length])")
+    check(counts == [[True, 1], [True, 1], [False, 0]], f"each reader's outline in its own viewer, the decision's empty: {counts}")
+    text = driver.find_element(By.TAG_NAME, "main").text
+    check("reader-a" in text and "reader-b" in text, "both readers' reads are side by side")
+    canvas = driver.find_elements(By.CSS_SELECTOR, "canvas.viewer-canvas")[-1]
+    driver.execute_script("arguments[0].scrollIntoView()", canvas)
+    canvas.click()
+    ActionChains(driver).send_keys("p").perform()
+    record_clicks(driver, canvas)
+    for fraction in ((0.3, 0.3), (0.7, 0.3), (0.5, 0.7)):
+        ActionChains(driver).move_to_element_with_offset(canvas, *screen_point(driver, canvas, fraction)).click().perform()
+    drawn = driver.execute_script("return window.testClicks")
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    check(driver.execute_script("return window.arbiterViewer.shapes.length") == 1, "the adjudicator drew its own outline")
+    driver.find_element(By.CSS_SELECTOR, "#decision-form input[name=label][value='2']").click()
+    shoot(driver, artefacts, "adjudicate-shapes")
+    driver.find_element(By.CSS_SELECTOR, "#decision-form button[type=submit]").click()
+    wait_for(driver, lambda: f"Decided item {item}" in driver.find_element(By.TAG_NAME, "main").text, "the decision's notice")
+    db = sqlite3.connect(os.path.join(data, "arbiter.sqlite"))
+    row = db.execute("SELECT d.label, d.shapes FROM study_decisions d JOIN study_disputes s ON s.id = d.dispute_id "
+                     "JOIN study_items i ON i.id = s.item_ref WHERE i.item_id = ?", (item,)).fetchone()
+    box = frames["reader-a"][next(o for o, (i, _, _) in frames["reader-a"].items() if i == item)][2]
+    expected = [to_slide(point, box, None) for point in drawn]
+    stored = json.loads(row[1])["features"][0]["geometry"]["coordinates"][0][:-1] if row and row[1] else []
+    check(row and row[0] == "2" and len(stored) == 3 and all(abs(a[0] - b[0]) <= 1 and abs(a[1] - b[1]) <= 1 for a, b in zip(stored, expected)),
+          f"the decision holds grade 2 and the outline on the slide {expected}: {row}")
+    shoot(driver, artefacts, "adjudicate-decided")
+
+
 def next_item_timing(driver, base):
     """From the next-item key to the next item's first tile painted, five times (milliseconds)."""
     samples = []
@@ -250,7 +333,7 @@ def next_item_timing(driver, base):
     return samples
 
 
-def main(base, arbiter, data, study_dir, artefacts, token_a, token_b):
+def main(base, arbiter, data, study_dir, artefacts, token_a, token_b, token_senior):
     os.makedirs(artefacts, exist_ok=True)
     frames = assignments(data)
     driver = browser(console_log=True)
@@ -268,6 +351,8 @@ def main(base, arbiter, data, study_dir, artefacts, token_a, token_b):
         sign_in(driver, base, token_b)
         blind(driver, base, token_b, frames, ordinal, drawn)
         shoot(driver, artefacts, "reader-b")
+        sign_out(driver)
+        adjudicate(driver, base, arbiter, data, frames, {"reader-a": token_a, "reader-b": token_b, "senior": token_senior}, artefacts)
     finally:
         driver.quit()
     if problems:

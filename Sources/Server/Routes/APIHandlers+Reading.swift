@@ -115,7 +115,7 @@ extension APIHandlers {
             throw APIError(.unprocessableContent, code: "item-frame-unknown",
                            message: "shapes cannot be placed on this assignment: the server has no slides folder with its slide")
         }
-        return ItemFrame(box: RegionBox(x: 0, y: 0, width: 0, height: 0), transform: nil)
+        return .unplaced
     }
 
     /// The study the path names and the caller's place in it as `role`. A study the token is not bound to does not

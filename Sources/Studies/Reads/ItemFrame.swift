@@ -30,6 +30,9 @@ public struct ItemFrame: Sendable, Equatable {
         }
     }
 
+    /// The frame of an item whose place is unknown, shown as it is: its shapes stay in the slide's own pixels.
+    public static let unplaced = ItemFrame(box: RegionBox(x: 0, y: 0, width: 0, height: 0), transform: nil)
+
     /// The item's size as shown, in level-0 pixels: width and height swap under a quarter turn.
     public var shownSize: (width: Int, height: Int) {
         switch transform {

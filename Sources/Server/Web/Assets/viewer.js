@@ -146,13 +146,16 @@ class Viewer {
     this.kinds = data.kinds.split(" ").filter(Boolean);
     this.classes = JSON.parse(data.classes);
     this.canDraw = data.canDraw === "true";
+    // A reader's read shown beside others (the adjudicator's page): looked at, never edited.
+    this.readonly = data.readonly === "true";
     this.cls = this.classes.length ? this.classes[0].id : null;
     this.shownAt = Date.now();
     this.canvas = root.querySelector("canvas.viewer-canvas");
     this.context = this.canvas.getContext("2d");
     this.minimap = root.querySelector("canvas.viewer-minimap");
     this.status = root.querySelector("[data-viewer-status]");
-    this.form = document.querySelector("form[data-read-form]");
+    // The form this viewer's shapes go with: the reader's own, or the adjudicator's decision.
+    this.form = document.querySelector(data.form || "form[data-read-form]");
     this.tiles = new Map();
     this.tool = "select";
     this.shapes = shapesFromGeoJSON(JSON.parse(data.shapes || "null") || EMPTY);
@@ -169,16 +172,22 @@ class Viewer {
     }
     root.querySelector("img.viewer-fallback").hidden = true;
     this.canvas.hidden = false;
-    this.minimap.hidden = false;
+    // A read shown beside others is too small for a mini-map of its own.
+    this.minimap.hidden = this.readonly;
     for (const hidden of root.querySelectorAll("[data-needs-script]")) hidden.hidden = false;
     for (const swatch of root.querySelectorAll("[data-swatch]")) {
       const style = this.classOf(swatch.dataset.swatch);
       swatch.style.background = style.rings[2];
       swatch.style.borderColor = style.rings[1];
     }
-    this.queue = new SaveQueue((event) => this.showSaveState(event));
     this.fit();
     this.wire();
+    if (this.readonly) return;
+    this.wireEditing();
+    // Without a save URL the shapes go with the form when it is sent (an adjudicator's decision).
+    if (!this.saveURL) return;
+    this.queue = new SaveQueue((event) => this.showSaveState(event));
+    this.wireSaving();
     this.restore();
   }
 
@@ -197,6 +206,7 @@ class Viewer {
     this.scale = Math.min(w / this.width, h / this.height) * 0.95;
     this.x = this.width / 2 - w / 2 / this.scale;
     this.y = this.height / 2 - h / 2 / this.scale;
+    this.fitted = true;
     this.draw();
   }
 
@@ -207,12 +217,13 @@ class Viewer {
     const [ix, iy] = this.toItem(sx, sy);
     const fitted = Math.min(w / this.width, h / this.height) * 0.5;
     this.scale = Math.min(4, Math.max(fitted, this.scale * factor));
+    this.fitted = false;
     this.x = ix - sx / this.scale;
     this.y = iy - sy / this.scale;
     this.draw();
   }
 
-  pan(dx, dy) { this.x += dx / this.scale; this.y += dy / this.scale; this.draw(); }
+  pan(dx, dy) { this.x += dx / this.scale; this.y += dy / this.scale; this.fitted = false; this.draw(); }
   toItem(sx, sy) { return [this.x + sx / this.scale, this.y + sy / this.scale]; }
   toScreen(ix, iy) { return [(ix - this.x) * this.scale, (iy - this.y) * this.scale]; }
   clamp([x, y]) { return [Math.min(this.width, Math.max(0, x)), Math.min(this.height, Math.max(0, y))]; }
@@ -342,6 +353,7 @@ class Viewer {
   }
 
   paintMinimap(w, h) {
+    if (this.readonly) return;
     const m = this.minimap, c = m.getContext("2d");
     const side = 160, scale = side / Math.max(this.width, this.height);
     m.width = Math.max(1, Math.round(this.width * scale));
@@ -419,6 +431,10 @@ class Viewer {
 
   // -- Saving ----------------------------------------------------------------------------------------------------
   changed() {
+    if (!this.saveURL) {
+      this.say(this.shapes.length + " shape" + (this.shapes.length === 1 ? "" : "s") + "; they go with the decision");
+      return;
+    }
     this.say("Saving…");
     clearTimeout(this.saveTimer);
     // Changes made within half a second go together: well within the second a change may wait.
@@ -539,7 +555,16 @@ class Viewer {
 
   wire() {
     const canvas = this.canvas;
-    window.addEventListener("resize", () => { this.resize(); this.draw(); });
+    // A new window size keeps the item fitted, or else the same point at the centre.
+    window.addEventListener("resize", () => {
+      const [w, h] = [this.canvas.width / this.ratio, this.canvas.height / this.ratio];
+      const [cx, cy] = this.toItem(w / 2, h / 2);
+      if (this.fitted) { this.fit(); return; }
+      this.resize();
+      this.x = cx - this.canvas.width / this.ratio / 2 / this.scale;
+      this.y = cy - this.canvas.height / this.ratio / 2 / this.scale;
+      this.draw();
+    });
     canvas.addEventListener("wheel", (event) => {
       event.preventDefault();
       const box = canvas.getBoundingClientRect();
@@ -547,12 +572,13 @@ class Viewer {
     }, { passive: false });
     let press = null;
     canvas.addEventListener("pointerdown", (event) => {
-      canvas.focus();
+      // Focus without scrolling: the page must not move between a click's press and its release.
+      canvas.focus({ preventScroll: true });
       const box = canvas.getBoundingClientRect();
       const [sx, sy] = [event.clientX - box.left, event.clientY - box.top];
-      press = { sx, sy, x: this.x, y: this.y, moved: false, button: event.button, freehand: null, vertex: null };
+      press = { sx, sy, x: this.x, y: this.y, moved: false, button: event.button, freehand: null, vertex: null, at: this.toItem(sx, sy) };
       canvas.setPointerCapture(event.pointerId);
-      if (event.button === 0 && this.tool === "select") {
+      if (event.button === 0 && this.tool === "select" && !this.readonly) {
         const index = this.hit(sx, sy);
         this.selected = index;
         if (index >= 0) {
@@ -572,11 +598,7 @@ class Viewer {
       if (press.vertex) {
         const shape = this.shapes[press.vertex.index];
         const point = this.clamp(this.toItem(sx, sy));
-        if (shape.kind === "box") {
-          shape.pts[press.vertex.vertex] = point;
-        } else {
-          shape.pts[press.vertex.vertex] = point;
-        }
+        shape.pts[press.vertex.vertex] = point;
         this.draw();
       } else if (this.tool === "polygon" && press.button === 0 && press.moved) {
         // Held and dragged: a freehand outline, a vertex every 3 screen pixels.
@@ -589,6 +611,7 @@ class Viewer {
         this.draft.pts[1] = this.clamp(this.toItem(sx, sy));
         this.draw();
       } else if (this.tool === "select" || press.button !== 0) {
+        this.fitted = false;
         this.x = press.x - (sx - press.sx) / this.scale;
         this.y = press.y - (sy - press.sy) / this.scale;
         this.draw();
@@ -618,15 +641,26 @@ class Viewer {
       if (done.freehand) { this.finishPolygon(); return; }
       if (this.tool === "box" && done.moved && this.draft) { this.place(this.clamp(point)); return; }
       if (!done.moved) {
+        // A click is placed where it was pressed.
         if (this.tool === "polygon" && this.draft && this.draft.pts.length >= 3) {
           const [fx, fy] = this.toScreen(...this.draft.pts[0]);
-          const [sx, sy] = this.toScreen(...point);
-          if (Math.hypot(fx - sx, fy - sy) < 9) { this.finishPolygon(); return; }
+          if (Math.hypot(fx - done.sx, fy - done.sy) < 9) { this.finishPolygon(); return; }
         }
-        this.place(point);
+        this.place(done.at);
       }
     });
-    canvas.addEventListener("dblclick", () => this.finishPolygon());
+    this.minimap.addEventListener("click", (event) => {
+      const box = this.minimap.getBoundingClientRect();
+      const [w, h] = [this.canvas.width / this.ratio, this.canvas.height / this.ratio];
+      this.x = (event.clientX - box.left) / this.minimapScale - w / 2 / this.scale;
+      this.y = (event.clientY - box.top) / this.minimapScale - h / 2 / this.scale;
+      this.fitted = false;
+      this.draw();
+    });
+  }
+
+  wireEditing() {
+    this.canvas.addEventListener("dblclick", () => this.finishPolygon());
     for (const button of this.root.querySelectorAll("[data-tool]")) button.addEventListener("click", () => this.setTool(button.dataset.tool));
     for (const button of this.root.querySelectorAll("[data-class]")) {
       button.addEventListener("click", () => this.setClass(this.classes.findIndex((entry) => entry.id === button.dataset.class)));
@@ -634,18 +668,8 @@ class Viewer {
     for (const button of this.root.querySelectorAll("[data-action]")) {
       button.addEventListener("click", () => this.act(button.dataset.action));
     }
-    this.minimap.addEventListener("click", (event) => {
-      const box = this.minimap.getBoundingClientRect();
-      const [w, h] = [this.canvas.width / this.ratio, this.canvas.height / this.ratio];
-      this.x = (event.clientX - box.left) / this.minimapScale - w / 2 / this.scale;
-      this.y = (event.clientY - box.top) / this.minimapScale - h / 2 / this.scale;
-      this.draw();
-    });
     document.addEventListener("keydown", (event) => this.key(event));
-    window.addEventListener("online", () => this.queue.flush(this.csrf));
-    setInterval(() => this.queue.flush(this.csrf), 4000);
     if (this.form) {
-      this.form.addEventListener("change", () => this.changed());
       this.form.addEventListener("submit", () => {
         const field = this.form.querySelector("input[name=shapes]");
         if (field) field.value = JSON.stringify(this.readBody().shapes);
@@ -654,6 +678,13 @@ class Viewer {
     }
     const help = document.getElementById("viewer-help");
     if (help) help.querySelector("[data-close]").addEventListener("click", () => help.close());
+  }
+
+  wireSaving() {
+    window.addEventListener("online", () => this.queue.flush(this.csrf));
+    setInterval(() => this.queue.flush(this.csrf), 4000);
+    // A grade or comment changed is saved with the shapes, as a new version.
+    if (this.form) this.form.addEventListener("change", () => this.changed());
   }
 
   act(action) {
@@ -748,12 +779,13 @@ class Viewer {
     if (this.draft && this.tool === "box") this.draft.pts[1] = this.cursor;
     const [sx, sy] = this.toScreen(...this.cursor);
     const [w, h] = [this.canvas.width / this.ratio, this.canvas.height / this.ratio];
-    if (sx < 20 || sy < 20 || sx > w - 20 || sy > h - 20) { this.x = this.cursor[0] - w / 2 / this.scale; this.y = this.cursor[1] - h / 2 / this.scale; }
+    if (sx < 20 || sy < 20 || sx > w - 20 || sy > h - 20) { this.x = this.cursor[0] - w / 2 / this.scale; this.y = this.cursor[1] - h / 2 / this.scale; this.fitted = false; }
     this.draw();
   }
 }
 
 document.addEventListener("DOMContentLoaded", () => {
-  const root = document.querySelector("[data-viewer]");
-  if (root) window.arbiterViewer = new Viewer(root);
+  window.arbiterViewers = [...document.querySelectorAll("[data-viewer]")].map((root) => new Viewer(root));
+  // The one viewer that draws (and takes the keys); the others show reads beside it.
+  window.arbiterViewer = window.arbiterViewers.find((viewer) => !viewer.readonly);
 });

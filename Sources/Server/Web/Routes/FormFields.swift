@@ -10,8 +10,12 @@ struct FormFields: Sendable {
 
     subscript(_ name: String) -> String? { values[name] }
 
-    /// A form body, read up to `maximumBytes`; a longer or non-form body is refused as a bad request.
-    static func read(_ request: Request) async throws -> FormFields {
+    /// The most a form carrying a read's shapes may have: the read API's body, percent-encoded (each byte of the
+    /// GeoJSON's punctuation becomes three).
+    static let maximumReadBytes = 3 * APIHandlers.readBodyLimit
+
+    /// A form body, read up to `limit` bytes; a longer or non-form body is refused as a bad request.
+    static func read(_ request: Request, upTo limit: Int = maximumBytes) async throws -> FormFields {
         var request = request
         let type = request.headers[.contentType]?.lowercased() ?? ""
         guard type.hasPrefix("application/x-www-form-urlencoded") else {
@@ -20,9 +24,9 @@ struct FormFields: Sendable {
         }
         let buffer: ByteBuffer
         do {
-            buffer = try await request.collectBody(upTo: maximumBytes)
+            buffer = try await request.collectBody(upTo: limit)
         } catch is NIOTooManyBytesError {
-            throw APIError(.contentTooLarge, code: "form-too-large", message: "the form is larger than \(maximumBytes) bytes")
+            throw APIError(.contentTooLarge, code: "form-too-large", message: "the form is larger than \(limit) bytes")
         }
         return FormFields(encoded: String(decoding: buffer.readableBytesView, as: UTF8.self))
     }

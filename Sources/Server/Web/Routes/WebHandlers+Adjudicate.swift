@@ -28,27 +28,54 @@ extension WebHandlers {
     func disputeItem(_ request: PageRequest, problem: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
         let (challenge, slug, caller) = (try request.parameter("challenge"), try request.parameter("study"), request.visitor.caller)
         let id = try disputeID(request)
-        let (study, dispute, reads, item, names) = try await api.blocking { [api] in
+        let (study, dispute, reads, item, names, viewer) = try await api.blocking { [api] in
             let (study, _) = try api.membership(challenge: challenge, slug: slug, caller: caller, role: .adjudicator)
             let dispute = try api.openDispute(id, in: study)
             let reads = try api.store.latestReads(study.study).filter { $0.itemID == dispute.itemID && !$0.isRepeat }
             let item = try api.store.studyItems(study.study).first { $0.itemID == dispute.itemID }
             let classes = try api.store.challenge(challenge).spec.task.classes
-            return (study, dispute, reads, item, Dictionary(classes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }))
+            let viewer = study.spec.questions.shapes == nil ? nil : try api.viewerItem(dispute.itemID, transform: nil, in: study)
+            return (study, dispute, reads, item, Dictionary(classes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }), viewer)
         }
         let named = { (label: String) in names[label].map { "\(label) · \($0)" } ?? label }
-        let readRows: [[String: Any]] = reads.sorted { $0.reader < $1.reader }.map { read in
-            ["reader": read.reader, "label": read.label ?? "", "labelName": read.label.map(named) ?? "no grade", "hasLabel": read.label != nil,
-             "comment": read.comment ?? "", "hasComment": read.comment != nil, "version": read.version]
+        let path = Self.disputesPath(study.study) + "/\(id)"
+        // Each reader's shapes in the item's own frame (an adjudicator sees it unturned), for its viewer and its Accept.
+        let frame = viewer?.frame
+        let readRows: [[String: Any]] = try reads.sorted { $0.reader < $1.reader }.map { read in
+            var row: [String: Any] = [
+                "reader": read.reader, "label": read.label ?? "", "labelName": read.label.map(named) ?? "no grade", "hasLabel": read.label != nil,
+                "comment": read.comment ?? "", "hasComment": read.comment != nil, "version": read.version,
+            ]
+            if let viewer, let question = study.spec.questions.shapes {
+                let shapes = try read.shapes.map { text in try APIHandlers.answering { try (frame ?? ItemFrame.unplaced).shownText(text, item: read.itemID) } }
+                row.merge(Self.viewerValues(viewer, question: question, names: names, shapes: shapes, tilesPath: path + "/tiles", savePath: "",
+                                            picture: item.flatMap(ItemDescription.init)?.image != nil ? path + "/image" : nil)) { _, new in new }
+                row["viewerReadonly"] = true
+                row["viewerLabel"] = "\(read.reader)'s read of \(dispute.itemID)"
+                row["acceptShapes"] = shapes ?? ""
+                row["hasShapes"] = read.shapes != nil
+                row["canAccept"] = read.label != nil || read.shapes != nil
+            } else {
+                row["canAccept"] = read.label != nil
+            }
+            return row
         }
         let choices: [[String: Any]] = (study.spec.questions.label?.names ?? []).enumerated().map { index, id in
             ["id": id, "name": named(id), "inputID": "decision-\(index)"]
         }
-        let path = Self.disputesPath(study.study) + "/\(id)"
         var values: [String: Any] = ["studyTitle": study.spec.title, "item": dispute.itemID, "reason": Self.sentence(dispute.reason)]
         values["reads"] = readRows
         values["choices"] = choices
         values["hasLabel"] = !choices.isEmpty
+        values["asksShapes"] = viewer != nil
+        values["canDecide"] = !choices.isEmpty || viewer != nil
+        if let viewer, let question = study.spec.questions.shapes {
+            values.merge(Self.viewerValues(viewer, question: question, names: names, shapes: nil, tilesPath: path + "/tiles", savePath: "",
+                                           picture: item.flatMap(ItemDescription.init)?.image != nil ? path + "/image" : nil)) { _, new in new }
+            values["viewerLabel"] = "Your decision on \(dispute.itemID), to draw on"
+            values["viewerForm"] = "#decision-form"
+            values["viewerState"] = "Your shapes go with the decision."
+        }
         values["action"] = path
         values["pictureURL"] = path + "/image"
         values["hasPicture"] = item.flatMap(ItemDescription.init)?.image != nil
@@ -62,18 +89,27 @@ extension WebHandlers {
     /// Records the adjudicator's grade for the dispute, then returns to the queue; a refused grade comes back on the
     /// dispute's page with the reason.
     func decideDispute(_ request: PageRequest) async throws -> Response {
-        let form = try await checkedForm(request)
+        let form = try await checkedForm(request, upTo: FormFields.maximumReadBytes)
         let (challenge, slug, caller) = (try request.parameter("challenge"), try request.parameter("study"), request.visitor.caller)
         let id = try disputeID(request)
         let now = now()
-        let decision = StudyDecision(label: form["label"].flatMap { $0.isEmpty ? nil : $0 }, shapes: nil,
-                                     comment: form["comment"].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 })
+        let label = form["label"].flatMap { $0.isEmpty ? nil : $0 }
+        let comment = form["comment"].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        // Shapes come in the item's own frame, as the adjudicator's viewer shows it: drawn anew, or a reader's accepted.
+        let shown = form["shapes"].flatMap { $0.isEmpty ? nil : $0 }
         do {
             let (queue, item) = try await api.blocking { [api] in
                 let (study, member) = try api.membership(challenge: challenge, slug: slug, caller: caller, role: .adjudicator)
+                let dispute = try api.openDispute(id, in: study)
+                let shapes = try shown.map { text in
+                    try APIHandlers.answering {
+                        try (try api.viewerItem(dispute.itemID, transform: nil, in: study).frame ?? ItemFrame.unplaced).slideText(text, item: dispute.itemID)
+                    }
+                }
+                let decision = StudyDecision(label: label, shapes: shapes, comment: comment)
                 try APIHandlers.check(decision, questions: study)
-                let dispute = try api.store.resolveDispute(id, adjudicator: member.name, decision: decision, in: study.study, now: now)
-                return (Self.disputesPath(study.study), dispute.itemID)
+                let decided = try api.store.resolveDispute(id, adjudicator: member.name, decision: decision, in: study.study, now: now)
+                return (Self.disputesPath(study.study), decided.itemID)
             }
             return Self.redirect(to: queue + "?decided=" + (item.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
         } catch let error as APIError where error.status == .unprocessableContent {

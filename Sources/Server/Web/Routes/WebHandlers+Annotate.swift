@@ -42,7 +42,7 @@ extension WebHandlers {
     /// Saves the form as a new version of the caller's read, then goes on to the next unread assignment; a refused
     /// read comes back on the same page with the reason, nothing saved.
     func saveAnnotation(_ request: PageRequest) async throws -> Response {
-        let form = try await checkedForm(request)
+        let form = try await checkedForm(request, upTo: FormFields.maximumReadBytes)
         let (challenge, slug, ordinal) = (try request.parameter("challenge"), try request.parameter("study"), try ordinal(request))
         let caller = request.visitor.caller
         let now = now()
@@ -137,6 +137,8 @@ extension WebHandlers {
         if let viewer, let question = study.spec.questions.shapes {
             values.merge(Self.viewerValues(viewer, question: question, names: names, shapes: latest?.shapes, tilesPath: path + "/tiles",
                                            savePath: path + "/reads", picture: hasPicture ? path + "/image" : nil)) { _, new in new }
+            values["viewerLabel"] = "The item to read, item \(position) of \(list.total), to draw on"
+            values["viewerState"] = version
         }
         return try page("annotate-item", title: "\(study.spec.title) · \(position) of \(list.total)", visitor: request.visitor,
                         values: values, status: status)

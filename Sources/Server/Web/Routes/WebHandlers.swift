@@ -107,8 +107,8 @@ struct WebHandlers: Sendable {
     }
 
     /// A small form, with its CSRF token checked.
-    func checkedForm(_ request: PageRequest) async throws -> FormFields {
-        let form = try await FormFields.read(request.request)
+    func checkedForm(_ request: PageRequest, upTo limit: Int = FormFields.maximumBytes) async throws -> FormFields {
+        let form = try await FormFields.read(request.request, upTo: limit)
         try requireCSRF(form["csrf"], visitor: request.visitor)
         return form
     }
