@@ -131,3 +131,59 @@ import TestSupport
         #expect(reads.last?.shapes == reads.first?.shapes)
     }
 }
+
+/// The adjudicator's page of a study that asks for grades and shapes: each reader's read in a viewer of its own, and
+/// a decision drawn in the item's own frame, stored on the slide.
+@Suite struct ViewerAdjudicationTests {
+    static let queue = "/annotate/tiny/grading/disputes"
+    /// Grades and points on regions of the fixture slide; r2's box starts at (0, 64).
+    static let yaml = ViewerRouteTests.yaml.replacingOccurrences(of: "shapes:", with: "label: { classes: challenge }\n  shapes:")
+        + "\ntruth: { consensus: majority, min-reads: 2 }\n"
+
+    static func point(_ x: Int, _ y: Int) -> String {
+        #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[\#(x),\#(y)]},"properties":{"classification":{"name":"tumour"}}}]}"#
+    }
+
+    /// ana and ben tie on r2's grade, each with a point; its dispute open.
+    static func disputed() async throws -> (StudyServer, PageSession, Int) {
+        let server = try await StudyServer(yaml: yaml, slides: try ViewerRouteTests.slides())
+        for (reader, label, x) in [("ana", "0", 10), ("ben", "2", 30)] {
+            let ordinal = try #require(try server.ordinal(of: "r2", by: reader))
+            let reply = try await server.base.viewerSave("/annotate/tiny/grading/\(ordinal)/reads", session: try server.base.session(server.tokens[reader]!),
+                                                        json: #"{"seconds_spent":1,"label":"\#(label)","shapes":\#(point(x, 20))}"#)
+            #expect(reply.status == 201, "\(reply.text)")
+        }
+        let dispute = try #require(try await server.openDisputes().first?["id"] as? Int)
+        return (server, try server.base.session(server.ada), dispute)
+    }
+
+    @Test func eachReadersReadIsInAViewerOfItsOwnBesideTheDecisions() async throws {
+        let (server, session, dispute) = try await Self.disputed()
+        let page = try await server.base.page(Self.queue + "/\(dispute)", session: session)
+        #expect(page.status == 200)
+        #expect(page.text.components(separatedBy: "data-readonly=\"true\"").count == 3, "two readers' viewers")
+        #expect(page.text.components(separatedBy: "data-viewer ").count == 4, "and the decision's")
+        #expect(page.text.contains("Accept ana's read") && page.text.contains("Accept ben's read"), "\(page.text)")
+        // The reads' shapes are in the item's frame: r2 lies at (0, 64), so ana's point is where ana put it.
+        #expect(page.text.contains("[10, 20]") && page.text.contains("[30, 20]"))
+        let tile = try await server.base.page(Self.queue + "/\(dispute)/tiles/9/0_0.jpeg", session: session)
+        #expect(tile.status == 200)
+    }
+
+    @Test func aDecisionDrawnByTheAdjudicatorIsStoredOnTheSlide() async throws {
+        let (server, session, dispute) = try await Self.disputed()
+        let decided = try await server.base.post(Self.queue + "/\(dispute)", session: session, fields: ["label": "1", "shapes": Self.point(100, 200)])
+        #expect(decided.status == 303, "\(decided.text)")
+        let stored = try #require(try server.base.store.disputes(try server.study, openOnly: false).first?.decision?.decision)
+        #expect(stored.label == "1")
+        #expect(stored.shapes?.contains("[100, 264]") == true, "\(stored.shapes ?? "none")")
+    }
+
+    @Test func aDecisionWithShapesOutsideTheStudysClassesIsRefusedOnItsPage() async throws {
+        let (server, session, dispute) = try await Self.disputed()
+        let refused = try await server.base.post(Self.queue + "/\(dispute)", session: session,
+                                                 fields: ["label": "1", "shapes": Self.point(1, 2).replacingOccurrences(of: "tumour", with: "stroma")])
+        #expect(refused.status == 422)
+        #expect(refused.text.contains("Not decided"))
+    }
+}
