@@ -15,7 +15,10 @@ final class ServerProcess: @unchecked Sendable {
     private var current: Process?
     private var process: Process? { lock.withLock { current } }
 
-    init(executable: String, data: URL, port: Int, database: String? = nil) throws {
+    /// Further `serve` options (a slides folder, …).
+    let options: [String]
+
+    init(executable: String, data: URL, port: Int, database: String? = nil, options: [String] = []) throws {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw ServeBenchError("no arbiter executable at \(executable); build it or pass --arbiter")
         }
@@ -23,6 +26,7 @@ final class ServerProcess: @unchecked Sendable {
         self.data = data
         self.port = port
         self.database = database
+        self.options = options
     }
 
     /// Starts the server and waits until it answers /healthz.
@@ -31,7 +35,7 @@ final class ServerProcess: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["serve", "--data-dir", data.path, "--port", String(port), "--no-judge", "--log-level", "error",
                              "--requests-per-second", "100000", "--request-burst", "100000", "--upload-megabytes-per-minute", "1000000"]
-            + (database.map { ["--database", $0] } ?? [])
+            + (database.map { ["--database", $0] } ?? []) + options
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         lock.withLock { current = process }
