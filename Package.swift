@@ -172,7 +172,7 @@ let package = Package(
             dependencies: ["Runner", "Judge", "Intake", "Store", "Challenge", "Evaluation", "PlatformSupport", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "StudiesTests", dependencies: ["Studies", "Store", "Challenge", "Scoring", "Annotations", "Geometry", "Imaging", "Evaluation", "Judge", "PlatformSupport", "TestSupport"],
+            name: "StudiesTests", dependencies: ["Studies", "Store", "Challenge", "Scoring", "Annotations", "Geometry", "Evaluation", "Judge", "PlatformSupport", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "CLITests", dependencies: ["arbiter", "Runner", "Store", "Studies", "Imaging", "TestSupport", .product(name: "Yams", package: "Yams")],
@@ -180,7 +180,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Challenge", "Imaging", "Evaluation", "Store", "Intake", "Judge", "Scoring", "Studies", "TestSupport", "PlatformSupport",
+                "Server", "Challenge", "Imaging", "Evaluation", "Store", "Intake", "Judge", "Scoring", "Studies", "Geometry", "TestSupport", "PlatformSupport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),

@@ -1,7 +1,6 @@
 import Annotations
 import Challenge
 import Geometry
-import Imaging
 import Studies
 import Testing
 
@@ -16,24 +15,6 @@ struct ItemFrameTests {
         for point in [PlanePoint(x: 0, y: 0), PlanePoint(x: 0.5, y: 1.25), PlanePoint(x: 3, y: 2), PlanePoint(x: 2.75, y: 0.1)] {
             let shown = frame.shownPoint(frame.slidePoint(point))
             #expect(abs(shown.x - point.x) < 1e-12 && abs(shown.y - point.y) < 1e-12, "\(String(describing: transform)) \(point)")
-        }
-    }
-
-    /// The centre of each pixel of the item lands on the centre of the pixel the server's turned picture puts it at
-    /// (`PNGCodec.Image.oriented`), so shapes drawn on the turned picture cover what they covered on the slide.
-    @Test(arguments: RepeatTransform.allCases)
-    func aPixelsCentreFollowsThePictureTurnedOnTheServer(transform: RepeatTransform) {
-        let (width, height) = (Self.box.width, Self.box.height)
-        let pixels: [UInt8] = (0..<(width * height)).flatMap { [UInt8($0), 0, 0, 255] }
-        let turned = PNGCodec.Image(width: width, height: height, channels: 4, pixels: pixels).oriented(orientation(transform))
-        let frame = ItemFrame(box: Self.box, transform: transform)
-        #expect((turned.width, turned.height) == frame.shownSize)
-        for y in 0..<height {
-            for x in 0..<width {
-                let shown = frame.shownPoint(PlanePoint(x: Double(Self.box.x + x) + 0.5, y: Double(Self.box.y + y) + 0.5))
-                let at = (Int(shown.y) * turned.width + Int(shown.x)) * 4
-                #expect(Int(turned.pixels[at]) == y * width + x, "pixel (\(x), \(y)) shown at \(shown) under \(transform)")
-            }
         }
     }
 
@@ -65,15 +46,5 @@ struct ItemFrameTests {
     @Test func shapesThatAreNotGeoJSONAreRefusedAsTheValidatorRefusesThem() {
         let frame = ItemFrame(box: Self.box, transform: nil)
         #expect(throws: StudyError.self) { try frame.slideText("{", item: "r1") }
-    }
-
-    private func orientation(_ transform: RepeatTransform) -> PNGCodec.Image.Orientation {
-        switch transform {
-        case .rotate90: .clockwise(quarterTurns: 1)
-        case .rotate180: .clockwise(quarterTurns: 2)
-        case .rotate270: .clockwise(quarterTurns: 3)
-        case .flipHorizontal: .mirroredLeftRight
-        case .flipVertical: .mirroredTopBottom
-        }
     }
 }

@@ -32,58 +32,12 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
+from browsing import check, problems, shoot, sign_in, wait_for
 from chromium import browser
 
 CHALLENGE, STUDY = "tissuenet-demo", "outlines"
-problems = []
-
-
-def check(condition, message):
-    if not condition:
-        problems.append(message)
-    return condition
-
-
-def wait_for(driver, predicate, what, seconds=20):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        try:
-            if predicate():
-                return True
-        except Exception:
-            pass
-        time.sleep(0.1)
-    problems.append(f"timed out waiting for {what} on {driver.current_url}")
-    return False
-
-
-def shoot(driver, artefacts, name):
-    """Saves the whole page at 1400 px and 390 px, and checks that it fits a phone's width and broke no CSP rule."""
-    for width in (1400, 390):
-        driver.set_window_size(width, 1000)
-        time.sleep(0.3)
-        height = driver.execute_script("return Math.min(document.documentElement.scrollHeight, 6000)")
-        driver.set_window_size(width, max(600, height))
-        time.sleep(0.3)
-        driver.save_screenshot(os.path.join(artefacts, f"{name}-{width}.png"))
-        wide = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        check(wide <= 1, f"{name} at {width} px is {wide} px wider than the window")
-    driver.set_window_size(1400, 1000)
-    time.sleep(0.2)
-    for entry in driver.get_log("browser"):
-        message = entry.get("message", "")
-        # Fetches refused while the network is down are the point of the offline check.
-        if "net::ERR_INTERNET_DISCONNECTED" in message:
-            continue
-        if "Content Security Policy" in message or entry.get("level") == "SEVERE":
-            problems.append(f"{name}: browser console: {message[:300]}")
-
-
-def sign_in(driver, base, token):
-    driver.get(base + "/sign-in")
-    driver.find_element(By.ID, "token").send_keys(token)
-    driver.find_element(By.CSS_SELECTOR, "form[action='/sign-in'] button[type=submit]").click()
-    wait_for(driver, lambda: "/sign-in" not in driver.current_url, "signing in")
+# Fetches refused while the network is down are the point of the offline check.
+OFFLINE = ("net::ERR_INTERNET_DISCONNECTED",)
 
 
 def sign_out(driver):
@@ -164,7 +118,7 @@ def draw_polygon(driver, base, token, data, artefacts, frames):
     expected = driver.execute_script("return window.testClicks")
     ActionChains(driver).send_keys(Keys.ENTER).perform()
     wait_for(driver, lambda: "All changes saved" in driver.find_element(By.CSS_SELECTOR, "[data-viewer-status]").text, "the polygon saved")
-    shoot(driver, artefacts, "polygon-drawn")
+    shoot(driver, artefacts, "polygon-drawn", (OFFLINE,))
     driver.refresh()
     wait_for(driver, lambda: driver.execute_script("return window.arbiterViewer && window.arbiterViewer.shapes.length") == 1, "the reloaded polygon")
     shapes = driver.execute_script("return window.arbiterViewer.shapes")
@@ -173,7 +127,7 @@ def draw_polygon(driver, base, token, data, artefacts, frames):
         found = shapes[0]["pts"]
         check(len(found) == 4 and all(abs(a[0] - b[0]) <= 1 and abs(a[1] - b[1]) <= 1 for a, b in zip(found, expected)),
               f"the reloaded vertices {found} are those drawn {expected}")
-    shoot(driver, artefacts, "polygon-reloaded")
+    shoot(driver, artefacts, "polygon-reloaded", (OFFLINE,))
     return ordinal, expected
 
 
@@ -188,14 +142,14 @@ def offline_point(driver, base, token, ordinal, artefacts):
     offset = screen_point(driver, canvas, (0.5, 0.8))
     ActionChains(driver).move_to_element_with_offset(canvas, *offset).click().perform()
     wait_for(driver, lambda: "Offline" in driver.find_element(By.CSS_SELECTOR, "[data-viewer-status]").text, "the offline state shown")
-    shoot(driver, artefacts, "offline-point-waiting")
+    shoot(driver, artefacts, "offline-point-waiting", (OFFLINE,))
     still = latest_shapes(base, token, ordinal)
     check(still["version"] == before["version"], "nothing reached the server while offline")
     driver.execute_cdp_cmd("Network.emulateNetworkConditions", {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
     wait_for(driver, lambda: '"Point"' in (latest_shapes(base, token, ordinal)["shapes"] or ""), "the point stored once online", seconds=30)
     check(driver.execute_script("return window.arbiterMarker") == "not reloaded", "the point was sent without a reload")
     wait_for(driver, lambda: "All changes saved" in driver.find_element(By.CSS_SELECTOR, "[data-viewer-status]").text, "the saved state shown")
-    shoot(driver, artefacts, "offline-point-sent")
+    shoot(driver, artefacts, "offline-point-sent", (OFFLINE,))
 
 
 def blind(driver, base, token_b, frames, ordinal_a, drawn):
@@ -238,12 +192,12 @@ def keyboard(driver, base, token, artefacts):
     check(driver.execute_script("return window.arbiterViewer.shapes.length") == 1, "Ctrl+Y put it back")
     actions("?")
     check(driver.execute_script("return document.getElementById('viewer-help').open"), "? opens the list of keys")
-    shoot(driver, artefacts, "keys-help")
+    shoot(driver, artefacts, "keys-help", (OFFLINE,))
     actions(Keys.ESCAPE)
     wait_for(driver, lambda: "All changes saved" in driver.find_element(By.CSS_SELECTOR, "[data-viewer-status]").text, "the box saved")
     read = latest_shapes(base, token, ordinal)
     check(read and read["label"] == "2" and '"isRectangle":true' in (read["shapes"] or ""), f"the box and grade are stored: {read}")
-    shoot(driver, artefacts, "keyboard-box")
+    shoot(driver, artefacts, "keyboard-box", (OFFLINE,))
 
 
 def exported(arbiter, data, study_dir, frames, ordinal, drawn):
@@ -308,7 +262,7 @@ def adjudicate(driver, base, arbiter, data, frames, tokens, artefacts):
     ActionChains(driver).send_keys(Keys.ENTER).perform()
     check(driver.execute_script("return window.arbiterViewer.shapes.length") == 1, "the adjudicator drew its own outline")
     driver.find_element(By.CSS_SELECTOR, "#decision-form input[name=label][value='2']").click()
-    shoot(driver, artefacts, "adjudicate-shapes")
+    shoot(driver, artefacts, "adjudicate-shapes", (OFFLINE,))
     driver.find_element(By.CSS_SELECTOR, "#decision-form button[type=submit]").click()
     wait_for(driver, lambda: f"Decided item {item}" in driver.find_element(By.TAG_NAME, "main").text, "the decision's notice")
     db = sqlite3.connect(os.path.join(data, "arbiter.sqlite"))
@@ -319,7 +273,7 @@ def adjudicate(driver, base, arbiter, data, frames, tokens, artefacts):
     stored = json.loads(row[1])["features"][0]["geometry"]["coordinates"][0][:-1] if row and row[1] else []
     check(row and row[0] == "2" and len(stored) == 3 and all(abs(a[0] - b[0]) <= 1 and abs(a[1] - b[1]) <= 1 for a, b in zip(stored, expected)),
           f"the decision holds grade 2 and the outline on the slide {expected}: {row}")
-    shoot(driver, artefacts, "adjudicate-decided")
+    shoot(driver, artefacts, "adjudicate-decided", (OFFLINE,))
 
 
 def next_item_timing(driver, base):
@@ -340,7 +294,7 @@ def main(base, arbiter, data, study_dir, artefacts, token_a, token_b, token_seni
     try:
         sign_in(driver, base, token_a)
         driver.get(base + "/annotate")
-        shoot(driver, artefacts, "reading-list")
+        shoot(driver, artefacts, "reading-list", (OFFLINE,))
         ordinal, drawn = draw_polygon(driver, base, token_a, data, artefacts, frames)
         offline_point(driver, base, token_a, ordinal, artefacts)
         exported(arbiter, data, study_dir, frames, ordinal, drawn)
@@ -350,7 +304,7 @@ def main(base, arbiter, data, study_dir, artefacts, token_a, token_b, token_seni
         sign_out(driver)
         sign_in(driver, base, token_b)
         blind(driver, base, token_b, frames, ordinal, drawn)
-        shoot(driver, artefacts, "reader-b")
+        shoot(driver, artefacts, "reader-b", (OFFLINE,))
         sign_out(driver)
         adjudicate(driver, base, arbiter, data, frames, {"reader-a": token_a, "reader-b": token_b, "senior": token_senior}, artefacts)
     finally:

@@ -27,64 +27,12 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.action_chains import ActionChains
 
+from browsing import check, problems, shoot, sign_in, wait_for
 from chromium import browser
 
 CHALLENGE = "tissuenet-demo"
-problems = []
-
-
-def check(condition, message):
-    if not condition:
-        problems.append(message)
-    return condition
-
-
-def wait_for(driver, predicate, what, seconds=20):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        try:
-            if predicate():
-                return True
-        except Exception:
-            pass
-        time.sleep(0.2)
-    problems.append(f"timed out waiting for {what} on {driver.current_url}")
-    return False
-
-
-def shoot(driver, artefacts, name):
-    """Saves the page at 1400 px and 390 px, and checks that it fits a phone's width and broke no CSP rule."""
-    for width in (1400, 390):
-        driver.set_window_size(width, 1000)
-        time.sleep(0.2)
-        height = driver.execute_script("return Math.min(document.documentElement.scrollHeight, 6000)")
-        driver.set_window_size(width, max(600, height))
-        driver.save_screenshot(os.path.join(artefacts, f"{name}-{width}.png"))
-        wide = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        if wide > 1:
-            culprits = driver.execute_script("""
-                const width = document.documentElement.clientWidth, out = [];
-                for (const e of document.querySelectorAll('body *')) {
-                  const box = e.getBoundingClientRect();
-                  if (box.right > width + 1 && !e.parentElement.closest('.table-box')) out.push(e.tagName.toLowerCase() + '.' + e.className);
-                }
-                return out.slice(0, 5);""")
-            problems.append(f"{name} at {width} px is {wide} px wider than the window: {culprits}")
-    driver.set_window_size(1400, 1000)
-    for entry in driver.get_log("browser"):
-        message = entry.get("message", "")
-        # A refused upload is answered 4xx on purpose; Chromium logs every such answer to a script's request.
-        if "/upload" in message and "Failed to load resource" in message:
-            continue
-        if "Content Security Policy" in message or entry.get("level") == "SEVERE":
-            problems.append(f"{name}: browser console: {entry['message'][:300]}")
-
-
-def sign_in(driver, base, token):
-    driver.get(base + "/sign-in")
-    driver.find_element(By.ID, "token").send_keys(token)
-    driver.find_element(By.CSS_SELECTOR, "form[action='/sign-in'] button[type=submit]").click()
-    wait_for(driver, lambda: "/sign-in" not in driver.current_url, "signing in")
+# A refused upload is answered 4xx on purpose; Chromium logs every such answer to a script's request.
+REFUSED_UPLOAD = ("/upload", "Failed to load resource")
 
 
 def api_problems(base, token, path):
@@ -102,12 +50,12 @@ def api_problems(base, token, path):
 
 def participant(driver, base, token, arbiter, data, fixtures, artefacts):
     driver.get(base + "/")
-    shoot(driver, artefacts, "home")
+    shoot(driver, artefacts, "home", (REFUSED_UPLOAD,))
     driver.get(base + "/sign-in")
-    shoot(driver, artefacts, "sign-in")
+    shoot(driver, artefacts, "sign-in", (REFUSED_UPLOAD,))
     sign_in(driver, base, token)
     check(driver.current_url.endswith(f"/challenges/{CHALLENGE}"), f"a team lands on its challenge, not {driver.current_url}")
-    shoot(driver, artefacts, "challenge")
+    shoot(driver, artefacts, "challenge", (REFUSED_UPLOAD,))
     driver.get(f"{base}/challenges/{CHALLENGE}/phases/final")
     malformed = os.path.join(fixtures, "predictions", "malformed.csv")
     driver.find_element(By.ID, "file").send_keys(os.path.abspath(malformed))
@@ -120,21 +68,21 @@ def participant(driver, base, token, arbiter, data, fixtures, artefacts):
     for detail in expected:
         check(detail["message"] in text, f"the verdict lacks the API's words: {detail['message']}")
     check(driver.current_url.endswith("/phases/final"), "the verdict replaced the form in place (no navigation)")
-    shoot(driver, artefacts, "phase-malformed")
+    shoot(driver, artefacts, "phase-malformed", (REFUSED_UPLOAD,))
     driver.find_element(By.ID, "file").send_keys(os.path.abspath(os.path.join(fixtures, "predictions", "baseline.csv")))
     driver.find_element(By.XPATH, "//button[normalize-space()='Submit']").click()
     wait_for(driver, lambda: "Submitted" in driver.find_element(By.ID, "verdict").text, "the submission's acknowledgement")
-    shoot(driver, artefacts, "phase-submitted")
+    shoot(driver, artefacts, "phase-submitted", (REFUSED_UPLOAD,))
     driver.find_element(By.LINK_TEXT, "Follow its status in My submissions").click()
     wait_for(driver, lambda: driver.find_elements(By.CSS_SELECTOR, "#submissions .status-queued"), "the queued submission")
-    shoot(driver, artefacts, "submissions-queued")
+    shoot(driver, artefacts, "submissions-queued", (REFUSED_UPLOAD,))
     driver.execute_script("window.arbiterMarker = 'not reloaded'")
     subprocess.run([arbiter, "judge", "--data-dir", data], check=True, stdout=subprocess.DEVNULL)
     wait_for(driver, lambda: not driver.find_elements(By.CSS_SELECTOR, "#submissions .status-queued, #submissions .status-scoring"),
              "the status to move to scored")
     check(driver.find_elements(By.CSS_SELECTOR, "#submissions .status-scored"), "the submission shows as scored")
     check(driver.execute_script("return window.arbiterMarker") == "not reloaded", "the status moved without reloading the page")
-    shoot(driver, artefacts, "submissions-scored")
+    shoot(driver, artefacts, "submissions-scored", (REFUSED_UPLOAD,))
     driver.find_element(By.XPATH, "//button[normalize-space()='Sign out']").click()
     wait_for(driver, lambda: driver.find_elements(By.LINK_TEXT, "Sign in"), "signing out")
     driver.back()
@@ -150,18 +98,18 @@ def organiser(driver, base, token, artefacts):
     driver.get(f"{base}/challenges/{CHALLENGE}/leaderboard/")
     check("private ·" not in driver.find_element(By.ID, "final").text, "the private split shows before publishing")
     driver.get(f"{base}/challenges/{CHALLENGE}/manage")
-    shoot(driver, artefacts, "manage")
+    shoot(driver, artefacts, "manage", (REFUSED_UPLOAD,))
     driver.find_element(By.CSS_SELECTOR, f"a[href='/challenges/{CHALLENGE}/manage/phases/final/publish']").click()
-    shoot(driver, artefacts, "confirm-publish")
+    shoot(driver, artefacts, "confirm-publish", (REFUSED_UPLOAD,))
     driver.find_element(By.ID, "confirm").send_keys("final")
     driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
     wait_for(driver, lambda: driver.current_url.endswith("/manage"), "the dashboard after publishing")
     driver.get(f"{base}/challenges/{CHALLENGE}/manage/audit?action=phase.published")
     check("phase.published" in driver.find_element(By.TAG_NAME, "main").text, "the audit log records the publication")
-    shoot(driver, artefacts, "audit")
+    shoot(driver, artefacts, "audit", (REFUSED_UPLOAD,))
     driver.get(f"{base}/challenges/{CHALLENGE}/leaderboard/")
     check("private ·" in driver.find_element(By.ID, "final").text, "the private split appears on the leaderboard once published")
-    shoot(driver, artefacts, "leaderboard")
+    shoot(driver, artefacts, "leaderboard", (REFUSED_UPLOAD,))
     # The site's pages have no sign-out form: sign out through the portal.
     driver.get(f"{base}/")
     driver.find_element(By.XPATH, "//button[normalize-space()='Sign out']").click()
@@ -200,7 +148,7 @@ def keyboard(driver, base, token, fixtures, artefacts):
     if tab_to(driver, lambda e: e.text == "Check only", "Check only"):
         ActionChains(driver).send_keys(Keys.SPACE).perform()
     wait_for(driver, lambda: "The file is valid" in driver.find_element(By.ID, "verdict").text, "the check's verdict")
-    shoot(driver, artefacts, "phase-checked-by-keyboard")
+    shoot(driver, artefacts, "phase-checked-by-keyboard", (REFUSED_UPLOAD,))
 
 
 def reader(driver, base, token, artefacts):
@@ -213,18 +161,18 @@ def reader(driver, base, token, artefacts):
     sign_in(driver, base, token)
     check(driver.current_url.endswith("/annotate"), f"an annotator lands on its reading, not {driver.current_url}")
     check("read" in driver.find_element(By.TAG_NAME, "main").text, "the reading list shows the reader's progress")
-    shoot(driver, artefacts, "annotate")
+    shoot(driver, artefacts, "annotate", (REFUSED_UPLOAD,))
     driver.find_element(By.LINK_TEXT, "Continue reading").click()
     wait_for(driver, lambda: driver.execute_script(
         "const i = document.querySelector('.item-picture img'); return i && i.complete && i.naturalWidth > 0"), "the item's picture")
     first = driver.current_url.split("?")[0]
-    shoot(driver, artefacts, "annotate-item")
+    shoot(driver, artefacts, "annotate-item", (REFUSED_UPLOAD,))
     ActionChains(driver).send_keys("2").perform()
     check(driver.find_element(By.CSS_SELECTOR, "input[name=label][value='1']").is_selected(), "the key 2 chooses the second grade")
     ActionChains(driver).send_keys(Keys.ENTER).perform()
     wait_for(driver, lambda: "Saved your read" in driver.find_element(By.TAG_NAME, "main").text, "the saved notice on the next item")
     check(driver.current_url.split("?")[0] != first, "saving goes on to another item")
-    shoot(driver, artefacts, "annotate-saved")
+    shoot(driver, artefacts, "annotate-saved", (REFUSED_UPLOAD,))
     driver.get(first)
     check(driver.find_element(By.CSS_SELECTOR, "input[name=label][value='1']").is_selected(), "the saved grade comes back checked")
     check("version 2" in driver.find_element(By.TAG_NAME, "main").text, "the read saved from the page is a new version")
@@ -259,10 +207,10 @@ def adjudicator(driver, base, token, arbiter, data, artefacts):
         "const i = document.querySelector('.item-picture img'); return i && i.complete && i.naturalWidth > 0"), "the disputed item's picture")
     text = driver.find_element(By.TAG_NAME, "main").text
     check(pair[0] in text and pair[1] in text, f"both readers' grades are side by side ({pair})")
-    shoot(driver, artefacts, "adjudicate-dispute")
+    shoot(driver, artefacts, "adjudicate-dispute", (REFUSED_UPLOAD,))
     driver.find_element(By.XPATH, "//button[starts-with(normalize-space(), 'Accept 3')]").click()
     wait_for(driver, lambda: f"Decided item {item}" in driver.find_element(By.TAG_NAME, "main").text, "the decision's notice")
-    shoot(driver, artefacts, "adjudicate-decided")
+    shoot(driver, artefacts, "adjudicate-decided", (REFUSED_UPLOAD,))
 
 
 def main(base, team_token, organiser_token, arbiter, data, fixtures, artefacts, reader_token, adjudicator_token):

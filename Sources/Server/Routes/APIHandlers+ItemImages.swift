@@ -72,7 +72,7 @@ extension APIHandlers {
 
 extension RepeatTransform {
     /// How the picture is turned: rotations are clockwise, as the spec says.
-    var orientation: PNGCodec.Image.Orientation {
+    public var orientation: PNGCodec.Image.Orientation {
         switch self {
         case .rotate90: .clockwise(quarterTurns: 1)
         case .rotate180: .clockwise(quarterTurns: 2)
