@@ -13,7 +13,7 @@ import Tiling
 final class ItemViewer: Sendable {
     let slides: SlideFolder?
     let tiles: TileByteCache
-    /// Slides kept open, by path.
+    /// Slides kept open, by the name items give them (finding a name's file may list the folder).
     private let open = Mutex<[String: Slide]>([:])
     private let maximumOpen = 16
 
@@ -52,12 +52,12 @@ final class ItemViewer: Sendable {
     }
 
     private func slide(_ name: String) throws -> Slide? {
+        if let slide = open.withLock({ $0[name] }) { return slide }
         guard let path = slides?.path(of: name) else { return nil }
-        if let slide = open.withLock({ $0[path] }) { return slide }
         let slide = try Slide(path: path)
         open.withLock { open in
             if open.count >= maximumOpen, let any = open.keys.first { open[any] = nil }
-            open[path] = slide
+            open[name] = slide
         }
         return slide
     }

@@ -32,9 +32,9 @@ final class TileByteCache: Sendable {
             if let old = state.entries.updateValue((entry, state.clock), forKey: key) { state.bytes -= old.entry.bytes.count }
             state.bytes += entry.bytes.count
             guard state.bytes > budget else { return }
-            // Evict the oldest quarter at once, so a full cache does not sort on every tile.
-            let oldest = state.entries.sorted { $0.value.used < $1.value.used }.prefix(max(1, state.entries.count / 4))
-            for (key, value) in oldest where state.bytes > budget * 3 / 4 || key != oldest.last?.key {
+            // Down to three quarters of the budget at once, so that a full cache does not sort on every tile.
+            for (key, value) in state.entries.sorted(by: { $0.value.used < $1.value.used }) {
+                guard state.bytes > budget * 3 / 4 else { break }
                 state.entries[key] = nil
                 state.bytes -= value.entry.bytes.count
             }
