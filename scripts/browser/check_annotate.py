@@ -9,6 +9,7 @@ The study is scripts/browser/annotate-study (challenge tissuenet-demo, study out
 - the network is taken down, a point is drawn, the network comes back, and the point is stored without a reload;
 - reader-b, on the same item, sees none of reader-a's shapes in the page or in any answer it gets;
 - the whole flow by keyboard alone: next item, grade, a box drawn with keys, undo, redo, all saved;
+- one item open in two tabs, each drawing: both saves are versions of their own;
 - `arbiter study export --format geojson` puts reader-a's polygon on the slide where it was drawn (level-0
   coordinates within 1 pixel), through the item's box and its quarter turn;
 - the two readers disagree on an item's grade and outline; its adjudicator sees both reads side by side, each in its
@@ -200,6 +201,29 @@ def keyboard(driver, base, token, artefacts):
     shoot(driver, artefacts, "keyboard-box", (OFFLINE,))
 
 
+def two_tabs(driver, base, token, artefacts):
+    """One item open in two tabs, a point drawn in each: both saves are versions of their own, neither overwritten."""
+    ordinal = 3
+    before = json.loads(api(base, token, f"/api/v1/challenges/{CHALLENGE}/studies/{STUDY}/assignments/{ordinal}/reads"))
+    first = driver.current_window_handle
+    open_item(driver, base, ordinal)
+    driver.switch_to.new_window("tab")
+    second = driver.current_window_handle
+    open_item(driver, base, ordinal)
+    for handle, fraction in ((first, (0.3, 0.4)), (second, (0.7, 0.6))):
+        driver.switch_to.window(handle)
+        canvas = driver.find_element(By.CSS_SELECTOR, "canvas.viewer-canvas")
+        ActionChains(driver).send_keys("o").perform()
+        ActionChains(driver).move_to_element_with_offset(canvas, *screen_point(driver, canvas, fraction)).click().perform()
+        wait_for(driver, lambda: "All changes saved" in driver.find_element(By.CSS_SELECTOR, "[data-viewer-status]").text, "the tab's save")
+    after = json.loads(api(base, token, f"/api/v1/challenges/{CHALLENGE}/studies/{STUDY}/assignments/{ordinal}/reads"))
+    new = after[len(before):]
+    check(len(new) == 2 and all((read["shapes"] or "").count('"Point"') == 1 for read in new),
+          f"each tab's point is a version of its own: {[read['shapes'] for read in new]}")
+    driver.close()
+    driver.switch_to.window(first)
+
+
 def exported(arbiter, data, study_dir, frames, ordinal, drawn):
     """The CLI's QuPath GeoJSON of reader-a's reads has the polygon on the slide where it was drawn."""
     item, transform, box = frames["reader-a"][ordinal]
@@ -299,6 +323,7 @@ def main(base, arbiter, data, study_dir, artefacts, token_a, token_b, token_seni
         offline_point(driver, base, token_a, ordinal, artefacts)
         exported(arbiter, data, study_dir, frames, ordinal, drawn)
         keyboard(driver, base, token_a, artefacts)
+        two_tabs(driver, base, token_a, artefacts)
         samples = next_item_timing(driver, base)
         print("next item key to first tile painted (ms):", samples, "median", statistics.median(samples) if samples else "none")
         sign_out(driver)
