@@ -17,13 +17,13 @@ import TestSupport
         .replacingOccurrences(of: "box: [1024, 0, 512, 512]", with: "box: [0, 128, 512, 512]")
         .replacingOccurrences(of: "box: [0, 512, 512, 512]", with: "box: [0, 256, 512, 512]")
 
-    /// A slides folder whose s1.svs and s2.svs are a 512 × 768 fixture slide.
-    static func slides() throws -> URL {
+    /// A slides folder whose s1.svs and s2.svs are `fixture`, by default a 512 × 768 slide.
+    static func slides(_ fixture: String = "vips-jpeg-power-of-two.tiff") throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-viewer-slides-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for name in ["s1.svs", "s2.svs"] {
             try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent(name),
-                                                       withDestinationURL: RepositoryFiles.url("Fixtures/slides/vips-jpeg-power-of-two.tiff"))
+                                                       withDestinationURL: RepositoryFiles.url("Fixtures/slides/" + fixture))
         }
         return folder
     }
@@ -74,6 +74,15 @@ import TestSupport
         #expect(reply.text.contains("no slides folder"))
         let page = try await server.base.page(Self.grading + "/0", session: session)
         #expect(page.text.contains("data-tiles=\"\""), "the viewer shows the item's picture alone")
+    }
+
+    @Test func aSlideThatCannotBeOpenedLeavesThePictureAndNoTiles() async throws {
+        let server = try await StudyServer(yaml: Self.yaml, slides: try Self.slides("bad-not-a-tiff.tiff"))
+        let session = try server.base.session(server.ana)
+        let page = try await server.base.page(Self.grading + "/0", session: session)
+        #expect(page.status == 200)
+        #expect(page.text.contains("data-tiles=\"\"") && page.text.contains("data-width=\"512\""), "the picture, in the item's frame")
+        #expect(try await server.base.page(Self.grading + "/0/tiles/0/0_0.jpeg", session: session).status == 404)
     }
 
     @Test func anAdjudicatorGetsTheTilesOfOpenDisputesOnly() async throws {

@@ -29,8 +29,15 @@ extension APIHandlers {
         guard let description = item.flatMap(ItemDescription.init) else {
             return ViewerItem(tiles: nil, frame: nil, description: nil, cacheKey: "")
         }
-        let tiles = try viewer.tiles(of: description, transform: transform)
-        let frame = try viewer.frame(of: description, transform: transform)
+        // A slide that cannot be opened leaves the viewer its picture: the page still works, and the log says why.
+        var (tiles, frame): (ItemTiles?, ItemFrame?) = (nil, nil)
+        do {
+            tiles = try viewer.tiles(of: description, transform: transform)
+            frame = try viewer.frame(of: description, transform: transform)
+        } catch {
+            logger.warning("the viewer cannot open slide \(description.slide) of study \(study.study.slug): \(error)")
+            frame = ItemFrame(description, transform: transform, slideSize: nil)
+        }
         let box = description.box.map { $0.map(String.init).joined(separator: ",") } ?? "whole"
         return ViewerItem(tiles: tiles, frame: frame, description: description,
                           cacheKey: "\(description.slide)|\(box)|\(transform?.rawValue ?? "as-is")")
