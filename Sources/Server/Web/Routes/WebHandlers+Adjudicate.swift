@@ -48,7 +48,7 @@ extension WebHandlers {
             ]
             if let viewer, let question = study.spec.questions.shapes {
                 let shapes = try read.shapes.map { text in try APIHandlers.answering { try (frame ?? ItemFrame.unplaced).shownText(text, item: read.itemID) } }
-                row.merge(Self.viewerValues(viewer, question: question, names: names, shapes: shapes, tilesPath: path + "/tiles", savePath: "",
+                row.merge(ViewerSettings.values(viewer, question: question, names: names, shapes: shapes, tilesPath: path + "/tiles", savePath: "",
                                             picture: item.flatMap(ItemDescription.init)?.image != nil ? path + "/image" : nil)) { _, new in new }
                 row["viewerReadonly"] = true
                 row["viewerLabel"] = "\(read.reader)'s read of \(dispute.itemID)"
@@ -70,7 +70,7 @@ extension WebHandlers {
         values["asksShapes"] = viewer != nil
         values["canDecide"] = !choices.isEmpty || viewer != nil
         if let viewer, let question = study.spec.questions.shapes {
-            values.merge(Self.viewerValues(viewer, question: question, names: names, shapes: nil, tilesPath: path + "/tiles", savePath: "",
+            values.merge(ViewerSettings.values(viewer, question: question, names: names, shapes: nil, tilesPath: path + "/tiles", savePath: "",
                                            picture: item.flatMap(ItemDescription.init)?.image != nil ? path + "/image" : nil)) { _, new in new }
             values["viewerLabel"] = "Your decision on \(dispute.itemID), to draw on"
             values["viewerForm"] = "#decision-form"

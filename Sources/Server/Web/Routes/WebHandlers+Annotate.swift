@@ -1,11 +1,9 @@
-import Annotations
 import Challenge
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Store
 import Studies
-import Tiling
 
 /// The reader's pages: the studies an annotator's token is bound to, and each of its own assignments with the item's
 /// picture and a form for its label and comment, which works without JavaScript. They stand on the same store, checks
@@ -135,45 +133,13 @@ extension WebHandlers {
         values["problem"] = problem ?? ""
         values["hasProblem"] = problem != nil
         if let viewer, let question = study.spec.questions.shapes {
-            values.merge(Self.viewerValues(viewer, question: question, names: names, shapes: latest?.shapes, tilesPath: path + "/tiles",
+            values.merge(ViewerSettings.values(viewer, question: question, names: names, shapes: latest?.shapes, tilesPath: path + "/tiles",
                                            savePath: path + "/reads", picture: hasPicture ? path + "/image" : nil)) { _, new in new }
             values["viewerLabel"] = "The item to read, item \(position) of \(list.total), to draw on"
             values["viewerState"] = version
         }
         return try page("annotate-item", title: "\(study.spec.title) · \(position) of \(list.total)", visitor: request.visitor,
                         values: values, status: status)
-    }
-
-    /// The viewer's settings, as the item page's `data-` attributes: the shown frame's size, the tiles, the shape
-    /// kinds and classes, and the shapes drawn so far (GeoJSON in the shown frame).
-    static func viewerValues(_ viewer: APIHandlers.ViewerItem, question: ShapeQuestion, names: [String: String], shapes: String?,
-                             tilesPath: String, savePath: String, picture: String?) -> [String: Any] {
-        let size: (width: Int, height: Int) = viewer.frame?.shownSize ?? viewer.tiles.map { $0.size(level: $0.levels - 1) } ?? (0, 0)
-        let classes = question.classes.names.prefix(9).enumerated().map { index, id in
-            ["id": id, "name": names[id].map { "\(id) · \($0)" } ?? id, "key": String(index + 1),
-             "rings": ShapeColors.rings(forClass: id).map(ShapeColors.hex)] as [String: Any]
-        }
-        let classJSON = (try? JSONSerialization.data(withJSONObject: classes, options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
-        return [
-            "viewerWidth": size.width, "viewerHeight": size.height, "viewerLevels": viewer.tiles?.levels ?? 0,
-            "viewerTileSize": viewer.tiles?.tileSize ?? 0, "viewerTiles": viewer.tiles == nil ? "" : tilesPath,
-            "viewerPicture": picture ?? "", "viewerMPP": viewer.mpp.map { String($0) } ?? "",
-            "viewerKinds": question.kinds.map(\.rawValue).joined(separator: " "), "viewerClasses": classJSON,
-            "viewerShapes": shapes ?? #"{"type":"FeatureCollection","features":[]}"#, "viewerSave": savePath,
-            "canDraw": viewer.frame != nil,
-            "viewerTools": question.kinds.map { kind -> [String: String] in
-                switch kind {
-                case .point: ["kind": "point", "name": "Point", "key": "o", "help": "Point: click, or Space at the crosshair"]
-                case .polygon: ["kind": "polygon", "name": "Polygon", "key": "p",
-                                "help": "Polygon: click vertex by vertex and Enter (or click the first vertex), or hold the button and draw freehand"]
-                case .box: ["kind": "box", "name": "Box", "key": "r", "help": "Box: drag from corner to corner, or Space at each corner"]
-                }
-            },
-            "viewerClassList": classes.enumerated().map { index, entry in
-                ["id": entry["id"] as? String ?? "", "name": entry["name"] as? String ?? "", "key": entry["key"] as? String ?? "",
-                 "first": index == 0 ? "true" : "false"]
-            },
-        ]
     }
 
     func ordinal(_ request: PageRequest) throws -> Int {
