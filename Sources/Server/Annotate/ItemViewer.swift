@@ -13,6 +13,7 @@ import Tiling
 final class ItemViewer: Sendable {
     let slides: SlideFolder?
     let tiles: TileByteCache
+    let grants = ViewerGrants()
     /// Slides kept open, by the name items give them (finding a name's file may list the folder).
     private let open = Mutex<[String: Slide]>([:])
     private let maximumOpen = 16
@@ -43,12 +44,21 @@ final class ItemViewer: Sendable {
     /// Tile (`level`, `column`, `row`) of `tiles` as JPEG with its tag, from the cache or made now. `key` names the
     /// item and its turn; it is the cache's, never shown.
     func tile(_ tiles: ItemTiles, key: String, level: Int, column: Int, row: Int) throws -> TileByteCache.Entry {
-        let name = "\(key)|\(level)/\(column)_\(row)"
+        let name = Self.tileName(key, level: level, column: column, row: row)
         if let cached = self.tiles.entry(name) { return cached }
         let bytes = try tiles.jpeg(level: level, column: column, row: row)
         let entry = TileByteCache.Entry(bytes: bytes, tag: String(ContentDigest.sha256(bytes).prefix(32)))
         self.tiles.keep(entry, for: name)
         return entry
+    }
+
+    /// The tile, if it was made already.
+    func cachedTile(key: String, level: Int, column: Int, row: Int) -> TileByteCache.Entry? {
+        tiles.entry(Self.tileName(key, level: level, column: column, row: row))
+    }
+
+    private static func tileName(_ key: String, level: Int, column: Int, row: Int) -> String {
+        "\(key)|\(level)/\(column)_\(row)"
     }
 
     private func slide(_ name: String) throws -> Slide? {

@@ -5,6 +5,7 @@ import Hummingbird
 import NIOCore
 import Store
 import Studies
+import Tiling
 
 /// The annotation viewer's own routes: Deep Zoom tiles of the caller's assignment (or of an adjudicator's open
 /// dispute), and the viewer's saves, which come as JSON with the session's CSRF token in a header. Tiles carry a
@@ -15,24 +16,48 @@ extension WebHandlers {
     func annotateTile(_ request: PageRequest) async throws -> Response {
         let (challenge, slug, caller) = (try request.parameter("challenge"), try request.parameter("study"), request.visitor.caller)
         let ordinal = try ordinal(request)
-        let (level, column, row) = try tileAddress(request)
-        let entry = try await api.blocking { [api] in
+        let address = try tileAddress(request)
+        return try await tile(address, grant: "\(try Self.annotatorID(caller))|\(challenge)|\(slug)|\(ordinal)", missing: "assignment \(ordinal)", request: request) { [api] in
             let (study, member) = try api.membership(challenge: challenge, slug: slug, caller: caller, role: .reader)
             let assignment = try api.ownAssignment(ordinal, of: member, in: study).assignment
-            let item = try api.viewerItem(assignment.itemID, transform: assignment.transform.flatMap(RepeatTransform.init(rawValue:)), in: study)
-            return try api.viewerTile(item, level: level, column: column, row: row, missing: "assignment \(ordinal)")
+            return try api.viewerItem(assignment.itemID, transform: assignment.transform.flatMap(RepeatTransform.init(rawValue:)), in: study)
         }
-        return Self.tileResponse(entry, request: request.request)
     }
 
     func disputeTile(_ request: PageRequest) async throws -> Response {
         let (challenge, slug, caller) = (try request.parameter("challenge"), try request.parameter("study"), request.visitor.caller)
         let id = try disputeID(request)
-        let (level, column, row) = try tileAddress(request)
-        let entry = try await api.blocking { [api] in
+        let address = try tileAddress(request)
+        return try await tile(address, grant: "\(try Self.annotatorID(caller))|\(challenge)|\(slug)|dispute \(id)", missing: "dispute \(id)", request: request) { [api] in
             let (study, _) = try api.membership(challenge: challenge, slug: slug, caller: caller, role: .adjudicator)
-            let item = try api.viewerItem(try api.openDispute(id, in: study).itemID, transform: nil, in: study)
-            return try api.viewerTile(item, level: level, column: column, row: row, missing: "dispute \(id)")
+            return try api.viewerItem(try api.openDispute(id, in: study).itemID, transform: nil, in: study)
+        }
+    }
+
+    /// The annotator token a grant is made to (the pages' audience lets no one else this far).
+    private static func annotatorID(_ caller: Caller) throws -> Int64 {
+        guard case .annotator(let tokenID) = caller else { throw APIError.forbidden("tiles are for a study's readers and adjudicators") }
+        return tokenID
+    }
+
+    /// A tile of the item `resolve` finds the caller may see. A grant recently made to the same caller for the same
+    /// path, and a tile already made, are answered without leaving the event loop; the rest runs on the blocking pool.
+    private func tile(_ address: (level: Int, column: Int, row: Int), grant key: String, missing: String, request: PageRequest,
+                      resolve: @escaping @Sendable () throws -> APIHandlers.ViewerItem) async throws -> Response {
+        let now = now()
+        let item: APIHandlers.ViewerItem
+        if let granted = api.viewer.grants.item(key, now: now) {
+            item = granted
+        } else {
+            item = try await api.blocking(resolve)
+            api.viewer.grants.grant(item, to: key, now: now)
+        }
+        if item.tiles?.contains(level: address.level, column: address.column, row: address.row) == true,
+           let cached = api.viewer.cachedTile(key: item.cacheKey, level: address.level, column: address.column, row: address.row) {
+            return Self.tileResponse(cached, request: request.request)
+        }
+        let entry = try await api.blocking { [api] in
+            try api.viewerTile(item, level: address.level, column: address.column, row: address.row, missing: missing)
         }
         return Self.tileResponse(entry, request: request.request)
     }
