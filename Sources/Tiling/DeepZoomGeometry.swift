@@ -58,7 +58,10 @@ public struct DeepZoomGeometry: Sendable, Equatable {
             && lhs.slideLevels == rhs.slideLevels
     }
 
-    public init(slide: SlideFacts, tileSize: Int = 254, overlap: Int = 1, limitBounds: Bool = false) {
+    /// `exactBounds`: level 0 is the bounds' width and height exactly. DeepZoomGenerator scales level 0 by
+    /// bounds ÷ width in floating point and rounds up, which can make it a pixel larger than the bounds; the viewer's
+    /// items need their pyramid and their frame the same size (`ItemTiles`), `arbiter tile` needs OpenSlide's.
+    public init(slide: SlideFacts, tileSize: Int = 254, overlap: Int = 1, limitBounds: Bool = false, exactBounds: Bool = false) {
         precondition(tileSize > 0 && overlap >= 0 && !slide.levelDimensions.isEmpty, "a tile size, an overlap and at least one level")
         self.tileSize = tileSize
         self.overlap = overlap
@@ -66,7 +69,9 @@ public struct DeepZoomGeometry: Sendable, Equatable {
         if limitBounds {
             offset = (slide.bounds.x ?? 0, slide.bounds.y ?? 0)
             let scale = (Double(slide.bounds.width ?? level0.width) / Double(level0.width), Double(slide.bounds.height ?? level0.height) / Double(level0.height))
-            activeDimensions = slide.levelDimensions.map { (Int((Double($0.width) * scale.0).rounded(.up)), Int((Double($0.height) * scale.1).rounded(.up))) }
+            var active = slide.levelDimensions.map { (width: Int((Double($0.width) * scale.0).rounded(.up)), height: Int((Double($0.height) * scale.1).rounded(.up))) }
+            if exactBounds { active[0] = (slide.bounds.width ?? level0.width, slide.bounds.height ?? level0.height) }
+            activeDimensions = active
         } else {
             offset = (0, 0)
             activeDimensions = slide.levelDimensions

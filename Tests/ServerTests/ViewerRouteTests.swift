@@ -109,6 +109,18 @@ import TestSupport
         }
     }
 
+    /// The browser keeps unsent saves per reader, so two readers' pages name different owners.
+    @Test func eachReadersPageNamesItsOwnOwnerOfUnsentSaves() async throws {
+        let server = try await Self.server()
+        func owner(_ token: String) async throws -> String {
+            let page = try await server.base.page(Self.grading + "/0", session: try server.base.session(token))
+            let after = try #require(page.text.components(separatedBy: "data-owner=\"").dropFirst().first)
+            return String(after.prefix { $0 != "\"" })
+        }
+        let (ana, ben) = (try await owner(server.ana), try await owner(server.ben))
+        #expect(ana.count == 24 && ben.count == 24 && ana != ben)
+    }
+
     @Test func theViewerSavesWithTheSessionsFormTokenInAHeader() async throws {
         let server = try await Self.server()
         let session = try server.base.session(server.ana)

@@ -43,6 +43,14 @@ import Tiling
         }
     }
 
+    /// 427 × (29 ÷ 427) rounds up to 30 in floating point, as DeepZoomGenerator would size the level; an item's
+    /// pyramid is its box exactly, or tiles and shapes would be a pixel apart under a turn.
+    @Test func theFinestLevelIsTheBoxEvenWhereScalingWouldRoundUp() throws {
+        let slide = try Slide(path: RepositoryFiles.path("Fixtures/slides/vips-jpeg.tiff"))
+        let tiles = ItemTiles(slide: slide, box: (x: 10, y: 20, width: 29, height: 22), orientation: .clockwise(quarterTurns: 1))
+        #expect(tiles.size(level: tiles.levels - 1) == (22, 29))
+    }
+
     @Test func onlyTheShownPicturesTilesExist() {
         let tiles = ItemTiles(slide: Self.slide, box: Self.box, orientation: .clockwise(quarterTurns: 1))
         let finest = tiles.levels - 1

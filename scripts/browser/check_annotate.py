@@ -10,6 +10,8 @@ The study is scripts/browser/annotate-study (challenge tissuenet-demo, study out
 - reader-b, on the same item, sees none of reader-a's shapes in the page or in any answer it gets;
 - the whole flow by keyboard alone: next item, grade, a box drawn with keys, undo, redo, all saved;
 - one item open in two tabs, each drawing: both saves are versions of their own;
+- on a shared browser, reader B is neither shown nor made to send reader A's unsent point, which reaches the server
+  as A's when A signs in again;
 - `arbiter study export --format geojson` puts reader-a's polygon on the slide where it was drawn (level-0
   coordinates within 1 pixel), through the item's box and its quarter turn;
 - the two readers disagree on an item's grade and outline; its adjudicator sees both reads side by side, each in its
@@ -224,6 +226,44 @@ def two_tabs(driver, base, token, artefacts):
     driver.switch_to.window(first)
 
 
+def shared_browser(driver, base, token_a, token_b, artefacts):
+    """Reader A draws offline and leaves; reader B signs in on the same browser: B neither sees A's unsent point nor
+    sends it as B's; when A signs in again, A's point reaches the server as A's."""
+    ordinal = 0
+    read_a = lambda: latest_shapes(base, token_a, ordinal)
+    before = read_a()
+    open_item(driver, base, ordinal)
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.emulateNetworkConditions", {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+    canvas = driver.find_element(By.CSS_SELECTOR, "canvas.viewer-canvas")
+    ActionChains(driver).send_keys("o").perform()
+    ActionChains(driver).move_to_element_with_offset(canvas, *screen_point(driver, canvas, (0.2, 0.2))).click().perform()
+    wait_for(driver, lambda: "Offline" in driver.find_element(By.CSS_SELECTOR, "[data-viewer-status]").text, "A's point kept offline")
+    # A's tab is closed while still offline, so that it cannot send the point itself; the next reader uses a new tab.
+    closing = driver.current_window_handle
+    driver.switch_to.new_window("tab")
+    fresh = driver.current_window_handle
+    driver.switch_to.window(closing)
+    driver.close()
+    driver.switch_to.window(fresh)
+    driver.get(base + "/")
+    driver.delete_all_cookies()
+    sign_in(driver, base, token_b)
+    open_item(driver, base, ordinal)
+    time.sleep(5)  # past the queue's retry, so that a wrongly sent save would have arrived
+    check(driver.execute_script("return window.arbiterViewer.shapes.length") == 0, "reader B is not shown reader A's unsent point")
+    check(latest_shapes(base, token_b, ordinal) is None, "reader A's unsent point was not saved as reader B's")
+    now_a = read_a()
+    check((now_a or {}).get("version") == (before or {}).get("version"),
+          f"nothing reached the server for A while B was signed in: before {before}, now {now_a}")
+    shoot(driver, artefacts, "shared-browser-reader-b", (OFFLINE,))
+    sign_out(driver)
+    sign_in(driver, base, token_a)
+    driver.get(f"{base}/annotate/{CHALLENGE}/{STUDY}/{ordinal}")
+    check(wait_for(driver, lambda: '"Point"' in ((read_a() or {}).get("shapes") or ""), "A's point sent once A is back", seconds=30),
+          "reader A's point reaches the server when A signs in again")
+
+
 def exported(arbiter, data, study_dir, frames, ordinal, drawn):
     """The CLI's QuPath GeoJSON of reader-a's reads has the polygon on the slide where it was drawn."""
     item, transform, box = frames["reader-a"][ordinal]
@@ -324,6 +364,7 @@ def main(base, arbiter, data, study_dir, artefacts, token_a, token_b, token_seni
         exported(arbiter, data, study_dir, frames, ordinal, drawn)
         keyboard(driver, base, token_a, artefacts)
         two_tabs(driver, base, token_a, artefacts)
+        shared_browser(driver, base, token_a, token_b, artefacts)
         samples = next_item_timing(driver, base)
         print("next item key to first tile painted (ms):", samples, "median", statistics.median(samples) if samples else "none")
         sign_out(driver)

@@ -30,14 +30,14 @@ extension APIHandlers {
             return ViewerItem(tiles: nil, frame: nil, description: nil, cacheKey: "")
         }
         // A slide that cannot be opened leaves the viewer its picture: the page still works, and the log says why.
-        var (tiles, frame): (ItemTiles?, ItemFrame?) = (nil, nil)
+        let tiles: ItemTiles?
         do {
             tiles = try viewer.tiles(of: description, transform: transform)
-            frame = try viewer.frame(of: description, transform: transform)
         } catch {
             logger.warning("the viewer cannot open slide \(description.slide) of study \(study.study.slug): \(error)")
-            frame = ItemFrame(description, transform: transform, slideSize: nil)
+            tiles = nil
         }
+        let frame = placedFrame(description, transform: transform)
         let box = description.box.map { $0.map(String.init).joined(separator: ",") } ?? "whole"
         return ViewerItem(tiles: tiles, frame: frame, description: description,
                           cacheKey: "\(description.slide)|\(box)|\(transform?.rawValue ?? "as-is")")

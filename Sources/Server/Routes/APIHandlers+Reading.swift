@@ -1,6 +1,7 @@
 import Challenge
 import Foundation
 import Hummingbird
+import Logging
 import Store
 import Studies
 
@@ -21,7 +22,7 @@ extension APIHandlers {
         var frames: [Int: ItemFrame] = [:]
         if study.spec.questions.shapes != nil {
             for assigned in progress.assignments {
-                frames[assigned.assignment.ordinal] = try frame(of: assigned.assignment, item: byID[assigned.assignment.itemID])
+                frames[assigned.assignment.ordinal] = frame(of: assigned.assignment, item: byID[assigned.assignment.itemID])
             }
         }
         return try Self.json(AssignmentListView(progress, items: byID, study: study.study, frames: frames))
@@ -33,13 +34,14 @@ extension APIHandlers {
         return try Self.json(try ownReads(ordinal, of: member, in: study))
     }
 
-    /// Every version of the caller's read of its assignment `ordinal`, oldest first, shapes in the shown frame.
+    /// Every version of the caller's read of its assignment `ordinal`, oldest first, shapes in the shown frame. Shapes
+    /// that cannot be placed in it (a turned whole slide whose slide the server lacks) are left out, not shown unturned.
     func ownReads(_ ordinal: Int, of member: StudyReader, in study: ReaderStudy) throws -> [ReadView] {
         let assignment = try ownAssignment(ordinal, of: member, in: study).assignment
         let reads = try store.reads(by: member.name, in: study.study)
             .filter { $0.itemID == assignment.itemID && $0.isRepeat == assignment.isRepeat }
-        guard reads.contains(where: { $0.shapes != nil }) else { return reads.map { ReadView($0, ordinal: ordinal, shapes: nil) } }
-        let frame = try shapesFrame(of: assignment, in: study)
+        guard reads.contains(where: { $0.shapes != nil }),
+              let frame = try? shapesFrame(of: assignment, in: study) else { return reads.map { ReadView($0, ordinal: ordinal, shapes: nil) } }
         return try reads.map { read in
             ReadView(read, ordinal: ordinal, shapes: try read.shapes.map { text in
                 try Self.answering { try frame.shownText(text, item: read.itemID) }
@@ -61,11 +63,20 @@ extension APIHandlers {
     }
 
     /// Saves `body` as a new version of the caller's read of its assignment `ordinal` (the API's route and the
-    /// viewer's alike): its shapes come in the frame the reader is shown and are stored on the slide.
-    func saveOwnRead(_ body: NewReadBody, challenge: String, slug: String, ordinal: Int, caller: Caller) async throws -> ReadView {
+    /// viewer's alike): its shapes come in the frame the reader is shown and are stored on the slide. `keepingShapes`:
+    /// a body without shapes keeps the latest version's, as stored (a grade saved by a form without the viewer).
+    func saveOwnRead(_ body: NewReadBody, challenge: String, slug: String, ordinal: Int, caller: Caller,
+                     keepingShapes: Bool = false) async throws -> ReadView {
         if let key = body.idempotencyKey, key.isEmpty || key.unicodeScalars.count > Self.maxIdempotencyKey {
             throw APIError.badRequest("an idempotency key must have 1 to \(Self.maxIdempotencyKey) characters, not \(key.unicodeScalars.count)",
                                       code: "invalid-idempotency-key")
+        }
+        // Measured as sent: the stored text's size would depend on where the item lies on its slide.
+        let limit = ReadValidator.shapesLimit
+        if let shapes = body.shapes, shapes.text.utf8.count > limit {
+            throw APIError(.unprocessableContent, code: "invalid-read", message: "field shapes: \(shapes.text.utf8.count) bytes, more than the \(limit) kept",
+                           details: [.init(code: "invalid-read", message: "\(shapes.text.utf8.count) bytes, more than the \(limit) kept", line: nil,
+                                           column: nil, field: "shapes", caseID: nil, byteOffset: nil)])
         }
         let now = clock()
         return try await blocking { [self] in
@@ -79,14 +90,18 @@ extension APIHandlers {
                 known = frame
                 return frame
             }
+            let kept = body.shapes == nil && keepingShapes
+                ? try store.reads(by: member.name, in: study.study).filter { $0.itemID == assignment.itemID && $0.isRepeat == assignment.isRepeat }
+                    .max { $0.version < $1.version }?.shapes
+                : nil
             return try Self.answering {
-                let shapes = try body.shapes.map { try frame().slideText($0.text, item: assignment.itemID) }
+                let shapes = try body.shapes.map { try frame().slideText($0.text, item: assignment.itemID) } ?? kept
                 let read = NewStudyRead(itemID: assignment.itemID, reader: member.name, isRepeat: assignment.isRepeat,
                                         secondsSpent: body.secondsSpent, label: body.label, shapes: shapes, comment: body.comment,
                                         idempotencyKey: body.idempotencyKey)
                 do {
                     let stored = try study.save(read, now: now)
-                    return ReadView(stored, ordinal: ordinal, shapes: try stored.shapes.map { try frame().shownText($0, item: stored.itemID) })
+                    return ReadView(stored, ordinal: ordinal, shapes: stored.shapes.flatMap { try? frame().shownText($0, item: stored.itemID) })
                 } catch StoreError.invalidStudyChange {
                     // The store's message names the other assignment's item: say only what the caller did.
                     throw APIError(.conflict, code: "idempotency-key-reused",
@@ -101,16 +116,27 @@ extension APIHandlers {
 
     /// The frame an assignment's item is shown in; nil when nothing says where the item lies (a whole slide whose
     /// slide the server does not have).
-    func frame(of assignment: StudyAssignment, item: StudyItem?) throws -> ItemFrame? {
+    func frame(of assignment: StudyAssignment, item: StudyItem?) -> ItemFrame? {
         guard let description = item.flatMap(ItemDescription.init) else { return nil }
-        return try viewer.frame(of: description, transform: assignment.transform.flatMap(RepeatTransform.init(rawValue:)))
+        return placedFrame(description, transform: assignment.transform.flatMap(RepeatTransform.init(rawValue:)))
+    }
+
+    /// `description`'s frame under `transform`: a whole slide's needs its slide, and one that cannot be opened leaves
+    /// the frame unknown, with a warning in the log, rather than failing the reader's page.
+    func placedFrame(_ description: ItemDescription, transform: RepeatTransform?) -> ItemFrame? {
+        do {
+            return try viewer.frame(of: description, transform: transform)
+        } catch {
+            logger.warning("the viewer cannot open slide \(description.slide): \(error)")
+            return ItemFrame(description, transform: transform, slideSize: nil)
+        }
     }
 
     /// The frame the assignment's shapes are drawn in. An item shown as it is, of unknown size, keeps the slide's own
     /// coordinates; a turned one cannot be placed without its size, and is refused.
     func shapesFrame(of assignment: StudyAssignment, in study: ReaderStudy) throws -> ItemFrame {
         let item = try store.studyItems(study.study).first { $0.itemID == assignment.itemID }
-        if let frame = try frame(of: assignment, item: item) { return frame }
+        if let frame = frame(of: assignment, item: item) { return frame }
         guard assignment.transform == nil else {
             throw APIError(.unprocessableContent, code: "item-frame-unknown",
                            message: "shapes cannot be placed on this assignment: the server has no slides folder with its slide")

@@ -11,7 +11,10 @@ public struct ReadValidator: Sendable {
     /// The largest shapes document kept, in UTF-8 bytes.
     public let maxShapesBytes: Int
 
-    public init(questions: StudyQuestions, maxCommentBytes: Int = 10_000, maxShapesBytes: Int = 4 << 20) {
+    /// The largest shapes document a study keeps by default, in UTF-8 bytes.
+    public static let shapesLimit = 4 << 20
+
+    public init(questions: StudyQuestions, maxCommentBytes: Int = 10_000, maxShapesBytes: Int = ReadValidator.shapesLimit) {
         self.questions = questions
         self.maxCommentBytes = maxCommentBytes
         self.maxShapesBytes = maxShapesBytes

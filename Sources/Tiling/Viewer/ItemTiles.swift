@@ -19,7 +19,8 @@ public struct ItemTiles: Sendable {
         var facts = DeepZoomGeometry.SlideFacts(slide)
         if let box { facts.bounds = (box.x, box.y, box.width, box.height) }
         self.slide = slide
-        geometry = DeepZoomGeometry(slide: facts, tileSize: tileSize, overlap: 0, limitBounds: box != nil)
+        // Level 0 is the box exactly, so that the pyramid and the frame shapes are drawn in have one size.
+        geometry = DeepZoomGeometry(slide: facts, tileSize: tileSize, overlap: 0, limitBounds: box != nil, exactBounds: true)
         self.orientation = orientation
         self.tileSize = tileSize
         self.quality = quality

@@ -50,8 +50,11 @@ const round = (value) => Math.round(value * 100) / 100;
 
 // ---- The queue: saves wait in IndexedDB until the server has them ------------------------------------------------
 
+// Entries carry their reader (`owner`, opaque): a browser shared by several readers sends and restores each reader's
+// saves only while that reader is signed in.
 class SaveQueue {
-  constructor(onChange) {
+  constructor(owner, onChange) {
+    this.owner = owner;
     this.onChange = onChange;
     this.sending = false;
     this.opened = new Promise((resolve) => {
@@ -77,16 +80,19 @@ class SaveQueue {
   }
 
   async add(entry) {
+    entry = Object.assign({ owner: this.owner }, entry);
     await this.transaction("readwrite", (store) => {
       if (store) store.add(entry); else this.memory.push(Object.assign({ id: this.memory.length + 1 }, entry));
     });
   }
 
+  // This reader's waiting saves.
   async all() {
-    return this.transaction("readonly", (store) => {
+    const entries = await this.transaction("readonly", (store) => {
       if (!store) return this.memory.slice();
       return new Promise((resolve) => { const request = store.getAll(); request.onsuccess = () => resolve(request.result); });
     });
+    return entries.filter((entry) => entry.owner === this.owner);
   }
 
   async remove(id) {
@@ -186,7 +192,7 @@ class Viewer {
     this.wireEditing();
     // Without a save URL the shapes go with the form when it is sent (an adjudicator's decision).
     if (!this.saveURL) return;
-    this.queue = new SaveQueue((event) => this.showSaveState(event));
+    this.queue = new SaveQueue(data.owner, (event) => this.showSaveState(event));
     this.wireSaving();
     this.restore();
   }

@@ -53,13 +53,9 @@ extension WebHandlers {
             // Shapes come from the viewer, in the shown frame; a form sent without them (no JavaScript) keeps the
             // shapes already saved, so that saving a grade never erases a drawing.
             let sent = form["shapes"].flatMap { $0.isEmpty ? nil : ShapesText(text: $0) }
-            let kept = sent != nil ? nil : try await api.blocking { [api] in
-                let (study, member) = try api.membership(challenge: challenge, slug: slug, caller: caller, role: .reader)
-                return try api.ownReads(ordinal, of: member, in: study).last?.shapes.map(ShapesText.init(text:))
-            }
-            let body = NewReadBody(label: label, shapes: sent ?? kept, comment: comment, secondsSpent: seconds,
+            let body = NewReadBody(label: label, shapes: sent, comment: comment, secondsSpent: seconds,
                                    idempotencyKey: form["form_key"].flatMap { $0.isEmpty ? nil : String($0.prefix(APIHandlers.maxIdempotencyKey)) })
-            _ = try await api.saveOwnRead(body, challenge: challenge, slug: slug, ordinal: ordinal, caller: caller)
+            _ = try await api.saveOwnRead(body, challenge: challenge, slug: slug, ordinal: ordinal, caller: caller, keepingShapes: true)
             let next = try await api.blocking { [api] in
                 let (study, member) = try api.membership(challenge: challenge, slug: slug, caller: caller, role: .reader)
                 // On to the next unread item, or else the next in the list: a reader revising its reads walks on too.
@@ -136,10 +132,18 @@ extension WebHandlers {
             values.merge(ViewerSettings.values(viewer, question: question, names: names, shapes: latest?.shapes, tilesPath: path + "/tiles",
                                            savePath: path + "/reads", picture: hasPicture ? path + "/image" : nil)) { _, new in new }
             values["viewerLabel"] = "The item to read, item \(position) of \(list.total), to draw on"
+            values["viewerOwner"] = Self.viewerOwner(caller)
             values["viewerState"] = version
         }
         return try page("annotate-item", title: "\(study.spec.title) · \(position) of \(list.total)", visitor: request.visitor,
                         values: values, status: status)
+    }
+
+    /// Whose saves the viewer keeps in the browser, opaquely: on a shared workstation, one reader's unsent saves are
+    /// neither sent with nor shown to the next reader signed in there.
+    static func viewerOwner(_ caller: Caller) -> String {
+        guard case .annotator(let tokenID) = caller else { return "" }
+        return String(ContentDigest.sha256("arbiter viewer owner \(tokenID)".utf8).prefix(24))
     }
 
     func ordinal(_ request: PageRequest) throws -> Int {
