@@ -61,7 +61,7 @@ extension WebHandlers {
             return row
         }
         let choices: [[String: Any]] = (study.spec.questions.label?.names ?? []).enumerated().map { index, id in
-            ["id": id, "name": named(id), "inputID": "decision-\(index)"]
+            ["id": id, "name": named(id), "inputID": "decision-\(index)", "key": index < 9 ? String(index + 1) : ""]
         }
         var values: [String: Any] = ["studyTitle": study.spec.title, "item": dispute.itemID, "reason": Self.sentence(dispute.reason)]
         values["reads"] = readRows
