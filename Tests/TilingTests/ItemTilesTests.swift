@@ -1,3 +1,4 @@
+import Foundation
 import Imaging
 import Testing
 import TestSupport
@@ -67,4 +68,52 @@ import Tiling
         #expect(jpeg.starts(with: [0xFF, 0xD8]))
         #expect(tiles.size(level: tiles.levels - 1) == (512, 768))
     }
+}
+
+/// A slide without levels near the viewer's small ones is read once per item for all of them.
+@Suite struct ItemOverviewsTests {
+    /// 100 × 100, one level: every Deep Zoom level from 1:4 down would read the whole slide for each tile.
+    static let slide = { try! Slide(path: RepositoryFiles.path("Fixtures/slides/tiny-two-levels.tiff")) }()
+
+    @Test func smallLevelsOfASingleLevelSlideAreCutFromOnePictureAndLookTheSame() throws {
+        let overviews = ItemOverviews()
+        let kept = ItemTiles(slide: Self.slide, box: nil, orientation: nil, overviews: overviews)
+        let read = ItemTiles(slide: Self.slide, box: nil, orientation: nil)
+        for level in 0...(kept.levels - 3) {
+            let (a, b) = (try kept.pixels(level: level, column: 0, row: 0), try read.pixels(level: level, column: 0, row: 0))
+            #expect((a.width, a.height) == (b.width, b.height), "level \(level)")
+            let difference = zip(a.pixels, b.pixels).map { abs(Int($0) - Int($1)) }.reduce(0, +)
+            #expect(Double(difference) / Double(max(1, a.pixels.count)) <= 2, "level \(level): mean difference \(difference / max(1, a.pixels.count))")
+        }
+        #expect(overviews.count == 1)
+    }
+
+    @Test func readersAskingAtOnceShareOneRead() throws {
+        let overviews = ItemOverviews()
+        let tiles = ItemTiles(slide: Self.slide, box: nil, orientation: .clockwise(quarterTurns: 1), overviews: overviews)
+        let results = Locked<[PNGCodec.Image]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            if let image = try? tiles.pixels(level: 3, column: 0, row: 0) { results.withLock { $0.append(image) } }
+        }
+        #expect(results.withLock { $0.count } == 8)
+        #expect(Set(results.withLock { $0.map(\.pixels) }).count == 1)
+        #expect(overviews.count == 1)
+    }
+
+    @Test func aTurnedItemsSmallLevelsAreItsPictureTurned() throws {
+        let overviews = ItemOverviews()
+        let plain = ItemTiles(slide: Self.slide, box: (x: 10, y: 0, width: 90, height: 60), orientation: nil, overviews: overviews)
+        let turned = ItemTiles(slide: Self.slide, box: (x: 10, y: 0, width: 90, height: 60), orientation: .mirroredTopBottom, overviews: overviews)
+        let level = plain.levels - 3
+        #expect(try turned.pixels(level: level, column: 0, row: 0) == (try plain.pixels(level: level, column: 0, row: 0)).oriented(.mirroredTopBottom))
+    }
+}
+
+/// A value behind a lock, for the threads of a test.
+final class Locked<Value>: @unchecked Sendable {
+    // Safe: every access to `value` holds `lock`.
+    private let lock = NSLock()
+    private var value: Value
+    init(_ value: Value) { self.value = value }
+    func withLock<T>(_ body: (inout Value) -> T) -> T { lock.withLock { body(&value) } }
 }

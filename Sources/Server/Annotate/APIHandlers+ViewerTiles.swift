@@ -43,6 +43,18 @@ extension APIHandlers {
                           cacheKey: "\(description.slide)|\(box)|\(transform?.rawValue ?? "as-is")")
     }
 
+    /// `viewerItem` for a page about to show the item: its small levels are made ready first, so that a slide without
+    /// levels near them is read once now rather than while the viewer waits for its first tiles.
+    func viewerItemForPage(_ itemID: String, transform: RepeatTransform?, in study: ReaderStudy) throws -> ViewerItem {
+        let item = try viewerItem(itemID, transform: transform, in: study)
+        do {
+            try item.tiles?.prepareSmallLevels()
+        } catch {
+            logger.warning("the viewer cannot read the small levels of slide \(item.description?.slide ?? "?"): \(error)")
+        }
+        return item
+    }
+
     /// Tile `level`/`column`_`row` of `item`; `missing` names the item as the caller knows it.
     func viewerTile(_ item: ViewerItem, level: Int, column: Int, row: Int, missing: String) throws -> TileByteCache.Entry {
         guard let tiles = item.tiles else {

@@ -14,6 +14,7 @@ final class ItemViewer: Sendable {
     let slides: SlideFolder?
     let tiles: TileByteCache
     let grants = ViewerGrants()
+    let overviews = ItemOverviews()
     /// Slides kept open, by the name items give them (finding a name's file may list the folder).
     private let open = Mutex<[String: Slide]>([:])
     private let maximumOpen = 16
@@ -27,7 +28,7 @@ final class ItemViewer: Sendable {
     func tiles(of item: ItemDescription, transform: RepeatTransform?) throws -> ItemTiles? {
         guard let slide = try slide(item.slide) else { return nil }
         let box = item.regionBox.map { ($0.x, $0.y, $0.width, $0.height) }
-        return ItemTiles(slide: slide, box: box, orientation: transform?.orientation)
+        return ItemTiles(slide: slide, box: box, orientation: transform?.orientation, overviews: overviews)
     }
 
     /// The size of `item`'s slide at level 0, when the slide is here (a whole slide's frame needs it).

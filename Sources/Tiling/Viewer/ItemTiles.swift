@@ -12,10 +12,13 @@ public struct ItemTiles: Sendable {
     public let orientation: PNGCodec.Image.Orientation?
     public let tileSize: Int
     public let quality: Int
+    /// Where the item's small levels are kept once read (nil: read from the slide each time), and the item's key there.
+    let overviews: ItemOverviews?
+    let overviewKey: String
 
     /// `box`: x, y, width and height in level-0 pixels; nil for the whole slide.
     public init(slide: Slide, box: (x: Int, y: Int, width: Int, height: Int)?, orientation: PNGCodec.Image.Orientation?,
-                tileSize: Int = 256, quality: Int = 85) {
+                tileSize: Int = 256, quality: Int = 85, overviews: ItemOverviews? = nil) {
         var facts = DeepZoomGeometry.SlideFacts(slide)
         if let box { facts.bounds = (box.x, box.y, box.width, box.height) }
         self.slide = slide
@@ -24,6 +27,8 @@ public struct ItemTiles: Sendable {
         self.orientation = orientation
         self.tileSize = tileSize
         self.quality = quality
+        self.overviews = overviews
+        overviewKey = "\(slide.path)|" + (box.map { "\($0.x),\($0.y),\($0.width),\($0.height)" } ?? "whole")
     }
 
     public var levels: Int { geometry.levelDimensions.count }
@@ -69,6 +74,10 @@ public struct ItemTiles: Sendable {
         let x = column * tileSize, y = row * tileSize
         let width = min(tileSize, shown.width - x), height = min(tileSize, shown.height - y)
         let source = unturned(x: x, y: y, width: width, height: height, level: level)
+        if let picture = try smallLevelPicture(for: level) {
+            let image = Self.cut(picture, level: level, x: source.x, y: source.y, width: source.width, height: source.height)
+            return orientation.map { image.oriented($0) } ?? image
+        }
         let info = geometry.region(level: level, x: source.x, y: source.y, width: source.width, height: source.height)
         var region = try slide.readRegion(x: info.location.x, y: info.location.y, level: info.slideLevel,
                                           width: info.size.width, height: info.size.height)
@@ -77,6 +86,50 @@ public struct ItemTiles: Sendable {
                                                  width: source.width, height: source.height)
         let image = PNGCodec.Image(width: resized.width, height: resized.height, channels: 4, pixels: resized.pixels)
         return orientation.map { image.oriented($0) } ?? image
+    }
+
+    /// The item's kept picture, when `level` is cut from it: a level no finer than the picture's, whose tiles would
+    /// read at least 4 × 4 slide pixels for each of theirs.
+    func smallLevelPicture(for level: Int) throws -> ItemOverviews.Picture? {
+        guard let overviews, geometry.slideLevelScale(level) >= 4 else { return nil }
+        let pictureLevel = overviewLevel
+        guard level <= pictureLevel else { return nil }
+        return try overviews.picture(overviewKey) {
+            let size = geometry.levelDimensions[pictureLevel]
+            let info = geometry.region(level: pictureLevel, x: 0, y: 0, width: size.width, height: size.height)
+            var region = try slide.readRegion(x: info.location.x, y: info.location.y, level: info.slideLevel,
+                                              width: info.size.width, height: info.size.height)
+            region.pixels.withUnsafeMutableBytes { WhiteBackground.flatten($0) }
+            let image = PillowResampling.thumbnail(PillowResampling.Image(width: region.width, height: region.height, pixels: region.pixels),
+                                                   width: size.width, height: size.height)
+            return ItemOverviews.Picture(level: pictureLevel, width: image.width, height: image.height, pixels: image.pixels)
+        }
+    }
+
+    /// The finest level whose longest side is within `ItemOverviews.longestSide`.
+    var overviewLevel: Int {
+        geometry.levelDimensions.lastIndex { max($0.width, $0.height) <= ItemOverviews.longestSide } ?? 0
+    }
+
+    /// Makes the item's kept picture now, if its small levels need one: a page about to show the item calls it, so
+    /// that its first tiles do not wait for the slide.
+    public func prepareSmallLevels() throws {
+        _ = try smallLevelPicture(for: 0)
+    }
+
+    /// The rectangle (`x`, `y`, `width`, `height`) of level `level` cut from `picture`, a finer level, and shrunk.
+    static func cut(_ picture: ItemOverviews.Picture, level: Int, x: Int, y: Int, width: Int, height: Int) -> PNGCodec.Image {
+        let factor = 1 << (picture.level - level)
+        let left = min(picture.width - 1, x * factor), top = min(picture.height - 1, y * factor)
+        let right = min(picture.width, (x + width) * factor), bottom = min(picture.height, (y + height) * factor)
+        let (w, h) = (max(1, right - left), max(1, bottom - top))
+        var pixels = [UInt8](repeating: 0, count: w * h * 4)
+        for row in 0..<h {
+            let from = ((top + row) * picture.width + left) * 4
+            pixels.replaceSubrange((row * w * 4)..<((row + 1) * w * 4), with: picture.pixels[from..<(from + w * 4)])
+        }
+        let resized = PillowResampling.thumbnail(PillowResampling.Image(width: w, height: h, pixels: pixels), width: width, height: height)
+        return PNGCodec.Image(width: resized.width, height: resized.height, channels: 4, pixels: resized.pixels)
     }
 
     /// The rectangle of unturned level `level` that the shown rectangle covers.

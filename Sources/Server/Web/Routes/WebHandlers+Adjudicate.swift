@@ -34,7 +34,7 @@ extension WebHandlers {
             let reads = try api.store.latestReads(study.study).filter { $0.itemID == dispute.itemID && !$0.isRepeat }
             let item = try api.store.studyItems(study.study).first { $0.itemID == dispute.itemID }
             let classes = try api.store.challenge(challenge).spec.task.classes
-            let viewer = study.spec.questions.shapes == nil ? nil : try api.viewerItem(dispute.itemID, transform: nil, in: study)
+            let viewer = study.spec.questions.shapes == nil ? nil : try api.viewerItemForPage(dispute.itemID, transform: nil, in: study)
             return (study, dispute, reads, item, Dictionary(classes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }), viewer)
         }
         let named = { (label: String) in names[label].map { "\(label) · \($0)" } ?? label }

@@ -94,7 +94,7 @@ extension WebHandlers {
             let classes = try api.store.challenge(challenge).spec.task.classes
             let names = Dictionary(classes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
             let viewer = study.spec.questions.shapes == nil ? nil
-                : try api.viewerItem(assignment.itemID, transform: assignment.transform.flatMap(RepeatTransform.init(rawValue:)), in: study)
+                : try api.viewerItemForPage(assignment.itemID, transform: assignment.transform.flatMap(RepeatTransform.init(rawValue:)), in: study)
             return (study, list, item, latest, names, viewer)
         }
         let position = (list.assignments.firstIndex { $0.assignment.ordinal == ordinal } ?? 0) + 1
