@@ -1,16 +1,17 @@
 import Foundation
 @testable import Server
+import Studies
 import Testing
 
 /// A tile's check of the study is remembered for a few seconds per caller and path, and no longer.
 @Suite struct ViewerGrantsTests {
-    static let item = APIHandlers.ViewerItem(tiles: nil, frame: nil, description: nil, cacheKey: "s1|0,0,512,512|as-is")
+    static let item = APIHandlers.ViewerItem(tiles: nil, frame: nil, description: ItemDescription(slide: "s1"))
     static let now = Date(timeIntervalSince1970: 1_000_000)
 
     @Test func aGrantLastsItsLifetimeOnly() {
         let grants = ViewerGrants(lifetime: 5)
         grants.grant(Self.item, to: "7|tiny|grading|0", now: Self.now)
-        #expect(grants.item("7|tiny|grading|0", now: Self.now.addingTimeInterval(4.9))?.cacheKey == Self.item.cacheKey)
+        #expect(grants.item("7|tiny|grading|0", now: Self.now.addingTimeInterval(4.9))?.description == Self.item.description)
         #expect(grants.item("7|tiny|grading|0", now: Self.now.addingTimeInterval(5)) == nil)
     }
 

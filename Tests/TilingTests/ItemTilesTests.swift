@@ -62,6 +62,16 @@ import Tiling
         #expect(tiles.size(level: 0) == (1, 1))
     }
 
+    @Test func aTilesCacheKeyNamesItsItemItsTurnAndItsAddress() {
+        let plain = ItemTiles(slide: Self.slide, box: Self.box, orientation: nil)
+        let turned = ItemTiles(slide: Self.slide, box: Self.box, orientation: .mirroredLeftRight)
+        let other = ItemTiles(slide: Self.slide, box: (x: 41, y: 100, width: 300, height: 400), orientation: nil)
+        let keys = [plain.tileKey(level: 9, column: 0, row: 0), turned.tileKey(level: 9, column: 0, row: 0),
+                    other.tileKey(level: 9, column: 0, row: 0), plain.tileKey(level: 9, column: 1, row: 0)]
+        #expect(Set(keys).count == 4)
+        #expect(plain.itemKey == turned.itemKey, "a turn shares the item's small-level picture")
+    }
+
     @Test func aTileIsAJPEGOfItsPixels() throws {
         let tiles = ItemTiles(slide: Self.slide, box: nil, orientation: nil)
         let jpeg = try tiles.jpeg(level: tiles.levels - 1, column: 1, row: 2)

@@ -15,8 +15,6 @@ extension APIHandlers {
         let tiles: ItemTiles?
         let frame: ItemFrame?
         let description: ItemDescription?
-        /// Names the item and its turn in the tile cache; never shown.
-        let cacheKey: String
 
         /// Microns per level-0 pixel: the spec's or tile set's, else the slide's own.
         var mpp: Double? {
@@ -27,7 +25,7 @@ extension APIHandlers {
     func viewerItem(_ itemID: String, transform: RepeatTransform?, in study: ReaderStudy) throws -> ViewerItem {
         let item = try store.studyItems(study.study).first { $0.itemID == itemID }
         guard let description = item.flatMap(ItemDescription.init) else {
-            return ViewerItem(tiles: nil, frame: nil, description: nil, cacheKey: "")
+            return ViewerItem(tiles: nil, frame: nil, description: nil)
         }
         // A slide that cannot be opened leaves the viewer its picture: the page still works, and the log says why.
         let tiles: ItemTiles?
@@ -37,10 +35,7 @@ extension APIHandlers {
             logger.warning("the viewer cannot open slide \(description.slide) of study \(study.study.slug): \(error)")
             tiles = nil
         }
-        let frame = placedFrame(description, transform: transform)
-        let box = description.box.map { $0.map(String.init).joined(separator: ",") } ?? "whole"
-        return ViewerItem(tiles: tiles, frame: frame, description: description,
-                          cacheKey: "\(description.slide)|\(box)|\(transform?.rawValue ?? "as-is")")
+        return ViewerItem(tiles: tiles, frame: placedFrame(description, transform: transform), description: description)
     }
 
     /// `viewerItem` for a page about to show the item: its small levels are made ready first, so that a slide without
@@ -64,10 +59,10 @@ extension APIHandlers {
             throw APIError.notFound("\(missing) has no tile \(column)_\(row) at level \(level)")
         }
         do {
-            return try viewer.tile(tiles, key: item.cacheKey, level: level, column: column, row: row)
+            return try viewer.tile(tiles, level: level, column: column, row: row)
         } catch {
             // The slide was readable when opened; a tile that fails now is the server's trouble, not the caller's.
-            logger.error("viewer tile \(level)/\(column)_\(row) of \(item.cacheKey) failed: \(error)")
+            logger.error("viewer tile \(tiles.tileKey(level: level, column: column, row: row)) failed: \(error)")
             throw APIError(.internalServerError, code: "tile-unreadable", message: "tile \(column)_\(row) at level \(level) of \(missing) could not be made")
         }
     }

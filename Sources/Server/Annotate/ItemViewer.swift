@@ -42,10 +42,9 @@ final class ItemViewer: Sendable {
         return ItemFrame(item, transform: transform, slideSize: try slideSize(of: item))
     }
 
-    /// Tile (`level`, `column`, `row`) of `tiles` as JPEG with its tag, from the cache or made now. `key` names the
-    /// item and its turn; it is the cache's, never shown.
-    func tile(_ tiles: ItemTiles, key: String, level: Int, column: Int, row: Int) throws -> TileByteCache.Entry {
-        let name = Self.tileName(key, level: level, column: column, row: row)
+    /// Tile (`level`, `column`, `row`) of `tiles` as JPEG with its tag, from the cache or made now.
+    func tile(_ tiles: ItemTiles, level: Int, column: Int, row: Int) throws -> TileByteCache.Entry {
+        let name = tiles.tileKey(level: level, column: column, row: row)
         if let cached = self.tiles.entry(name) { return cached }
         let bytes = try tiles.jpeg(level: level, column: column, row: row)
         let entry = TileByteCache.Entry(bytes: bytes, tag: String(ContentDigest.sha256(bytes).prefix(32)))
@@ -54,12 +53,8 @@ final class ItemViewer: Sendable {
     }
 
     /// The tile, if it was made already.
-    func cachedTile(key: String, level: Int, column: Int, row: Int) -> TileByteCache.Entry? {
-        tiles.entry(Self.tileName(key, level: level, column: column, row: row))
-    }
-
-    private static func tileName(_ key: String, level: Int, column: Int, row: Int) -> String {
-        "\(key)|\(level)/\(column)_\(row)"
+    func cachedTile(_ tiles: ItemTiles, level: Int, column: Int, row: Int) -> TileByteCache.Entry? {
+        self.tiles.entry(tiles.tileKey(level: level, column: column, row: row))
     }
 
     private func slide(_ name: String) throws -> Slide? {

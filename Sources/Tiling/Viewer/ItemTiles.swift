@@ -12,9 +12,10 @@ public struct ItemTiles: Sendable {
     public let orientation: PNGCodec.Image.Orientation?
     public let tileSize: Int
     public let quality: Int
-    /// Where the item's small levels are kept once read (nil: read from the slide each time), and the item's key there.
+    /// Where the item's small levels are kept once read (nil: read from the slide each time).
     let overviews: ItemOverviews?
-    let overviewKey: String
+    /// Names the item (its slide's file and box) in caches; never shown.
+    public let itemKey: String
 
     /// `box`: x, y, width and height in level-0 pixels; nil for the whole slide.
     public init(slide: Slide, box: (x: Int, y: Int, width: Int, height: Int)?, orientation: PNGCodec.Image.Orientation?,
@@ -28,7 +29,12 @@ public struct ItemTiles: Sendable {
         self.tileSize = tileSize
         self.quality = quality
         self.overviews = overviews
-        overviewKey = "\(slide.path)|" + (box.map { "\($0.x),\($0.y),\($0.width),\($0.height)" } ?? "whole")
+        itemKey = "\(slide.path)|" + (box.map { "\($0.x),\($0.y),\($0.width),\($0.height)" } ?? "whole")
+    }
+
+    /// Names tile (`level`, `column`, `row`) of the item as shown (turned or not) in caches; never shown.
+    public func tileKey(level: Int, column: Int, row: Int) -> String {
+        "\(itemKey)|\(orientation.map { "\($0)" } ?? "as-is")|\(level)/\(column)_\(row)"
     }
 
     public var levels: Int { geometry.levelDimensions.count }
@@ -94,7 +100,7 @@ public struct ItemTiles: Sendable {
         guard let overviews, geometry.slideLevelScale(level) >= 4 else { return nil }
         let pictureLevel = overviewLevel
         guard level <= pictureLevel else { return nil }
-        return try overviews.picture(overviewKey) {
+        return try overviews.picture(itemKey) {
             let size = geometry.levelDimensions[pictureLevel]
             let info = geometry.region(level: pictureLevel, x: 0, y: 0, width: size.width, height: size.height)
             var region = try slide.readRegion(x: info.location.x, y: info.location.y, level: info.slideLevel,

@@ -52,8 +52,8 @@ extension WebHandlers {
             item = try await api.blocking(resolve)
             api.viewer.grants.grant(item, to: key, now: now)
         }
-        if item.tiles?.contains(level: address.level, column: address.column, row: address.row) == true,
-           let cached = api.viewer.cachedTile(key: item.cacheKey, level: address.level, column: address.column, row: address.row) {
+        if let tiles = item.tiles, tiles.contains(level: address.level, column: address.column, row: address.row),
+           let cached = api.viewer.cachedTile(tiles, level: address.level, column: address.column, row: address.row) {
             return Self.tileResponse(cached, request: request.request)
         }
         let entry = try await api.blocking { [api] in
