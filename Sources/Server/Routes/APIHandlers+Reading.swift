@@ -38,8 +38,7 @@ extension APIHandlers {
     /// that cannot be placed in it (a turned whole slide whose slide the server lacks) are left out, not shown unturned.
     func ownReads(_ ordinal: Int, of member: StudyReader, in study: ReaderStudy) throws -> [ReadView] {
         let assignment = try ownAssignment(ordinal, of: member, in: study).assignment
-        let reads = try store.reads(by: member.name, in: study.study)
-            .filter { $0.itemID == assignment.itemID && $0.isRepeat == assignment.isRepeat }
+        let reads = try versions(of: assignment, in: study)
         guard reads.contains(where: { $0.shapes != nil }),
               let frame = try? shapesFrame(of: assignment, in: study) else { return reads.map { ReadView($0, ordinal: ordinal, shapes: nil) } }
         return try reads.map { read in
@@ -72,11 +71,10 @@ extension APIHandlers {
                                       code: "invalid-idempotency-key")
         }
         // Measured as sent: the stored text's size would depend on where the item lies on its slide.
-        let limit = ReadValidator.shapesLimit
-        if let shapes = body.shapes, shapes.text.utf8.count > limit {
-            throw APIError(.unprocessableContent, code: "invalid-read", message: "field shapes: \(shapes.text.utf8.count) bytes, more than the \(limit) kept",
-                           details: [.init(code: "invalid-read", message: "\(shapes.text.utf8.count) bytes, more than the \(limit) kept", line: nil,
-                                           column: nil, field: "shapes", caseID: nil, byteOffset: nil)])
+        if let bytes = body.shapes?.text.utf8.count, bytes > ReadValidator.shapesLimit {
+            try Self.answering {
+                throw StudyError.invalidRead(item: "", field: "shapes", reason: "\(bytes) bytes, more than the \(ReadValidator.shapesLimit) kept")
+            }
         }
         let now = clock()
         return try await blocking { [self] in
@@ -90,10 +88,7 @@ extension APIHandlers {
                 known = frame
                 return frame
             }
-            let kept = body.shapes == nil && keepingShapes
-                ? try store.reads(by: member.name, in: study.study).filter { $0.itemID == assignment.itemID && $0.isRepeat == assignment.isRepeat }
-                    .max { $0.version < $1.version }?.shapes
-                : nil
+            let kept = body.shapes == nil && keepingShapes ? try versions(of: assignment, in: study).last?.shapes : nil
             return try Self.answering {
                 let shapes = try body.shapes.map { try frame().slideText($0.text, item: assignment.itemID) } ?? kept
                 let read = NewStudyRead(itemID: assignment.itemID, reader: member.name, isRepeat: assignment.isRepeat,
@@ -114,6 +109,12 @@ extension APIHandlers {
         }
     }
 
+    /// Every stored version of the reader's read of `assignment`, oldest first.
+    func versions(of assignment: StudyAssignment, in study: ReaderStudy) throws -> [StudyRead] {
+        try store.reads(by: assignment.reader, in: study.study)
+            .filter { $0.itemID == assignment.itemID && $0.isRepeat == assignment.isRepeat }.sorted { $0.version < $1.version }
+    }
+
     /// The frame an assignment's item is shown in; nil when nothing says where the item lies (a whole slide whose
     /// slide the server does not have).
     func frame(of assignment: StudyAssignment, item: StudyItem?) -> ItemFrame? {
@@ -132,12 +133,18 @@ extension APIHandlers {
         }
     }
 
-    /// The frame the assignment's shapes are drawn in. An item shown as it is, of unknown size, keeps the slide's own
-    /// coordinates; a turned one cannot be placed without its size, and is refused.
+    /// The frame the assignment's shapes are drawn in.
     func shapesFrame(of assignment: StudyAssignment, in study: ReaderStudy) throws -> ItemFrame {
-        let item = try store.studyItems(study.study).first { $0.itemID == assignment.itemID }
-        if let frame = frame(of: assignment, item: item) { return frame }
-        guard assignment.transform == nil else {
+        try shapesFrame(itemID: assignment.itemID, transform: assignment.transform.flatMap(RepeatTransform.init(rawValue:)), in: study)
+    }
+
+    /// The frame shapes on item `itemID` shown under `transform` are drawn in (a reader's assignment, or an
+    /// adjudicator's unturned view). An item shown as it is, of unknown size, keeps the slide's own coordinates; a
+    /// turned one cannot be placed without its size, and is refused.
+    func shapesFrame(itemID: String, transform: RepeatTransform?, in study: ReaderStudy) throws -> ItemFrame {
+        let item = try store.studyItems(study.study).first { $0.itemID == itemID }
+        if let frame = item.flatMap(ItemDescription.init).flatMap({ placedFrame($0, transform: transform) }) { return frame }
+        guard transform == nil else {
             throw APIError(.unprocessableContent, code: "item-frame-unknown",
                            message: "shapes cannot be placed on this assignment: the server has no slides folder with its slide")
         }

@@ -39,17 +39,24 @@ extension WebHandlers {
         }
         let named = { (label: String) in names[label].map { "\(label) · \($0)" } ?? label }
         let path = Self.disputesPath(study.study) + "/\(id)"
+        let hasPicture = item.flatMap(ItemDescription.init)?.image != nil
+        // One set of viewer settings for the item: the readers' viewers and the decision's differ only in their shapes.
+        var settings: [String: Any]?
+        if let viewer, let question = study.spec.questions.shapes {
+            settings = ViewerSettings.values(viewer, question: question, names: names, shapes: nil, tilesPath: path + "/tiles", savePath: "",
+                                             picture: hasPicture ? path + "/image" : nil)
+        }
         // Each reader's shapes in the item's own frame (an adjudicator sees it unturned), for its viewer and its Accept.
-        let frame = viewer?.frame
+        let frame = viewer?.frame ?? .unplaced
         let readRows: [[String: Any]] = try reads.sorted { $0.reader < $1.reader }.map { read in
             var row: [String: Any] = [
                 "reader": read.reader, "label": read.label ?? "", "labelName": read.label.map(named) ?? "no grade", "hasLabel": read.label != nil,
                 "comment": read.comment ?? "", "hasComment": read.comment != nil, "version": read.version,
             ]
-            if let viewer, let question = study.spec.questions.shapes {
-                let shapes = try read.shapes.map { text in try APIHandlers.answering { try (frame ?? ItemFrame.unplaced).shownText(text, item: read.itemID) } }
-                row.merge(ViewerSettings.values(viewer, question: question, names: names, shapes: shapes, tilesPath: path + "/tiles", savePath: "",
-                                            picture: item.flatMap(ItemDescription.init)?.image != nil ? path + "/image" : nil)) { _, new in new }
+            if let settings {
+                let shapes = try read.shapes.map { text in try APIHandlers.answering { try frame.shownText(text, item: read.itemID) } }
+                row.merge(settings) { _, new in new }
+                row["viewerShapes"] = shapes ?? ViewerSettings.noShapes
                 row["viewerReadonly"] = true
                 row["viewerLabel"] = "\(read.reader)'s read of \(dispute.itemID)"
                 row["acceptShapes"] = shapes ?? ""
@@ -69,16 +76,15 @@ extension WebHandlers {
         values["hasLabel"] = !choices.isEmpty
         values["asksShapes"] = viewer != nil
         values["canDecide"] = !choices.isEmpty || viewer != nil
-        if let viewer, let question = study.spec.questions.shapes {
-            values.merge(ViewerSettings.values(viewer, question: question, names: names, shapes: nil, tilesPath: path + "/tiles", savePath: "",
-                                           picture: item.flatMap(ItemDescription.init)?.image != nil ? path + "/image" : nil)) { _, new in new }
+        if let settings {
+            values.merge(settings) { _, new in new }
             values["viewerLabel"] = "Your decision on \(dispute.itemID), to draw on"
             values["viewerForm"] = "#decision-form"
             values["viewerState"] = "Your shapes go with the decision."
         }
         values["action"] = path
         values["pictureURL"] = path + "/image"
-        values["hasPicture"] = item.flatMap(ItemDescription.init)?.image != nil
+        values["hasPicture"] = hasPicture
         values["queue"] = Self.disputesPath(study.study)
         values["problem"] = problem ?? ""
         values["hasProblem"] = problem != nil
@@ -102,9 +108,8 @@ extension WebHandlers {
                 let (study, member) = try api.membership(challenge: challenge, slug: slug, caller: caller, role: .adjudicator)
                 let dispute = try api.openDispute(id, in: study)
                 let shapes = try shown.map { text in
-                    try APIHandlers.answering {
-                        try (try api.viewerItem(dispute.itemID, transform: nil, in: study).frame ?? ItemFrame.unplaced).slideText(text, item: dispute.itemID)
-                    }
+                    let frame = try api.shapesFrame(itemID: dispute.itemID, transform: nil, in: study)
+                    return try APIHandlers.answering { try frame.slideText(text, item: dispute.itemID) }
                 }
                 let decision = StudyDecision(label: label, shapes: shapes, comment: comment)
                 try APIHandlers.check(decision, questions: study)

@@ -6,6 +6,9 @@ import Tiling
 
 /// What the annotation viewer (`viewer.js`) is told by the page that holds it, as `data-` attributes.
 enum ViewerSettings {
+    /// The shapes of a viewer with none drawn.
+    static let noShapes = #"{"type":"FeatureCollection","features":[]}"#
+
     /// The template values of `viewer.mustache`: the item's frame, its tiles, the shape kinds and classes with their
     /// keys and rings, and the shapes drawn so far (GeoJSON in the shown frame). `savePath` is empty where the shapes
     /// go with a form instead (an adjudicator's decision).
@@ -22,7 +25,7 @@ enum ViewerSettings {
             "viewerTileSize": viewer.tiles?.tileSize ?? 0, "viewerTiles": viewer.tiles == nil ? "" : tilesPath,
             "viewerPicture": picture ?? "", "viewerMPP": viewer.mpp.map { String($0) } ?? "",
             "viewerKinds": question.kinds.map(\.rawValue).joined(separator: " "), "viewerClasses": classJSON,
-            "viewerShapes": shapes ?? #"{"type":"FeatureCollection","features":[]}"#, "viewerSave": savePath,
+            "viewerShapes": shapes ?? noShapes, "viewerSave": savePath,
             "canDraw": viewer.frame != nil,
             "viewerTools": question.kinds.map { kind -> [String: String] in
                 switch kind {
