@@ -22,8 +22,8 @@ public struct PasswordHash: Sendable, Equatable {
         /// The memory one hash holds: 128 × r × N bytes.
         public var memoryBytes: Int { 128 * blockSize << logN }
 
-        /// N = 2^15, r = 8, p = 1: 32 MiB and about 50 ms a hash on one core of this machine, so 2 cores sign in
-        /// well over the 20 a second a challenge's opening needs (`arbiter-bench password`).
+        /// N = 2^15, r = 8, p = 1: 32 MiB and 56 ms a hash (p50) on one core of this machine, so 2 cores sign in
+        /// 35 a second, over the 20 a challenge's opening needs (`arbiter-bench password`).
         public static let standard = Parameters(logN: 15, blockSize: 8, parallelism: 1)
         /// The most a stored string may ask for: a string changed in the database must not make one sign-in hold
         /// gigabytes or minutes.

@@ -695,7 +695,7 @@ class Viewer {
 
   act(action) {
     const steps = { "zoom-in": () => this.zoom(1.5), "zoom-out": () => this.zoom(1 / 1.5), fit: () => this.fit(), undo: () => this.undo(),
-      redo: () => this.redo(), delete: () => this.remove(), help: () => this.help(), finish: () => this.finishPolygon() };
+      redo: () => this.redo(), delete: () => this.remove(), help: () => this.help() };
     if (steps[action]) steps[action]();
   }
 
