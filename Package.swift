@@ -41,10 +41,12 @@ let package = Package(
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg62-turbo-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "Parallel", swiftSettings: strictSettings),
         .target(name: "Diagnostics", swiftSettings: strictSettings),
         .target(name: "Geometry", swiftSettings: strictSettings),
         .target(name: "Compression", dependencies: ["CZlib", "CDeflate"], swiftSettings: strictSettings),
+        .target(name: "Mail", dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")], swiftSettings: strictSettings),
         .target(
             name: "Imaging",
             dependencies: [
@@ -105,7 +107,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Challenge", "Evaluation", "Store", "Intake", "Judge", "Site", "Studies", "Tiling",
+                "Challenge", "Evaluation", "Store", "Intake", "Judge", "Site", "Studies", "Tiling", "Mail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -158,6 +160,8 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"], swiftSettings: strictSettings),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "CompressionTests", dependencies: ["Compression", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "MailTests", dependencies: ["Mail", .product(name: "Logging", package: "swift-log")], swiftSettings: strictSettings),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "Compression", "TestSupport", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),
         .testTarget(name: "TilingTests", dependencies: ["Tiling", "Imaging", "TestSupport", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring", "Geometry", "Imaging", "TestSupport"], swiftSettings: strictSettings),

@@ -34,7 +34,7 @@ public enum ChallengeSpecParser {
     }
 
     /// `study` is read by `StudySpecParser`, which needs the challenge this parser returns.
-    private static let topLevelKeys: Set = ["schema", "slug", "title", "description", "task", "metrics", "phases", "study"]
+    private static let topLevelKeys: Set = ["schema", "slug", "title", "description", "task", "metrics", "phases", "participation", "study"]
 
     private static func readChallenge(_ root: YAMLField, _ reader: inout SpecReader) -> ChallengeSpec? {
         guard reader.requireMapping(root) else { return nil }
@@ -53,8 +53,10 @@ public enum ChallengeSpecParser {
             metrics.map { ChallengeSpec(slug: "columns", title: "", description: "", task: task, metrics: $0, phases: []).resultColumns }
         }
         let phases = PhaseSpecReader.readAll(root.child("phases"), columns: columns, task: task?.kind, &reader)
+        let participation = ParticipationSpecReader.read(root.child("participation"), &reader)
         guard let slug, let title, let task, let metrics, let phases else { return nil }
-        return ChallengeSpec(slug: slug, title: title, description: description, task: task, metrics: metrics, phases: phases)
+        return ChallengeSpec(slug: slug, title: title, description: description, task: task, metrics: metrics, phases: phases,
+                             participation: participation)
     }
 
     /// Lowercase letters, digits and inner hyphens: slugs become URL paths and folder names.

@@ -12,6 +12,10 @@ public enum IntakeError: Error, Sendable, CustomStringConvertible {
     case invalidFile(ValidationFailure)
     case limitReached(LimitRefusal)
     case noCases(challenge: String)
+    /// An account that still has a step to take before it may submit or see the data.
+    case notAdmitted(challenge: String, step: ChallengeStanding.Step)
+    /// An admitted account that is in no team of the challenge.
+    case noTeam(challenge: String)
 
     public var description: String {
         switch self {
@@ -29,6 +33,18 @@ public enum IntakeError: Error, Sendable, CustomStringConvertible {
             "submission refused: \(refusal)"
         case .noCases(let challenge):
             "challenge \"\(challenge)\" has no cases yet; the organisers have not imported its ground truth"
+        case .notAdmitted(let challenge, let step):
+            switch step {
+            case .verifyEmail: "verify your e-mail address first: open the link we sent you, or ask for a new one on your account page"
+            case .acceptTerms(let changed):
+                changed ? "the rules or data-use terms of challenge \"\(challenge)\" have changed since you accepted them; read and accept them again on the challenge page"
+                    : "accept the rules and data-use terms of challenge \"\(challenge)\" on its page first"
+            case .requestAccess: "challenge \"\(challenge)\" admits participants on request: ask for access on its page first"
+            case .awaitApproval: "your access request to challenge \"\(challenge)\" awaits the organisers' decision"
+            case .refused: "the organisers of challenge \"\(challenge)\" refused your access request"
+            }
+        case .noTeam(let challenge):
+            "you are in no team of challenge \"\(challenge)\": create one or join one by an invitation link on its page"
         }
     }
 }

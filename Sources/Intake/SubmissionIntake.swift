@@ -54,10 +54,18 @@ public struct SubmissionIntake: Sendable {
         challenge slug: String, phase phaseSlug: String, token: String, fileName: String, bytes: [UInt8],
         now: Date, dryRun: Bool = false
     ) throws -> StoredSubmission? {
-        guard let identity = try store.authenticate(token: token), identity.role == .team, let team = identity.team else {
-            throw IntakeError.unauthorized
-        }
+        let team = try submittingTeam(token: token, challenge: slug)
         return try submit(challenge: slug, phase: phaseSlug, team: team, fileName: fileName, bytes: bytes, now: now, dryRun: dryRun)
+    }
+
+    /// The team a token submits for: a team token's own, or the team of an account admitted to the challenge.
+    public func submittingTeam(token: String, challenge slug: String) throws -> StoredTeam {
+        guard let identity = try store.authenticate(token: token) else { throw IntakeError.unauthorized }
+        switch (identity.role, identity.team, identity.account) {
+        case (.team, let team?, _): return team
+        case (.participant, _, let account?): return try ParticipantGate(store: store).submittingTeam(of: account, in: try store.challenge(slug))
+        default: throw IntakeError.unauthorized
+        }
     }
 
     /// The same, for a caller whose team is already authenticated (the HTTP server checks tokens before reading a body).

@@ -4,6 +4,7 @@ import HummingbirdCore
 import Intake
 import Judge
 import Logging
+import Mail
 import NIOCore
 import ServiceLifecycle
 import UnixSignals
@@ -39,11 +40,17 @@ public struct ArbiterServer: Sendable {
             uploadWork: UploadWorkPool(threads: configuration.uploadThreads, perToken: configuration.uploadsPerToken,
                                        capacity: configuration.uploadsInProgress),
             viewer: ItemViewer(slides: configuration.slides.map(SlideFolder.init), cacheBytes: configuration.tileCacheBytes))
+        let signIns = RateLimiter(rate: configuration.signInsPerMinute / 60, burst: configuration.signInBurst)
         pages = WebHandlers(
             api: handlers, renderer: try PageRenderer(),
             portal: PortalSite(site: LeaderboardSite(store: store, assets: leaderboardAssets, signingKey: signingKey)),
-            assets: try WebAssets(), signIns: RateLimiter(rate: configuration.signInsPerMinute / 60, burst: configuration.signInBurst),
-            cookies: SessionCookie(secure: configuration.secureCookies), sessionLifetime: configuration.sessionLifetime)
+            assets: try WebAssets(), signIns: signIns,
+            cookies: SessionCookie(secure: configuration.secureCookies), sessionLifetime: configuration.sessionLifetime,
+            accounts: AccountDesk(
+                store: store, mail: configuration.smtp.map { SMTPMailSender(settings: $0) } ?? LogMailSender(logger: logger),
+                publicURL: configuration.siteURL, passwords: PasswordWork(threads: configuration.passwordThreads),
+                perPeer: signIns, perAccount: RateLimiter(rate: configuration.accountSignInsPerMinute / 60, burst: configuration.signInBurst),
+                logger: logger))
     }
 
     /// The routes, for serving or for calling in-process.

@@ -1,5 +1,6 @@
 import Foundation
 import Judge
+import Mail
 
 /// Where and how `arbiter serve` listens, and the per-token limits it enforces before a request reaches the intake.
 public struct ServerConfiguration: Sendable {
@@ -43,6 +44,17 @@ public struct ServerConfiguration: Sendable {
     public var slides: URL?
     /// Bytes of viewer tiles kept in memory once made.
     public var tileCacheBytes = 256 << 20
+    /// The site's address as browsers reach it, for the links mailed to accounts; nil uses `http://host:port`.
+    public var publicURL: String?
+    /// The mail server for verification and reset links; nil writes each mail to the log instead (development).
+    public var smtp: SMTPSettings?
+    /// Threads that hash and check passwords (scrypt, about 56 ms and 16 MiB each): the machine's cores by default.
+    public var passwordThreads = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// Sign-in attempts one account may receive per minute, sustained, after a burst of `signInBurst`.
+    public var accountSignInsPerMinute: Double = 5
+
+    /// Where links in mails point.
+    public var siteURL: String { publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? "http://\(host):\(port)" }
 
     /// Twice the machine's cores.
     public static var defaultUploadThreads: Int { 2 * max(1, ProcessInfo.processInfo.activeProcessorCount) }

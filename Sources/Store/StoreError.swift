@@ -31,6 +31,11 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case disputeAlreadyResolved(study: String, item: String, id: Int64, by: String)
     /// A change to a study that would contradict what is stored (a reader bound to another token, a reused key).
     case invalidStudyChange(study: String, reason: String)
+    /// A change to a team or a participant's standing that the challenge's rules forbid (a full team, a second team,
+    /// a merge past the submission limits, a spent invitation).
+    case invalidTeamChange(challenge: String, reason: String)
+    case unknownAccessRequest(challenge: String, email: String)
+    case unknownAccount(String)
 
     public var description: String {
         switch self {
@@ -76,6 +81,12 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "dispute #\(id) on item \"\(item)\" of study \"\(study)\" was already resolved by \(by)"
         case .invalidStudyChange(let study, let reason):
             "cannot change study \"\(study)\": \(reason)"
+        case .invalidTeamChange(let challenge, let reason):
+            "in challenge \"\(challenge)\": \(reason)"
+        case .unknownAccessRequest(let challenge, let email):
+            "challenge \"\(challenge)\" has no access request from \(email)"
+        case .unknownAccount(let email):
+            "no account \(email)"
         }
     }
 }

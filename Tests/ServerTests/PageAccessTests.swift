@@ -109,6 +109,9 @@ import Testing
         case .annotator:
             if !signedIn { return page.method == .get ? .signIn : .refused }
             return role == .annotator ? .admitted : .refused
+        case .account:
+            if !signedIn { return page.method == .get ? .signIn : .refused }
+            return .refused
         }
     }
 

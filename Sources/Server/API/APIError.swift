@@ -90,6 +90,10 @@ extension APIError {
             }
         case .noCases:
             self.init(.conflict, code: "no-cases", message: error.description)
+        case .notAdmitted:
+            self.init(.forbidden, code: "not-admitted", message: error.description)
+        case .noTeam:
+            self.init(.forbidden, code: "no-team", message: error.description)
         }
     }
 
@@ -97,9 +101,10 @@ extension APIError {
     init?(_ error: StoreError) {
         switch error {
         case .unknownChallenge, .unknownPhase, .unknownTeam, .unknownSubmission, .unknownToken, .unknownStudy, .unknownStudyItem,
+             .unknownAccessRequest, .unknownAccount,
              .unknownStudyReader, .unknownDispute:
             self.init(.notFound, code: "not-found", message: error.description)
-        case .studyItemHasReads, .notAssigned, .disputeAlreadyResolved, .invalidStudyChange:
+        case .studyItemHasReads, .notAssigned, .disputeAlreadyResolved, .invalidStudyChange, .invalidTeamChange:
             self.init(.conflict, code: "invalid-change", message: error.description)
         case .duplicateTeam:
             self.init(.conflict, code: "duplicate-team", message: error.description)

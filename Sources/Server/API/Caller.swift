@@ -7,6 +7,9 @@ public enum Caller: Sendable, Equatable {
     /// An annotator token, by its id: what a study binds its readers and adjudicators to.
     case annotator(tokenID: Int64)
     case team(StoredTeam)
+    /// A person's account, by its own token or its browser session. Within a challenge whose team it is in, it is
+    /// scoped to that team (`ParticipantScope`).
+    case participant(AccountRef)
 
     /// The name used in metrics labels and logs (never a token or a team's name).
     var role: String {
@@ -15,6 +18,7 @@ public enum Caller: Sendable, Equatable {
         case .organiser: "organiser"
         case .annotator: "annotator"
         case .team: "team"
+        case .participant: "participant"
         }
     }
 
@@ -24,6 +28,7 @@ public enum Caller: Sendable, Equatable {
         case (.annotator, _): self = .annotator(tokenID: identity.tokenID)
         case (.team, let team?): self = .team(team)
         case (.team, nil): self = .anonymous
+        case (.participant, _): self = identity.account.map(Caller.participant) ?? .anonymous
         }
     }
 }

@@ -13,7 +13,9 @@ info:
     teamOrOrganiser (a team sees only its own submissions), organiser, reader (an annotator token
     bound to the study as a reader: it reaches only its own assignments and reads) or adjudicator (an
     annotator token bound to the study as an adjudicator). A study an annotator token is not bound to
-    answers 404, as one that does not exist.
+    answers 404, as one that does not exist. A participant token (a person's own, made on their account
+    page) acts as the account's team within each challenge where it has one, and submits only once the
+    account is admitted (verified, the current rules accepted, approved where required).
 """#
 
     static let yaml = #"""

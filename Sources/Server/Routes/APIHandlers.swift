@@ -33,7 +33,8 @@ struct APIHandlers: Sendable {
                                     seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
         }
         do {
-            let (caller, rateKey) = try await identifyLimitingFailures(request, context: context)
+            let (identified, rateKey) = try await identifyLimitingFailures(request, context: context)
+            let caller = try await scoped(identified, for: endpoint, context: context)
             guard endpoint.admits(caller) else {
                 throw caller == .anonymous ? APIError.unauthenticated
                     : APIError.forbidden("a \(caller.role) token cannot use \(endpoint.method) \(endpoint.path)")
@@ -125,6 +126,25 @@ struct APIHandlers: Sendable {
         }
     }
 
+    /// An account's token, on a route of a challenge (or of a submission) whose team it is in, acts as that team;
+    /// submitting asks for full admission (`ParticipantScope`).
+    private func scoped(_ caller: Caller, for endpoint: Endpoint, context: APIRequestContext) async throws -> Caller {
+        guard case .participant(let account) = caller, [.team, .teamOrOrganiser].contains(endpoint.access) else { return caller }
+        let (slug, submissionID) = (context.parameters.get("challenge"), context.parameters.get("id").flatMap { Int64($0) })
+        let submitting = endpoint == .submit
+        return try await blocking { [store] in
+            let challenge: StoredChallenge
+            if let slug {
+                challenge = try store.challenge(slug)
+            } else if let submissionID {
+                challenge = try store.challengeAndPhase(of: try store.submission(submissionID)).0
+            } else {
+                return caller
+            }
+            return try ParticipantScope.caller(for: account, in: challenge, submitting: submitting, store: store)
+        }
+    }
+
     /// The caller and the key its request rate is counted under: the token's digest, or the peer's address.
     private func identify(_ request: Request, context: APIRequestContext) async throws -> (Caller, String) {
         guard let header = request.headers[.authorization] else {
@@ -144,7 +164,11 @@ struct APIHandlers: Sendable {
     /// Runs store work that may block (fsync, SQLite's write lock) off the cooperative pool. Uploads validate on
     /// `uploadWork`'s threads, never here, so store routes and probes do not queue behind them.
     func blocking<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
-        try await Self.blockingPool.runIfActive(work)
+        try await Self.blocking(work)
+    }
+
+    static func blocking<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
+        try await blockingPool.runIfActive(work)
     }
 
     /// One pool per process, like NIO's own singleton, but wider: its threads mostly wait on the disk.

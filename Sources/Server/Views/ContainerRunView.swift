@@ -35,7 +35,7 @@ struct ContainerRunView: Codable, Sendable {
         switch caller {
         case .organiser: true
         case .team: phase.container?.logs == .team
-        case .anonymous, .annotator: false
+        case .anonymous, .annotator, .participant: false
         }
     }
 }

@@ -50,6 +50,12 @@ public struct DirectoryBlobStore: BlobStore {
         return file
     }
 
+    public func storedFile(_ digest: String) throws -> URL {
+        let file = url(for: digest)
+        guard FileManager.default.fileExists(atPath: file.path) else { throw StoreError.io(path: file.path, operation: "open", code: ENOENT) }
+        return file
+    }
+
     public func read(_ digest: String) throws -> [UInt8] {
         let data = try Data(contentsOf: url(for: digest))
         let bytes = [UInt8](data)

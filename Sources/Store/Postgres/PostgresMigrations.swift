@@ -24,6 +24,7 @@ enum PostgresMigrations {
         ("v9-web-sessions", webSessions),
         ("v10-case-value-arrays", caseValueArrays),
         ("v11-reader-studies", readerStudies),
+        ("v12-accounts", accounts),
     ]
 
     /// Creates the schema if needed and applies the migrations it lacks, in one transaction holding an advisory lock

@@ -33,17 +33,30 @@ extension PostgresStore {
         return try read { connection in
             guard let row = try await connection.row(
                 """
-                SELECT t.id AS token_id, t.role, t.sha256, tm.id AS team_id, tm.challenge_id, tm.name
-                FROM tokens t LEFT JOIN teams tm ON tm.id = t.team_id
+                SELECT t.sha256, \(unescaped: Self.identityColumns)
+                FROM tokens t \(unescaped: Self.identityJoins)
                 WHERE t.sha256 = \(digest) AND t.revoked_at IS NULL
                 """, logger: self.logger),
-                AccessToken.constantTimeEquals(try row.get("sha256"), digest),
-                let role = TokenIdentity.Role(rawValue: try row.get("role"))
+                AccessToken.constantTimeEquals(try row.get("sha256"), digest)
             else { return nil }
-            let teamID: Int64? = try row.get("team_id")
-            let team = try teamID.map { StoredTeam(id: $0, challengeID: try row.get("challenge_id"), name: try row.get("name")) }
-            return TokenIdentity(tokenID: try row.get("token_id"), role: role, team: team)
+            return try Self.identity(row)
         }
+    }
+
+    /// What a token stands for, selected beside the token `t` (with `identityJoins`), for a token or a session.
+    static let identityColumns = "t.id AS token_id, t.role, tm.id AS team_id, tm.challenge_id, tm.name, a.id AS account_id, a.email"
+    static let identityJoins = "LEFT JOIN teams tm ON tm.id = t.team_id LEFT JOIN accounts a ON a.id = t.account_id"
+
+    /// The identity a row of `identityColumns` names; nil for an unknown role, or a participant token without its account.
+    static func identity(_ row: PostgresRandomAccessRow) throws -> TokenIdentity? {
+        guard let role = TokenIdentity.Role(rawValue: try row.get("role")) else { return nil }
+        let teamID: Int64? = try row.get("team_id")
+        let accountID: Int64? = try row.get("account_id")
+        let team = try teamID.map { StoredTeam(id: $0, challengeID: try row.get("challenge_id"), name: try row.get("name")) }
+        let email: String? = try row.get("email")
+        let account = accountID.flatMap { id in email.flatMap(EmailAddress.init).map { AccountRef(id: id, email: $0) } }
+        if role == .participant, account == nil { return nil }
+        return TokenIdentity(tokenID: try row.get("token_id"), role: role, team: team, account: account)
     }
 
     public func teams(challenge: StoredChallenge) throws -> [StoredTeam] {

@@ -2,7 +2,8 @@
 /// (`SQLiteStore` today) conform; `StoreFactory` opens one from a `--database` URL. The conformance tests in
 /// `Tests/StoreTests` pin down what every adapter must guarantee.
 public protocol ArbiterStore: ChallengeStore, TeamStore, SubmissionStore, JobStore, ResultStore, TruthStore, AuditStore,
-    HistoryStore, ContainerRunStore, SessionStore, DocumentStore, RefusalStore, StudyStore
+    HistoryStore, ContainerRunStore, SessionStore, DocumentStore, RefusalStore, StudyStore, AccountStore,
+    ParticipationStore
 {
     /// The files behind the rows: submissions and truth files, by content digest.
     var blobs: any BlobStore { get }

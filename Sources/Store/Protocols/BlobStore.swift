@@ -10,6 +10,9 @@ public protocol BlobStore: Sendable {
     func read(_ digest: String) throws -> [UInt8]
     /// A local file holding the blob, checked against its digest, for readers that work on files in place.
     func verifiedFile(_ digest: String) throws -> URL
+    /// The blob's file as stored, not hashed again: for serving large files whose readers check the digest sent with
+    /// them. `StoreError.io` when there is no such blob.
+    func storedFile(_ digest: String) throws -> URL
     /// A fresh file for an upload to be spooled to, on the blob store's own file system.
     func newIncomingFile() throws -> URL
     /// Stores a finished spooled upload under its digest, by renaming it into place.

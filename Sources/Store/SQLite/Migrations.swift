@@ -20,6 +20,7 @@ enum Migrations {
         migrator.registerMigration("v9-web-sessions", migrate: addWebSessions)
         migrator.registerMigration("v10-case-value-arrays", migrate: storeCaseValuesAsArrays)
         migrator.registerMigration("v11-reader-studies", migrate: addReaderStudies)
+        migrator.registerMigration("v12-accounts", migrate: addAccounts)
         return migrator
     }
 

@@ -3,21 +3,23 @@ import GRDB
 
 extension SQLiteStore {
     public func openSession(token: String, now: Date, lifetime: TimeInterval) throws -> WebSession? {
+        try pool.write { db in try openSession(token: token, now: now, lifetime: lifetime, in: db) }
+    }
+
+    func openSession(token: String, now: Date, lifetime: TimeInterval, in db: Database) throws -> WebSession? {
         let digest = AccessToken.digest(token)
-        return try pool.write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, sha256 FROM tokens WHERE sha256 = ? AND revoked_at IS NULL",
-                                             arguments: [digest]),
-                AccessToken.constantTimeEquals(row["sha256"], digest)
-            else { return nil }
-            let session = (id: RandomSecret.generate(prefix: "ses_"), csrf: RandomSecret.formToken())
-            let expiresAt = now.addingTimeInterval(lifetime)
-            try db.execute(
-                sql: "INSERT INTO web_sessions (sha256, token_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [AccessToken.digest(session.id), row["id"] as Int64, session.csrf, now.timeIntervalSince1970,
-                            expiresAt.timeIntervalSince1970])
-            guard let identity = try sessionIdentity(AccessToken.digest(session.id), now: now, in: db) else { return nil }
-            return WebSession(id: session.id, csrfToken: session.csrf, identity: identity.identity, expiresAt: expiresAt)
-        }
+        guard let row = try Row.fetchOne(db, sql: "SELECT id, sha256 FROM tokens WHERE sha256 = ? AND revoked_at IS NULL",
+                                         arguments: [digest]),
+            AccessToken.constantTimeEquals(row["sha256"], digest)
+        else { return nil }
+        let session = (id: RandomSecret.generate(prefix: "ses_"), csrf: RandomSecret.formToken())
+        let expiresAt = now.addingTimeInterval(lifetime)
+        try db.execute(
+            sql: "INSERT INTO web_sessions (sha256, token_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+            arguments: [AccessToken.digest(session.id), row["id"] as Int64, session.csrf, now.timeIntervalSince1970,
+                        expiresAt.timeIntervalSince1970])
+        guard let identity = try sessionIdentity(AccessToken.digest(session.id), now: now, in: db) else { return nil }
+        return WebSession(id: session.id, csrfToken: session.csrf, identity: identity.identity, expiresAt: expiresAt)
     }
 
     public func session(id: String, now: Date) throws -> WebSession? {
@@ -39,16 +41,14 @@ extension SQLiteStore {
     private func sessionIdentity(_ digest: String, now: Date, in db: Database) throws -> (identity: TokenIdentity, csrf: String, expiresAt: Date)? {
         guard let row = try Row.fetchOne(
             db.cachedStatement(sql: """
-                SELECT s.sha256, s.csrf_token, s.expires_at, t.id AS token_id, t.role, tm.id AS team_id, tm.challenge_id, tm.name
-                FROM web_sessions s JOIN tokens t ON t.id = s.token_id LEFT JOIN teams tm ON tm.id = t.team_id
+                SELECT s.sha256, s.csrf_token, s.expires_at, \(Self.identityColumns)
+                FROM web_sessions s JOIN tokens t ON t.id = s.token_id \(Self.identityJoins)
                 WHERE s.sha256 = ? AND s.ended_at IS NULL AND s.expires_at > ? AND t.revoked_at IS NULL
                 """),
             arguments: [digest, now.timeIntervalSince1970]),
             AccessToken.constantTimeEquals(row["sha256"], digest),
-            let role = TokenIdentity.Role(rawValue: row["role"])
+            let identity = Self.identity(row)
         else { return nil }
-        let teamID: Int64? = row["team_id"]
-        let team = teamID.map { StoredTeam(id: $0, challengeID: row["challenge_id"], name: row["name"]) }
-        return (TokenIdentity(tokenID: row["token_id"], role: role, team: team), row["csrf_token"], Date(timeIntervalSince1970: row["expires_at"]))
+        return (identity, row["csrf_token"], Date(timeIntervalSince1970: row["expires_at"]))
     }
 }

@@ -28,18 +28,29 @@ extension SQLiteStore {
         return try pool.read { db in
             guard let row = try Row.fetchOne(
                 db.cachedStatement(sql: """
-                    SELECT t.id AS token_id, t.role, t.sha256, tm.id AS team_id, tm.challenge_id, tm.name
-                    FROM tokens t LEFT JOIN teams tm ON tm.id = t.team_id
+                    SELECT t.sha256, \(Self.identityColumns)
+                    FROM tokens t \(Self.identityJoins)
                     WHERE t.sha256 = ? AND t.revoked_at IS NULL
                     """),
                 arguments: [digest]),
-                AccessToken.constantTimeEquals(row["sha256"], digest),
-                let role = TokenIdentity.Role(rawValue: row["role"])
+                AccessToken.constantTimeEquals(row["sha256"], digest)
             else { return nil }
-            let teamID: Int64? = row["team_id"]
-            let team = teamID.map { StoredTeam(id: $0, challengeID: row["challenge_id"], name: row["name"]) }
-            return TokenIdentity(tokenID: row["token_id"], role: role, team: team)
+            return Self.identity(row)
         }
+    }
+
+    /// What a token stands for, selected beside the token `t` (with `identityJoins`), for a token or a session.
+    static let identityColumns = "t.id AS token_id, t.role, tm.id AS team_id, tm.challenge_id, tm.name, a.id AS account_id, a.email"
+    static let identityJoins = "LEFT JOIN teams tm ON tm.id = t.team_id LEFT JOIN accounts a ON a.id = t.account_id"
+
+    static func identity(_ row: Row) -> TokenIdentity? {
+        guard let role = TokenIdentity.Role(rawValue: row["role"]) else { return nil }
+        let teamID: Int64? = row["team_id"]
+        let accountID: Int64? = row["account_id"]
+        let team = teamID.map { StoredTeam(id: $0, challengeID: row["challenge_id"], name: row["name"]) }
+        let account = accountID.flatMap { id in EmailAddress(row["email"]).map { AccountRef(id: id, email: $0) } }
+        if role == .participant, account == nil { return nil }
+        return TokenIdentity(tokenID: row["token_id"], role: role, team: team, account: account)
     }
 
     public func teams(challenge: StoredChallenge) throws -> [StoredTeam] {

@@ -39,9 +39,7 @@ struct SubmitCommand: AsyncParsableCommand {
             return
         }
         let store = try data.openStore()
-        guard let identity = try store.authenticate(token: token), identity.role == .team, let team = identity.team else {
-            throw IntakeError.unauthorized
-        }
+        let team = try SubmissionIntake(store: store).submittingTeam(token: token, challenge: challenge)
         // Copied into the blob store's incoming folder a megabyte at a time, as the server spools an upload: an image
         // archive of gigabytes is never held in memory.
         let upload = try UploadedFile.copying(file, into: store.blobs)
@@ -67,9 +65,8 @@ struct SelectCommand: ParsableCommand {
 
     func run() throws {
         let store = try data.openStore()
-        guard let token = token ?? ProcessInfo.processInfo.environment["ARBITER_TOKEN"],
-              let identity = try store.authenticate(token: token), let team = identity.team
-        else { throw IntakeError.unauthorized }
+        guard let token = token ?? ProcessInfo.processInfo.environment["ARBITER_TOKEN"] else { throw IntakeError.unauthorized }
+        let team = try SubmissionIntake(store: store).submittingTeam(token: token, challenge: challenge)
         try SubmissionIntake(store: store).choose(submission, team: team, now: Date())
         print("submission \(submission) is now team \(team.name)'s chosen entry")
     }

@@ -5,9 +5,13 @@ import HTTPTypes
 /// by a bearer token; the API (`Endpoint`) by bearer tokens only, never by the cookie.
 public enum Page: String, CaseIterable, Sendable {
     case home, signInForm, signIn, signOut, style, script, viewerScript, favicon
+    case signUpForm, signUp, verifyEmail, forgotForm, forgot, resetForm, reset
+    case account, resendVerification, createAccountToken, revokeAccountTokenForm, revokeAccountToken
+    case join, acceptTerms, team, createTeam, inviteToTeam, invitation, joinTeam, leaveTeam, data, dataFile
     case challenge, phase, upload, submissions, chooseForm, choose, runLog
     case leaderboardIndex, leaderboardFile
     case manage, phaseActionForm, phaseAction, addTeam, issueToken, revokeTokenForm, revokeToken, audit, publishLeaderboard
+    case decideAccess, removeMember
     case annotate, annotateItem, saveAnnotation, annotateImage, annotateTile, saveShapes
     case adjudicate, disputeItem, decideDispute, disputeImage, disputeTile
 
@@ -20,17 +24,31 @@ public enum Page: String, CaseIterable, Sendable {
         case organiser
         /// An annotator token's session: it reaches the studies the token is bound to, and in each only its own list.
         case annotator
+        /// An account's session, whether or not it is in a team (what it reaches in a challenge depends on its
+        /// standing there).
+        case account
     }
 
     public var method: HTTPRequest.Method {
         switch self {
-        case .signIn, .signOut, .upload, .choose, .phaseAction, .addTeam, .issueToken, .revokeToken, .publishLeaderboard, .saveAnnotation, .saveShapes, .decideDispute: .post
+        case .signIn, .signOut, .upload, .choose, .phaseAction, .addTeam, .issueToken, .revokeToken, .publishLeaderboard, .saveAnnotation, .saveShapes, .decideDispute,
+             .signUp, .forgot, .reset, .resendVerification, .createAccountToken, .revokeAccountToken, .acceptTerms, .createTeam, .inviteToTeam,
+             .joinTeam, .leaveTeam, .decideAccess, .removeMember:
+            .post
         default: .get
         }
     }
 
     /// Whether the page changes something: such a POST must carry the session's CSRF token.
     public var changesSomething: Bool { method == .post }
+
+    /// Pages a signed-out visitor posts (signing up or in, asking for or choosing a new password): with no session
+    /// to hold a CSRF token, each form carries one of its own, paired with a cookie only its path receives.
+    public var isPreSessionForm: Bool { [.signIn, .signUp, .forgot, .reset].contains(self) }
+
+    /// Pages that act for an account's team when the account is in one; submitting asks for full admission.
+    var actsForTeam: Bool { [.team, .teamOrOrganiser].contains(audience) || self == .phase }
+    var submits: Bool { [.upload].contains(self) }
 
     public var path: String {
         let challenge = "/challenges/{challenge}"
@@ -43,6 +61,23 @@ public enum Page: String, CaseIterable, Sendable {
         case .script: "/assets/web.js"
         case .viewerScript: "/assets/viewer.js"
         case .favicon: "/favicon.ico"
+        case .signUpForm, .signUp: "/sign-up"
+        case .verifyEmail: "/verify"
+        case .forgotForm, .forgot: "/forgot-password"
+        case .resetForm, .reset: "/reset-password"
+        case .account: "/account"
+        case .resendVerification: "/account/verification"
+        case .createAccountToken: "/account/tokens"
+        case .revokeAccountTokenForm, .revokeAccountToken: "/account/tokens/{id}/revoke"
+        case .join, .acceptTerms: challenge + "/join"
+        case .team, .createTeam: challenge + "/team"
+        case .inviteToTeam: challenge + "/team/invitations"
+        case .invitation, .joinTeam: challenge + "/team/join"
+        case .leaveTeam: challenge + "/team/leave"
+        case .data: challenge + "/data"
+        case .dataFile: challenge + "/data/{name}"
+        case .decideAccess: manage + "/access/{account}/{decision}"
+        case .removeMember: manage + "/teams/{team}/members/{account}/remove"
         case .challenge: challenge
         case .phase: challenge + "/phases/{phase}"
         case .upload: challenge + "/phases/{phase}/upload"
@@ -72,12 +107,16 @@ public enum Page: String, CaseIterable, Sendable {
 
     public var audience: Audience {
         switch self {
-        case .home, .signInForm, .signIn, .signOut, .style, .script, .viewerScript, .favicon, .challenge, .phase, .leaderboardIndex, .leaderboardFile:
+        case .home, .signInForm, .signIn, .signOut, .style, .script, .viewerScript, .favicon, .challenge, .phase, .leaderboardIndex, .leaderboardFile,
+             .signUpForm, .signUp, .verifyEmail, .forgotForm, .forgot, .resetForm, .reset:
             .everyone
+        case .account, .resendVerification, .createAccountToken, .revokeAccountTokenForm, .revokeAccountToken, .join, .acceptTerms, .team,
+             .createTeam, .inviteToTeam, .invitation, .joinTeam, .leaveTeam, .data, .dataFile:
+            .account
         case .upload, .chooseForm, .choose: .team
         case .submissions, .runLog: .teamOrOrganiser
         case .manage, .phaseActionForm, .phaseAction, .addTeam, .issueToken, .revokeTokenForm, .revokeToken, .audit,
-             .publishLeaderboard:
+             .publishLeaderboard, .decideAccess, .removeMember:
             .organiser
         case .annotate, .annotateItem, .saveAnnotation, .annotateImage, .annotateTile, .saveShapes, .adjudicate, .disputeItem,
              .decideDispute, .disputeImage, .disputeTile:
@@ -87,6 +126,7 @@ public enum Page: String, CaseIterable, Sendable {
 
     func admits(_ caller: Caller) -> Bool {
         switch (audience, caller) {
+        case (.account, .participant): true
         case (.everyone, _): true
         case (.team, .team): true
         case (.teamOrOrganiser, .team), (.teamOrOrganiser, .organiser): true

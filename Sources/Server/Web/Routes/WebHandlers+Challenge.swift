@@ -2,6 +2,7 @@ import Challenge
 import Foundation
 import Hummingbird
 import Ink
+import Intake
 import Store
 
 extension WebHandlers {
@@ -27,9 +28,14 @@ extension WebHandlers {
     func challenge(_ request: PageRequest) async throws -> Response {
         let slug = try request.parameter("challenge")
         let now = now()
-        let (challenge, phases, readme) = try await api.blocking { [store] in
+        let account = request.visitor.account
+        let (challenge, phases, readme, standing) = try await api.blocking { [store] in
             let challenge = try store.challenge(slug)
-            return (challenge, try store.phases(challenge), try store.document(.readme, challenge: slug))
+            let standing = try account.map { account in
+                let (standing, next) = try ParticipantGate(store: store).standing(of: account, in: challenge)
+                return StandingText.describe(standing, next: next)
+            }
+            return (challenge, try store.phases(challenge), try store.document(.readme, challenge: slug), standing)
         }
         let readmeHTML = readme.map { MarkdownParser().html(from: $0.markdown) } ?? ""
         return try page("challenge", title: challenge.spec.title, visitor: request.visitor, challenge: challenge, current: .overview,
@@ -37,6 +43,7 @@ extension WebHandlers {
                             "description": challenge.spec.description, "readme": readmeHTML, "hasReadme": readme != nil,
                             "phases": phases.map { Self.phaseRow($0, challenge: slug, now: now) },
                             "isTeam": request.visitor.team != nil,
+                            "isAccount": account != nil, "standing": standing ?? "",
                         ])
     }
 

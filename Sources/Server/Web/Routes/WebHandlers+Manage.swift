@@ -19,11 +19,15 @@ extension WebHandlers {
             return row
         }
         let tokensByTeam = Dictionary(grouping: snapshot.tokens, by: { $0.team ?? "" })
+        let membersByTeam = Dictionary(grouping: snapshot.members, by: { $0.team.id })
         let teams: [[String: Any]] = snapshot.teams.map { team, count in
             [
                 "name": team.name, "submissions": String(count), "issueURL": "\(base)/teams/\(Self.pathEscaped(team.name))/tokens",
                 "failed": String(snapshot.failedSubmissions[team.id] ?? 0),
                 "refused": String(snapshot.refusedByTeam[team.name] ?? 0),
+                "members": (membersByTeam[team.id] ?? []).map { member in
+                    ["email": member.email.text, "removeURL": "\(base)/teams/\(Self.pathEscaped(team.name))/members/\(member.accountID)/remove"]
+                },
                 "tokens": (tokensByTeam[team.name] ?? []).map { token in
                     [
                         "id": String(token.id), "label": token.label.map { "“\($0)”" } ?? "", "created": PageTime.values(token.createdAt),
@@ -38,6 +42,14 @@ extension WebHandlers {
                             "phases": phases, "teams": teams, "hasTeams": !teams.isEmpty,
                             "queue": snapshot.queueRows, "failedJobs": snapshot.failedJobRows, "hasFailedJobs": !snapshot.failedJobRows.isEmpty,
                             "refusals": snapshot.refusalRows, "hasRefusals": !snapshot.refusalRows.isEmpty,
+                            "requests": snapshot.requests.map { request in
+                                [
+                                    "email": request.email.text, "affiliation": request.affiliation, "purpose": request.purpose,
+                                    "state": request.state.rawValue, "pending": request.state == .pending, "requested": PageTime.values(request.requestedAt),
+                                    "approveURL": "\(base)/access/\(request.accountID)/approve", "refuseURL": "\(base)/access/\(request.accountID)/refuse",
+                                ] as [String: Any]
+                            },
+                            "hasRequests": !snapshot.requests.isEmpty, "approval": challenge.spec.participation.approval == .required,
                             "addTeamURL": "\(base)/teams", "auditURL": "\(base)/audit", "publishURL": "\(base)/leaderboard"
                         ])
     }

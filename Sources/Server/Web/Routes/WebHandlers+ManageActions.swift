@@ -82,7 +82,8 @@ extension WebHandlers {
 
     private func tokenShownOnce(_ request: PageRequest, challenge: StoredChallenge, team: String, token: String, heading: String) throws -> Response {
         try page("token", title: heading, visitor: request.visitor, challenge: challenge, current: .manage,
-                 values: ["heading": heading, "team": team, "token": token, "back": "/challenges/\(challenge.spec.slug)/manage"])
+                 values: ["heading": heading, "token": token, "back": "/challenges/\(challenge.spec.slug)/manage", "backLabel": "Back to Manage",
+                          "instruction": "Copy it now and give it to team \(team) over a private channel; Arbiter keeps only its digest and can never show it again."])
     }
 
     func revokeTokenForm(_ request: PageRequest) async throws -> Response {

@@ -10,7 +10,7 @@ import Store
 extension WebHandlers {
     /// The sections of a challenge's header; `current` is marked for screen readers and the eye.
     enum Section: String {
-        case overview, submit, submissions, leaderboard, manage
+        case overview, submit, submissions, team, data, leaderboard, manage
     }
 
     /// Renders `template` inside the layout: the header (who is signed in, sign-out), the challenge's sections as
@@ -23,12 +23,13 @@ extension WebHandlers {
         all["who"] = visitor.name ?? ""
         all["signedIn"] = visitor.session != nil
         if case .annotator = visitor.caller { all["isAnnotator"] = true }
+        all["isAccount"] = visitor.account != nil
         all["refreshSeconds"] = refreshSeconds.map(String.init) ?? ""
         all["hasRefresh"] = refreshSeconds != nil
         if let challenge {
             all["challengeTitle"] = challenge.spec.title
             all["challengeSlug"] = challenge.spec.slug
-            let sections = sections(challenge, caller: visitor.caller, current: current)
+            let sections = sections(challenge, visitor: visitor, current: current)
             all["sections"] = sections
             all["hasSections"] = !sections.isEmpty
         }
@@ -36,13 +37,17 @@ extension WebHandlers {
         return Response(status: status, headers: PageHeaders.html, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
-    private func sections(_ challenge: StoredChallenge, caller: Caller, current: Section?) -> [[String: Any]] {
-        let base = "/challenges/\(challenge.spec.slug)"
+    private func sections(_ challenge: StoredChallenge, visitor: Visitor, current: Section?) -> [[String: Any]] {
+        let (base, caller) = ("/challenges/\(challenge.spec.slug)", visitor.caller)
         var list: [(Section, String, String)] = [(.overview, "Overview", base)]
         if case .team = caller, let phase = challenge.spec.phases.last(where: { $0.opens <= now() }) ?? challenge.spec.phases.first {
             list.append((.submit, "Submit", base + "/phases/\(phase.slug)"))
         }
         if case .team = caller { list.append((.submissions, "My submissions", base + "/submissions")) }
+        if visitor.account != nil {
+            list.append((.team, "Team", base + "/team"))
+            if !challenge.spec.participation.data.isEmpty { list.append((.data, "Data", base + "/data")) }
+        }
         list.append((.leaderboard, "Leaderboard", base + "/leaderboard/"))
         if case .organiser = caller {
             list.append((.submissions, "Submissions", base + "/submissions"))

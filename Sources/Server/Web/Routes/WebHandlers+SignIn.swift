@@ -4,43 +4,56 @@ import Hummingbird
 import Store
 
 extension WebHandlers {
-    /// The sign-in form. Without a session there is no CSRF token to carry, so the form gets one of its own, paired
-    /// with a cookie only this path receives: a form posted from another site cannot know it.
-    func signInForm(_ request: PageRequest, problem: String? = nil) throws -> Response {
-        let formToken = RandomSecret.formToken()
+    /// The sign-in page: an account's e-mail address and password, or a token an organiser issued.
+    func signInForm(_ request: PageRequest, problem: String? = nil, notice: String? = nil, email: String = "", tokenProblem: Bool = false) throws -> Response {
+        let (formToken, cookie) = preSessionForm(path: Page.signIn.path)
         var response = try page("sign-in", title: "Sign in", visitor: request.visitor,
                                 values: ["formToken": formToken, "next": Self.safeNext(request.request.uri.queryParameters.get("next")),
-                                         "problem": problem ?? "", "hasProblem": problem != nil],
+                                         "problem": problem ?? "", "hasProblem": problem != nil, "tokenProblem": tokenProblem,
+                                         "accountProblem": problem != nil && !tokenProblem, "email": email,
+                                         "notice": notice ?? "", "hasNotice": notice != nil],
                                 status: problem == nil ? .ok : .unauthorized)
-        response.headers.append(HTTPField(name: .setCookie, value: cookies.setting(SessionCookie.signIn, to: formToken, maxAge: 3600, path: "/sign-in")))
+        response.headers.append(HTTPField(name: .setCookie, value: cookie))
         return response
     }
 
-    /// Opens a session from the pasted token: rate-limited per address, refused with the same words whether the token
-    /// never existed or was revoked. The token itself is never shown back.
+    /// Opens a session from an e-mail address and password, or from a pasted token. Both are rate-limited per peer
+    /// address (and a password per account too), and refused in words that never say whether the account or token
+    /// exists. A secret is never shown back.
     func signIn(_ request: PageRequest) async throws -> Response {
         let form = try await FormFields.read(request.request)
-        guard let expected = SessionCookie.value(SessionCookie.signIn, in: request.request.headers),
-              let sent = form["csrf"], AccessToken.constantTimeEquals(sent, expected)
-        else {
-            throw APIError(.forbidden, code: "invalid-csrf", message: "this sign-in form has expired or did not come from this site; open the sign-in page again")
-        }
-        if let wait = await signIns.spend(1, key: "peer:\(request.context.peer ?? "unknown")") {
-            throw APIError(.tooManyRequests, code: "rate-limited", message: "too many sign-in attempts from this address; retry in \(APIHandlers.seconds(wait)) s",
-                           retryAfterSeconds: APIHandlers.seconds(wait))
-        }
-        let token = (form["token"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        try requirePreSessionForm(form, request: request, path: Page.signIn.path, what: "sign-in form")
+        let peer = request.context.peer ?? "unknown"
         let (now, lifetime) = (now(), sessionLifetime)
-        guard !token.isEmpty, token.utf8.count <= 256,
-              let session = try await api.blocking({ [store] in try store.openSession(token: token, now: now, lifetime: lifetime) })
-        else {
-            return try signInForm(request, problem: "That token is not valid: it may have been mistyped or revoked. Paste it again, or ask the organisers for a new one.")
+        let session: WebSession
+        if let typed = form["email"] {
+            let password = form["password"] ?? ""
+            guard let email = EmailAddress(typed), !password.isEmpty,
+                  let opened = try await accounts.signIn(email: email, password: password, peer: peer, now: now, lifetime: lifetime)
+            else {
+                return try signInForm(request, problem: "That e-mail address and password do not match an account. Check both, or choose a new password.",
+                                      email: String(typed.prefix(254)))
+            }
+            session = opened
+        } else {
+            if let wait = await signIns.spend(1, key: "peer:\(peer)") {
+                throw APIError(.tooManyRequests, code: "rate-limited", message: "too many sign-in attempts from this address; retry in \(APIHandlers.seconds(wait)) s",
+                               retryAfterSeconds: APIHandlers.seconds(wait))
+            }
+            let token = (form["token"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !token.isEmpty, token.utf8.count <= 256,
+                  let opened = try await api.blocking({ [store] in try store.openSession(token: token, now: now, lifetime: lifetime) })
+            else {
+                return try signInForm(request, problem: "That token is not valid: it may have been mistyped or revoked. Paste it again, or ask the organisers for a new one.",
+                                      tokenProblem: true)
+            }
+            session = opened
         }
         let next = Self.safeNext(form["next"])
         let destination = next.isEmpty ? try await landing(for: Caller(session.identity)) : next
         return Self.redirect(to: destination, cookies: [
             cookies.setting(SessionCookie.session, to: session.id, maxAge: Int(lifetime)),
-            cookies.clearing(SessionCookie.signIn, path: "/sign-in"),
+            cookies.clearing(SessionCookie.signIn, path: Page.signIn.path),
         ])
     }
 
@@ -54,11 +67,30 @@ extension WebHandlers {
         return Self.redirect(to: "/", cookies: [cookies.clearing(SessionCookie.session)])
     }
 
-    /// Where a visitor goes after signing in: a team to its challenge, an annotator to its reading, everyone else home.
+    /// A form token for a page a visitor without a session posts, and the cookie, limited to the form's path, that
+    /// must come back with it: a form posted from another site cannot know it.
+    func preSessionForm(path: String) -> (token: String, cookie: String) {
+        let token = RandomSecret.formToken()
+        return (token, cookies.setting(SessionCookie.signIn, to: token, maxAge: 3600, path: path))
+    }
+
+    func requirePreSessionForm(_ form: FormFields, request: PageRequest, path: String, what: String) throws {
+        guard let expected = SessionCookie.value(SessionCookie.signIn, in: request.request.headers),
+              let sent = form["csrf"], AccessToken.constantTimeEquals(sent, expected)
+        else {
+            throw APIError(.forbidden, code: "invalid-csrf", message: "this \(what) has expired or did not come from this site; open its page again")
+        }
+    }
+
+    /// Where a visitor goes after signing in: a team to its challenge, an annotator to its reading, an account to its
+    /// page, everyone else home.
     private func landing(for caller: Caller) async throws -> String {
-        if case .annotator = caller { return "/annotate" }
-        guard case .team(let team) = caller else { return "/" }
-        return "/challenges/\(try await api.blocking { [store] in try store.challengeSlug(id: team.challengeID) })"
+        switch caller {
+        case .annotator: return "/annotate"
+        case .participant: return "/account"
+        case .team(let team): return "/challenges/\(try await api.blocking { [store] in try store.challengeSlug(id: team.challengeID) })"
+        default: return "/"
+        }
     }
 
     /// A `next` path on this site only (`/…`, never `//host` or a scheme), so sign-in cannot redirect elsewhere.

@@ -18,6 +18,7 @@ struct WebHandlers: Sendable {
     let signIns: RateLimiter
     let cookies: SessionCookie
     let sessionLifetime: TimeInterval
+    let accounts: AccountDesk
 
     var store: any ArbiterStore { api.store }
     func now() -> Date { api.clock() }
@@ -35,6 +36,7 @@ struct WebHandlers: Sendable {
     }
 
     private func admitted(_ page: Page, request: Request, context: APIRequestContext, visitor: Visitor) async throws -> Response {
+        let visitor = try await scoped(visitor, for: page, context: context)
         guard page.admits(visitor.caller) else {
             if visitor.caller == .anonymous, page.method == .get {
                 return Self.redirect(to: "/sign-in?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
@@ -46,7 +48,33 @@ struct WebHandlers: Sendable {
         let request = PageRequest(request: request, context: context, visitor: visitor)
         switch page {
         case .home: return try await home(request)
-        case .signInForm: return try signInForm(request)
+        case .signInForm:
+            return try signInForm(request, notice: request.request.uri.queryParameters.get("changed") == nil ? nil
+                : "Your password is changed, and every other session of yours has ended. Sign in with the new password.")
+        case .signUpForm: return try signUpForm(request)
+        case .signUp: return try await signUp(request)
+        case .verifyEmail: return try await verifyEmail(request)
+        case .forgotForm: return try forgotForm(request)
+        case .forgot: return try await forgot(request)
+        case .resetForm: return try resetForm(request)
+        case .reset: return try await reset(request)
+        case .account: return try await account(request)
+        case .resendVerification: return try await resendVerification(request)
+        case .createAccountToken: return try await createAccountToken(request)
+        case .revokeAccountTokenForm: return try await revokeAccountTokenForm(request)
+        case .revokeAccountToken: return try await revokeAccountToken(request)
+        case .join: return try await join(request)
+        case .acceptTerms: return try await acceptTerms(request)
+        case .team: return try await team(request)
+        case .createTeam: return try await createTeam(request)
+        case .inviteToTeam: return try await inviteToTeam(request)
+        case .invitation: return try await invitation(request)
+        case .joinTeam: return try await joinTeam(request)
+        case .leaveTeam: return try await leaveTeam(request)
+        case .data: return try await data(request)
+        case .dataFile: return try await dataFile(request)
+        case .decideAccess: return try await decideAccess(request)
+        case .removeMember: return try await removeMember(request)
         case .signIn: return try await signIn(request)
         case .signOut: return try await signOut(request)
         case .style: return assets.response(.style, request: request.request)
@@ -85,6 +113,16 @@ struct WebHandlers: Sendable {
         }
     }
 
+    /// An account's visitor, on a page of a challenge whose team it is in, acts as that team; uploading asks for
+    /// full admission (`ParticipantScope`).
+    private func scoped(_ visitor: Visitor, for page: Page, context: APIRequestContext) async throws -> Visitor {
+        guard case .participant(let account) = visitor.caller, page.actsForTeam, let slug = context.parameters.get("challenge") else { return visitor }
+        let submitting = page.submits
+        return visitor.scoped(to: try await api.blocking { [store] in
+            try ParticipantScope.caller(for: account, in: try store.challenge(slug), submitting: submitting, store: store)
+        })
+    }
+
     /// The visitor a session cookie stands for; a cookie naming no live session is reported so the answer clears it.
     /// An `Authorization` header is never read here: a bearer token does not open pages.
     private func identify(_ request: Request) async throws -> (Visitor, forged: Bool) {
@@ -120,6 +158,7 @@ struct WebHandlers: Sendable {
         case .teamOrOrganiser: "teams and organisers"
         case .organiser: "organisers"
         case .annotator: "a study's readers"
+        case .account: "people signed in with their own account"
         }
     }
 

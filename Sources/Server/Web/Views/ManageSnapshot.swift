@@ -8,6 +8,8 @@ struct ManageSnapshot {
     let phases: [StoredPhase]
     let teams: [(team: StoredTeam, submissions: Int)]
     let tokens: [TokenRecord]
+    let members: [TeamMember]
+    let requests: [AccessRequest]
     let failedSubmissions: [Int64: Int]
     let refusals: [UploadRefusal]
     let queueRows: [[String: String]]
@@ -29,6 +31,8 @@ struct ManageSnapshot {
         phases = try store.phases(challenge)
         teams = try store.teamsWithSubmissionCounts(challenge: challenge)
         tokens = try store.teamTokens(challenge: challenge)
+        members = try store.members(challenge: challenge)
+        requests = try store.accessRequests(challenge: challenge)
         refusals = try store.refusals(challenge: challenge)
         let submissions = try store.submissions(challenge: challenge, team: nil)
         failedSubmissions = submissions.filter { $0.status == .failed }.reduce(into: [:]) { $0[$1.teamID, default: 0] += 1 }

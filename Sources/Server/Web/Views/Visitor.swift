@@ -7,14 +7,23 @@ struct Visitor: Sendable {
 
     static let anonymous = Visitor(caller: .anonymous, session: nil)
 
+    /// The account signed in, whether or not the page scoped it to its team.
+    var account: AccountRef? { session?.identity.account }
+
     /// How the header names them: the team's name, or the role.
     var name: String? {
-        switch caller {
-        case .anonymous: nil
+        if let account { return account.email.text }
+        return switch caller {
+        case .anonymous, .participant: nil
         case .team(let team): team.name
         case .organiser: "organiser"
         case .annotator: "annotator"
         }
+    }
+
+    /// The same visitor, as the caller a page of one challenge sees.
+    func scoped(to caller: Caller) -> Visitor {
+        Visitor(caller: caller, session: session)
     }
 
     var team: StoredTeam? {

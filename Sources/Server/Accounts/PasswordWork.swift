@@ -1,0 +1,52 @@
+import HTTPTypes
+import NIOPosix
+import Store
+import Synchronization
+
+/// Where passwords are hashed and checked: scrypt holds 16 MiB and about 56 ms of a core per check, so it runs on
+/// threads of its own, never on the threads that answer `/healthz` and pages, and at most `capacity` checks wait at
+/// once; more are refused with 503 rather than queued without end.
+final class PasswordWork: Sendable {
+    let capacity: Int
+    private let pool: NIOThreadPool
+    private let waiting = Mutex(0)
+
+    init(threads: Int, capacity: Int = 64) {
+        self.capacity = max(1, capacity)
+        pool = NIOThreadPool(numberOfThreads: max(1, threads))
+        pool.start()
+    }
+
+    deinit {
+        pool.shutdownGracefully { _ in }
+    }
+
+    func run<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
+        let admitted = waiting.withLock { count in
+            guard count < capacity else { return false }
+            count += 1
+            return true
+        }
+        guard admitted else {
+            throw APIError(.serviceUnavailable, code: "busy", message: "the server is checking \(capacity) passwords already; retry in a moment",
+                           retryAfterSeconds: 2)
+        }
+        defer { waiting.withLock { $0 -= 1 } }
+        return try await pool.runIfActive(work)
+    }
+
+    /// Whether `password` is the one `stored` was made from; a stored string that does not parse matches nothing.
+    func verify(_ password: String, against stored: String) async throws -> Bool {
+        try await run {
+            guard let hash = try? PasswordHash(text: stored) else { return false }
+            return (try? hash.verifies(password)) ?? false
+        }
+    }
+
+    func hash(_ password: String) async throws -> String {
+        try await run { try PasswordHash.make(password).text }
+    }
+
+    /// A hash of no one's password, checked when an address has no account so that a refusal takes as long either way.
+    static let decoy: String = (try? PasswordHash.make(RandomSecret.formToken()).text) ?? ""
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+/// A link a team member hands to someone to join the team: single use, until it expires.
+public struct TeamInvitation: Sendable, Equatable {
+    public let team: StoredTeam
+    public let invitedBy: EmailAddress
+    public let expiresAt: Date
+
+    public init(team: StoredTeam, invitedBy: EmailAddress, expiresAt: Date) {
+        self.team = team
+        self.invitedBy = invitedBy
+        self.expiresAt = expiresAt
+    }
+}
+
+/// What accepting an invitation did.
+public enum TeamJoining: Sendable, Equatable {
+    /// The account, in no team before, joined.
+    case joined(StoredTeam)
+    /// The account's team, all its members and submissions, merged into the inviting team.
+    case merged(from: StoredTeam, into: StoredTeam)
+}

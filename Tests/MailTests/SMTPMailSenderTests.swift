@@ -1,0 +1,40 @@
+import Foundation
+import Mail
+import Testing
+
+@Suite struct SMTPMailSenderTests {
+    static let text = "Welcome.\n.\nVerify: https://arbiter.example/verify?token=abc=def\nGrüße\n"
+        + String(repeating: "a long line ", count: 10) + "\n"
+
+    @Test(.timeLimit(.minutes(1)))
+    func failureAtAClosedPortNamesServerAndRecipient() async throws {
+        let port = try LoopbackSocket.closedPort()
+        var settings = try SMTPSettings.parse(url: "smtp://127.0.0.1:\(port)", from: "arbiter@example.org")
+        settings.timeoutSeconds = 10
+        let sender = SMTPMailSender(settings: settings)
+        let error = try await #require(throws: MailError.self) {
+            try await sender.send(MailMessage(to: "reader@example.org", subject: "Hello", text: "Body"))
+        }
+        #expect(error.code == .transferFailed)
+        #expect(error.description.contains("smtp://127.0.0.1:\(port)"))
+        #expect(error.description.contains("reader@example.org"))
+        #expect(error.curlCode != nil)
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func deliversThroughALocalSMTPServer() async throws {
+        let sink = try SMTPSink()
+        var settings = try SMTPSettings.parse(url: "smtp://127.0.0.1:\(sink.port)", from: "arbiter@example.org")
+        settings.timeoutSeconds = 10
+        let subject = "Bestätigen Sie Ihre Adresse"
+        async let captured = sink.capture()
+        try await SMTPMailSender(settings: settings).send(MailMessage(to: "reader@example.org", subject: subject, text: Self.text))
+        let capture = try await captured
+        #expect(capture.commands.contains("MAIL FROM:<arbiter@example.org>"))
+        #expect(capture.commands.contains("RCPT TO:<reader@example.org>"))
+        #expect(capture.commands.last == "QUIT")
+        let mail = try RenderedMail(capture.message)
+        #expect(try mail.decodedSubject() == subject)
+        #expect(mail.body == Self.text.replacingOccurrences(of: "\n", with: "\r\n"))
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// A one-message SMTP server on 127.0.0.1 for the tests: it answers 220, 250 to EHLO/HELO, MAIL and RCPT, 354 to DATA
+/// and 221 to QUIT, and hands back the commands and the DATA bytes it received. Bounded: it gives up 10 s after
+/// `capture()` starts, and after 32 commands.
+struct SMTPSink: Sendable {
+    struct Capture: Sendable {
+        /// The command lines, without CRLF.
+        var commands: [String] = []
+        /// The message as sent after DATA, dot-stuffing undone and the terminating "." removed.
+        var message = ""
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    private let listener: Int32
+    /// The port the sink listens on.
+    let port: UInt16
+
+    init() throws {
+        let socket = try LoopbackSocket(listening: 1)
+        listener = socket.descriptor
+        port = socket.port
+    }
+
+    /// Serves one client on a thread of its own and returns what it sent; closes the sink.
+    func capture() async throws -> Capture {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Result { try serve(deadline: Date().addingTimeInterval(10)) })
+            }.start()
+        }
+    }
+
+    private func serve(deadline: Date) throws -> Capture {
+        defer { close(listener) }
+        try wait(for: listener, until: deadline)
+        let client = accept(listener, nil, nil)
+        guard client >= 0 else { throw Failure(description: "accept failed") }
+        defer { close(client) }
+        var connection = Connection(descriptor: client, deadline: deadline)
+        var capture = Capture()
+        try connection.send("220 sink ESMTP")
+        for _ in 0..<32 {
+            let command = try connection.readLine()
+            capture.commands.append(command)
+            switch command.prefix(4).uppercased() {
+            case "EHLO", "HELO": try connection.send("250 sink")
+            case "MAIL", "RCPT": try connection.send("250 OK")
+            case "DATA":
+                try connection.send("354 end with <CRLF>.<CRLF>")
+                capture.message = try connection.readData()
+                try connection.send("250 queued")
+            case "QUIT":
+                try connection.send("221 bye")
+                return capture
+            default: try connection.send("502 not implemented")
+            }
+        }
+        throw Failure(description: "more than 32 commands: \(capture.commands)")
+    }
+
+    /// Waits until `descriptor` is readable, or throws at `deadline`.
+    fileprivate static func wait(for descriptor: Int32, until deadline: Date) throws {
+        let milliseconds = Int32(max(0, deadline.timeIntervalSinceNow * 1000))
+        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        guard poll(&entry, 1, milliseconds) == 1 else { throw Failure(description: "the client sent nothing within 10 s") }
+    }
+
+    private func wait(for descriptor: Int32, until deadline: Date) throws {
+        try Self.wait(for: descriptor, until: deadline)
+    }
+
+    /// One client connection with its unread bytes.
+    private struct Connection {
+        let descriptor: Int32
+        let deadline: Date
+        var buffer: [UInt8] = []
+
+        func send(_ line: String) throws {
+            let bytes = Array((line + "\r\n").utf8)
+            guard write(descriptor, bytes, bytes.count) == bytes.count else { throw Failure(description: "write failed") }
+        }
+
+        mutating func readLine() throws -> String {
+            String(decoding: try read(through: Array("\r\n".utf8)).dropLast(2), as: UTF8.self)
+        }
+
+        /// The DATA section up to CRLF "." CRLF, with one leading dot removed from every line that has one.
+        mutating func readData() throws -> String {
+            let data = String(decoding: try read(through: Array("\r\n.\r\n".utf8)).dropLast(3), as: UTF8.self)
+            return data.components(separatedBy: "\r\n").map { $0.hasPrefix(".") ? String($0.dropFirst()) : $0 }
+                .joined(separator: "\r\n")
+        }
+
+        private mutating func read(through terminator: [UInt8]) throws -> [UInt8] {
+            while true {
+                if let range = buffer.firstRange(of: terminator) {
+                    let taken = Array(buffer[..<range.upperBound])
+                    buffer.removeSubrange(..<range.upperBound)
+                    return taken
+                }
+                try SMTPSink.wait(for: descriptor, until: deadline)
+                var chunk = [UInt8](repeating: 0, count: 4096)
+                let count = recv(descriptor, &chunk, chunk.count, 0)
+                guard count > 0 else { throw Failure(description: "the client closed the connection mid-command") }
+                buffer += chunk[..<count]
+            }
+        }
+    }
+}
