@@ -65,7 +65,8 @@ struct CurlTransfer: Sendable {
     /// transfer that is still connecting or waiting on the server.
     private func configureUpload(_ handle: UnsafeMutableRawPointer, context: UnsafeMutableRawPointer) throws(MailError) {
         try check(arbiter_curl_setopt_long(handle, CURLOPT_UPLOAD, 1), "CURLOPT_UPLOAD")
-        try check(arbiter_curl_setopt_off_t(handle, CURLOPT_INFILESIZE_LARGE, curl_off_t(upload.count)), "CURLOPT_INFILESIZE_LARGE")
+        let size = curl_off_t(upload.count)
+        try check(arbiter_curl_setopt_off_t(handle, CURLOPT_INFILESIZE_LARGE, size), "CURLOPT_INFILESIZE_LARGE")
         try check(arbiter_curl_setopt_pointer(handle, CURLOPT_READDATA, context), "CURLOPT_READDATA")
         let read = arbiter_curl_setopt_read_function(handle) { buffer, size, count, context in
             guard let buffer, let context else { return arbiter_curl_read_abort() }

@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct MailFormatTests {
     static let longLine = String(repeating: "The verification link follows. ", count: 6)
-    static let text = "Grüße aus Zürich — 1 + 1 = 2\n.\n\(longLine)\nhttps://arbiter.example/verify?token=abc=def\ntrailing space \n"
+    static let text =
+        "Grüße aus Zürich — 1 + 1 = 2\n.\n\(longLine)\nhttps://arbiter.example/verify?token=abc=def\ntrailing space \n"
 
     static func render(subject: String = "Verify your address", text: String = text) throws -> String {
         let message = MailMessage(to: "reader@example.org", subject: subject, text: text)
@@ -14,7 +15,9 @@ import Testing
     @Test func everyLineEndsWithCRLF() throws {
         let bytes = Array(try Self.render().utf8)
         for (index, byte) in bytes.enumerated() where byte == 0x0A { #expect(index > 0 && bytes[index - 1] == 0x0D) }
-        for (index, byte) in bytes.enumerated() where byte == 0x0D { #expect(index + 1 < bytes.count && bytes[index + 1] == 0x0A) }
+        for (index, byte) in bytes.enumerated() where byte == 0x0D {
+            #expect(index + 1 < bytes.count && bytes[index + 1] == 0x0A)
+        }
         #expect(bytes.suffix(2) == [0x0D, 0x0A])
     }
 

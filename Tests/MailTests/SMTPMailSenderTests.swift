@@ -28,7 +28,8 @@ import Testing
         settings.timeoutSeconds = 10
         let subject = "Bestätigen Sie Ihre Adresse"
         async let captured = sink.capture()
-        try await SMTPMailSender(settings: settings).send(MailMessage(to: "reader@example.org", subject: subject, text: Self.text))
+        let message = MailMessage(to: "reader@example.org", subject: subject, text: Self.text)
+        try await SMTPMailSender(settings: settings).send(message)
         let capture = try await captured
         #expect(capture.commands.contains("MAIL FROM:<arbiter@example.org>"))
         #expect(capture.commands.contains("RCPT TO:<reader@example.org>"))
