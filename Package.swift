@@ -140,7 +140,7 @@ let package = Package(
             name: "arbiter",
             dependencies: [
                 "Imaging", "Tiling", "Annotations", "Challenge", "Evaluation", "Store", "Intake", "Judge", "Site", "Scoring",
-                "Server", "Runner", "Studies", "BuiltInFiles",
+                "Server", "Runner", "Studies", "BuiltInFiles", "Mail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

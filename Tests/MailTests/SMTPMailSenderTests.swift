@@ -34,6 +34,7 @@ import Testing
         #expect(capture.commands.contains("MAIL FROM:<arbiter@example.org>"))
         #expect(capture.commands.contains("RCPT TO:<reader@example.org>"))
         #expect(capture.commands.last == "QUIT")
+        #expect(capture.wire.components(separatedBy: "\r\n").contains(".."), "libcurl doubles a line's leading dot")
         let mail = try RenderedMail(capture.message)
         #expect(try mail.decodedSubject() == subject)
         #expect(mail.body == Self.text.replacingOccurrences(of: "\n", with: "\r\n"))

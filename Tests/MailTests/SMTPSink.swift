@@ -7,7 +7,9 @@ struct SMTPSink: Sendable {
     struct Capture: Sendable {
         /// The command lines, without CRLF.
         var commands: [String] = []
-        /// The message as sent after DATA, dot-stuffing undone and the terminating "." removed.
+        /// The DATA section as it came over the wire, up to and without the terminating CRLF "." CRLF.
+        var wire = ""
+        /// The message: `wire` with the SMTP dot-stuffing undone and a final CRLF.
         var message = ""
     }
 
@@ -51,7 +53,9 @@ struct SMTPSink: Sendable {
             case "MAIL", "RCPT": try connection.send("250 OK")
             case "DATA":
                 try connection.send("354 end with <CRLF>.<CRLF>")
-                capture.message = try connection.readData()
+                capture.wire = try connection.readData()
+                capture.message = capture.wire.components(separatedBy: "\r\n")
+                    .map { $0.hasPrefix(".") ? String($0.dropFirst()) : $0 }.joined(separator: "\r\n") + "\r\n"
                 try connection.send("250 queued")
             case "QUIT":
                 try connection.send("221 bye")
@@ -88,11 +92,9 @@ struct SMTPSink: Sendable {
             String(decoding: try read(through: Array("\r\n".utf8)).dropLast(2), as: UTF8.self)
         }
 
-        /// The DATA section up to CRLF "." CRLF, with one leading dot removed from every line that has one.
+        /// The DATA section up to, without, CRLF "." CRLF.
         mutating func readData() throws -> String {
-            let data = String(decoding: try read(through: Array("\r\n.\r\n".utf8)).dropLast(3), as: UTF8.self)
-            return data.components(separatedBy: "\r\n").map { $0.hasPrefix(".") ? String($0.dropFirst()) : $0 }
-                .joined(separator: "\r\n")
+            String(decoding: try read(through: Array("\r\n.\r\n".utf8)).dropLast(5), as: UTF8.self)
         }
 
         private mutating func read(through terminator: [UInt8]) throws -> [UInt8] {

@@ -2,6 +2,7 @@ import ArgumentParser
 import BuiltInFiles
 import Foundation
 import Logging
+import Mail
 import Server
 import Site
 
@@ -32,6 +33,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Folder of the slides study items name: the annotation viewer's tiles are made from them (without it, readers see each item's picture only).")
     var slides: String?
     @Option(help: "Megabytes of viewer tiles kept in memory.") var tileCacheMegabytes = 256
+    @Option(help: "Sign-in attempts one account may receive per minute, whatever the address they come from.") var accountSignInsPerMinute = 5.0
+    @Option(help: "Threads that hash and check passwords (default: the machine's cores).") var passwordThreads: Int?
+    @Option(help: "The site's address as browsers reach it, for links mailed to accounts (default: http://HOST:PORT).") var publicURL: String?
+    @Option(help: "Mail server for verification and reset links, smtp://HOST:PORT or smtps://HOST:PORT (without it, mails are written to the log). Its password, if any, is read from ARBITER_SMTP_PASSWORD.")
+    var smtpURL: String?
+    @Option(help: "Sender address of the mails.") var smtpFrom = "arbiter@localhost"
+    @Option(help: "User name on the mail server.") var smtpUser: String?
+    @Flag(help: "Refuse to send mail unless the server offers STARTTLS.") var smtpRequireTLS = false
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
 
     func validate() throws {
@@ -41,7 +50,11 @@ struct ServeCommand: AsyncParsableCommand {
         guard sessionHours > 0, sessionHours <= 24 * 30, signInsPerMinute > 0 else {
             throw ValidationError("--session-hours must be above 0 and at most 720, and --sign-ins-per-minute above 0; got \(sessionHours) and \(signInsPerMinute)")
         }
-        for (name, value) in [("--upload-threads", uploadThreads ?? 1), ("--uploads-per-token", uploadsPerToken), ("--uploads-in-progress", uploadsInProgress)] where value < 1 {
+        guard accountSignInsPerMinute > 0 else { throw ValidationError("--account-sign-ins-per-minute must be above 0, got \(accountSignInsPerMinute)") }
+        if let publicURL, URL(string: publicURL)?.host == nil || !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {
+            throw ValidationError("--public-url must be an http or https address such as https://challenges.example.org, got \(publicURL)")
+        }
+        for (name, value) in [("--password-threads", passwordThreads ?? 1), ("--upload-threads", uploadThreads ?? 1), ("--uploads-per-token", uploadsPerToken), ("--uploads-in-progress", uploadsInProgress)] where value < 1 {
             throw ValidationError("\(name) must be at least 1, got \(value)")
         }
     }
@@ -62,6 +75,16 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.signInBurst = max(1, signInsPerMinute)
         configuration.slides = slides.map { URL(fileURLWithPath: $0, isDirectory: true) }
         configuration.tileCacheBytes = max(0, tileCacheMegabytes) << 20
+        configuration.accountSignInsPerMinute = accountSignInsPerMinute
+        if let passwordThreads { configuration.passwordThreads = passwordThreads }
+        configuration.publicURL = publicURL
+        if let smtpURL {
+            var smtp = try SMTPSettings.parse(url: smtpURL, from: smtpFrom)
+            smtp.username = smtpUser
+            smtp.password = ProcessInfo.processInfo.environment["ARBITER_SMTP_PASSWORD"]
+            smtp.requiresSTARTTLS = smtpRequireTLS
+            configuration.smtp = smtp
+        }
         let assetsURL = URL(fileURLWithPath: BuiltInFiles.resolve(assets))
         let server = try ArbiterServer(store: try data.openStore(), configuration: configuration,
                                        leaderboardAssets: assetsURL,

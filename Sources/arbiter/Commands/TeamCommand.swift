@@ -1,10 +1,12 @@
 import ArgumentParser
+import Challenge
 import Foundation
+import Intake
 import Store
 
 struct TeamCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "team", abstract: "Manage teams.", subcommands: [Add.self])
+        commandName: "team", abstract: "Manage teams.", subcommands: [Add.self, Invite.self, Join.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -18,5 +20,60 @@ struct TeamCommand: ParsableCommand {
             let (_, token) = try data.openStore().addTeam(challenge: challenge, name: name, now: Date())
             print(token)
         }
+    }
+
+    struct Invite: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a single-use link, valid for a week, that adds its opener to your team (you: the account of a participant token).")
+
+        @Argument(help: "Challenge slug.") var challenge: String
+        @Option(help: "Your own token, made on your account page (or set ARBITER_TOKEN).") var token: String?
+        @Option(help: "The site's address as browsers reach it, for the link.") var publicURL = "http://127.0.0.1:8080"
+        @OptionGroup var data: DataDirectoryOption
+
+        func run() throws {
+            let store = try data.openStore()
+            let account = try ParticipantToken.account(token, in: store)
+            let challenge = try store.challenge(self.challenge)
+            try ParticipantGate(store: store).requireAdmitted(account, in: challenge)
+            let link = try store.inviteToTeam(accountID: account.id, challenge: challenge, now: Date(), lifetime: 7 * 86_400)
+            print("\(publicURL.trimmingCharacters(in: CharacterSet(charactersIn: "/")))/challenges/\(self.challenge)/team/join?invitation=\(link)")
+        }
+    }
+
+    struct Join: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Join the team an invitation link names; if you are in a team already, it merges into that one, within the limits.")
+
+        @Argument(help: "Challenge slug.") var challenge: String
+        @Argument(help: "The invitation link, or the code after invitation= in it.") var invitation: String
+        @Option(help: "Your own token, made on your account page (or set ARBITER_TOKEN).") var token: String?
+        @OptionGroup var data: DataDirectoryOption
+
+        func run() throws {
+            let store = try data.openStore()
+            let account = try ParticipantToken.account(token, in: store)
+            let challenge = try store.challenge(self.challenge)
+            try ParticipantGate(store: store).requireAdmitted(account, in: challenge)
+            let code = URLComponents(string: invitation)?.queryItems?.first(where: { $0.name == "invitation" })?.value ?? invitation
+            switch try store.joinTeam(invitation: code, accountID: account.id, challenge: challenge,
+                                      maxTeamSize: challenge.spec.participation.maxTeamSize, now: Date()) {
+            case .joined(let team): print("joined team \(team.name)")
+            case .merged(let from, let into): print("merged team \(from.name) into team \(into.name)")
+            }
+        }
+    }
+}
+
+/// The account a participant token stands for.
+enum ParticipantToken {
+    static func account(_ token: String?, in store: any ArbiterStore) throws -> AccountRef {
+        guard let token = token ?? ProcessInfo.processInfo.environment["ARBITER_TOKEN"] else {
+            throw ValidationError("no token: pass --token or set ARBITER_TOKEN")
+        }
+        guard let account = try store.authenticate(token: token)?.account else {
+            throw ValidationError("the token is not a participant's own token: make one on your account page")
+        }
+        return account
     }
 }
