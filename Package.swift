@@ -185,7 +185,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Server", "Challenge", "Imaging", "Evaluation", "Store", "Intake", "Judge", "Scoring", "Studies", "Geometry", "TestSupport", "PlatformSupport",
+                "Server", "Challenge", "Imaging", "Evaluation", "Store", "Intake", "Judge", "Scoring", "Studies", "Geometry", "TestSupport", "PlatformSupport", "Mail",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),

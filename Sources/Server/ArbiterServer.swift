@@ -24,9 +24,10 @@ public struct ArbiterServer: Sendable {
 
     /// `signingKey` (see `SigningKeys`) signs a snapshot into the leaderboard's history whenever the portal's copy of
     /// the site is rebuilt with something new to show.
+    /// `mail` sends accounts their links; nil chooses from the configuration (its SMTP server, else the log).
     public init(store: any ArbiterStore, configuration: ServerConfiguration = ServerConfiguration(), leaderboardAssets: URL,
                 signingKey: Data? = nil, logger: Logger = Logger(label: "arbiter.server"),
-                clock: @escaping @Sendable () -> Date = { Date() }) throws {
+                clock: @escaping @Sendable () -> Date = { Date() }, mail: (any MailSender)? = nil) throws {
         self.store = store
         self.configuration = configuration
         self.logger = logger
@@ -47,7 +48,7 @@ public struct ArbiterServer: Sendable {
             assets: try WebAssets(), signIns: signIns,
             cookies: SessionCookie(secure: configuration.secureCookies), sessionLifetime: configuration.sessionLifetime,
             accounts: AccountDesk(
-                store: store, mail: configuration.smtp.map { SMTPMailSender(settings: $0) } ?? LogMailSender(logger: logger),
+                store: store, mail: mail ?? configuration.smtp.map { SMTPMailSender(settings: $0) } ?? LogMailSender(logger: logger),
                 publicURL: configuration.siteURL, passwords: PasswordWork(threads: configuration.passwordThreads),
                 perPeer: signIns, perAccount: RateLimiter(rate: configuration.accountSignInsPerMinute / 60, burst: configuration.signInBurst),
                 logger: logger))

@@ -39,6 +39,15 @@ struct LoopbackSocket {
         port = UInt16(bigEndian: address.sin_port)
     }
 
+    /// Waits until `descriptor` is readable (for a listening socket: a client is waiting), or throws at `deadline`.
+    static func waitUntilReadable(_ descriptor: Int32, until deadline: Date) throws {
+        let milliseconds = Int32(max(0, deadline.timeIntervalSinceNow * 1000))
+        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        guard poll(&entry, 1, milliseconds) == 1 else {
+            throw Failure(call: "poll (nothing to read by the deadline)", code: ETIMEDOUT)
+        }
+    }
+
     /// A loopback port nothing listens on: bound, read, and closed again. Another process could take it in between,
     /// but nothing on a test machine listens on a fresh ephemeral port.
     static func closedPort() throws -> UInt16 {

@@ -22,6 +22,22 @@ import Testing
     }
 
     @Test(.timeLimit(.minutes(1)))
+    func cancellingStopsATransferWaitingForTheServer() async throws {
+        // A server that lets the client connect (the kernel completes the handshake) but never greets it.
+        let silent = try LoopbackSocket(listening: 1)
+        defer { close(silent.descriptor) }
+        var settings = try SMTPSettings.parse(url: "smtp://127.0.0.1:\(silent.port)", from: "arbiter@example.org")
+        settings.timeoutSeconds = 30
+        let sender = SMTPMailSender(settings: settings)
+        let started = ContinuousClock.now
+        let sending = Task { try await sender.send(MailMessage(to: "reader@example.org", subject: "Hello", text: "Body")) }
+        try LoopbackSocket.waitUntilReadable(silent.descriptor, until: Date().addingTimeInterval(10))
+        sending.cancel()
+        await #expect(throws: CancellationError.self) { try await sending.value }
+        #expect(ContinuousClock.now - started < .seconds(10))
+    }
+
+    @Test(.timeLimit(.minutes(1)))
     func deliversThroughALocalSMTPServer() async throws {
         let sink = try SMTPSink()
         var settings = try SMTPSettings.parse(url: "smtp://127.0.0.1:\(sink.port)", from: "arbiter@example.org")

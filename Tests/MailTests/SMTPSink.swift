@@ -38,7 +38,7 @@ struct SMTPSink: Sendable {
 
     private func serve(deadline: Date) throws -> Capture {
         defer { close(listener) }
-        try wait(for: listener, until: deadline)
+        try LoopbackSocket.waitUntilReadable(listener, until: deadline)
         let client = accept(listener, nil, nil)
         guard client >= 0 else { throw Failure(description: "accept failed") }
         defer { close(client) }
@@ -66,16 +66,6 @@ struct SMTPSink: Sendable {
         throw Failure(description: "more than 32 commands: \(capture.commands)")
     }
 
-    /// Waits until `descriptor` is readable, or throws at `deadline`.
-    fileprivate static func wait(for descriptor: Int32, until deadline: Date) throws {
-        let milliseconds = Int32(max(0, deadline.timeIntervalSinceNow * 1000))
-        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        guard poll(&entry, 1, milliseconds) == 1 else { throw Failure(description: "the client sent nothing within 10 s") }
-    }
-
-    private func wait(for descriptor: Int32, until deadline: Date) throws {
-        try Self.wait(for: descriptor, until: deadline)
-    }
 
     /// One client connection with its unread bytes.
     private struct Connection {
@@ -104,7 +94,7 @@ struct SMTPSink: Sendable {
                     buffer.removeSubrange(..<range.upperBound)
                     return taken
                 }
-                try SMTPSink.wait(for: descriptor, until: deadline)
+                try LoopbackSocket.waitUntilReadable(descriptor, until: deadline)
                 var chunk = [UInt8](repeating: 0, count: 4096)
                 let count = recv(descriptor, &chunk, chunk.count, 0)
                 guard count > 0 else { throw Failure(description: "the client closed the connection mid-command") }

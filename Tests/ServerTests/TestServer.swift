@@ -6,6 +6,7 @@ import Hummingbird
 import Intake
 import Judge
 import Logging
+import Mail
 import NIOCore
 import NIOEmbedded
 import Server
@@ -28,6 +29,8 @@ struct TestServer {
     let bravo: String
     let organiser: String
     let annotator: String
+    /// Every mail the server sent.
+    let outbox = MailOutbox()
 
     init(limits: String = "{ per-period: 3, period: 1d, total: 10, max-file-size: 2KB }",
          configuration: ServerConfiguration = ServerConfiguration(requestsPerSecond: 10_000, requestBurst: 10_000),
@@ -43,7 +46,7 @@ struct TestServer {
         organiser = try store.issueToken(role: .organiser, now: Self.now).token
         annotator = try store.issueToken(role: .annotator, now: Self.now).token
         server = try ArbiterServer(store: store, configuration: configuration, leaderboardAssets: RepositoryFiles.url("Leaderboard"),
-                                   logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), clock: clock)
+                                   logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), clock: clock, mail: outbox)
         responder = try await server.router().buildResponder()
     }
 

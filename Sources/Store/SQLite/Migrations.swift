@@ -5,7 +5,7 @@ enum Migrations {
     /// Every migration, oldest first; each name is a shipped schema version.
     static let names = ["v1-walking-skeleton", "v2-truth-files", "v3-leaderboard-history", "v4-server", "v5-quarantined-jobs",
                               "v6-job-kinds", "v7-claimable-jobs", "v8-container-runs", "v9-web-sessions",
-                              "v10-case-value-arrays", "v11-reader-studies"]
+                              "v10-case-value-arrays", "v11-reader-studies", "v12-accounts"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

@@ -190,7 +190,7 @@ extension SQLiteStore {
                 try append(AuditEntry(at: now, actor: account.auditActor, action: "team.joined", challenge: slug, subject: target.name), in: db)
                 return .joined(target)
             }
-            let phases = try Row.fetchAll(db, sql: "SELECT id, slug FROM phases WHERE challenge_id = ?", arguments: [challenge.id])
+            let phases = try Row.fetchAll(db, sql: "SELECT id, slug FROM phases WHERE challenge_id = ? ORDER BY slug", arguments: [challenge.id])
             for phase in phases {
                 guard let spec = challenge.spec.phase(phase["slug"]) else { continue }
                 let times = try Double.fetchAll(db, sql: "SELECT submitted_at FROM submissions WHERE phase_id = ? AND team_id IN (?, ?)",
