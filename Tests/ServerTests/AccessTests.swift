@@ -10,6 +10,21 @@ import Testing
 @Suite struct AccessTests {
     enum Role: String, CaseIterable, Hashable {
         case anonymous, forged, alpha, bravo, annotator, organiser
+        /// People's own accounts, in each state of joining the tiny challenge (`TestAccounts`).
+        case unverified, unaccepted, awaiting, member, removed
+
+        static let accounts: Set<Role> = [.unverified, .unaccepted, .awaiting, .member, .removed]
+
+        func account(in accounts: TestAccounts) -> TestAccounts.Account? {
+            switch self {
+            case .unverified: accounts.unverified
+            case .unaccepted: accounts.unaccepted
+            case .awaiting: accounts.awaiting
+            case .member: accounts.member
+            case .removed: accounts.removed
+            default: nil
+            }
+        }
     }
 
     /// Each route gets a fresh server, so that routes which change things (publish, revoke, close) cannot mask
@@ -23,6 +38,7 @@ import Testing
             let bravoReply = try await server.send(.post, "/api/v1/challenges/tiny/phases/final/submissions?file_name=bravo-private-notes.csv",
                                                    token: server.bravo, body: TestServer.predictions([1, 1, 2, 0, 1, 0]))
             let bravoID = try #require(bravoReply.object["id"] as? Int)
+            let accounts = try server.addAccounts()
             try await server.judge()
             let secrets = try Self.secrets(server, bravo: Int64(bravoID))
             let spare = try server.store.issueToken(role: .team, team: try server.store.team(try server.store.challenge("tiny"), named: "alpha"),
@@ -34,6 +50,7 @@ import Testing
             case .bravo: server.bravo
             case .annotator: server.annotator
             case .organiser: server.organiser
+            case .unverified, .unaccepted, .awaiting, .member, .removed: role.account(in: accounts)?.token
             }
             let path = endpoint.path
                 .replacingOccurrences(of: "{challenge}", with: "tiny").replacingOccurrences(of: "{phase}", with: "final")
@@ -92,8 +109,9 @@ import Testing
     enum Expectation { case admitted, refused, notFound }
 
     static func expectation(_ endpoint: Endpoint, _ role: Role) -> Expectation {
-        // Bravo may use the route, but alpha's submission is not bravo's to see: it does not exist for bravo.
-        if role == .bravo, endpoint == .submission || endpoint == .chooseSubmission || endpoint == .submissionLog { return .notFound }
+        // Bravo (and delta's member) may use the route, but alpha's submission is not theirs to see: it does not exist
+        // for them.
+        if role == .bravo || role == .member, endpoint == .submission || endpoint == .chooseSubmission || endpoint == .submissionLog { return .notFound }
         // The tiny challenge's phase takes prediction files: its submissions have no container log for anyone, and a
         // team is refused before that (its logs would be the organisers'); ContainerLogAccessTests covers a real log.
         if endpoint == .submissionLog, role == .organiser { return .notFound }
@@ -104,8 +122,8 @@ import Testing
         case (.everyone, _): .admitted
         case (_, .anonymous): .refused
         case (.signedIn, _): .admitted
-        case (.team, .alpha), (.team, .bravo): .admitted
-        case (.teamOrOrganiser, .alpha), (.teamOrOrganiser, .bravo), (.teamOrOrganiser, .organiser): .admitted
+        case (.team, .alpha), (.team, .bravo), (.team, .member): .admitted
+        case (.teamOrOrganiser, .alpha), (.teamOrOrganiser, .bravo), (.teamOrOrganiser, .member), (.teamOrOrganiser, .organiser): .admitted
         case (.organiser, .organiser): .admitted
         default: .refused
         }
@@ -141,6 +159,14 @@ import Testing
         let bravoSubmission = try server.store.submission(bravo)
         secrets.append(Secret(what: "bravo's file name", text: bravoSubmission.fileName, shownTo: [.bravo, .organiser]))
         secrets.append(Secret(what: "bravo's file digest", text: bravoSubmission.fileSHA256, shownTo: [.bravo, .organiser]))
+        // What accounts keep between themselves and the organisers: a team's file, an address, an access request.
+        if let delta = try server.store.submissions(challenge: challenge, team: nil).first(where: { $0.fileName == TestAccounts.memberFileName }) {
+            secrets.append(Secret(what: "delta's file digest", text: delta.fileSHA256, shownTo: [.member, .organiser]))
+            secrets.append(Secret(what: "delta's file name", text: delta.fileName, shownTo: [.member, .organiser]))
+        }
+        secrets.append(Secret(what: "delta's member's address", text: "member@example.org", shownTo: [.member, .organiser]))
+        secrets.append(Secret(what: "an access request's affiliation", text: "awaiting's lab", shownTo: [.organiser]))
+        secrets.append(Secret(what: "an unconfirmed address", text: "unverified@example.org", shownTo: [.unverified, .organiser]))
         return secrets
     }
 }

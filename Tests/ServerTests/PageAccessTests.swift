@@ -18,6 +18,10 @@ import Testing
         case signIn
         case refused
         case notFound
+        /// 409: the change contradicts the account's standing (a second team, no team to leave).
+        case conflict
+        /// 422: the form is answered with what is missing.
+        case problem
     }
 
     @Test(arguments: Page.allCases)
@@ -27,10 +31,12 @@ import Testing
             let alphaID = try #require(try await server.submit(server.alpha, [0, 1, 2, 0, 2, 2]).object["id"] as? Int)
             _ = try await server.send(.post, "/api/v1/challenges/tiny/phases/final/submissions?file_name=bravo-private-notes.csv",
                                       token: server.bravo, body: TestServer.predictions([1, 1, 2, 0, 1, 0]))
-            try await server.judge()
             let bravoID = try server.store.submissions(challenge: try server.store.challenge("tiny"), team: nil).last!.id
+            let accounts = try server.addAccounts()
+            try await server.judge()
             var secrets = try AccessTests.secrets(server, bravo: bravoID)
-            for (name, token) in [("alpha", server.alpha), ("bravo", server.bravo), ("organiser", server.organiser), ("annotator", server.annotator)] {
+            for (name, token) in [("alpha", server.alpha), ("bravo", server.bravo), ("organiser", server.organiser), ("annotator", server.annotator),
+                                  ("member", accounts.member.token), ("awaiting", accounts.awaiting.token)] {
                 secrets.append(.init(what: "\(name)'s token", text: token, shownTo: []))
             }
             try Self.bindAnnotatorToAStudy(server)
@@ -43,6 +49,7 @@ import Testing
             case .bravo: try server.session(server.bravo)
             case .annotator: try server.session(server.annotator)
             case .organiser: try server.session(server.organiser)
+            case .unverified, .unaccepted, .awaiting, .member, .removed: try server.session(account: try #require(role.account(in: accounts)))
             }
             let path = page.path
                 .replacingOccurrences(of: "{challenge}", with: "tiny").replacingOccurrences(of: "{phase}", with: "final")
@@ -50,12 +57,23 @@ import Testing
                 .replacingOccurrences(of: "**", with: "index.html")
                 .replacingOccurrences(of: "{study}", with: "grading").replacingOccurrences(of: "{ordinal}", with: "0")
                 .replacingOccurrences(of: "{level}", with: "0").replacingOccurrences(of: "{tile}", with: "0_0.jpeg")
-                .replacingOccurrences(of: "{id}", with: String(page == .revokeToken || page == .revokeTokenForm ? spare : Int64(alphaID)))
+                .replacingOccurrences(of: "{id}", with: String([.revokeToken, .revokeTokenForm, .revokeAccountToken, .revokeAccountTokenForm].contains(page) ? spare : Int64(alphaID)))
+                .replacingOccurrences(of: "{name}", with: "notes.txt").replacingOccurrences(of: "{decision}", with: "approve")
+                .replacingOccurrences(of: "{account}", with: String(page == .removeMember ? accounts.member.id : accounts.awaiting.id))
+            let preSession: HTTPFields = [.cookie: "arbiter_sign_in=form"]
             let reply: TestServer.Reply = switch page {
             case .upload: try await server.upload(TestServer.predictions([0, 1, 2, 0, 1, 2]), session: session, check: true)
             case .signIn: try await server.post(path, session: session, fields: ["token": "arb_wrong"], csrf: "form",
                                                 headers: [.cookie: "arbiter_sign_in=form"])
             case .addTeam: try await server.post(path, session: session, fields: ["name": "charlie"])
+            case .signUp: try await server.post(path, session: session, fields: ["email": "new@example.org", "password": "a long enough password"],
+                                                csrf: "form", headers: preSession)
+            case .forgot: try await server.post(path, session: session, fields: ["email": "member@example.org"], csrf: "form", headers: preSession)
+            case .reset: try await server.post(path, session: session, fields: ["link": "lnk_wrong", "password": "a long enough password"],
+                                               csrf: "form", headers: preSession)
+            case .createTeam: try await server.post(path, session: session, fields: ["name": "echo"])
+            // delta's team page (as the organiser sees it): removing its member
+            case .removeMember: try await server.post(path.replacingOccurrences(of: "/alpha/", with: "/delta/"), session: session)
             case .saveAnnotation: try await server.post(path, session: session, fields: ["label": "1"])
             // The viewer's save is JSON with the session's form token in a header, as viewer.js sends it.
             case .saveShapes: try await server.viewerSave(path, session: session, json: #"{"label":"1","seconds_spent":1}"#)
@@ -71,6 +89,10 @@ import Testing
                 #expect(reply.status == 403, "\(context): \(reply.status)")
             case .notFound:
                 #expect(reply.status == 404, "\(context): \(reply.status)")
+            case .conflict:
+                #expect(reply.status == 409, "\(context): \(reply.status) \(reply.text.prefix(300))")
+            case .problem:
+                #expect(reply.status == 422, "\(context): \(reply.status)")
             }
             #expect(reply.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true, "\(context): no CSP")
             #expect(reply.headers[HTTPField.Name("X-Frame-Options")!] == "DENY", "\(context)")
@@ -81,6 +103,7 @@ import Testing
     }
 
     static func expectation(_ page: Page, _ role: Role) -> Expectation {
+        if let expected = accountExpectation(page, role) { return expected }
         // Bravo is a team, but alpha's submission is not bravo's: it does not exist for bravo.
         if role == .bravo, page == .chooseForm || page == .choose || page == .runLog { return .notFound }
         // The tiny phase takes prediction files: no submission has a container log, and a team is refused before that
@@ -111,7 +134,33 @@ import Testing
             return role == .annotator ? .admitted : .refused
         case .account:
             if !signedIn { return page.method == .get ? .signIn : .refused }
-            return .refused
+            return Role.accounts.contains(role) ? .admitted : .refused
+        }
+    }
+
+    /// Where an account's state, or a page's own answer, differs from its audience's rule.
+    static func accountExpectation(_ page: Page, _ role: Role) -> Expectation? {
+        // Links that were never mailed: the pages say so, to anyone.
+        if page == .verifyEmail || page == .reset { return .notFound }
+        // The pages' own checks, as organisers reach them: the awaiting account's request exists, delta's member is
+        // removed.
+        guard Role.accounts.contains(role) else { return nil }
+        let admitted = role == .member || role == .removed
+        switch page {
+        case .invitation: return .notFound
+        case .upload, .chooseForm, .choose, .submissions, .runLog:
+            guard role == .member else { return .refused }
+            return page == .upload || page == .submissions ? .admitted : .notFound
+        // The spare token is a team's: no account's own.
+        case .revokeAccountToken, .revokeAccountTokenForm: return .notFound
+        // Accepting nothing: the unverified account must confirm first; the unaccepted one is asked to tick the box.
+        case .acceptTerms: return role == .unverified ? .refused : role == .unaccepted ? .problem : .admitted
+        case .createTeam: return admitted ? (role == .member ? .conflict : .admitted) : .refused
+        case .inviteToTeam: return admitted ? (role == .member ? .admitted : .conflict) : .refused
+        case .joinTeam: return admitted ? .conflict : .refused
+        case .leaveTeam: return role == .member ? .admitted : .conflict
+        case .data, .dataFile: return admitted ? .admitted : .refused
+        default: return nil
         }
     }
 

@@ -1,3 +1,4 @@
+import Challenge
 import Foundation
 import Intake
 import Store
@@ -31,6 +32,17 @@ struct TestAccounts {
 extension TestServer {
     /// Makes the tiny challenge approve each participant and serve one data file, and adds an account in each state.
     func addAccounts() throws -> TestAccounts {
+        let participation = """
+
+            participation:
+              approval: required
+              max-team-size: 3
+              data:
+                - { name: notes.txt, file: notes.txt }
+                - { name: slides, url: "https://slides.example.org/tiny/" }
+            """
+        let limits = "{ per-period: 3, period: 1d, total: 10, max-file-size: 2KB }"
+        try store.registerChallenge(try ChallengeSpecParser.parse(yaml: Self.yaml(limits: limits) + participation, file: "challenge.yaml"), now: Self.now)
         let challenge = try store.challenge("tiny")
         try store.setDocument(.rules, markdown: TestAccounts.rules, challenge: "tiny", now: Self.now)
         try store.setDataFile(challenge: challenge, name: "notes.txt", sha256: try store.blobs.put(TestAccounts.dataFile),

@@ -57,6 +57,11 @@ struct APIHandlers: Sendable {
         } catch let error as HTTPError {
             status = error.status.code
             throw error
+        } catch let error as IntakeError {
+            // An account not yet admitted to submit (`ParticipantScope`), in the intake's words.
+            let refusal = APIError(error, now: clock())
+            status = refusal.status.code
+            throw refusal
         }
     }
 

@@ -148,7 +148,9 @@ extension WebHandlers {
     }
 
     func revokeAccountTokenForm(_ request: PageRequest) async throws -> Response {
-        let id = try ownTokenID(request)
+        let (account, id) = (try requireAccount(request), try ownTokenID(request))
+        let own = try await api.blocking { [store] in try store.accountTokens(accountID: account.id).contains { $0.id == id && $0.revokedAt == nil } }
+        guard own else { throw StoreError.unknownToken(id) }
         return try page("confirm", title: "Confirm", visitor: request.visitor, values: [
             "heading": "Revoke token \(id)?",
             "explanation": "Scripts using it will be refused at once. Your other tokens and your browser sessions keep working. This cannot be undone.",
