@@ -65,14 +65,25 @@ import Testing
         #expect(run.stdout.contains("study tissuenet-demo-grading: 12 slides, 3 readers, 2 reads per item, blinded"), "\(run.stdout)")
     }
 
+    @Test func aDataFileMissingFromTheFolderIsNamedAndNothingIsRegistered() async throws {
+        let folder = try ScratchFolder()
+        try FileManager.default.createDirectory(atPath: folder.file("spec"), withIntermediateDirectories: true)
+        _ = try folder.write(Array(try RepositoryFiles.text("Challenges/tissuenet-demo/challenge.yaml").utf8), to: "spec/challenge.yaml")
+        let refused = try await ArbiterBinary.run(["challenge", "add", folder.file("spec"), "--data-dir", "data"], in: folder.path)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("data/submission-template.csv, data entry \"submission-template.csv\" of challenge.yaml, is not a readable file"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.file("data/arbiter.sqlite")))
+    }
+
     @Test func addingAChallengeStoresItsREADMEAndRefusesOneOverItsBudget() async throws {
         let folder = try ScratchFolder()
         try FileManager.default.createDirectory(atPath: folder.file("spec"), withIntermediateDirectories: true)
         _ = try folder.write(Array(try RepositoryFiles.text("Challenges/tissuenet-demo/challenge.yaml").utf8), to: "spec/challenge.yaml")
+        try folder.copyDataFiles(of: "Challenges/tissuenet-demo", to: "spec")
         _ = try folder.write([UInt8](repeating: UInt8(ascii: "#"), count: (1 << 20) + 1), to: "spec/README.md")
         let refused = try await ArbiterBinary.run(["challenge", "add", folder.file("spec"), "--data-dir", "data"], in: folder.path)
         #expect(refused.status != 0)
-        #expect(refused.stderr.contains("README.md has more than 1048576 bytes; a README may have at most that"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("README.md has more than 1048576 bytes; a page may have at most that"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.file("data/arbiter.sqlite")), "nothing is registered before the README is checked")
         _ = try folder.write(Array("# Welcome\n".utf8), to: "spec/README.md")
         let added = try await ArbiterBinary.run(["challenge", "add", folder.file("spec"), "--data-dir", "data"], in: folder.path)

@@ -78,6 +78,7 @@ import Testing
         _ = try folder.write(
             Array(spec.replacingOccurrences(of: "slug: tissuenet-demo", with: "slug: local-copy").utf8),
             to: "Challenges/tissuenet-demo/challenge.yaml")
+        try folder.copyDataFiles(of: "Challenges/tissuenet-demo", to: "Challenges/tissuenet-demo")
 
         let run = try await ArbiterBinary.run(["demo"], in: folder.path)
         #expect(run.status == 0, "\(run.stderr)")

@@ -11,7 +11,9 @@ import Testing
     func formWithoutTheSessionsCSRFTokenIsRefused(page: Page) async throws {
         let server = try await TestServer()
         try PageAccessTests.bindAnnotatorToAStudy(server)
-        let session = try server.session(page.audience == .team ? server.alpha : page.audience == .annotator ? server.annotator : server.organiser)
+        let accounts = try server.addAccounts()
+        let session = page.audience == .account ? try server.session(account: accounts.member)
+            : try server.session(page.audience == .team ? server.alpha : page.audience == .annotator ? server.annotator : server.organiser)
         let path = page.path.replacingOccurrences(of: "{challenge}", with: "tiny").replacingOccurrences(of: "{phase}", with: "final")
             .replacingOccurrences(of: "{team}", with: "alpha").replacingOccurrences(of: "{action}", with: "close")
             .replacingOccurrences(of: "{id}", with: "1").replacingOccurrences(of: "{study}", with: "grading")
@@ -22,7 +24,8 @@ import Testing
             #expect(reply.text.contains("did not come from this site"))
         }
         #expect(try server.store.phase(try server.store.challenge("tiny"), "final").availability == nil)
-        #expect(try server.store.teams(challenge: try server.store.challenge("tiny")).map(\.name) == ["alpha", "bravo"])
+        #expect(try server.store.teams(challenge: try server.store.challenge("tiny")).map(\.name) == ["alpha", "bravo", "delta"])
+        #expect(try server.store.accountTokens(accountID: accounts.member.id).count == 1)
         #expect(try server.store.session(id: session.cookie, now: TestServer.now) != nil)
         #expect(try server.store.latestReads(try server.store.study(challenge: "tiny", slug: "grading")).isEmpty)
     }

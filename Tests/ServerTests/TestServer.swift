@@ -22,6 +22,9 @@ struct TestServer {
     static let truth = "case_id,label,split\nA,0,public\nB,1,public\nC,2,public\nD,0,public\n"
         + "E,1,private\nF,2,private\nG,0,private\nH,1,private\nI,2,private\nJ,0,private\nK,1,private\n"
 
+    /// Request limits out of the way of the tests that are not about them.
+    static var defaultConfiguration: ServerConfiguration { ServerConfiguration(requestsPerSecond: 10_000, requestBurst: 10_000) }
+
     let store: SQLiteStore
     let server: ArbiterServer
     let responder: Router<APIRequestContext>.Responder
@@ -33,7 +36,7 @@ struct TestServer {
     let outbox = MailOutbox()
 
     init(limits: String = "{ per-period: 3, period: 1d, total: 10, max-file-size: 2KB }",
-         configuration: ServerConfiguration = ServerConfiguration(requestsPerSecond: 10_000, requestBurst: 10_000),
+         configuration: ServerConfiguration = TestServer.defaultConfiguration,
          clock: @escaping @Sendable () -> Date = { TestServer.now }, container: String? = nil, finalEntry: String = "latest") async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("arbiter-server-test-\(UUID().uuidString)")
         store = try SQLiteStore(dataDirectory: directory)

@@ -18,3 +18,14 @@ public final class ScratchFolder {
         return file(name)
     }
 }
+
+extension ScratchFolder {
+    /// Copies the `data/` folder of a repository challenge folder (the files its `participation.data` serves), so a
+    /// copy of its challenge.yaml registers.
+    public func copyDataFiles(of challenge: String, to folder: String) throws {
+        let source = RepositoryFiles.url(challenge).appendingPathComponent("data")
+        guard FileManager.default.fileExists(atPath: source.path) else { return }
+        try FileManager.default.createDirectory(atPath: file(folder), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: source.path, toPath: file(folder + "/data"))
+    }
+}

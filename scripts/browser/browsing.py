@@ -57,6 +57,7 @@ def shoot(driver, artefacts, name, expected_errors=()):
 
 def sign_in(driver, base, token):
     driver.get(base + "/sign-in")
-    driver.find_element(By.ID, "token").send_keys(token)
-    driver.find_element(By.CSS_SELECTOR, "form[action='/sign-in'] button[type=submit]").click()
+    field = driver.find_element(By.ID, "token")
+    field.send_keys(token)
+    field.find_element(By.XPATH, "ancestor::form//button[@type='submit']").click()
     wait_for(driver, lambda: "/sign-in" not in driver.current_url, "signing in")

@@ -36,6 +36,7 @@ struct StudyFolder {
         let challengeYAML = try RepositoryFiles.text("Challenges/tissuenet-demo/challenge.yaml")
             .replacingOccurrences(of: "human-band: tissuenet-demo-grading", with: "")
         _ = try scratch.write(Array(challengeYAML.utf8), to: "challenge/challenge.yaml")
+        try scratch.copyDataFiles(of: "Challenges/tissuenet-demo", to: "challenge")
         _ = try scratch.write(Array(study.utf8), to: "challenge/study.yaml")
         guard register else { return }
         try await expectSuccess(["challenge", "add", challenge])

@@ -1,0 +1,108 @@
+import Foundation
+import HTTPTypes
+import Store
+import Testing
+
+/// Reading and accepting the terms, asking for access, forming teams, and reaching the data, through the pages.
+@Suite struct JoiningFlowTests {
+    @Test func acceptingRecordsTheTermsShownAndAsksForAccess() async throws {
+        let server = try await TestServer()
+        let accounts = try server.addAccounts()
+        let session = try server.session(account: accounts.unaccepted)
+        let page = try await server.page("/challenges/tiny/join", session: session)
+        #expect(page.text.contains("Be kind.") && page.text.contains("name=\"affiliation\""))
+        let rules = try #require(try server.store.document(.rules, challenge: "tiny")).sha256
+        let reply = try await server.post("/challenges/tiny/join", session: session,
+                                          fields: ["accept": "yes", "rules": rules, "dataUse": "", "affiliation": "Institut Curie", "purpose": "grading"])
+        #expect(reply.status == 303 && reply.headers[.location] == "/challenges/tiny/team")
+        let standing = try server.store.standing(accountID: accounts.unaccepted.id, challenge: try server.store.challenge("tiny"))
+        #expect(standing.accepted == TermsVersion(rules: rules, dataUse: "") && standing.request?.state == .pending)
+        let entry = try #require(try server.store.auditLog(challenge: "tiny").last { $0.action == "terms.accepted" && $0.actor == "account:unaccepted@example.org" })
+        #expect(entry.detail?.contains(rules) == true)
+    }
+
+    @Test func termsThatChangedWhileBeingReadAreNotAccepted() async throws {
+        let server = try await TestServer()
+        let accounts = try server.addAccounts()
+        let session = try server.session(account: accounts.unaccepted)
+        let old = try #require(try server.store.document(.rules, challenge: "tiny")).sha256
+        try server.store.setDocument(.rules, markdown: "# Rules\n\nBe kind, and cite us.\n", challenge: "tiny", now: TestServer.now)
+        let reply = try await server.post("/challenges/tiny/join", session: session,
+                                          fields: ["accept": "yes", "rules": old, "dataUse": "", "affiliation": "a", "purpose": "b"])
+        #expect(reply.status == 422 && reply.text.contains("changed while you were reading"))
+        #expect(try server.store.standing(accountID: accounts.unaccepted.id, challenge: try server.store.challenge("tiny")).accepted == nil)
+    }
+
+    @Test func changedRulesStopSubmissionsUntilAcceptedAgain() async throws {
+        let server = try await TestServer()
+        let accounts = try server.addAccounts()
+        try server.store.setDocument(.rules, markdown: "# Rules\n\nNew rule.\n", challenge: "tiny", now: TestServer.now)
+        let refused = try await server.submit(accounts.member.token, [0, 1, 2])
+        #expect(refused.status == 403 && refused.error["code"] as? String == "not-admitted")
+        #expect((refused.error["message"] as? String)?.contains("have changed since you accepted them") == true)
+        let session = try server.session(account: accounts.member)
+        let rules = try #require(try server.store.document(.rules, challenge: "tiny")).sha256
+        #expect(try await server.post("/challenges/tiny/join", session: session, fields: ["accept": "yes", "rules": rules, "dataUse": ""]).status == 303)
+        #expect(try await server.submit(accounts.member.token, [0, 1, 2]).status == 202)
+    }
+
+    @Test func anOrganiserApprovesFromTheDashboard() async throws {
+        let server = try await TestServer()
+        let accounts = try server.addAccounts()
+        let organiser = try server.session(server.organiser)
+        let manage = try await server.page("/challenges/tiny/manage", session: organiser)
+        #expect(manage.text.contains("awaiting@example.org") && manage.text.contains("awaiting&#39;s lab") || manage.text.contains("awaiting's lab"))
+        #expect(try await server.post("/challenges/tiny/manage/access/\(accounts.awaiting.id)/approve", session: organiser).status == 303)
+        let standing = try server.store.standing(accountID: accounts.awaiting.id, challenge: try server.store.challenge("tiny"))
+        #expect(standing.request?.state == .approved)
+        #expect(try await server.page("/challenges/tiny/data", session: try server.session(account: accounts.awaiting)).status == 200)
+    }
+
+    @Test func anInvitationLinkAddsASecondMember() async throws {
+        let server = try await TestServer()
+        let accounts = try server.addAccounts()
+        let member = try server.session(account: accounts.member), removed = try server.session(account: accounts.removed)
+        let invited = try await server.post("/challenges/tiny/team/invitations", session: member)
+        let link = try #require(invited.text.firstMatch(of: /\/challenges\/tiny\/team\/join\?invitation=inv_[0-9a-f]{64}/).map { String($0.0) })
+        let page = try await server.page(link, session: removed)
+        #expect(page.status == 200 && page.text.contains("Join delta"))
+        let code = String(link.split(separator: "=").last!)
+        #expect(try await server.post("/challenges/tiny/team/join", session: removed, fields: ["invitation": code]).status == 303)
+        let team = try await server.page("/challenges/tiny/team", session: removed)
+        #expect(team.text.contains("member@example.org") && team.text.contains("removed@example.org (you)"))
+        // Team limits count the whole team: both see the same submissions.
+        let theirs = try await server.page("/challenges/tiny/submissions", session: removed)
+        #expect(theirs.text.contains(TestAccounts.memberFileName))
+    }
+
+    @Test func aDataFileIsServedWholeOrByRangeWithItsDigest() async throws {
+        let server = try await TestServer()
+        let accounts = try server.addAccounts()
+        let session = try server.session(account: accounts.member)
+        let whole = try await server.page("/challenges/tiny/data/notes.txt", session: session)
+        #expect(whole.status == 200 && whole.body == TestAccounts.dataFile)
+        let digest = ContentDigest.sha256(TestAccounts.dataFile)
+        #expect(whole.headers[.eTag] == "\"\(digest)\"" && whole.headers[.acceptRanges] == "bytes")
+        #expect(whole.headers[HTTPField.Name("Repr-Digest")!] == "sha-256=:\(Data(TestServer.bytes(hex: digest)).base64EncodedString()):")
+        let part = try await server.page("/challenges/tiny/data/notes.txt", session: session, headers: [.range: "bytes=8-10"])
+        #expect(part.status == 206 && part.body == Array(TestAccounts.dataFile[8...10]))
+        #expect(part.headers[.contentRange] == "bytes 8-10/\(TestAccounts.dataFile.count)")
+        let tail = try await server.page("/challenges/tiny/data/notes.txt", session: session, headers: [.range: "bytes=-3"])
+        #expect(tail.body == Array(TestAccounts.dataFile.suffix(3)))
+        let beyond = try await server.page("/challenges/tiny/data/notes.txt", session: session, headers: [.range: "bytes=999-"])
+        #expect(beyond.status == 416 && beyond.headers[.contentRange] == "bytes */\(TestAccounts.dataFile.count)")
+        let stale = try await server.page("/challenges/tiny/data/notes.txt", session: session, headers: [.range: "bytes=0-1", .ifRange: "\"old\""])
+        #expect(stale.status == 200 && stale.body == TestAccounts.dataFile)
+        let page = try await server.page("/challenges/tiny/data", session: session)
+        #expect(page.text.contains(digest) && page.text.contains("https://slides.example.org/tiny/"))
+    }
+}
+
+extension TestServer {
+    static func bytes(hex: String) -> [UInt8] {
+        stride(from: 0, to: hex.count, by: 2).map { offset in
+            let start = hex.index(hex.startIndex, offsetBy: offset)
+            return UInt8(hex[start..<hex.index(start, offsetBy: 2)], radix: 16)!
+        }
+    }
+}
