@@ -167,7 +167,7 @@ def main():
 
         sign_in_with_password(driver, base, "ada@example.org")
         wait_for(driver, lambda: driver.current_url.endswith("/account"), "ada's account page")
-        driver.get(f"{base}/challenges/{CHALLENGE}/phases/development")
+        driver.get(f"{base}/challenges/{CHALLENGE}/phases/final")
         driver.find_element(By.ID, "file").send_keys(os.path.abspath(os.path.join(fixtures, "predictions", "baseline.csv")))
         driver.find_element(By.XPATH, "//button[normalize-space()='Submit']").click()
         wait_for(driver, lambda: "Submitted" in driver.find_element(By.ID, "verdict").text, "ada's submission")
@@ -181,11 +181,13 @@ def main():
         sign_out(driver)
 
         sign_in_with_password(driver, base, "ada@example.org", "not the passphrase")
+        wait_for(driver, lambda: driver.find_elements(By.CSS_SELECTOR, ".error-summary"), "the refusal of a wrong password")
         wrong = driver.find_element(By.CSS_SELECTOR, ".error-summary").text
         sign_in_with_password(driver, base, "nobody@example.org", "not the passphrase")
+        wait_for(driver, lambda: driver.find_elements(By.CSS_SELECTOR, ".error-summary"), "the refusal of an unknown address")
         unknown = driver.find_element(By.CSS_SELECTOR, ".error-summary").text
         check(wrong == unknown, f"a wrong password and an unknown address read the same: {wrong!r} / {unknown!r}")
-        shoot(driver, artefacts, "sign-in-refused")
+        shoot(driver, artefacts, "sign-in-refused", (("/sign-in", "401"),))
     finally:
         driver.quit()
     if problems:

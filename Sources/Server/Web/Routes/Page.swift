@@ -1,4 +1,5 @@
 import HTTPTypes
+import Store
 
 /// Every page and form the browser portal answers: one table that the router and the pages × roles test both read,
 /// so a page cannot exist without a stated audience. Pages identify their visitor by the session cookie only, never
@@ -46,8 +47,9 @@ public enum Page: String, CaseIterable, Sendable {
     /// to hold a CSRF token, each form carries one of its own, paired with a cookie only its path receives.
     public var isPreSessionForm: Bool { [.signIn, .signUp, .forgot, .reset].contains(self) }
 
-    /// Pages that act for an account's team when the account is in one; submitting asks for full admission.
-    var actsForTeam: Bool { [.team, .teamOrOrganiser].contains(audience) || self == .phase }
+    /// Pages of one challenge: on them an account in a team acts for its team (its sections, its submissions);
+    /// submitting asks for full admission.
+    var actsForTeam: Bool { path.hasPrefix("/challenges/{challenge}") }
     var submits: Bool { [.upload].contains(self) }
 
     public var path: String {
@@ -122,6 +124,11 @@ public enum Page: String, CaseIterable, Sendable {
              .decideDispute, .disputeImage, .disputeTile:
             .annotator
         }
+    }
+
+    /// Whether a visitor may open the page: an account's pages by any session of an account, scoped to its team or not.
+    func admits(_ caller: Caller, account: AccountRef?) -> Bool {
+        audience == .account ? account != nil : admits(caller)
     }
 
     func admits(_ caller: Caller) -> Bool {

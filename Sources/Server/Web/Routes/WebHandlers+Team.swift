@@ -23,7 +23,7 @@ extension WebHandlers {
                         current: .team, values: [
                             "hasTeam": standing.team != nil, "teamName": standing.team?.name ?? "",
                             "members": members.map { ["email": $0.email.text, "joined": PageTime.values($0.joinedAt), "isYou": $0.accountID == account.id] },
-                            "size": members.count, "hasMax": maxSize != nil, "maxSize": maxSize.map(String.init) ?? "",
+                            "sizeText": members.count == 1 ? "1 member" : "\(members.count) members", "hasMax": maxSize != nil, "maxSize": maxSize.map(String.init) ?? "",
                             "full": maxSize.map { members.count >= $0 } ?? false,
                             "hasProblem": problem != nil, "problem": problem ?? "",
                         ], status: problem == nil ? .ok : .unprocessableContent)

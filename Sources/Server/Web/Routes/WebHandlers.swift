@@ -37,7 +37,7 @@ struct WebHandlers: Sendable {
 
     private func admitted(_ page: Page, request: Request, context: APIRequestContext, visitor: Visitor) async throws -> Response {
         let visitor = try await scoped(visitor, for: page, context: context)
-        guard page.admits(visitor.caller) else {
+        guard page.admits(visitor.caller, account: visitor.account) else {
             if visitor.caller == .anonymous, page.method == .get {
                 return Self.redirect(to: "/sign-in?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
             }
