@@ -7,5 +7,5 @@ struct ArbiterBench: AsyncParsableCommand {
         subcommands: [JudgeBenchmark.self, PredictionParseBenchmark.self, VolumeBenchmark.self, SlideBenchmark.self, LesionBenchmark.self, SiteBenchmark.self,
                       TileBenchmark.self, ServeReliabilityBenchmark.self, ServePressureBenchmark.self, ClaimBenchmark.self,
                       UploadBenchmark.self, ContainerBenchmark.self, PageLoadBenchmark.self, AgreementBenchmark.self, StudyBenchmark.self,
-                      STAPLEBenchmark.self, ViewerTileBenchmark.self, PasswordBenchmark.self])
+                      STAPLEBenchmark.self, ViewerTileBenchmark.self, PasswordBenchmark.self, SignInBenchmark.self])
 }

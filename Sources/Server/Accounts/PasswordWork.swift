@@ -11,7 +11,7 @@ final class PasswordWork: Sendable {
     private let pool: NIOThreadPool
     private let waiting = Mutex(0)
 
-    init(threads: Int, capacity: Int = 64) {
+    init(threads: Int, capacity: Int = 256) {
         self.capacity = max(1, capacity)
         pool = NIOThreadPool(numberOfThreads: max(1, threads))
         pool.start()
