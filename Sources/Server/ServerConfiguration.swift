@@ -48,7 +48,7 @@ public struct ServerConfiguration: Sendable {
     public var publicURL: String?
     /// The mail server for verification and reset links; nil writes each mail to the log instead (development).
     public var smtp: SMTPSettings?
-    /// Threads that hash and check passwords (scrypt, about 56 ms and 16 MiB each): the machine's cores by default.
+    /// Threads that hash and check passwords (scrypt, about 56 ms of a core and 32 MiB each): the machine's cores by default.
     public var passwordThreads = max(1, ProcessInfo.processInfo.activeProcessorCount)
     /// Sign-in attempts one account may receive per minute, sustained, after a burst of `signInBurst`.
     public var accountSignInsPerMinute: Double = 5

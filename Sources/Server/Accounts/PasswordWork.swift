@@ -3,7 +3,7 @@ import NIOPosix
 import Store
 import Synchronization
 
-/// Where passwords are hashed and checked: scrypt holds 16 MiB and about 56 ms of a core per check, so it runs on
+/// Where passwords are hashed and checked: scrypt holds 32 MiB and about 56 ms of a core per check, so it runs on
 /// threads of its own, never on the threads that answer `/healthz` and pages, and at most `capacity` checks wait at
 /// once; more are refused with 503 rather than queued without end.
 final class PasswordWork: Sendable {
@@ -22,6 +22,13 @@ final class PasswordWork: Sendable {
     }
 
     func run<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
+        try admit()
+        defer { release() }
+        return try await pool.runIfActive(work)
+    }
+
+    /// Takes one of the `capacity` places, or refuses at once with 503.
+    func admit() throws {
         let admitted = waiting.withLock { count in
             guard count < capacity else { return false }
             count += 1
@@ -31,8 +38,10 @@ final class PasswordWork: Sendable {
             throw APIError(.serviceUnavailable, code: "busy", message: "the server is checking \(capacity) passwords already; retry in a moment",
                            retryAfterSeconds: 2)
         }
-        defer { waiting.withLock { $0 -= 1 } }
-        return try await pool.runIfActive(work)
+    }
+
+    func release() {
+        waiting.withLock { $0 -= 1 }
     }
 
     /// Whether `password` is the one `stored` was made from; a stored string that does not parse matches nothing.

@@ -57,7 +57,7 @@ struct AccessCommand: ParsableCommand {
 
     static func decide(challenge slug: String, email text: String, approve: Bool, data: DataDirectoryOption) throws {
         let store = try data.openStore()
-        guard let email = EmailAddress(text), let account = try store.account(email: email) else { throw StoreError.unknownAccount(text) }
+        let account = try AccountCommand.account(text, in: store)
         try store.decideAccess(accountID: account.id, challenge: try store.challenge(slug), approve: approve, now: Date())
     }
 }

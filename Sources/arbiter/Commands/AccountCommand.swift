@@ -41,7 +41,7 @@ struct AccountCommand: ParsableCommand {
             let store = try data.openStore()
             print("id\temail\tconfirmed\tcreated")
             for email in emails {
-                guard let address = EmailAddress(email), let account = try store.account(email: address) else { throw StoreError.unknownAccount(email) }
+                let account = try AccountCommand.account(email, in: store)
                 print("\(account.id)\t\(account.email)\t\(account.verifiedAt.map { $0.formatted(.iso8601) } ?? "no")\t\(account.createdAt.formatted(.iso8601))")
             }
         }
@@ -54,7 +54,7 @@ struct AccountCommand: ParsableCommand {
 
         func run() throws {
             let store = try data.openStore()
-            guard let address = EmailAddress(email), let account = try store.account(email: address) else { throw StoreError.unknownAccount(email) }
+            let account = try AccountCommand.account(email, in: store)
             let now = Date()
             _ = try store.verifyAccount(link: try store.issueAccountLink(accountID: account.id, purpose: .verify, now: now, lifetime: 60), now: now)
             print("confirmed \(account.email)")
@@ -70,8 +70,14 @@ struct AccountCommand: ParsableCommand {
 
         func run() throws {
             let store = try data.openStore()
-            guard let address = EmailAddress(email), let account = try store.account(email: address) else { throw StoreError.unknownAccount(email) }
+            let account = try AccountCommand.account(email, in: store)
             print(try store.issueAccountToken(accountID: account.id, label: label, now: Date()).token)
         }
+    }
+
+    /// The account of an address, or `unknownAccount` naming it.
+    static func account(_ email: String, in store: any ArbiterStore) throws -> StoredAccount {
+        guard let address = EmailAddress(email), let account = try store.account(email: address) else { throw StoreError.unknownAccount(email) }
+        return account
     }
 }

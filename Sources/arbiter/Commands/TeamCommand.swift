@@ -32,10 +32,7 @@ struct TeamCommand: ParsableCommand {
         @OptionGroup var data: DataDirectoryOption
 
         func run() throws {
-            let store = try data.openStore()
-            let account = try ParticipantToken.account(token, in: store)
-            let challenge = try store.challenge(self.challenge)
-            try ParticipantGate(store: store).requireAdmitted(account, in: challenge)
+            let (store, account, challenge) = try ParticipantToken.admitted(token, to: self.challenge, data: data)
             let link = try store.inviteToTeam(accountID: account.id, challenge: challenge, now: Date(), lifetime: 7 * 86_400)
             print("\(publicURL.trimmingCharacters(in: CharacterSet(charactersIn: "/")))/challenges/\(self.challenge)/team/join?invitation=\(link)")
         }
@@ -51,10 +48,7 @@ struct TeamCommand: ParsableCommand {
         @OptionGroup var data: DataDirectoryOption
 
         func run() throws {
-            let store = try data.openStore()
-            let account = try ParticipantToken.account(token, in: store)
-            let challenge = try store.challenge(self.challenge)
-            try ParticipantGate(store: store).requireAdmitted(account, in: challenge)
+            let (store, account, challenge) = try ParticipantToken.admitted(token, to: self.challenge, data: data)
             let code = URLComponents(string: invitation)?.queryItems?.first(where: { $0.name == "invitation" })?.value ?? invitation
             switch try store.joinTeam(invitation: code, accountID: account.id, challenge: challenge,
                                       maxTeamSize: challenge.spec.participation.maxTeamSize, now: Date()) {
@@ -67,6 +61,15 @@ struct TeamCommand: ParsableCommand {
 
 /// The account a participant token stands for.
 enum ParticipantToken {
+    /// The store, the token's account and the challenge, once the account is admitted to it.
+    static func admitted(_ token: String?, to slug: String, data: DataDirectoryOption) throws -> (any ArbiterStore, AccountRef, StoredChallenge) {
+        let store = try data.openStore()
+        let account = try Self.account(token, in: store)
+        let challenge = try store.challenge(slug)
+        try ParticipantGate(store: store).requireAdmitted(account, in: challenge)
+        return (store, account, challenge)
+    }
+
     static func account(_ token: String?, in store: any ArbiterStore) throws -> AccountRef {
         guard let token = token ?? ProcessInfo.processInfo.environment["ARBITER_TOKEN"] else {
             throw ValidationError("no token: pass --token or set ARBITER_TOKEN")

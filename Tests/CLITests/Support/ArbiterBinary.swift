@@ -22,9 +22,11 @@ enum ArbiterBinary {
 
     /// Runs `arbiter arguments…` in `folder` (default: a fresh temporary folder, so nothing relies on the repository
     /// being the working folder) and waits for it to exit.
-    static func run(_ arguments: [String], in folder: String? = nil) async throws -> ArbiterRun {
+    /// `input`, when given, is the child's standard input.
+    static func run(_ arguments: [String], in folder: String? = nil, input: String? = nil) async throws -> ArbiterRun {
         guard let url else { throw MissingBinary(candidates: candidates) }
         let scratch = try ScratchFolder()
+        if let input { _ = try scratch.write(Array(input.utf8), to: ".stdin") }
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -32,6 +34,7 @@ enum ArbiterBinary {
         // Files rather than pipes: a chatty child cannot block on a full pipe while we wait for it.
         process.standardOutput = try outputFile(scratch.file(".stdout"))
         process.standardError = try outputFile(scratch.file(".stderr"))
+        if input != nil { process.standardInput = FileHandle(forReadingAtPath: scratch.file(".stdin")) }
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             process.terminationHandler = { _ in continuation.resume() }
             do { try process.run() } catch { continuation.resume(throwing: error) }

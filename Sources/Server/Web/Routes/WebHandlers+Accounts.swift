@@ -7,13 +7,10 @@ import Store
 
 extension WebHandlers {
     func signUpForm(_ request: PageRequest, problem: (field: String, text: String)? = nil, email: String = "") throws -> Response {
-        let (formToken, cookie) = preSessionForm(path: Page.signUp.path)
-        var response = try page("sign-up", title: "Sign up", visitor: request.visitor,
-                                values: ["formToken": formToken, "email": email, "minimum": AccountDesk.minimumPasswordCharacters,
-                                         "hasProblem": problem != nil, "problem": problem?.text ?? "", "problemField": problem?.field ?? ""],
-                                status: problem == nil ? .ok : .unprocessableContent)
-        response.headers.append(HTTPField(name: .setCookie, value: cookie))
-        return response
+        try preSessionPage(.signUp, "sign-up", title: "Sign up", request: request,
+                           values: ["email": email, "minimum": AccountDesk.minimumPasswordCharacters, "hasProblem": problem != nil,
+                                    "problem": problem?.text ?? "", "problemField": problem?.field ?? ""],
+                           status: problem == nil ? .ok : .unprocessableContent)
     }
 
     /// Creates the account (or, for a registered address, mails its owner) and answers the same page either way.
@@ -54,10 +51,7 @@ extension WebHandlers {
     }
 
     func forgotForm(_ request: PageRequest) throws -> Response {
-        let (formToken, cookie) = preSessionForm(path: Page.forgot.path)
-        var response = try page("forgot", title: "Choose a new password", visitor: request.visitor, values: ["formToken": formToken])
-        response.headers.append(HTTPField(name: .setCookie, value: cookie))
-        return response
+        try preSessionPage(.forgot, "forgot", title: "Choose a new password", request: request, values: [:])
     }
 
     func forgot(_ request: PageRequest) async throws -> Response {
@@ -74,14 +68,11 @@ extension WebHandlers {
     }
 
     func resetForm(_ request: PageRequest, link: String? = nil, problem: String? = nil) throws -> Response {
-        let (formToken, cookie) = preSessionForm(path: Page.reset.path)
         let link = link ?? request.request.uri.queryParameters.get("link").map { String($0) } ?? ""
-        var response = try page("reset", title: "Choose a new password", visitor: request.visitor,
-                                values: ["formToken": formToken, "link": link, "minimum": AccountDesk.minimumPasswordCharacters,
-                                         "hasProblem": problem != nil, "problem": problem ?? ""],
-                                status: problem == nil ? .ok : .unprocessableContent)
-        response.headers.append(HTTPField(name: .setCookie, value: cookie))
-        return response
+        return try preSessionPage(.reset, "reset", title: "Choose a new password", request: request,
+                                  values: ["link": link, "minimum": AccountDesk.minimumPasswordCharacters, "hasProblem": problem != nil,
+                                           "problem": problem ?? ""],
+                                  status: problem == nil ? .ok : .unprocessableContent)
     }
 
     func reset(_ request: PageRequest) async throws -> Response {

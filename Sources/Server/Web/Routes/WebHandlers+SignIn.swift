@@ -6,15 +6,12 @@ import Store
 extension WebHandlers {
     /// The sign-in page: an account's e-mail address and password, or a token an organiser issued.
     func signInForm(_ request: PageRequest, problem: String? = nil, notice: String? = nil, email: String = "", tokenProblem: Bool = false) throws -> Response {
-        let (formToken, cookie) = preSessionForm(path: Page.signIn.path)
-        var response = try page("sign-in", title: "Sign in", visitor: request.visitor,
-                                values: ["formToken": formToken, "next": Self.safeNext(request.request.uri.queryParameters.get("next")),
-                                         "problem": problem ?? "", "hasProblem": problem != nil, "tokenProblem": tokenProblem,
-                                         "accountProblem": problem != nil && !tokenProblem, "email": email,
-                                         "notice": notice ?? "", "hasNotice": notice != nil],
-                                status: problem == nil ? .ok : .unauthorized)
-        response.headers.append(HTTPField(name: .setCookie, value: cookie))
-        return response
+        try preSessionPage(.signIn, "sign-in", title: "Sign in", request: request,
+                           values: ["next": Self.safeNext(request.request.uri.queryParameters.get("next")),
+                                    "problem": problem ?? "", "hasProblem": problem != nil, "tokenProblem": tokenProblem,
+                                    "accountProblem": problem != nil && !tokenProblem, "email": email,
+                                    "notice": notice ?? "", "hasNotice": notice != nil],
+                           status: problem == nil ? .ok : .unauthorized)
     }
 
     /// Opens a session from an e-mail address and password, or from a pasted token. Both are rate-limited per peer
@@ -67,11 +64,15 @@ extension WebHandlers {
         return Self.redirect(to: "/", cookies: [cookies.clearing(SessionCookie.session)])
     }
 
-    /// A form token for a page a visitor without a session posts, and the cookie, limited to the form's path, that
-    /// must come back with it: a form posted from another site cannot know it.
-    func preSessionForm(path: String) -> (token: String, cookie: String) {
+    /// The page of a form a visitor without a session posts (`Page.isPreSessionForm`): its form token in
+    /// `formToken`, and the cookie, limited to the form's path, that must come back with it: a form posted from
+    /// another site cannot know it.
+    func preSessionPage(_ form: Page, _ template: String, title: String, request: PageRequest, values: [String: Any],
+                        status: HTTPResponse.Status = .ok) throws -> Response {
         let token = RandomSecret.formToken()
-        return (token, cookies.setting(SessionCookie.signIn, to: token, maxAge: 3600, path: path))
+        var response = try page(template, title: title, visitor: request.visitor, values: values.merging(["formToken": token]) { $1 }, status: status)
+        response.headers.append(HTTPField(name: .setCookie, value: cookies.setting(SessionCookie.signIn, to: token, maxAge: 3600, path: form.path)))
+        return response
     }
 
     func requirePreSessionForm(_ form: FormFields, request: PageRequest, path: String, what: String) throws {
