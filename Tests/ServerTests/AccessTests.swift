@@ -64,6 +64,8 @@ import Testing
                 #expect(reply.status == 401 || reply.status == 403, "\(context): \(reply.status)")
             case .notFound:
                 #expect(reply.status == 404, "\(context): \(reply.status)")
+            case .conflict:
+                #expect(reply.status == 409, "\(context): \(reply.status) \(reply.text.prefix(300))")
             case .admitted:
                 // The status the OpenAPI document promises (an upload here is a dry run, which answers 200).
                 let documented = endpoint == .submit ? 200 : endpoint.successStatus
@@ -106,7 +108,7 @@ import Testing
         #expect(try await server.send(.trace, "/api/v1/nowhere").status == 404)
     }
 
-    enum Expectation { case admitted, refused, notFound }
+    enum Expectation { case admitted, refused, notFound, conflict }
 
     static func expectation(_ endpoint: Endpoint, _ role: Role) -> Expectation {
         // Bravo (and delta's member) may use the route, but alpha's submission is not theirs to see: it does not exist
@@ -116,6 +118,11 @@ import Testing
         // team is refused before that (its logs would be the organisers'); ContainerLogAccessTests covers a real log.
         if endpoint == .submissionLog, role == .organiser { return .notFound }
         if endpoint == .submissionLog, role == .alpha { return .refused }
+        // An account's team routes: delta's member invites; the removed one has no team to invite to; an invitation
+        // that was never made conflicts with both; accounts not yet admitted are refused.
+        if endpoint.access == .participant, role == .member || role == .removed {
+            return endpoint == .inviteToTeam && role == .member ? .admitted : .conflict
+        }
         return switch (endpoint.access, role) {
         // A token that is presented but unknown is refused everywhere, so a client learns its token is wrong.
         case (_, .forged): .refused
@@ -134,6 +141,7 @@ import Testing
         case .submit: TestServer.predictions([0, 1, 2, 0, 1, 2])
         case .addTeam: Array(#"{"name": "charlie-\#(UUID().uuidString.prefix(8))"}"#.utf8)
         case .issueTeamToken: Array(#"{"label": "laptop"}"#.utf8)
+        case .joinTeam: Array(#"{"invitation": "inv_never_made"}"#.utf8)
         default: nil
         }
     }

@@ -15,7 +15,8 @@ info:
     annotator token bound to the study as an adjudicator). A study an annotator token is not bound to
     answers 404, as one that does not exist. A participant token (a person's own, made on their account
     page) acts as the account's team within each challenge where it has one, and submits only once the
-    account is admitted (verified, the current rules accepted, approved where required).
+    account is admitted (verified, the current rules accepted, approved where required); x-access
+    participant routes take only such a token.
 """#
 
     static let yaml = #"""
@@ -295,6 +296,38 @@ components:
       type: array
       items:
         $ref: '#/components/schemas/Submission'
+    Invitation:
+      type: object
+      required: [team, invitation, url, expires_at]
+      properties:
+        team:
+          type: string
+        invitation:
+          type: string
+          description: "The code to pass to the joining route; shown once."
+        url:
+          type: string
+          description: "The portal page that opens it."
+        expires_at:
+          type: string
+          format: date-time
+    JoinTeam:
+      type: object
+      required: [invitation]
+      properties:
+        invitation:
+          type: string
+          maxLength: 128
+    TeamJoining:
+      type: object
+      required: [team]
+      properties:
+        team:
+          type: string
+        merged_from:
+          type: string
+          nullable: true
+          description: "The caller's former team, merged into this one."
     Team:
       type: object
       required: [name]

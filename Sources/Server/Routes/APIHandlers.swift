@@ -90,6 +90,8 @@ struct APIHandlers: Sendable {
         case .decideDispute: return try await decideDispute(request, context: context, caller: caller)
         case .studyReads: return try await studyReads(request, context: context)
         case .studyAgreement: return try await studyAgreement(request, context: context)
+        case .inviteToTeam: return try await inviteToTeam(context, caller: caller)
+        case .joinTeam: return try await joinTeam(request, context: context, caller: caller)
         default:
             // Everything else is store work from start to end: off the cooperative pool as a whole.
             return try await blocking { [self] in try storeRoute(endpoint, context: context, caller: caller) }
@@ -106,7 +108,7 @@ struct APIHandlers: Sendable {
         case .challenge: return try challenge(context)
         case .phase: return try phase(context)
         case .health, .leaderboard, .submit, .addTeam, .issueTeamToken, .saveRead, .decideDispute, .studyReads,
-             .studyAgreement:
+             .studyAgreement, .inviteToTeam, .joinTeam:
             preconditionFailure("\(endpoint) is routed above")
         case .submission: return try submission(context, caller: caller)
         case .submissions: return try submissions(context, caller: caller)

@@ -43,6 +43,8 @@ extension Endpoint {
         case .tokens: "The team tokens (never the secrets)."
         case .issueTeamToken: "Issue another token for a team, shown once."
         case .revokeToken: "Revoke a token."
+        case .inviteToTeam: "A single-use invitation link, valid for a week, that adds its opener to the caller's team (an account admitted to the challenge)."
+        case .joinTeam: "Spend an invitation: the caller joins its team, or, already in a team, merges that team into it (within max-team-size and every phase's limits)."
         case .openPhase: "Open the phase now, whatever its schedule."
         case .closePhase: "Close the phase now."
         case .schedulePhase: "Return the phase to its schedule."
@@ -70,6 +72,7 @@ extension Endpoint {
         case .issueTeamToken: .json(schema: "NewToken", required: false)
         case .saveRead: .json(schema: "NewRead", required: true)
         case .decideDispute: .json(schema: "NewDecision", required: true)
+        case .joinTeam: .json(schema: "JoinTeam", required: true)
         default: .none
         }
     }
@@ -77,7 +80,7 @@ extension Endpoint {
     public var successStatus: Int {
         switch self {
         case .submit, .rejudgePhase: 202
-        case .addTeam, .issueTeamToken, .saveRead: 201
+        case .addTeam, .issueTeamToken, .saveRead, .inviteToTeam: 201
         case .revokeToken: 204
         default: 200
         }
@@ -111,6 +114,8 @@ extension Endpoint {
         case .saveRead: .schema("Read")
         case .disputes: .schema("DisputeList")
         case .decideDispute: .schema("Dispute")
+        case .inviteToTeam: .schema("Invitation")
+        case .joinTeam: .schema("TeamJoining")
         }
     }
 

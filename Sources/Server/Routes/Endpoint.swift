@@ -7,6 +7,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
     case me, challenges, challenge, phase, leaderboard
     case submit, submission, submissions, chooseSubmission, submissionLog
     case teams, addTeam, tokens, issueTeamToken, revokeToken
+    case inviteToTeam, joinTeam
     case openPhase, closePhase, schedulePhase, publishPhase, rejudgePhase
     case studies, study, studyAgreement, studyConsensus, studyReads
     case assignments, assignmentReads, saveRead, assignmentImage
@@ -27,6 +28,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case adjudicator
         /// The study's adjudicators, and organisers (who see every read anyway): the adjudication queue.
         case adjudicatorOrOrganiser
+        /// A person's own token (an account's): what it may do in the challenge depends on its standing there.
+        case participant
     }
 
     public var method: HTTPRequest.Method {
@@ -38,7 +41,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .revokeToken:
             .delete
         case .submit, .chooseSubmission, .addTeam, .issueTeamToken, .openPhase, .closePhase, .schedulePhase,
-             .publishPhase, .rejudgePhase, .studyConsensus, .saveRead, .decideDispute:
+             .publishPhase, .rejudgePhase, .studyConsensus, .saveRead, .decideDispute, .inviteToTeam, .joinTeam:
             .post
         }
     }
@@ -66,6 +69,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .tokens: "/api/v1/challenges/{challenge}/tokens"
         case .issueTeamToken: "/api/v1/challenges/{challenge}/teams/{team}/tokens"
         case .revokeToken: "/api/v1/tokens/{id}"
+        case .inviteToTeam: "/api/v1/challenges/{challenge}/team/invitations"
+        case .joinTeam: "/api/v1/challenges/{challenge}/team/members"
         case .openPhase: phase + "/open"
         case .closePhase: phase + "/close"
         case .schedulePhase: phase + "/schedule"
@@ -97,6 +102,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .assignments, .assignmentReads, .saveRead, .assignmentImage: .reader
         case .decideDispute, .disputeImage: .adjudicator
         case .disputes: .adjudicatorOrOrganiser
+        case .inviteToTeam, .joinTeam: .participant
         }
     }
 
@@ -112,6 +118,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
         // Which study the token is bound to, and as what, the route checks against the study it names.
         case (.reader, .annotator), (.adjudicator, .annotator), (.adjudicatorOrOrganiser, .annotator): true
         case (.adjudicatorOrOrganiser, .organiser): true
+        case (.participant, .participant): true
         default: false
         }
     }

@@ -22,34 +22,48 @@ struct TeamCommand: ParsableCommand {
         }
     }
 
-    struct Invite: ParsableCommand {
+    struct Invite: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print a single-use link, valid for a week, that adds its opener to your team (you: the account of a participant token).")
 
         @Argument(help: "Challenge slug.") var challenge: String
         @Option(help: "Your own token, made on your account page (or set ARBITER_TOKEN).") var token: String?
-        @Option(help: "The site's address as browsers reach it, for the link.") var publicURL = "http://127.0.0.1:8080"
+        @Option(help: "The site's address as browsers reach it, for the link (without --server).") var publicURL = "http://127.0.0.1:8080"
+        @Option(help: "Ask this server's API (for example https://arbiter.example.org) instead of a local data folder.") var server: String?
         @OptionGroup var data: DataDirectoryOption
 
-        func run() throws {
+        func run() async throws {
+            if let server {
+                let client = try ParticipantToken.client(server, token: token)
+                let answer = try await client.post(json: [:], to: "api/v1/challenges/\(challenge)/team/invitations")
+                print(client.server.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + (answer["url"] as? String ?? ""))
+                return
+            }
             let (store, account, challenge) = try ParticipantToken.admitted(token, to: self.challenge, data: data)
-            let link = try store.inviteToTeam(accountID: account.id, challenge: challenge, now: Date(), lifetime: 7 * 86_400)
-            print("\(publicURL.trimmingCharacters(in: CharacterSet(charactersIn: "/")))/challenges/\(self.challenge)/team/join?invitation=\(link)")
+            let link = try store.inviteToTeam(accountID: account.id, challenge: challenge, now: Date(), lifetime: TeamInvitation.lifetime)
+            print(publicURL.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + TeamInvitation.path(challenge: self.challenge, link: link))
         }
     }
 
-    struct Join: ParsableCommand {
+    struct Join: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Join the team an invitation link names; if you are in a team already, it merges into that one, within the limits.")
 
         @Argument(help: "Challenge slug.") var challenge: String
         @Argument(help: "The invitation link, or the code after invitation= in it.") var invitation: String
         @Option(help: "Your own token, made on your account page (or set ARBITER_TOKEN).") var token: String?
+        @Option(help: "Ask this server's API (for example https://arbiter.example.org) instead of a local data folder.") var server: String?
         @OptionGroup var data: DataDirectoryOption
 
-        func run() throws {
-            let (store, account, challenge) = try ParticipantToken.admitted(token, to: self.challenge, data: data)
+        func run() async throws {
             let code = URLComponents(string: invitation)?.queryItems?.first(where: { $0.name == "invitation" })?.value ?? invitation
+            if let server {
+                let answer = try await ParticipantToken.client(server, token: token).post(json: ["invitation": code], to: "api/v1/challenges/\(challenge)/team/members")
+                let team = answer["team"] as? String ?? "?"
+                print((answer["merged_from"] as? String).map { "merged team \($0) into team \(team)" } ?? "joined team \(team)")
+                return
+            }
+            let (store, account, challenge) = try ParticipantToken.admitted(token, to: self.challenge, data: data)
             switch try store.joinTeam(invitation: code, accountID: account.id, challenge: challenge,
                                       maxTeamSize: challenge.spec.participation.maxTeamSize, now: Date()) {
             case .joined(let team): print("joined team \(team.name)")
@@ -70,10 +84,23 @@ enum ParticipantToken {
         return (store, account, challenge)
     }
 
-    static func account(_ token: String?, in store: any ArbiterStore) throws -> AccountRef {
+    /// The API of `server`, asked with the token.
+    static func client(_ server: String, token: String?) throws -> APIClient {
+        guard let url = URL(string: server), url.scheme == "http" || url.scheme == "https" else {
+            throw ValidationError("--server must be an http or https URL, not \(server)")
+        }
+        return APIClient(server: url, token: try self.token(token))
+    }
+
+    static func token(_ token: String?) throws -> String {
         guard let token = token ?? ProcessInfo.processInfo.environment["ARBITER_TOKEN"] else {
             throw ValidationError("no token: pass --token or set ARBITER_TOKEN")
         }
+        return token
+    }
+
+    static func account(_ token: String?, in store: any ArbiterStore) throws -> AccountRef {
+        let token = try self.token(token)
         guard let account = try store.authenticate(token: token)?.account else {
             throw ValidationError("the token is not a participant's own token: make one on your account page")
         }

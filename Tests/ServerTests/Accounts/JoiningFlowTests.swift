@@ -75,6 +75,23 @@ import Testing
         #expect(theirs.text.contains(TestAccounts.memberFileName))
     }
 
+    @Test func anInvitationMadeThroughTheAPIIsSpentThroughTheAPI() async throws {
+        let server = try await TestServer()
+        let accounts = try server.addAccounts()
+        let made = try await server.send(.post, "/api/v1/challenges/tiny/team/invitations", token: accounts.member.token)
+        #expect(made.status == 201 && made.object["team"] as? String == "delta")
+        let code = try #require(made.object["invitation"] as? String)
+        #expect(made.object["url"] as? String == "/challenges/tiny/team/join?invitation=\(code)")
+        let joined = try await server.send(.post, "/api/v1/challenges/tiny/team/members", token: accounts.removed.token,
+                                           body: Array(#"{"invitation": "\#(code)"}"#.utf8), headers: [.contentType: "application/json"])
+        #expect(joined.status == 200 && joined.object["team"] as? String == "delta", "\(joined.text)")
+        let again = try await server.send(.post, "/api/v1/challenges/tiny/team/members", token: accounts.removed.token,
+                                          body: Array(#"{"invitation": "\#(code)"}"#.utf8), headers: [.contentType: "application/json"])
+        #expect(again.status == 409 && (again.error["message"] as? String)?.contains("unknown, used or expired") == true)
+        // The API answers a team token, or an organiser's, that these are a person's own routes.
+        #expect(try await server.send(.post, "/api/v1/challenges/tiny/team/invitations", token: server.alpha).status == 403)
+    }
+
     @Test func aDataFileIsServedWholeOrByRangeWithItsDigest() async throws {
         let server = try await TestServer()
         let accounts = try server.addAccounts()

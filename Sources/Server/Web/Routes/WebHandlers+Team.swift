@@ -5,9 +5,6 @@ import Intake
 import Store
 
 extension WebHandlers {
-    /// Invitations work for a week.
-    static let invitationLifetime: TimeInterval = 7 * 86_400
-
     /// The account's team: its members, an invitation to make, leaving; or, in no team, a form to create one. An
     /// account that has not done its part yet is sent to the join page.
     func team(_ request: PageRequest, problem: String? = nil) async throws -> Response {
@@ -51,10 +48,10 @@ extension WebHandlers {
         let (challenge, link) = try await api.blocking { [store] in
             let challenge = try store.challenge(slug)
             try ParticipantGate(store: store).requireAdmitted(account, in: challenge)
-            return (challenge, try store.inviteToTeam(accountID: account.id, challenge: challenge, now: now, lifetime: Self.invitationLifetime))
+            return (challenge, try store.inviteToTeam(accountID: account.id, challenge: challenge, now: now, lifetime: TeamInvitation.lifetime))
         }
         return try page("token", title: "Invitation", visitor: request.visitor, challenge: challenge, current: .team, values: [
-            "heading": "Invitation to your team", "token": "\(accounts.publicURL)/challenges/\(slug)/team/join?invitation=\(link)",
+            "heading": "Invitation to your team", "token": accounts.publicURL + TeamInvitation.path(challenge: slug, link: link),
             "secretName": "link", "secretLabel": "Invitation link", "back": "/challenges/\(slug)/team", "backLabel": "Back to your team",
             "instruction": "Send it to one person; it works once, for a week. Whoever opens it signed in, and has accepted the rules, joins your team (bringing their own team along, if they have one and the limits allow).",
         ])

@@ -6,6 +6,14 @@ public struct TeamInvitation: Sendable, Equatable {
     public let invitedBy: EmailAddress
     public let expiresAt: Date
 
+    /// How long an invitation works: a week.
+    public static let lifetime: TimeInterval = 7 * 86_400
+
+    /// The portal page that opens an invitation.
+    public static func path(challenge: String, link: String) -> String {
+        "/challenges/\(challenge)/team/join?invitation=\(link)"
+    }
+
     public init(team: StoredTeam, invitedBy: EmailAddress, expiresAt: Date) {
         self.team = team
         self.invitedBy = invitedBy
