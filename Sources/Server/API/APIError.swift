@@ -63,6 +63,13 @@ extension APIError {
 
     static func forbidden(_ message: String) -> APIError { APIError(.forbidden, code: "forbidden", message: message) }
     static func notFound(_ message: String) -> APIError { APIError(.notFound, code: "not-found", message: message) }
+
+    /// 429 after a rate limit: `what` says what there was too much of; the wait, in whole seconds, is in the message
+    /// and in `Retry-After`.
+    static func rateLimited(_ what: String, wait: Double) -> APIError {
+        let seconds = APIHandlers.seconds(wait)
+        return APIError(.tooManyRequests, code: "rate-limited", message: "\(what); retry in \(seconds) s", retryAfterSeconds: seconds)
+    }
     static func badRequest(_ message: String, code: String = "bad-request") -> APIError {
         APIError(.badRequest, code: code, message: message)
     }

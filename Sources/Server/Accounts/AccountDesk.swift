@@ -65,8 +65,7 @@ struct AccountDesk: Sendable {
     func signIn(email: EmailAddress, password: String, peer: String, now: Date, lifetime: TimeInterval) async throws -> WebSession? {
         for (limiter, key) in [(perPeer, "peer:\(peer)"), (perAccount, "account:\(email.key)")] {
             if let wait = await limiter.spend(1, key: key) {
-                throw APIError(.tooManyRequests, code: "rate-limited",
-                               message: "too many sign-in attempts; retry in \(APIHandlers.seconds(wait)) s", retryAfterSeconds: APIHandlers.seconds(wait))
+                throw APIError.rateLimited("too many sign-in attempts", wait: wait)
             }
         }
         let account = try await run { [store] in try store.account(email: email) }

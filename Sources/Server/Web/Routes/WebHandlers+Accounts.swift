@@ -18,8 +18,7 @@ extension WebHandlers {
         let form = try await FormFields.read(request.request)
         try requirePreSessionForm(form, request: request, path: Page.signUp.path, what: "sign-up form")
         if let wait = await signIns.spend(1, key: "sign-up:\(request.context.peer ?? "unknown")") {
-            throw APIError(.tooManyRequests, code: "rate-limited", message: "too many sign-ups from this address; retry in \(APIHandlers.seconds(wait)) s",
-                           retryAfterSeconds: APIHandlers.seconds(wait))
+            throw APIError.rateLimited("too many sign-ups from this address", wait: wait)
         }
         let typed = String((form["email"] ?? "").prefix(254))
         guard let email = EmailAddress(typed) else {
@@ -58,8 +57,7 @@ extension WebHandlers {
         let form = try await FormFields.read(request.request)
         try requirePreSessionForm(form, request: request, path: Page.forgot.path, what: "form")
         if let wait = await signIns.spend(1, key: "forgot:\(request.context.peer ?? "unknown")") {
-            throw APIError(.tooManyRequests, code: "rate-limited", message: "too many requests from this address; retry in \(APIHandlers.seconds(wait)) s",
-                           retryAfterSeconds: APIHandlers.seconds(wait))
+            throw APIError.rateLimited("too many requests from this address", wait: wait)
         }
         if let email = EmailAddress(form["email"] ?? "") { try await accounts.requestReset(email: email, now: now()) }
         return try message(request, title: "Check your mail", heading: "Check your mail",
@@ -115,8 +113,7 @@ extension WebHandlers {
         _ = try await checkedForm(request)
         let account = try requireAccount(request)
         if let wait = await signIns.spend(1, key: "verify:\(account.id)") {
-            throw APIError(.tooManyRequests, code: "rate-limited", message: "a link was mailed a moment ago; retry in \(APIHandlers.seconds(wait)) s",
-                           retryAfterSeconds: APIHandlers.seconds(wait))
+            throw APIError.rateLimited("a link was mailed a moment ago", wait: wait)
         }
         try await accounts.resendVerification(account, now: now())
         return try message(request, title: "Check your mail", heading: "Check your mail",

@@ -34,8 +34,7 @@ extension WebHandlers {
             session = opened
         } else {
             if let wait = await signIns.spend(1, key: "peer:\(peer)") {
-                throw APIError(.tooManyRequests, code: "rate-limited", message: "too many sign-in attempts from this address; retry in \(APIHandlers.seconds(wait)) s",
-                               retryAfterSeconds: APIHandlers.seconds(wait))
+                throw APIError.rateLimited("too many sign-in attempts from this address", wait: wait)
             }
             let token = (form["token"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             guard !token.isEmpty, token.utf8.count <= 256,
