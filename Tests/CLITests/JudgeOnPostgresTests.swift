@@ -17,6 +17,7 @@ struct JudgeOnPostgresTests {
             .replacingOccurrences(of: #"closes: 202\d-\d\d-\d\dT"#, with: "closes: 2100-01-01T", options: .regularExpression)
         try FileManager.default.createDirectory(atPath: folder.file("challenge"), withIntermediateDirectories: true)
         _ = try folder.write(Array(spec.utf8), to: "challenge/challenge.yaml")
+        try folder.copyDataFiles(of: "Challenges/tissuenet-demo", to: "challenge")
 
         try await expectSuccess(["challenge", "add", folder.file("challenge")] + store)
         try await expectSuccess(["truth", "import", "tissuenet-demo", RepositoryFiles.path("Fixtures/tissuenet-demo/truth.csv")] + store)

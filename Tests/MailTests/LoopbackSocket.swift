@@ -48,6 +48,14 @@ struct LoopbackSocket {
         }
     }
 
+    /// The same wait on a thread of its own, so that it holds no thread of the cooperative pool.
+    static func readable(_ descriptor: Int32, within seconds: TimeInterval) async throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            Thread { continuation.resume(with: Result { try waitUntilReadable(descriptor, until: deadline) }) }.start()
+        }
+    }
+
     /// A loopback port nothing listens on: bound, read, and closed again. Another process could take it in between,
     /// but nothing on a test machine listens on a fresh ephemeral port.
     static func closedPort() throws -> UInt16 {

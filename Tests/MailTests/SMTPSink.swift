@@ -1,8 +1,9 @@
 import Foundation
+import Synchronization
 
 /// A one-message SMTP server on 127.0.0.1 for the tests: it answers 220, 250 to EHLO/HELO, MAIL and RCPT, 354 to DATA
-/// and 221 to QUIT, and hands back the commands and the DATA bytes it received. Bounded: it gives up 10 s after
-/// `capture()` starts, and after 32 commands.
+/// and 221 to QUIT, and hands back the commands and the DATA bytes it received. Bounded: it gives up 30 s after
+/// `start()`, and after 32 commands.
 struct SMTPSink: Sendable {
     struct Capture: Sendable {
         /// The command lines, without CRLF.
@@ -27,12 +28,35 @@ struct SMTPSink: Sendable {
         port = socket.port
     }
 
-    /// Serves one client on a thread of its own and returns what it sent; closes the sink.
-    func capture() async throws -> Capture {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread {
-                continuation.resume(with: Result { try serve(deadline: Date().addingTimeInterval(10)) })
-            }.start()
+    /// Serves one client on a thread of its own, started now rather than when a task gets a turn of the cooperative
+    /// pool (which the other tests may keep busy); `capture` then waits for what the client sent. Closes the sink.
+    func start() -> Serving {
+        let serving = Serving()
+        Thread { serving.finish(Result { try serve(deadline: Date().addingTimeInterval(30)) }) }.start()
+        return serving
+    }
+
+    /// One client being served.
+    final class Serving: Sendable {
+        private let state = Mutex<(result: Result<Capture, any Error>?, waiter: CheckedContinuation<Capture, any Error>?)>((nil, nil))
+
+        fileprivate func finish(_ result: Result<Capture, any Error>) {
+            let waiter = state.withLock { state in
+                state.result = result
+                return state.waiter
+            }
+            waiter?.resume(with: result)
+        }
+
+        /// What the client sent, once it has quit.
+        func capture() async throws -> Capture {
+            try await withCheckedThrowingContinuation { continuation in
+                let done = state.withLock { state in
+                    if state.result == nil { state.waiter = continuation }
+                    return state.result
+                }
+                if let done { continuation.resume(with: done) }
+            }
         }
     }
 
