@@ -16,10 +16,11 @@ extension ChildProcess {
         return (descriptors[0], descriptors[1])
     }
 
-    /// Starts `path` with `arguments` and this process's environment; standard input is `/dev/null`, standard
-    /// output and error are the given descriptors; signals are unblocked and SIGPIPE is back to its default.
+    /// Starts `path` with `arguments` and this process's environment; standard input is the `input` file (else
+    /// `/dev/null`), standard output and error are the given descriptors; signals are unblocked and SIGPIPE is back to
+    /// its default.
     static func spawn(
-        _ path: String, _ arguments: [String], output: Int32, error: Int32, workingDirectory: String?
+        _ path: String, _ arguments: [String], input: String? = nil, output: Int32, error: Int32, workingDirectory: String?
     ) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -31,7 +32,7 @@ extension ChildProcess {
             }
             addChangeDirectory(&actions, workingDirectory)
         }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, input ?? "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, output, 1)
         posix_spawn_file_actions_adddup2(&actions, error, 2)
         var attributes = posix_spawnattr_t()

@@ -28,11 +28,11 @@ final class ChildProcess: Sendable {
 
     /// Starts `executable` with `arguments`, standard input empty. Standard output is kept up to `outputLimit` bytes
     /// and the rest is read and dropped, so the child never blocks on a full pipe; with `mergeErrors` standard error
-    /// goes into the same pipe (so the two stay in order), else it is kept apart up to 64 KiB.
-    /// `workingDirectory` is where it starts (else here).
+    /// goes into the same pipe (so the two stay in order), else it is kept apart up to `errorLimit` bytes.
+    /// `workingDirectory` is where it starts (else here); `inputFile`, when given, is its standard input.
     init(
         _ executable: String, _ arguments: [String], outputLimit: Int = 1 << 20, mergeErrors: Bool = false,
-        workingDirectory: String? = nil
+        workingDirectory: String? = nil, inputFile: String? = nil, errorLimit: Int = 1 << 16
     ) throws {
         command = [executable] + arguments
         let output = try Self.pipe(command)
@@ -40,7 +40,7 @@ final class ChildProcess: Sendable {
         let pid: pid_t
         do {
             pid = try Self.spawn(
-                try Self.resolve(executable), arguments, output: output.write, error: errors.write,
+                try Self.resolve(executable), arguments, input: inputFile, output: output.write, error: errors.write,
                 workingDirectory: workingDirectory)
         } catch {
             for descriptor in Set([output.read, output.write, errors.read, errors.write]) { close(descriptor) }
@@ -50,7 +50,7 @@ final class ChildProcess: Sendable {
         if !mergeErrors { close(errors.write) }
         let group = DispatchGroup()
         let outputReader = CappedReader(output.read, limit: outputLimit)
-        let errorReader = mergeErrors ? nil : CappedReader(errors.read, limit: 1 << 16)
+        let errorReader = mergeErrors ? nil : CappedReader(errors.read, limit: errorLimit)
         for reader in [outputReader, errorReader].compactMap({ $0 }) {
             DispatchQueue.global().async(group: group) { reader.readToEnd() }
         }

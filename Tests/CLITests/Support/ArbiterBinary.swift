@@ -1,4 +1,5 @@
 import Foundation
+@testable import Runner
 import TestSupport
 
 /// The `arbiter` executable SwiftPM builds for this test target (it depends on the executable), run as a child process.
@@ -21,27 +22,19 @@ enum ArbiterBinary {
     }
 
     /// Runs `arbiter arguments…` in `folder` (default: a fresh temporary folder, so nothing relies on the repository
-    /// being the working folder) and waits for it to exit.
-    /// `input`, when given, is the child's standard input.
+    /// being the working folder) and waits for it to exit. `input`, when given, is the child's standard input.
+    ///
+    /// Started with `posix_spawn` (the runner's `ChildProcess`), not Foundation's `Process`: on Linux, Swift 6.3.1's
+    /// `Process.run` over-reads a directory entry while it lists `/proc/self/fd` and crashed a CI run of this suite
+    /// (swift-corelibs-foundation#5472, fixed after this toolchain).
     static func run(_ arguments: [String], in folder: String? = nil, input: String? = nil) async throws -> ArbiterRun {
         guard let url else { throw MissingBinary(candidates: candidates) }
         let scratch = try ScratchFolder()
         if let input { _ = try scratch.write(Array(input.utf8), to: ".stdin") }
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder ?? scratch.path)
-        // Files rather than pipes: a chatty child cannot block on a full pipe while we wait for it.
-        process.standardOutput = try outputFile(scratch.file(".stdout"))
-        process.standardError = try outputFile(scratch.file(".stderr"))
-        if input != nil { process.standardInput = FileHandle(forReadingAtPath: scratch.file(".stdin")) }
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            process.terminationHandler = { _ in continuation.resume() }
-            do { try process.run() } catch { continuation.resume(throwing: error) }
-        }
-        return ArbiterRun(
-            status: process.terminationStatus, stdout: try String(contentsOfFile: scratch.file(".stdout"), encoding: .utf8),
-            stderr: try String(contentsOfFile: scratch.file(".stderr"), encoding: .utf8))
+        let child = try ChildProcess(url.path, arguments, outputLimit: 256 << 20, workingDirectory: folder ?? scratch.path,
+                                     inputFile: input == nil ? nil : scratch.file(".stdin"), errorLimit: 256 << 20)
+        let result = await child.result()
+        return ArbiterRun(status: result.status, stdout: result.outputText, stderr: result.errorText)
     }
 
     /// Starts `arbiter arguments…` in `folder` without waiting: for commands that run until stopped. Its output
