@@ -32,6 +32,30 @@ public struct ParticipantGate: Sendable {
         return standing
     }
 
+    /// The challenge of `slug`, when the account is admitted to it.
+    public func admittedChallenge(_ slug: String, for account: AccountRef) throws -> (challenge: StoredChallenge, standing: ChallengeStanding) {
+        let challenge = try store.challenge(slug)
+        return (challenge, try requireAdmitted(account, in: challenge))
+    }
+
+    /// Creates a team with the admitted account as its first member.
+    public func createTeam(named name: String, by account: AccountRef, in slug: String, now: Date) throws -> StoredTeam {
+        try store.createTeam(accountID: account.id, challenge: try admittedChallenge(slug, for: account).challenge, name: name, now: now)
+    }
+
+    /// A single-use invitation, valid for `TeamInvitation.lifetime`, to the admitted account's team.
+    public func invite(by account: AccountRef, in slug: String, now: Date) throws -> (team: StoredTeam?, link: String) {
+        let (challenge, standing) = try admittedChallenge(slug, for: account)
+        return (standing.team, try store.inviteToTeam(accountID: account.id, challenge: challenge, now: now, lifetime: TeamInvitation.lifetime))
+    }
+
+    /// Spends an invitation for the admitted account, within the challenge's `max-team-size`.
+    public func join(_ account: AccountRef, invitation: String, in slug: String, now: Date) throws -> TeamJoining {
+        let challenge = try admittedChallenge(slug, for: account).challenge
+        return try store.joinTeam(invitation: invitation, accountID: account.id, challenge: challenge,
+                                  maxTeamSize: challenge.spec.participation.maxTeamSize, now: now)
+    }
+
     /// The account's team, if it may submit now.
     public func submittingTeam(of account: AccountRef, in challenge: StoredChallenge) throws -> StoredTeam {
         guard let team = try requireAdmitted(account, in: challenge).team else {

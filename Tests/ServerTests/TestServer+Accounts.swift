@@ -52,7 +52,7 @@ extension TestServer {
             let email = "\(name)@example.org"
             let created = try store.createAccount(email: EmailAddress(email)!, passwordHash: "unused", now: Self.now)!
             if verified {
-                _ = try store.verifyAccount(link: try store.issueAccountLink(accountID: created.id, purpose: .verify, now: Self.now, lifetime: 60), now: Self.now)
+                _ = try store.confirmAccount(id: created.id, now: Self.now)
             }
             if accepted { try store.acceptTerms(accountID: created.id, challenge: challenge, version: terms, now: Self.now) }
             if let approved {

@@ -21,17 +21,6 @@ struct AccountDesk: Sendable {
 
     static let verificationLifetime: TimeInterval = 48 * 3600
     static let resetLifetime: TimeInterval = 3600
-    static let minimumPasswordCharacters = 10
-
-    /// Why a password cannot be used, or nil.
-    static func passwordProblem(_ password: String, email: EmailAddress?) -> String? {
-        if password.count < minimumPasswordCharacters { return "a password needs at least \(minimumPasswordCharacters) characters" }
-        if password.utf8.count > PasswordHash.maximumPasswordBytes { return "a password may have at most \(PasswordHash.maximumPasswordBytes) bytes" }
-        if let email, password.lowercased() == email.key || password.lowercased() == email.key.split(separator: "@").first.map(String.init) {
-            return "a password must not be your e-mail address"
-        }
-        return nil
-    }
 
     private func run<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
         try await APIHandlers.blocking(work)

@@ -25,13 +25,8 @@ extension APIHandlers {
     func inviteToTeam(_ context: APIRequestContext, caller: Caller) async throws -> Response {
         guard case .participant(let account) = caller else { throw APIError.forbidden("only a participant's own token invites to its team") }
         let (slug, now) = (try context.parameters.require("challenge"), clock())
-        let (team, link) = try await blocking { [store] in
-            let challenge = try store.challenge(slug)
-            let standing = try ParticipantGate(store: store).requireAdmitted(account, in: challenge)
-            let link = try store.inviteToTeam(accountID: account.id, challenge: challenge, now: now, lifetime: TeamInvitation.lifetime)
-            return (standing.team?.name ?? "", link)
-        }
-        return try Self.json(InvitationView(team: team, invitation: link, url: TeamInvitation.path(challenge: slug, link: link),
+        let (team, link) = try await blocking { [store] in try ParticipantGate(store: store).invite(by: account, in: slug, now: now) }
+        return try Self.json(InvitationView(team: team?.name ?? "", invitation: link, url: TeamInvitation.path(challenge: slug, link: link),
                                             expiresAt: now.addingTimeInterval(TeamInvitation.lifetime)), status: .created)
     }
 
@@ -42,10 +37,7 @@ extension APIHandlers {
         let body = try await decode(JoinTeam.self, from: request, context: context, upTo: 4096)
         guard body.invitation.utf8.count <= 128 else { throw APIError.badRequest("an invitation has at most 128 characters", code: "invalid-invitation") }
         let joining = try await blocking { [store] in
-            let challenge = try store.challenge(slug)
-            try ParticipantGate(store: store).requireAdmitted(account, in: challenge)
-            return try store.joinTeam(invitation: body.invitation, accountID: account.id, challenge: challenge,
-                                      maxTeamSize: challenge.spec.participation.maxTeamSize, now: now)
+            try ParticipantGate(store: store).join(account, invitation: body.invitation, in: slug, now: now)
         }
         switch joining {
         case .joined(let team): return try Self.json(JoiningView(team: team.name, mergedFrom: nil))

@@ -12,6 +12,20 @@ public enum ContentDigest {
         return hasher.finish()
     }
 
+    /// The 32 bytes a digest's 64 hex digits stand for (for headers that carry it in base 64, such as `Repr-Digest`);
+    /// nil for text that is not such a digest.
+    public static func bytes(ofDigest hex: String) -> [UInt8]? {
+        let digits = Array(hex.utf8)
+        guard digits.count == 64 else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        for index in stride(from: 0, to: 64, by: 2) {
+            guard let byte = UInt8(String(decoding: digits[index..<index + 2], as: UTF8.self), radix: 16) else { return nil }
+            bytes.append(byte)
+        }
+        return bytes
+    }
+
     /// Of a file, read a megabyte at a time.
     public static func sha256(ofFile file: URL) throws -> String {
         let descriptor = open(file.path, O_RDONLY)

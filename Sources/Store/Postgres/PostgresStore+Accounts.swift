@@ -41,7 +41,7 @@ extension PostgresStore {
 
     static func account(_ row: PostgresRandomAccessRow) throws -> StoredAccount {
         let verified: Double? = try row.get("verified_at")
-        return StoredAccount(id: try row.get("id"), email: EmailAddress(try row.get("email")) ?? EmailAddress("invalid@invalid.invalid")!,
+        return StoredAccount(id: try row.get("id"), email: try EmailAddress.stored(try row.get("email"), table: "accounts", key: try row.get("id")),
                              passwordHash: try row.get("password_hash"), createdAt: Date(timeIntervalSince1970: try row.get("created_at")),
                              verifiedAt: verified.map(Date.init(timeIntervalSince1970:)))
     }
@@ -69,15 +69,27 @@ extension PostgresStore {
     public func verifyAccount(link: String, now: Date) throws -> StoredAccount? {
         try write { connection in
             guard let id = try await self.spendLink(link, purpose: .verify, now: now, on: connection) else { return nil }
-            try await connection.execute(
-                "UPDATE accounts SET verified_at = COALESCE(verified_at, \(now.timeIntervalSince1970)) WHERE id = \(id)", logger: self.logger)
-            let account = try await self.accountRow(id: id, on: connection)
-            if let account {
-                try await self.append(AuditEntry(at: now, actor: account.auditActor, action: "account.verified", subject: account.email.key),
-                                      on: connection)
+            return try await self.markVerified(id, by: nil, now: now, on: connection)
+        }
+    }
+
+    public func confirmAccount(id: Int64, now: Date) throws -> StoredAccount {
+        try write { connection in
+            guard let account = try await self.markVerified(id, by: "organiser", now: now, on: connection) else {
+                throw StoreError.unknownAccount("#\(id)")
             }
             return account
         }
+    }
+
+    /// Marks the account verified (keeping an earlier time) and audits it, as the account's own act or `actor`'s.
+    private func markVerified(_ id: Int64, by actor: String?, now: Date, on connection: PostgresConnection) async throws -> StoredAccount? {
+        try await connection.execute(
+            "UPDATE accounts SET verified_at = COALESCE(verified_at, \(now.timeIntervalSince1970)) WHERE id = \(id)", logger: logger)
+        guard let account = try await accountRow(id: id, on: connection) else { return nil }
+        try await append(AuditEntry(at: now, actor: actor ?? account.auditActor, action: "account.verified", subject: account.email.key),
+                         on: connection)
+        return account
     }
 
     public func resetPassword(link: String, passwordHash: String, now: Date) throws -> StoredAccount? {

@@ -80,7 +80,7 @@ extension PostgresStore {
             try await self.append(
                 AuditEntry(at: now, actor: account.auditActor, action: "terms.accepted", challenge: challenge.spec.slug,
                            subject: account.email.key,
-                           detail: "rules \(version.rules.isEmpty ? "none" : version.rules); data use \(version.dataUse.isEmpty ? "none" : version.dataUse)"),
+                           detail: version.auditDetail),
                 on: connection)
         }
     }
@@ -113,7 +113,7 @@ extension PostgresStore {
                 SELECT r.*, a.email FROM access_requests r JOIN accounts a ON a.id = r.account_id WHERE r.challenge_id = \(challenge.id)
                 ORDER BY r.state <> 'pending', r.requested_at DESC, r.account_id
                 """, logger: self.logger
-            ).map { try Self.accessRequest($0, email: EmailAddress(try $0.get("email")) ?? EmailAddress("invalid@invalid.invalid")!) }
+            ).map { try Self.accessRequest($0, email: try EmailAddress.stored(try $0.get("email"), table: "accounts", key: try $0.get("account_id"))) }
         }
     }
 
@@ -186,7 +186,7 @@ extension PostgresStore {
     }
 
     private static func member(_ row: PostgresRandomAccessRow, team: StoredTeam) throws -> TeamMember {
-        TeamMember(accountID: try row.get("account_id"), email: EmailAddress(try row.get("email")) ?? EmailAddress("invalid@invalid.invalid")!,
+        TeamMember(accountID: try row.get("account_id"), email: try EmailAddress.stored(try row.get("email"), table: "accounts", key: try row.get("account_id")),
                    team: team, joinedAt: Date(timeIntervalSince1970: try row.get("joined_at")))
     }
 

@@ -15,6 +15,9 @@ public protocol AccountStore: Sendable {
     /// Spends a verification link: the account is verified and returned; nil for a link that is unknown, spent,
     /// expired or of another purpose. Audited as `account.verified`.
     func verifyAccount(link: String, now: Date) throws -> StoredAccount?
+    /// An organiser confirms an account's address by hand (`arbiter account verify`); `unknownAccount` for no such
+    /// account. Audited as `account.verified` by `organiser`, so the log tells it from the account's own link.
+    func confirmAccount(id: Int64, now: Date) throws -> StoredAccount
     /// Spends a reset link and sets the new password: every browser session and link of the account ends, and the
     /// account counts as verified (the link proved the address). Nil as for `verifyAccount`. Audited as
     /// `account.password-reset`.

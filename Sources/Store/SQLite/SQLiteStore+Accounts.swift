@@ -23,12 +23,12 @@ extension SQLiteStore {
     }
 
     func accountRow(sql: String, _ key: some DatabaseValueConvertible, db: Database) throws -> StoredAccount? {
-        try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [key]).map(Self.account)
+        try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [key]).map { try Self.account($0) }
     }
 
-    static func account(_ row: Row) -> StoredAccount {
+    static func account(_ row: Row) throws -> StoredAccount {
         let verified: Double? = row["verified_at"]
-        return StoredAccount(id: row["id"], email: EmailAddress(row["email"]) ?? EmailAddress("invalid@invalid.invalid")!,
+        return StoredAccount(id: row["id"], email: try EmailAddress.stored(row["email"], table: "accounts", key: row["id"]),
                              passwordHash: row["password_hash"], createdAt: Date(timeIntervalSince1970: row["created_at"]),
                              verifiedAt: verified.map(Date.init(timeIntervalSince1970:)))
     }
@@ -48,11 +48,23 @@ extension SQLiteStore {
     public func verifyAccount(link: String, now: Date) throws -> StoredAccount? {
         try pool.write { db in
             guard let id = try spendLink(link, purpose: .verify, now: now, db: db) else { return nil }
-            try db.execute(sql: "UPDATE accounts SET verified_at = COALESCE(verified_at, ?) WHERE id = ?", arguments: [now.timeIntervalSince1970, id])
-            let account = try accountRow(sql: "SELECT * FROM accounts WHERE id = ?", id, db: db)
-            if let account { try append(AuditEntry(at: now, actor: account.auditActor, action: "account.verified", subject: account.email.key), in: db) }
+            return try markVerified(id, by: nil, now: now, db: db)
+        }
+    }
+
+    public func confirmAccount(id: Int64, now: Date) throws -> StoredAccount {
+        try pool.write { db in
+            guard let account = try markVerified(id, by: "organiser", now: now, db: db) else { throw StoreError.unknownAccount("#\(id)") }
             return account
         }
+    }
+
+    /// Marks the account verified (keeping an earlier time) and audits it, as the account's own act or `actor`'s.
+    private func markVerified(_ id: Int64, by actor: String?, now: Date, db: Database) throws -> StoredAccount? {
+        try db.execute(sql: "UPDATE accounts SET verified_at = COALESCE(verified_at, ?) WHERE id = ?", arguments: [now.timeIntervalSince1970, id])
+        guard let account = try accountRow(sql: "SELECT * FROM accounts WHERE id = ?", id, db: db) else { return nil }
+        try append(AuditEntry(at: now, actor: actor ?? account.auditActor, action: "account.verified", subject: account.email.key), in: db)
+        return account
     }
 
     public func resetPassword(link: String, passwordHash: String, now: Date) throws -> StoredAccount? {

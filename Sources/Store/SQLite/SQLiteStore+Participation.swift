@@ -46,7 +46,7 @@ extension SQLiteStore {
             try db.execute(sql: "INSERT INTO terms_acceptances (challenge_id, account_id, rules_sha256, data_use_sha256, accepted_at) VALUES (?, ?, ?, ?, ?)",
                            arguments: [challenge.id, accountID, version.rules, version.dataUse, now.timeIntervalSince1970])
             try append(AuditEntry(at: now, actor: account.auditActor, action: "terms.accepted", challenge: challenge.spec.slug,
-                                  subject: account.email.key, detail: "rules \(version.rules.isEmpty ? "none" : version.rules); data use \(version.dataUse.isEmpty ? "none" : version.dataUse)"), in: db)
+                                  subject: account.email.key, detail: version.auditDetail), in: db)
         }
     }
 
@@ -72,7 +72,7 @@ extension SQLiteStore {
             try Row.fetchAll(db, sql: """
                 SELECT r.*, a.email FROM access_requests r JOIN accounts a ON a.id = r.account_id WHERE r.challenge_id = ?
                 ORDER BY r.state <> 'pending', r.requested_at DESC, r.account_id
-                """, arguments: [challenge.id]).map { Self.accessRequest($0, email: EmailAddress($0["email"]) ?? EmailAddress("invalid@invalid.invalid")!) }
+                """, arguments: [challenge.id]).map { Self.accessRequest($0, email: try EmailAddress.stored($0["email"], table: "accounts", key: $0["account_id"])) }
         }
     }
 
@@ -115,7 +115,7 @@ extension SQLiteStore {
             try Row.fetchAll(db, sql: """
                 SELECT m.account_id, a.email, m.joined_at FROM team_members m JOIN accounts a ON a.id = m.account_id
                 WHERE m.team_id = ? AND m.left_at IS NULL ORDER BY m.joined_at, m.id
-                """, arguments: [team.id]).map { Self.member($0, team: team) }
+                """, arguments: [team.id]).map { try Self.member($0, team: team) }
         }
     }
 
@@ -125,12 +125,12 @@ extension SQLiteStore {
                 SELECT m.account_id, a.email, m.joined_at, t.id AS team_id, t.name FROM team_members m
                 JOIN accounts a ON a.id = m.account_id JOIN teams t ON t.id = m.team_id
                 WHERE m.challenge_id = ? AND m.left_at IS NULL ORDER BY t.name, m.joined_at, m.id
-                """, arguments: [challenge.id]).map { Self.member($0, team: StoredTeam(id: $0["team_id"], challengeID: challenge.id, name: $0["name"])) }
+                """, arguments: [challenge.id]).map { try Self.member($0, team: StoredTeam(id: $0["team_id"], challengeID: challenge.id, name: $0["name"])) }
         }
     }
 
-    private static func member(_ row: Row, team: StoredTeam) -> TeamMember {
-        TeamMember(accountID: row["account_id"], email: EmailAddress(row["email"]) ?? EmailAddress("invalid@invalid.invalid")!, team: team,
+    private static func member(_ row: Row, team: StoredTeam) throws -> TeamMember {
+        TeamMember(accountID: row["account_id"], email: try EmailAddress.stored(row["email"], table: "accounts", key: row["account_id"]), team: team,
                    joinedAt: Date(timeIntervalSince1970: row["joined_at"]))
     }
 

@@ -17,17 +17,16 @@ struct AccountCommand: ParsableCommand {
 
         func run() throws {
             guard let address = EmailAddress(email) else { throw ValidationError("\(email) is not an e-mail address") }
-            let password = (readLine(strippingNewline: true) ?? "")
-            if password.count < 10 { throw ValidationError("the password read from standard input needs at least 10 characters") }
+            let password = readLine(strippingNewline: true) ?? ""
+            if let problem = PasswordPolicy.problem(with: password, email: address) {
+                throw ValidationError("the password read from standard input will not do: \(problem)")
+            }
             let store = try data.openStore()
             let now = Date()
             guard let account = try store.createAccount(email: address, passwordHash: try PasswordHash.make(password).text, now: now) else {
                 throw ValidationError("\(address) has an account already")
             }
-            if verified {
-                let link = try store.issueAccountLink(accountID: account.id, purpose: .verify, now: now, lifetime: 60)
-                _ = try store.verifyAccount(link: link, now: now)
-            }
+            if verified { _ = try store.confirmAccount(id: account.id, now: now) }
             print("account \(account.id) \(address)\(verified ? " (confirmed)" : "")")
         }
     }
@@ -55,8 +54,7 @@ struct AccountCommand: ParsableCommand {
         func run() throws {
             let store = try data.openStore()
             let account = try AccountCommand.account(email, in: store)
-            let now = Date()
-            _ = try store.verifyAccount(link: try store.issueAccountLink(accountID: account.id, purpose: .verify, now: now, lifetime: 60), now: now)
+            _ = try store.confirmAccount(id: account.id, now: Date())
             print("confirmed \(account.email)")
         }
     }

@@ -39,8 +39,8 @@ struct TeamCommand: ParsableCommand {
                 print(client.server.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + (answer["url"] as? String ?? ""))
                 return
             }
-            let (store, account, challenge) = try ParticipantToken.admitted(token, to: self.challenge, data: data)
-            let link = try store.inviteToTeam(accountID: account.id, challenge: challenge, now: Date(), lifetime: TeamInvitation.lifetime)
+            let (gate, account) = try ParticipantToken.gate(token, data: data)
+            let link = try gate.invite(by: account, in: challenge, now: Date()).link
             print(publicURL.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + TeamInvitation.path(challenge: self.challenge, link: link))
         }
     }
@@ -63,9 +63,8 @@ struct TeamCommand: ParsableCommand {
                 print((answer["merged_from"] as? String).map { "merged team \($0) into team \(team)" } ?? "joined team \(team)")
                 return
             }
-            let (store, account, challenge) = try ParticipantToken.admitted(token, to: self.challenge, data: data)
-            switch try store.joinTeam(invitation: code, accountID: account.id, challenge: challenge,
-                                      maxTeamSize: challenge.spec.participation.maxTeamSize, now: Date()) {
+            let (gate, account) = try ParticipantToken.gate(token, data: data)
+            switch try gate.join(account, invitation: code, in: challenge, now: Date()) {
             case .joined(let team): print("joined team \(team.name)")
             case .merged(let from, let into): print("merged team \(from.name) into team \(into.name)")
             }
@@ -75,13 +74,10 @@ struct TeamCommand: ParsableCommand {
 
 /// The account a participant token stands for.
 enum ParticipantToken {
-    /// The store, the token's account and the challenge, once the account is admitted to it.
-    static func admitted(_ token: String?, to slug: String, data: DataDirectoryOption) throws -> (any ArbiterStore, AccountRef, StoredChallenge) {
+    /// The gate on the data folder's store, and the token's account.
+    static func gate(_ token: String?, data: DataDirectoryOption) throws -> (ParticipantGate, AccountRef) {
         let store = try data.openStore()
-        let account = try Self.account(token, in: store)
-        let challenge = try store.challenge(slug)
-        try ParticipantGate(store: store).requireAdmitted(account, in: challenge)
-        return (store, account, challenge)
+        return (ParticipantGate(store: store), try Self.account(token, in: store))
     }
 
     /// The API of `server`, asked with the token.

@@ -8,7 +8,7 @@ import Store
 extension WebHandlers {
     func signUpForm(_ request: PageRequest, problem: (field: String, text: String)? = nil, email: String = "") throws -> Response {
         try preSessionPage(.signUp, "sign-up", title: "Sign up", request: request,
-                           values: ["email": email, "minimum": AccountDesk.minimumPasswordCharacters, "hasProblem": problem != nil,
+                           values: ["email": email, "minimum": PasswordPolicy.minimumCharacters, "hasProblem": problem != nil,
                                     "problem": problem?.text ?? "", "problemField": problem?.field ?? ""],
                            status: problem == nil ? .ok : .unprocessableContent)
     }
@@ -25,7 +25,7 @@ extension WebHandlers {
             return try signUpForm(request, problem: ("email", "“\(typed)” is not an e-mail address: it needs a name, an @ and a domain, such as ada@example.org."), email: typed)
         }
         let password = form["password"] ?? ""
-        if let problem = AccountDesk.passwordProblem(password, email: email) {
+        if let problem = PasswordPolicy.problem(with: password, email: email) {
             return try signUpForm(request, problem: ("password", Self.sentence(problem)), email: typed)
         }
         try await accounts.signUp(email: email, password: password, now: now())
@@ -68,7 +68,7 @@ extension WebHandlers {
     func resetForm(_ request: PageRequest, link: String? = nil, problem: String? = nil) throws -> Response {
         let link = link ?? request.request.uri.queryParameters.get("link").map { String($0) } ?? ""
         return try preSessionPage(.reset, "reset", title: "Choose a new password", request: request,
-                                  values: ["link": link, "minimum": AccountDesk.minimumPasswordCharacters, "hasProblem": problem != nil,
+                                  values: ["link": link, "minimum": PasswordPolicy.minimumCharacters, "hasProblem": problem != nil,
                                            "problem": problem ?? ""],
                                   status: problem == nil ? .ok : .unprocessableContent)
     }
@@ -77,7 +77,7 @@ extension WebHandlers {
         let form = try await FormFields.read(request.request)
         try requirePreSessionForm(form, request: request, path: Page.reset.path, what: "form")
         let (link, password) = (form["link"] ?? "", form["password"] ?? "")
-        if let problem = AccountDesk.passwordProblem(password, email: nil) {
+        if let problem = PasswordPolicy.problem(with: password, email: nil) {
             return try resetForm(request, link: link, problem: Self.sentence(problem))
         }
         guard link.utf8.count <= 128, try await accounts.resetPassword(link: link, password: password, now: now()) != nil else {

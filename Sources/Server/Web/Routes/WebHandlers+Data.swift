@@ -43,7 +43,7 @@ extension WebHandlers {
         headers[.eTag] = etag
         headers[.cacheControl] = "private, max-age=3600"
         headers[.contentDisposition] = "attachment; filename=\"\(name)\""
-        headers[Self.reprDigest] = "sha-256=:\(Data(Self.bytes(hex: file.sha256)).base64EncodedString()):"
+        if let digest = ContentDigest.bytes(ofDigest: file.sha256) { headers[Self.reprDigest] = "sha-256=:\(Data(digest).base64EncodedString()):" }
         if request.request.headers[.ifNoneMatch] == etag { return Response(status: .notModified, headers: headers) }
         var range = ByteRange(header: request.request.headers[.range], length: file.byteCount)
         if let ifRange = request.request.headers[.ifRange], ifRange != etag { range = .whole }
@@ -78,22 +78,11 @@ extension WebHandlers {
 
     static let reprDigest = HTTPField.Name("Repr-Digest")!
 
-    static func bytes(hex: String) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var index = hex.startIndex
-        while index < hex.endIndex, let next = hex.index(index, offsetBy: 2, limitedBy: hex.endIndex) {
-            bytes.append(UInt8(hex[index..<next], radix: 16) ?? 0)
-            index = next
-        }
-        return bytes
-    }
-
     /// The challenge and its served files, for an account admitted to it; any other is told the step it lacks.
     private func admittedChallenge(_ request: PageRequest) async throws -> (StoredChallenge, [DataFile]) {
         let (slug, account) = (try request.parameter("challenge"), try requireAccount(request))
         return try await api.blocking { [store] in
-            let challenge = try store.challenge(slug)
-            try ParticipantGate(store: store).requireAdmitted(account, in: challenge)
+            let challenge = try ParticipantGate(store: store).admittedChallenge(slug, for: account).challenge
             return (challenge, try store.dataFiles(challenge: challenge))
         }
     }

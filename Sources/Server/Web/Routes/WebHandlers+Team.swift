@@ -33,11 +33,7 @@ extension WebHandlers {
         guard !name.isEmpty, name.unicodeScalars.count <= 100, name.unicodeScalars.allSatisfy({ !CharacterSet.controlCharacters.contains($0) }) else {
             return try await team(request, problem: "A team name needs 1 to 100 characters, without control characters.")
         }
-        try await api.blocking { [store] in
-            let challenge = try store.challenge(slug)
-            try ParticipantGate(store: store).requireAdmitted(account, in: challenge)
-            _ = try store.createTeam(accountID: account.id, challenge: challenge, name: name, now: now)
-        }
+        _ = try await api.blocking { [store] in try ParticipantGate(store: store).createTeam(named: name, by: account, in: slug, now: now) }
         return Self.redirect(to: "/challenges/\(slug)/team")
     }
 
@@ -46,9 +42,7 @@ extension WebHandlers {
         _ = try await checkedForm(request)
         let (slug, account, now) = (try request.parameter("challenge"), try requireAccount(request), now())
         let (challenge, link) = try await api.blocking { [store] in
-            let challenge = try store.challenge(slug)
-            try ParticipantGate(store: store).requireAdmitted(account, in: challenge)
-            return (challenge, try store.inviteToTeam(accountID: account.id, challenge: challenge, now: now, lifetime: TeamInvitation.lifetime))
+            (try store.challenge(slug), try ParticipantGate(store: store).invite(by: account, in: slug, now: now).link)
         }
         return try page("token", title: "Invitation", visitor: request.visitor, challenge: challenge, current: .team, values: [
             "heading": "Invitation to your team", "token": accounts.publicURL + TeamInvitation.path(challenge: slug, link: link),
@@ -84,12 +78,7 @@ extension WebHandlers {
         let form = try await checkedForm(request)
         let (slug, account, now) = (try request.parameter("challenge"), try requireAccount(request), now())
         let link = String((form["invitation"] ?? "").prefix(128))
-        try await api.blocking { [store] in
-            let challenge = try store.challenge(slug)
-            try ParticipantGate(store: store).requireAdmitted(account, in: challenge)
-            _ = try store.joinTeam(invitation: link, accountID: account.id, challenge: challenge,
-                                   maxTeamSize: challenge.spec.participation.maxTeamSize, now: now)
-        }
+        _ = try await api.blocking { [store] in try ParticipantGate(store: store).join(account, invitation: link, in: slug, now: now) }
         return Self.redirect(to: "/challenges/\(slug)/team")
     }
 

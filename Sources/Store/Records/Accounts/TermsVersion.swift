@@ -14,8 +14,13 @@ public struct TermsVersion: Sendable, Hashable {
         self.init(rules: rules?.sha256 ?? "", dataUse: dataUse?.sha256 ?? "")
     }
 
-    /// For the audit log and pages: the first 12 hex digits of each digest.
-    public var label: String {
-        "rules \(rules.isEmpty ? "none" : String(rules.prefix(12))), data use \(dataUse.isEmpty ? "none" : String(dataUse.prefix(12)))"
+    /// For pages: the first 12 hex digits of each digest.
+    public var label: String { describe(digits: 12, separator: ", ") }
+
+    /// For the audit log: both digests whole.
+    public var auditDetail: String { describe(digits: 64, separator: "; ") }
+
+    private func describe(digits: Int, separator: String) -> String {
+        "rules \(rules.isEmpty ? "none" : String(rules.prefix(digits)))\(separator)data use \(dataUse.isEmpty ? "none" : String(dataUse.prefix(digits)))"
     }
 }

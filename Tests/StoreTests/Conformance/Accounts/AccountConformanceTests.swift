@@ -43,6 +43,17 @@ struct AccountConformanceTests {
     }
 
     @Test(arguments: StoreAdapter.all)
+    func anOrganiserConfirmsAnAddressByHandAndTheLogSaysWho(_ adapter: StoreAdapter) throws {
+        let platform = try Platform(adapter: adapter)
+        let account = try #require(try platform.store.createAccount(email: Self.ada, passwordHash: "h", now: platform.at(0)))
+        #expect(try platform.store.confirmAccount(id: account.id, now: platform.at(5)).verifiedAt == platform.at(5))
+        #expect(try platform.store.confirmAccount(id: account.id, now: platform.at(9)).verifiedAt == platform.at(5), "the first time stays")
+        let entry = try #require(try platform.store.auditLog().last)
+        #expect(entry.action == "account.verified" && entry.actor == "organiser" && entry.subject == "ada@example.org")
+        #expect(throws: StoreError.unknownAccount("#999")) { _ = try platform.store.confirmAccount(id: 999, now: platform.at(10)) }
+    }
+
+    @Test(arguments: StoreAdapter.all)
     func aResetSetsThePasswordAndEndsEverySession(_ adapter: StoreAdapter) throws {
         let platform = try Platform(adapter: adapter)
         let account = try #require(try platform.store.createAccount(email: Self.ada, passwordHash: "old", now: platform.at(0)))
