@@ -25,9 +25,9 @@ public struct ReaderStudy: Sendable {
     }
 
     /// Checks and stores a new version of a read. In an adaptive study, the second plain read of an item that
-    /// disagrees with the first assigns the item to a third reader.
-    public func save(_ read: NewStudyRead, now: Date) throws -> StudyRead {
-        try ReadValidator(questions: spec.questions).check(read)
+    /// disagrees with the first assigns the item to a third reader. `shapesBytesAsSent`: see `ReadValidator.check`.
+    public func save(_ read: NewStudyRead, now: Date, shapesBytesAsSent: Int? = nil) throws -> StudyRead {
+        try ReadValidator(questions: spec.questions).check(read, shapesBytesAsSent: shapesBytesAsSent)
         let stored = try store.appendRead(read, to: study, now: now)
         if spec.assignment == .adaptive, !read.isRepeat, stored.version == 1 {
             try assignThirdReaderIfDisputed(read.itemID, now: now)

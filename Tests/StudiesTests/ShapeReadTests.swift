@@ -35,6 +35,17 @@ struct ShapeReadTests {
         #expect(reason.contains("\"necrosis\""))
     }
 
+    @Test func shapesAreMeasuredAsSentWhenTheyWereMappedOntoTheSlide() throws {
+        let fixture = try StudyFixture(yaml: Self.shapesStudy)
+        let stored = Self.geoJSON(x: 100_000, y: 200_000)
+        let validator = ReadValidator(questions: fixture.study.spec.questions, maxShapesBytes: stored.utf8.count - 1)
+        let read = NewStudyRead(itemID: "i", reader: "ana", secondsSpent: 3, shapes: stored)
+        #expect(throws: StudyError.self) { try validator.check(read) }
+        // Sent in the item's own frame (smaller numbers), within the limit: the slide's larger numbers do not count.
+        try validator.check(read, shapesBytesAsSent: Self.geoJSON(x: 0, y: 0).utf8.count)
+        #expect(throws: StudyError.self) { try validator.check(read, shapesBytesAsSent: stored.utf8.count) }
+    }
+
     @Test func aShapeOfAKindTheStudyDoesNotTakeIsRefused() throws {
         let fixture = try StudyFixture(yaml: StudyFixture.yaml(questions: "shapes: { kinds: [point], classes: [tumour] }", truth: ""))
         let item = try fixture.items(of: "ana")[0]

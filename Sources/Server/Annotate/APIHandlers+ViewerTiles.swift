@@ -35,7 +35,9 @@ extension APIHandlers {
             logger.warning("the viewer cannot open slide \(description.slide) of study \(study.study.slug): \(error)")
             tiles = nil
         }
-        return ViewerItem(tiles: tiles, frame: placedFrame(description, transform: transform), description: description)
+        // The frame from the slide already open (or not): opening it again would fail, and log, a second time.
+        let frame = ItemFrame(description, transform: transform, slideSize: tiles.map { ($0.slide.levels[0].width, $0.slide.levels[0].height) })
+        return ViewerItem(tiles: tiles, frame: frame, description: description)
     }
 
     /// `viewerItem` for a page about to show the item: its small levels are made ready first, so that a slide without

@@ -40,7 +40,8 @@ extension APIHandlers {
     }
 
     /// A decision answers the study's questions as a read would: a label from its classes, shapes where it asks for them.
-    static func check(_ decision: StudyDecision, questions study: ReaderStudy) throws {
+    /// `shapesBytesAsSent`: see `ReadValidator.check`.
+    static func check(_ decision: StudyDecision, questions study: ReaderStudy, shapesBytesAsSent: Int? = nil) throws {
         guard decision.label != nil || decision.shapes != nil else {
             throw APIError(.unprocessableContent, code: "invalid-decision", message: "field label: a decision needs a label or shapes",
                            details: [.init(code: "invalid-decision", message: "a decision needs a label or shapes", line: nil, column: nil,
@@ -53,7 +54,8 @@ extension APIHandlers {
                                            column: nil, field: "comment", caseID: nil, byteOffset: nil)])
         }
         try answering {
-            try validator.check(NewStudyRead(itemID: "", reader: "", secondsSpent: 0, label: decision.label, shapes: decision.shapes))
+            try validator.check(NewStudyRead(itemID: "", reader: "", secondsSpent: 0, label: decision.label, shapes: decision.shapes),
+                                shapesBytesAsSent: shapesBytesAsSent)
         }
     }
 

@@ -70,12 +70,6 @@ extension APIHandlers {
             throw APIError.badRequest("an idempotency key must have 1 to \(Self.maxIdempotencyKey) characters, not \(key.unicodeScalars.count)",
                                       code: "invalid-idempotency-key")
         }
-        // Measured as sent: the stored text's size would depend on where the item lies on its slide.
-        if let bytes = body.shapes?.text.utf8.count, bytes > ReadValidator.shapesLimit {
-            try Self.answering {
-                throw StudyError.invalidRead(item: "", field: "shapes", reason: "\(bytes) bytes, more than the \(ReadValidator.shapesLimit) kept")
-            }
-        }
         let now = clock()
         return try await blocking { [self] in
             let (study, member) = try membership(challenge: challenge, slug: slug, caller: caller, role: .reader)
@@ -95,7 +89,7 @@ extension APIHandlers {
                                         secondsSpent: body.secondsSpent, label: body.label, shapes: shapes, comment: body.comment,
                                         idempotencyKey: body.idempotencyKey)
                 do {
-                    let stored = try study.save(read, now: now)
+                    let stored = try study.save(read, now: now, shapesBytesAsSent: body.shapes?.text.utf8.count)
                     return ReadView(stored, ordinal: ordinal, shapes: stored.shapes.flatMap { try? frame().shownText($0, item: stored.itemID) })
                 } catch StoreError.invalidStudyChange {
                     // The store's message names the other assignment's item: say only what the caller did.
@@ -128,8 +122,9 @@ extension APIHandlers {
         do {
             return try viewer.frame(of: description, transform: transform)
         } catch {
+            // Only a whole slide's frame opens its slide, and without it the frame is unknown.
             logger.warning("the viewer cannot open slide \(description.slide): \(error)")
-            return ItemFrame(description, transform: transform, slideSize: nil)
+            return nil
         }
     }
 

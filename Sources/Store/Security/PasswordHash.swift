@@ -56,11 +56,7 @@ public struct PasswordHash: Sendable, Equatable {
     /// Whether `password` is the one this hash was made from. The comparison takes the same time wherever the keys
     /// differ; the derivation before it takes the same time for any password of the same length.
     public func verifies(_ password: String) throws -> Bool {
-        let derived = try Self.derive(password, salt: salt, parameters: parameters)
-        guard derived.count == key.count else { return false }
-        var difference: UInt8 = 0
-        for index in key.indices { difference |= derived[index] ^ key[index] }
-        return difference == 0
+        AccessToken.constantTimeEquals(try Self.derive(password, salt: salt, parameters: parameters), key)
     }
 
     /// The stored string.

@@ -20,7 +20,10 @@ public struct ReadValidator: Sendable {
         self.maxShapesBytes = maxShapesBytes
     }
 
-    public func check(_ read: NewStudyRead) throws(StudyError) {
+    /// `shapesBytesAsSent`: the shapes' size as the reader sent them, when they were mapped from the frame the reader
+    /// is shown onto the slide before being stored. The limit is on that text: the stored text's size depends on where
+    /// the item lies.
+    public func check(_ read: NewStudyRead, shapesBytesAsSent: Int? = nil) throws(StudyError) {
         let item = read.itemID
         guard read.secondsSpent.isFinite, read.secondsSpent >= 0, read.secondsSpent <= 86_400 else {
             throw .invalidRead(item: item, field: "seconds_spent", reason: "expected 0 to 86400 seconds, got \(read.secondsSpent)")
@@ -36,8 +39,9 @@ public struct ReadValidator: Sendable {
         }
         if let shapes = read.shapes {
             guard let question = questions.shapes else { throw .invalidRead(item: item, field: "shapes", reason: "this study asks for no shapes") }
-            guard shapes.utf8.count <= maxShapesBytes else {
-                throw .invalidRead(item: item, field: "shapes", reason: "\(shapes.utf8.count) bytes, more than the \(maxShapesBytes) kept")
+            let bytes = shapesBytesAsSent ?? shapes.utf8.count
+            guard bytes <= maxShapesBytes else {
+                throw .invalidRead(item: item, field: "shapes", reason: "\(bytes) bytes, more than the \(maxShapesBytes) kept")
             }
             try check(try Self.shapeSet(shapes, item: item), against: question, item: item)
         }

@@ -10,10 +10,9 @@ public final class ItemOverviews: Sendable {
     /// The longest side of a kept picture: the finest Deep Zoom level of the item within it.
     public static let longestSide = 1024
 
-    /// One item's picture, made once. Safe to share: `picture` is only read and written holding `lock`.
-    final class Slot: @unchecked Sendable {
-        let lock = NSLock()
-        var picture: Picture?
+    /// One item's picture, made once, under its own lock: askers of one item wait for one read, other items' do not.
+    final class Slot: Sendable {
+        let picture = Mutex<Picture?>(nil)
     }
 
     /// The unturned pixels of Deep Zoom level `level` of an item, opaque RGBA.
@@ -41,17 +40,17 @@ public final class ItemOverviews: Sendable {
             slots[key] = slot
             return slot
         }
-        slot.lock.lock()
-        defer { slot.lock.unlock() }
-        if let picture = slot.picture { return picture }
-        let picture = try make()
-        slot.picture = picture
-        return picture
+        return try slot.picture.withLock { kept in
+            if let kept { return kept }
+            let picture = try make()
+            kept = picture
+            return picture
+        }
     }
 
     /// Pictures kept (for tests).
     public var count: Int {
         let kept = slots.withLock { Array($0.values) }
-        return kept.filter { slot in slot.lock.withLock { slot.picture != nil } }.count
+        return kept.filter { slot in slot.picture.withLock { $0 != nil } }.count
     }
 }

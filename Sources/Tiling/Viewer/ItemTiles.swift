@@ -16,6 +16,7 @@ public struct ItemTiles: Sendable {
     let overviews: ItemOverviews?
     /// Names the item (its slide's file and box) in caches; never shown.
     public let itemKey: String
+    private let tileKeyPrefix: String
 
     /// `box`: x, y, width and height in level-0 pixels; nil for the whole slide.
     public init(slide: Slide, box: (x: Int, y: Int, width: Int, height: Int)?, orientation: PNGCodec.Image.Orientation?,
@@ -30,11 +31,13 @@ public struct ItemTiles: Sendable {
         self.quality = quality
         self.overviews = overviews
         itemKey = "\(slide.path)|" + (box.map { "\($0.x),\($0.y),\($0.width),\($0.height)" } ?? "whole")
+        tileKeyPrefix = "\(itemKey)|\(orientation.map { "\($0)" } ?? "as-is")|"
     }
 
-    /// Names tile (`level`, `column`, `row`) of the item as shown (turned or not) in caches; never shown.
+    /// Names tile (`level`, `column`, `row`) of the item as shown (turned or not) in caches; never shown. Built on a
+    /// prefix made once: it is asked for on every tile request.
     public func tileKey(level: Int, column: Int, row: Int) -> String {
-        "\(itemKey)|\(orientation.map { "\($0)" } ?? "as-is")|\(level)/\(column)_\(row)"
+        tileKeyPrefix + "\(level)/\(column)_\(row)"
     }
 
     public var levels: Int { geometry.levelDimensions.count }
@@ -84,12 +87,7 @@ public struct ItemTiles: Sendable {
             let image = Self.cut(picture, level: level, x: source.x, y: source.y, width: source.width, height: source.height)
             return orientation.map { image.oriented($0) } ?? image
         }
-        let info = geometry.region(level: level, x: source.x, y: source.y, width: source.width, height: source.height)
-        var region = try slide.readRegion(x: info.location.x, y: info.location.y, level: info.slideLevel,
-                                          width: info.size.width, height: info.size.height)
-        region.pixels.withUnsafeMutableBytes { WhiteBackground.flatten($0) }
-        let resized = PillowResampling.thumbnail(PillowResampling.Image(width: region.width, height: region.height, pixels: region.pixels),
-                                                 width: source.width, height: source.height)
+        let resized = try read(level: level, x: source.x, y: source.y, width: source.width, height: source.height)
         let image = PNGCodec.Image(width: resized.width, height: resized.height, channels: 4, pixels: resized.pixels)
         return orientation.map { image.oriented($0) } ?? image
     }
@@ -102,14 +100,19 @@ public struct ItemTiles: Sendable {
         guard level <= pictureLevel else { return nil }
         return try overviews.picture(itemKey) {
             let size = geometry.levelDimensions[pictureLevel]
-            let info = geometry.region(level: pictureLevel, x: 0, y: 0, width: size.width, height: size.height)
-            var region = try slide.readRegion(x: info.location.x, y: info.location.y, level: info.slideLevel,
-                                              width: info.size.width, height: info.size.height)
-            region.pixels.withUnsafeMutableBytes { WhiteBackground.flatten($0) }
-            let image = PillowResampling.thumbnail(PillowResampling.Image(width: region.width, height: region.height, pixels: region.pixels),
-                                                   width: size.width, height: size.height)
+            let image = try read(level: pictureLevel, x: 0, y: 0, width: size.width, height: size.height)
             return ItemOverviews.Picture(level: pictureLevel, width: image.width, height: image.height, pixels: image.pixels)
         }
+    }
+
+    /// The rectangle of unturned level `level` read from the slide level that serves it, on white, and shrunk to size.
+    private func read(level: Int, x: Int, y: Int, width: Int, height: Int) throws -> PillowResampling.Image {
+        let info = geometry.region(level: level, x: x, y: y, width: width, height: height)
+        var region = try slide.readRegion(x: info.location.x, y: info.location.y, level: info.slideLevel,
+                                          width: info.size.width, height: info.size.height)
+        region.pixels.withUnsafeMutableBytes { WhiteBackground.flatten($0) }
+        return PillowResampling.thumbnail(PillowResampling.Image(width: region.width, height: region.height, pixels: region.pixels),
+                                          width: width, height: height)
     }
 
     /// The finest level whose longest side is within `ItemOverviews.longestSide`.

@@ -97,7 +97,7 @@ struct ViewerTileBenchmark: AsyncParsableCommand {
     static func readers(_ count: Int, slide: String, store: any ArbiterStore) throws -> [String] {
         let challenge = try OpenPhaseChallenge.spec(slug: "load", classes: 4, maxFileSize: "1MB")
         try store.registerChallenge(challenge, now: Date())
-        let names = (1...count).map { "reader-\($0)" }
+        let names = StudyBenchSetup.readerNames(count)
         let yaml = """
             slug: viewer
             title: Viewer

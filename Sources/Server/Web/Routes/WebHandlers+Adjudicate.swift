@@ -112,7 +112,7 @@ extension WebHandlers {
                     return try APIHandlers.answering { try frame.slideText(text, item: dispute.itemID) }
                 }
                 let decision = StudyDecision(label: label, shapes: shapes, comment: comment)
-                try APIHandlers.check(decision, questions: study)
+                try APIHandlers.check(decision, questions: study, shapesBytesAsSent: shown?.utf8.count)
                 let decided = try api.store.resolveDispute(id, adjudicator: member.name, decision: decision, in: study.study, now: now)
                 return (Self.disputesPath(study.study), decided.itemID)
             }

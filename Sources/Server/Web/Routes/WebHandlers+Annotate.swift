@@ -117,7 +117,7 @@ extension WebHandlers {
             "studyTitle": study.spec.title, "position": position, "total": list.total, "completed": list.completed,
             "pictureURL": path + "/image", "hasPicture": hasPicture, "action": path, "choices": choices, "hasLabel": !choices.isEmpty,
             "asksComment": study.spec.questions.comment != StudyComment.notAsked, "comment": latest?.comment ?? "",
-            "asksShapes": viewer != nil, "version": version, "latestVersion": latest?.version ?? 0,
+            "asksShapes": viewer != nil, "version": version,
             "shownAt": String(Int(now().timeIntervalSince1970)), "formKey": RandomSecret.formToken(),
         ]
         values["previous"] = previous.map { Self.itemPath(study.study, ordinal: $0) } ?? ""
