@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Server
 import Store
 import Testing
@@ -17,14 +14,16 @@ import Testing
             group.addTask { try await setup.server.run(stop: stop) }
             // A graceful stop: cancelling the server's task would drop accepted connections, which NIO refuses.
             defer { stop.trigger() }
-            let base = URL(string: "http://127.0.0.1:\(port)")!
-            try await Self.waitUntilHealthy(base)
-            var request = URLRequest(url: base.appendingPathComponent("api/v1/challenges/tiny/phases/final/submissions"))
-            request.httpMethod = "POST"
-            request.setValue("Bearer \(setup.alpha)", forHTTPHeaderField: "Authorization")
-            let (data, response) = try await URLSession.shared.upload(for: request, from: Data(TestServer.predictions([0, 1, 2, 0, 1, 2])))
-            #expect((response as? HTTPURLResponse)?.statusCode == 202)
-            let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            try await Self.waitUntilHealthy(port: port)
+            // One write on a raw socket rather than URLSession: under a loaded test run, FoundationNetworking's queue
+            // could hold the body back past the server's body timeout (answered 408), which is the server being right.
+            let body = String(decoding: TestServer.predictions([0, 1, 2, 0, 1, 2]), as: UTF8.self)
+            let upload = try await RawConnection.exchange(port: port, """
+                POST /api/v1/challenges/tiny/phases/final/submissions HTTP/1.1\r\nHost: x\r\n\
+                Authorization: Bearer \(setup.alpha)\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)
+                """)
+            #expect(upload.status == 202, "\(upload.body.prefix(200))")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(upload.body.utf8)) as? [String: Any])
             let id = try #require(object["id"] as? Int)
             var status = ""
             for _ in 0..<100 where status != "scored" {
@@ -32,8 +31,7 @@ import Testing
                 status = try setup.store.submission(Int64(id)).status.rawValue
             }
             #expect(status == "scored")
-            let (metrics, _) = try await URLSession.shared.data(from: base.appendingPathComponent("metrics"))
-            let text = String(decoding: metrics, as: UTF8.self)
+            let text = try await RawConnection.exchange(port: port, "GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").body
             #expect(text.contains(#"arbiter_job_claimed_total{kind="score"} 1"#))
             #expect(text.contains(#"arbiter_jobs{kind="score",state="done"} 1"#))
             #expect(text.contains(#"arbiter_job_claim_duration_seconds_count{kind="score"}"#))
@@ -52,45 +50,45 @@ import Testing
             group.addTask { try await setup.server.run(stop: stop) }
             // A graceful stop: cancelling the server's task would drop accepted connections, which NIO refuses.
             defer { stop.trigger() }
-            try await Self.waitUntilHealthy(URL(string: "http://127.0.0.1:\(port)")!)
+            try await Self.waitUntilHealthy(port: port)
             let upload = "POST /api/v1/challenges/tiny/phases/final/submissions?file_name=p.csv HTTP/1.1\r\nHost: x\r\n"
                 + "Authorization: Bearer \(setup.alpha)\r\n"
 
             let stalledHead = try RawConnection(port: port)
             try stalledHead.send("GET /healthz HTTP/1.1\r\nHost: x\r\n")
-            #expect(try stalledHead.readUntilClosed().isEmpty)
+            #expect(try await stalledHead.reply().isEmpty)
 
             let stalledBody = try RawConnection(port: port)
             try stalledBody.send(upload + "Content-Length: 500\r\n\r\ncase_id,label\n")
-            let timedOut = try stalledBody.readUntilClosed()
+            let timedOut = try await stalledBody.reply()
             #expect(timedOut.hasPrefix("HTTP/1.1 408"), "\(timedOut.prefix(200))")
             #expect(timedOut.contains("\"body-timeout\""))
 
             let badChunk = try RawConnection(port: port)
             try badChunk.send(upload + "Transfer-Encoding: chunked\r\n\r\nZZ\r\ncase_id\r\n")
-            let chunkReply = try badChunk.readUntilClosed()
+            let chunkReply = try await badChunk.reply()
             #expect(chunkReply.hasPrefix("HTTP/1.1 400"), "\(chunkReply.prefix(200))")
             #expect(chunkReply.contains("chunk size"))
 
             let shortBody = try RawConnection(port: port)
             try shortBody.send(upload + "Content-Length: 500\r\n\r\ncase_id,label\n")
             shortBody.finishSending()
-            let shortReply = try shortBody.readUntilClosed()
+            let shortReply = try await shortBody.reply()
             #expect(shortReply.hasPrefix("HTTP/1.1 400"), "\(shortReply.prefix(200))")
             #expect(shortReply.contains("\"malformed-request\""))
 
             let trace = try RawConnection(port: port)
             try trace.send("TRACE /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-            let traceReply = try trace.readUntilClosed()
+            let traceReply = try await trace.reply()
             #expect(traceReply.hasPrefix("HTTP/1.1 405"), "\(traceReply.prefix(200))")
             #expect(traceReply.lowercased().contains("allow: get"))
         }
     }
 
-    static func waitUntilHealthy(_ base: URL) async throws {
+    static func waitUntilHealthy(port: Int) async throws {
         for _ in 0..<100 {
-            if let (_, response) = try? await URLSession.shared.data(from: base.appendingPathComponent("healthz")),
-               (response as? HTTPURLResponse)?.statusCode == 200 { return }
+            if let reply = try? await RawConnection.exchange(port: port, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
+               reply.status == 200 { return }
             try await Task.sleep(for: .milliseconds(50))
         }
         Issue.record("the server never answered /healthz")

@@ -6,7 +6,8 @@ import Glibc
 /// A blocking TCP connection to a loopback port that sends exactly the bytes it is given, so tests can send what no
 /// HTTP client would (stalled heads, broken chunks, short bodies). Reads give up after `readTimeout` seconds so a
 /// test fails rather than hangs if the server never answers.
-final class RawConnection {
+/// Sendable: its one stored property is an immutable descriptor.
+final class RawConnection: Sendable {
     struct Failure: Error, CustomStringConvertible { let description: String }
 
     private let descriptor: Int32
@@ -53,5 +54,37 @@ final class RawConnection {
             }
             received += chunk[0..<count]
         }
+    }
+
+    /// `readUntilClosed` on a thread of its own. A blocking read must not hold one of the few threads Swift's
+    /// concurrency runs on: the server under test answers on them, and on a two-core machine two blocked reads would
+    /// leave it none.
+    func reply() async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try self.readUntilClosed() }) }
+        }
+    }
+
+    /// One whole request, sent in a single write on a new connection that the server closes after answering.
+    static func exchange(port: Int, _ request: String) async throws -> RawReply {
+        let connection = try RawConnection(port: port)
+        try connection.send(request)
+        return try RawReply(try await connection.reply())
+    }
+}
+
+/// An HTTP/1.1 answer read to the connection's close: its status and its body (content-length framed, as the server
+/// frames every answer it closes after).
+struct RawReply {
+    let status: Int
+    let body: String
+
+    init(_ text: String) throws {
+        guard let split = text.range(of: "\r\n\r\n"), text.hasPrefix("HTTP/1.1 "),
+              let status = Int(text.dropFirst(9).prefix(3)) else {
+            throw RawConnection.Failure(description: "not an HTTP/1.1 answer: \(text.prefix(200))")
+        }
+        self.status = status
+        body = String(text[split.upperBound...])
     }
 }
