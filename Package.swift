@@ -44,6 +44,7 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "Parallel", swiftSettings: strictSettings),
         .target(name: "Diagnostics", swiftSettings: strictSettings),
+        .target(name: "ChildProcesses", swiftSettings: strictSettings),
         .target(name: "Geometry", swiftSettings: strictSettings),
         .target(name: "Compression", dependencies: ["CZlib", "CDeflate"], swiftSettings: strictSettings),
         .target(name: "Mail", dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")], swiftSettings: strictSettings),
@@ -91,12 +92,12 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "Judge",
-            dependencies: ["Challenge", "Store", "Evaluation", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ChildProcesses", "Challenge", "Store", "Evaluation", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings),
         .target(
             name: "Runner",
             dependencies: [
-                "Diagnostics", "Challenge", "Store", "Intake", "Evaluation",
+                "ChildProcesses", "Diagnostics", "Challenge", "Store", "Intake", "Evaluation",
                 .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),
@@ -158,6 +159,7 @@ let package = Package(
             path: "Tests/PlatformSupport", swiftSettings: strictSettings),
         .testTarget(name: "ParallelTests", dependencies: ["Parallel"], swiftSettings: strictSettings),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"], swiftSettings: strictSettings),
+        .testTarget(name: "ChildProcessesTests", dependencies: ["ChildProcesses"], swiftSettings: strictSettings),
         .testTarget(name: "GeometryTests", dependencies: ["Geometry", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "CompressionTests", dependencies: ["Compression", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
@@ -174,13 +176,13 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site", "Judge", "Intake", "Store", "Challenge", "Evaluation", "Scoring", "PlatformSupport", "TestSupport", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),
         .testTarget(
             name: "RunnerTests",
-            dependencies: ["Runner", "Judge", "Intake", "Store", "Challenge", "Evaluation", "PlatformSupport", "TestSupport"],
+            dependencies: ["Runner", "ChildProcesses", "Judge", "Intake", "Store", "Challenge", "Evaluation", "PlatformSupport", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "StudiesTests", dependencies: ["Studies", "Store", "Challenge", "Scoring", "Annotations", "Geometry", "Evaluation", "Judge", "PlatformSupport", "TestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "CLITests", dependencies: ["arbiter", "Runner", "Store", "Studies", "Imaging", "TestSupport", .product(name: "Yams", package: "Yams")],
+            name: "CLITests", dependencies: ["arbiter", "ChildProcesses", "Runner", "Store", "Studies", "Imaging", "TestSupport", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings),
         .testTarget(
             name: "ServerTests",

@@ -1,5 +1,5 @@
+import ChildProcesses
 import Foundation
-import Synchronization
 
 /// One run of a child scorer: its standard output and how it ended.
 struct ScorerProcess: Sendable {
@@ -13,48 +13,21 @@ struct ScorerProcess: Sendable {
     let output: String
     let ending: Ending
 
-    /// Starts `command` with `arguments`, collects its output, and kills it after `timeLimit` seconds. The waiting
-    /// is done on a Dispatch thread, never on the cooperative pool, which on a 2-core machine has two threads.
+    /// The most of a child's standard output kept: a line per job of its batch is far less. A child that writes more
+    /// loses the rest, its missing answers count as a death, and its jobs are scored again one at a time.
+    static let outputLimit = 64 << 20
+
+    /// Starts `command` with `arguments`, collects its output, and kills it after `timeLimit` seconds. Its standard
+    /// error is the judge's, so its log lines join the judge's log. The waiting is done on Dispatch threads, never on
+    /// the cooperative pool, which on a 2-core machine has two threads.
     static func run(_ command: [String], arguments: [String], environment: [String: String] = [:],
                     timeLimit: Double) async throws -> ScorerProcess {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: command[0])
-        process.arguments = Array(command.dropFirst()) + arguments
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, child in child }
-        }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let pid = process.processIdentifier
-        let killed = KillSwitch()
-        let deadline = DispatchWorkItem {
-            killed.fired.store(true, ordering: .sequentiallyConsistent)
-            kill(pid, SIGKILL)
-        }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: deadline)
-        let output: Data = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                let data = pipe.fileHandleForReading.readDataToEndOfFile()
-                process.waitUntilExit()
-                continuation.resume(returning: data)
-            }
-        }
-        deadline.cancel()
-        let ending: Ending
-        if killed.fired.load(ordering: .sequentiallyConsistent) {
-            ending = .timedOut(seconds: timeLimit)
-        } else if process.terminationReason == .uncaughtSignal {
-            ending = .signalled(process.terminationStatus)
-        } else {
-            ending = .exited(process.terminationStatus)
-        }
-        return ScorerProcess(output: String(decoding: output, as: UTF8.self), ending: ending)
+        let child = try ChildProcess(
+            command[0], Array(command.dropFirst()) + arguments, outputLimit: outputLimit, errors: .inherited,
+            environment: environment)
+        let killed = await child.waitForEnd(upTo: timeLimit) ? false : child.signal(SIGKILL)
+        let result = await child.result()
+        let ending: Ending = killed ? .timedOut(seconds: timeLimit) : result.signalled ? .signalled(result.status) : .exited(result.status)
+        return ScorerProcess(output: result.outputText, ending: ending)
     }
-}
-
-/// Set once when the judge kills a child for its time limit, so its ending reads as a timeout and not a crash.
-private final class KillSwitch: Sendable {
-    let fired = Atomic<Bool>(false)
 }

@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -24,7 +25,7 @@ import Testing
 
         let port = Int.random(in: 40_000..<50_000)
         let judge = try ArbiterBinary.start(["judge", "--watch", "--metrics-port", String(port), "--data-dir", "data"], in: folder.path)
-        defer { judge.terminate() }
+        defer { judge.signal(SIGTERM) }
         var text = ""
         for _ in 0..<200 where !text.contains(#"arbiter_jobs{kind="score",state="done"} 1"#) {
             try await Task.sleep(for: .milliseconds(100))

@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import Runner
 import Store
@@ -37,13 +38,10 @@ struct RunnerKillTests {
         let runner = try ArbiterBinary.start(["run", "--watch", "--lease", "3", "--poll", "0.2", "--scratch", scratch] + engine + data,
                                              in: folder.path)
         let seen = try await waitForStartedContainer(in: scratch)
-        kill(runner.processIdentifier, SIGKILL)
-        runner.waitUntilExit()
+        runner.signal(SIGKILL)
+        let killed = await runner.result()
         try await Task.sleep(for: .seconds(3.5))  // past the lease
-        if !seen {
-            let log = ["/.stdout", "/.stderr"].map { (try? String(contentsOfFile: folder.path + $0, encoding: .utf8)) ?? "" }
-            Issue.record("the killed runner's output: \(log[0])\n\(log[1])")
-        }
+        if !seen { Issue.record("the killed runner's output: \(killed.outputText)") }
         let second = try await ArbiterBinary.run(["run", "--lease", "3"] + engine + data)
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stdout.contains("ran 1 container jobs"))
@@ -79,7 +77,7 @@ extension ArbiterBinary {
     /// when podman trips over a container another test removed meanwhile (`PodmanEngine.isListingRace`).
     static func podmanOutput(_ arguments: [String]) async throws -> String {
         for _ in 1..<5 {
-            let (status, output, message) = try podman(arguments)
+            let (status, output, message) = try await podman(arguments)
             if status == 0 { return output }
             guard status == 125, message.contains("no such container") else {
                 Issue.record("podman \(arguments) exited with \(status): \(message)")
@@ -91,19 +89,9 @@ extension ArbiterBinary {
         return ""
     }
 
-    private static func podman(_ arguments: [String]) throws -> (status: Int32, output: String, message: String) {
+    private static func podman(_ arguments: [String]) async throws -> (status: Int32, output: String, message: String) {
         let settings = try ContainerEngineSettings.load(path: RepositoryFiles.url("deploy/podman/runner.yaml").path)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/podman")
-        process.arguments = settings.globalOptions + arguments
-        let pipe = Pipe(), errors = Pipe()
-        process.standardOutput = pipe
-        process.standardError = errors
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines),
-                String(decoding: message, as: UTF8.self))
+        let result = try await ChildProcess(settings.podman, settings.globalOptions + arguments).result()
+        return (result.status, result.outputText.trimmingCharacters(in: .whitespacesAndNewlines), result.errorText)
     }
 }

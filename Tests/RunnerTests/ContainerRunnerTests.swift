@@ -1,5 +1,6 @@
 import Challenge
 import Evaluation
+import ChildProcesses
 import Foundation
 import Intake
 import Judge

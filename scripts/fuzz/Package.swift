@@ -14,9 +14,11 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "ArbiterFuzzer",
-            dependencies: ["MultipartParsing", .product(name: "ArbiterFuzzable", package: "Arbiter")],
+            dependencies: ["MultipartParsing", "FieldParsing", .product(name: "ArbiterFuzzable", package: "Arbiter")],
             swiftSettings: settings),
         // Sources/Server/Uploads/MultipartForm.swift, linked in: it needs only Foundation, the Server module much more.
         .target(name: "MultipartParsing", swiftSettings: settings),
+        // ByteRange (Server) and EmailAddress (Store), linked in the same way.
+        .target(name: "FieldParsing", swiftSettings: settings),
     ]
 )

@@ -3,7 +3,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 scratch="$root/.build-fuzz"
 fuzzer="$scratch/debug/ArbiterFuzzer"
-targets=(slide deflate zip tar csv points nifti metaimage png geojson asap wkt spec multipart form image reads)
+targets=(slide deflate zip tar csv points nifti metaimage png geojson asap wkt spec multipart form fields image reads)
 
 # The sanitizer build of the fuzz package (and the main package's Geometry, Imaging, Scoring, Challenge through it).
 build_fuzzer() {
@@ -36,7 +36,7 @@ seed_files() {
     asap) fixtures -name '*.xml' ;;
     wkt) fixtures -name '*wkt*' ;;  # CSVs of WKT cells: seed_corpus splits them into one polygon per file
     spec) ls "$root"/Challenges/*/challenge.yaml "$root"/Challenges/*/study.yaml; fixtures -name '*.yaml' -o -name '*.yml' ;;
-    multipart|form) ;;
+    multipart|form|fields) ;;
     image) fixtures -path '*/bad/image-*' -o -path '*/images/*' ;;
     reads) fixtures -path '*/oracles/agreement/*.csv' -o -name 'reads*.csv' ;;
   esac
@@ -64,6 +64,7 @@ replay_known() {
 # bugs rarely need more), binary ones may reach the 120 KB of the largest seeds.
 max_len() {
   case "$1" in
+    fields) echo 1024 ;;
     csv|points|geojson|asap|wkt|spec|multipart|form|reads) echo 16384 ;;
     *) echo 120000 ;;
   esac

@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 
 extension PodmanEngine {
@@ -52,7 +53,7 @@ extension PodmanEngine {
         let start = clock.now
         let elapsed = { (clock.now - start) / .seconds(1) }
         let attach = try ChildProcess(
-            settings.podman, settings.globalOptions + ["start", "--attach", id], outputLimit: logLimit, mergeErrors: true)
+            settings.podman, settings.globalOptions + ["start", "--attach", id], outputLimit: logLimit, errors: .mergedIntoOutput)
         var stop: Stop?
         while stop == nil {
             if await attach.waitForEnd(upTo: min(0.1, invocation.limits.wallSeconds - elapsed())) { break }

@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 
 /// Podman, driven through its command line: loads participants' images, runs them confined and under limits, and
@@ -90,6 +91,11 @@ public struct PodmanEngine: Sendable {
     /// Runs `podman <global options> arguments` to its end, in `workingDirectory` if given; throws with its standard
     /// error when it fails.
     func podman(_ arguments: [String], in workingDirectory: String? = nil) async throws -> ChildProcess.Result {
-        try await ChildProcess.run(settings.podman, settings.globalOptions + arguments, workingDirectory: workingDirectory)
+        let child = try ChildProcess(settings.podman, settings.globalOptions + arguments, workingDirectory: workingDirectory)
+        let result = await child.result()
+        guard result.status == 0, !result.signalled else {
+            throw ContainerEngineError(command: child.command, status: result.status, message: result.errorText)
+        }
+        return result
     }
 }

@@ -1,5 +1,5 @@
+import ChildProcesses
 import Foundation
-@testable import Runner
 import TestSupport
 
 /// The `arbiter` executable SwiftPM builds for this test target (it depends on the executable), run as a child process.
@@ -24,38 +24,22 @@ enum ArbiterBinary {
     /// Runs `arbiter arguments…` in `folder` (default: a fresh temporary folder, so nothing relies on the repository
     /// being the working folder) and waits for it to exit. `input`, when given, is the child's standard input.
     ///
-    /// Started with `posix_spawn` (the runner's `ChildProcess`), not Foundation's `Process`: on Linux, Swift 6.3.1's
-    /// `Process.run` over-reads a directory entry while it lists `/proc/self/fd` and crashed a CI run of this suite
-    /// (swift-corelibs-foundation#5472, fixed after this toolchain).
+    /// Started as a `ChildProcess`, not Foundation's `Process`, whose `run` crashed a CI run of this suite.
     static func run(_ arguments: [String], in folder: String? = nil, input: String? = nil) async throws -> ArbiterRun {
         guard let url else { throw MissingBinary(candidates: candidates) }
         let scratch = try ScratchFolder()
         if let input { _ = try scratch.write(Array(input.utf8), to: ".stdin") }
-        let child = try ChildProcess(url.path, arguments, outputLimit: 256 << 20, workingDirectory: folder ?? scratch.path,
-                                     inputFile: input == nil ? nil : scratch.file(".stdin"), errorLimit: 256 << 20)
+        let child = try ChildProcess(url.path, arguments, outputLimit: 256 << 20, errors: .kept(limit: 256 << 20),
+                                     workingDirectory: folder ?? scratch.path, inputFile: input == nil ? nil : scratch.file(".stdin"))
         let result = await child.result()
         return ArbiterRun(status: result.status, stdout: result.outputText, stderr: result.errorText)
     }
 
-    /// Starts `arbiter arguments…` in `folder` without waiting: for commands that run until stopped. Its output
-    /// goes to `folder/.stdout` and `folder/.stderr`; the caller terminates it.
-    static func start(_ arguments: [String], in folder: String) throws -> Process {
+    /// Starts `arbiter arguments…` in `folder` without waiting: for commands that run until stopped. Its output and
+    /// error, merged, are its result's; the caller signals it to stop.
+    static func start(_ arguments: [String], in folder: String) throws -> ChildProcess {
         guard let url else { throw MissingBinary(candidates: candidates) }
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        process.standardOutput = try outputFile(folder + "/.stdout")
-        process.standardError = try outputFile(folder + "/.stderr")
-        try process.run()
-        return process
-    }
-
-    private static func outputFile(_ path: String) throws -> FileHandle {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-        }
-        return handle
+        return try ChildProcess(url.path, arguments, outputLimit: 16 << 20, errors: .mergedIntoOutput, workingDirectory: folder)
     }
 }
 

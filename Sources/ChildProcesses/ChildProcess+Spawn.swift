@@ -1,8 +1,7 @@
 import Foundation
 import Glibc
 
-/// Starting and reaping a child with `posix_spawn` and `waitpid`: Foundation's `Process` left children unreaped
-/// (zombies, and `waitUntilExit` spinning for ever) when several podman commands ran at once on this host.
+/// Starting and reaping a child with `posix_spawn`, `waitid` and `waitpid`.
 extension ChildProcess {
     /// A pipe whose both ends close on exec, so children started later do not hold them open. (Glibc's `pipe2`,
     /// which would do it atomically, is not imported into Swift; a child spawned by another thread in between may
@@ -10,31 +9,31 @@ extension ChildProcess {
     static func pipe(_ command: [String]) throws -> (read: Int32, write: Int32) {
         var descriptors: [Int32] = [0, 0]
         guard Glibc.pipe(&descriptors) == 0 else {
-            throw ContainerEngineError(command: command, status: nil, message: "pipe: \(String(cString: strerror(errno)))")
+            throw ChildProcessError(command: command, message: "pipe: \(String(cString: strerror(errno)))")
         }
         for descriptor in descriptors { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
         return (descriptors[0], descriptors[1])
     }
 
-    /// Starts `path` with `arguments` and this process's environment; standard input is the `input` file (else
-    /// `/dev/null`), standard output and error are the given descriptors; signals are unblocked and SIGPIPE is back to
-    /// its default.
+    /// Starts `path` with `arguments` and this process's environment with `environment` laid over it; standard input
+    /// is the `input` file (else `/dev/null`), standard output and error are the given descriptors (no `error`: this
+    /// process's); signals are unblocked and SIGPIPE is back to its default.
     static func spawn(
-        _ path: String, _ arguments: [String], input: String? = nil, output: Int32, error: Int32, workingDirectory: String?
+        _ path: String, _ arguments: [String], input: String?, output: Int32, error: Int32?, workingDirectory: String?,
+        environment: [String: String]
     ) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         if let workingDirectory {
             guard let addChangeDirectory else {
-                throw ContainerEngineError(
-                    command: [path] + arguments, status: nil, message: "this C library cannot start a child in a folder")
+                throw ChildProcessError(command: [path] + arguments, message: "this C library cannot start a child in a folder")
             }
-            addChangeDirectory(&actions, workingDirectory)
+            _ = addChangeDirectory(&actions, workingDirectory)
         }
         posix_spawn_file_actions_addopen(&actions, 0, input ?? "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, output, 1)
-        posix_spawn_file_actions_adddup2(&actions, error, 2)
+        if let error { posix_spawn_file_actions_adddup2(&actions, error, 2) }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -48,11 +47,15 @@ extension ChildProcess {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        var variables = environment.isEmpty ? [] : ProcessInfo.processInfo.environment.merging(environment) { _, laid in laid }
+            .map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { variables.forEach { free($0) } }
         var pid = pid_t()
-        let status = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
+        let status = variables.isEmpty
+            ? posix_spawn(&pid, path, &actions, &attributes, argv, environ)
+            : posix_spawn(&pid, path, &actions, &attributes, argv, &variables)
         guard status == 0 else {
-            throw ContainerEngineError(
-                command: [path] + arguments, status: nil, message: "cannot start: \(String(cString: strerror(status)))")
+            throw ChildProcessError(command: [path] + arguments, message: String(cString: strerror(status)))
         }
         return pid
     }
@@ -67,8 +70,15 @@ extension ChildProcess {
         return unsafeBitCast(symbol, to: AddChangeDirectory.self)
     }()
 
-    /// Blocks the calling (Dispatch) thread until `pid` exits; its exit code, or the signal that killed it.
-    static func waitForExit(_ pid: pid_t) -> (code: Int32, signalled: Bool) {
+    /// Blocks the calling (Dispatch) thread until `pid` has exited, leaving it unreaped (so its pid is not reused
+    /// while `signal` may still be sent to it).
+    static func waitUntilExited(_ pid: pid_t) {
+        var information = siginfo_t()
+        while waitid(P_PID, id_t(pid), &information, WEXITED | WNOWAIT) < 0 && errno == EINTR {}
+    }
+
+    /// Reaps the exited `pid`: its exit code, or the signal that killed it.
+    static func reap(_ pid: pid_t) -> (code: Int32, signalled: Bool) {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 {
             guard errno == EINTR else { return (-1, false) }

@@ -1,0 +1,1 @@
+../../../../Sources/Server/Web/Views/ByteRange.swift

@@ -1,0 +1,1 @@
+../../../../Sources/Store/Records/Accounts/EmailAddress.swift
