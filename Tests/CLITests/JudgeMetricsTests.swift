@@ -27,7 +27,9 @@ import Testing
         let judge = try ArbiterBinary.start(["judge", "--watch", "--metrics-port", String(port), "--data-dir", "data"], in: folder.path)
         defer { judge.signal(SIGTERM) }
         var text = ""
-        for _ in 0..<200 where !text.contains(#"arbiter_jobs{kind="score",state="done"} 1"#) {
+        // Up to two minutes: on a loaded two-core machine the judge process may be slow to start and score.
+        let deadline = ContinuousClock.now + .seconds(120)
+        while !text.contains(#"arbiter_jobs{kind="score",state="done"} 1"#), ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(100))
             if let (data, _) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/metrics")!) {
                 text = String(decoding: data, as: UTF8.self)
