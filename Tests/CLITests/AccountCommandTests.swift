@@ -1,4 +1,8 @@
+import ChildProcesses
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Intake
 import Store
 import Testing
@@ -69,6 +73,44 @@ import TestSupport
         #expect(joined.stdout.contains("joined team Curie"), "\(joined.stderr)")
         let twice = try await ArbiterBinary.run(["team", "join", "tissuenet-demo", link, "--token", bob, "--data-dir", "data"], in: folder.path)
         #expect(twice.status != 0 && twice.stderr.contains("unknown, used or expired"))
+    }
+
+    @Test func inviteAndJoinWithServerGoThroughALiveServersAPI() async throws {
+        let folder = try await Self.registered()
+        let ada = try await Self.account("ada@example.org", in: folder), bob = try await Self.account("bob@example.org", in: folder)
+        for email in ["ada@example.org", "bob@example.org"] {
+            try Self.acceptAndAsk(email, data: folder.file("data"))
+            #expect(try await ArbiterBinary.run(["access", "approve", "tissuenet-demo", email, "--data-dir", "data"], in: folder.path).status == 0)
+        }
+        try Self.createTeam("Curie", email: "ada@example.org", data: folder.file("data"))
+        let port = Int.random(in: 50_000..<60_000)
+        let server = try ArbiterBinary.start(
+            ["serve", "--port", String(port), "--no-judge", "--public-url", "https://arbiter.example.org", "--data-dir", "data"], in: folder.path)
+        defer { server.signal(SIGTERM) }
+        let base = "http://127.0.0.1:\(port)"
+        try await Self.waitUntilServing(base, server: server)
+
+        let invited = try await ArbiterBinary.run(["team", "invite", "tissuenet-demo", "--server", base, "--token", ada], in: folder.path)
+        let link = invited.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(link.hasPrefix(base + "/challenges/tissuenet-demo/team/join?invitation=inv_"), "\(invited.stdout)\(invited.stderr)")
+        let joined = try await ArbiterBinary.run(["team", "join", "tissuenet-demo", link, "--server", base, "--token", bob], in: folder.path)
+        #expect(joined.status == 0 && joined.stdout.contains("joined team Curie"), "\(joined.stdout)\(joined.stderr)")
+        let twice = try await ArbiterBinary.run(["team", "join", "tissuenet-demo", link, "--server", base, "--token", bob], in: folder.path)
+        #expect(twice.status != 0 && twice.stderr.contains("unknown, used or expired"), "\(twice.stderr)")
+        let stranger = try await ArbiterBinary.run(["team", "invite", "tissuenet-demo", "--server", base, "--token", "arb_not-a-token"], in: folder.path)
+        #expect(stranger.status != 0 && stranger.stderr.contains("the token is not valid"), "\(stranger.stderr)")
+    }
+
+    /// Polls the server's /healthz for up to two minutes of a busy machine; records its output if it never answers.
+    static func waitUntilServing(_ base: String, server: ChildProcess) async throws {
+        let deadline = ContinuousClock.now + .seconds(120)
+        while ContinuousClock.now < deadline, !server.hasEnded {
+            if let (_, response) = try? await URLSession.shared.data(from: URL(string: base + "/healthz")!),
+               (response as? HTTPURLResponse)?.statusCode == 200 { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        server.signal(SIGKILL)
+        Issue.record("the server never answered /healthz: \(await server.result().outputText)")
     }
 
     static func acceptAndAsk(_ email: String, data: String) throws {
