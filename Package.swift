@@ -149,7 +149,7 @@ let package = Package(
         .executableTarget(
             name: "arbiter-bench",
             dependencies: [
-                "Challenge", "Evaluation", "Store", "Intake", "Judge", "Runner", "Scoring", "Imaging", "Compression", "Tiling", "Site",
+                "ChildProcesses", "Challenge", "Evaluation", "Store", "Intake", "Judge", "Runner", "Scoring", "Imaging", "Compression", "Tiling", "Site",
                 "Studies", "BuiltInFiles", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),

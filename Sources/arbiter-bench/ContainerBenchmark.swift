@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChildProcesses
 import Challenge
 import Evaluation
 import Foundation
@@ -42,7 +43,7 @@ struct ContainerBenchmark: AsyncParsableCommand {
             let outcome = try await engine.run(invocation)
             ours.append(Stopwatch.seconds(clock.now - started))
             guard outcome.ending == .exited(code: 0) else { throw ValidationError("the no-op run ended \(outcome.ending)") }
-            bare.append(try Self.bareRun(settings: settings, image: image))
+            bare.append(try await Self.bareRun(settings: settings, image: image))
         }
         let (median, reference) = (Stopwatch.median(ours), Stopwatch.median(bare))
         print(String(format: "no-op run through the runner's engine: median %.3f s over %d runs; bare `podman run --rm`: %.3f s; ratio %.2fx (target < 0.5 s)",
@@ -55,16 +56,13 @@ struct ContainerBenchmark: AsyncParsableCommand {
     }
 
     /// `podman run --rm IMAGE /bin/true` with the host's options and nothing else: what any runner pays.
-    static func bareRun(settings: ContainerEngineSettings, image: String) throws -> Double {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: settings.podman.hasPrefix("/") ? settings.podman : "/usr/bin/" + settings.podman)
-        process.arguments = settings.globalOptions + ["run", "--rm"] + settings.runOptions + [image, "/bin/true"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+    static func bareRun(settings: ContainerEngineSettings, image: String) async throws -> Double {
         let clock = ContinuousClock(), started = clock.now
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw ValidationError("podman run --rm failed with status \(process.terminationStatus)") }
+        let result = try await ChildProcess(
+            settings.podman, settings.globalOptions + ["run", "--rm"] + settings.runOptions + [image, "/bin/true"], outputLimit: 0).result()
+        guard result.status == 0, !result.signalled else {
+            throw ValidationError("podman run --rm failed with status \(result.status): \(result.errorText)")
+        }
         return Stopwatch.seconds(clock.now - started)
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChildProcesses
 import Challenge
 import Evaluation
 import Foundation
@@ -35,7 +36,7 @@ struct LesionBenchmark: AsyncParsableCommand {
             let evaluation = try await VolumeLesionEvaluator().evaluate(truth: truth, predictions: maps, predictionsName: folder)
             ours.append(Stopwatch.seconds(ContinuousClock.now - start))
             score = evaluation.value("picai-score")
-            if let reference = try reference("lesion-reference-picai.py", folder) {
+            if let reference = try await reference("lesion-reference-picai.py", folder) {
                 theirs.append(reference["median_seconds"] as? Double ?? .nan)
                 referenceScore = reference["score"] as? Double
             }
@@ -67,7 +68,7 @@ struct LesionBenchmark: AsyncParsableCommand {
                 ours[protocolName, default: []].append(Stopwatch.seconds(ContinuousClock.now - start))
                 scores[protocolName, default: (nil, nil)].ours = evaluation.value("froc-score")
             }
-            if let reference = try reference("lesion-reference-froc.py", folder) {
+            if let reference = try await reference("lesion-reference-froc.py", folder) {
                 for protocolName in protocols {
                     let entry = reference[protocolName.rawValue] as? [String: Any] ?? [:]
                     theirs[protocolName, default: []].append(entry["median_seconds"] as? Double ?? .nan)
@@ -89,21 +90,14 @@ struct LesionBenchmark: AsyncParsableCommand {
         }
     }
 
-    private func reference(_ script: String, _ folder: String) throws -> [String: Any]? {
+    private func reference(_ script: String, _ folder: String) async throws -> [String: Any]? {
         guard let python else { return nil }
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("scripts/bench/" + script).path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [path, "--time", folder, "--repeat", "1"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let lastLine = String(decoding: output, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
-        guard process.terminationStatus == 0, let json = try JSONSerialization.jsonObject(with: Data(lastLine.utf8)) as? [String: Any] else {
-            throw ValidationError("\(script) failed: \(String(decoding: output, as: UTF8.self))")
+        let result = try await ChildProcess(python, [path, "--time", folder, "--repeat", "1"], outputLimit: 64 << 20, errors: .inherited).result()
+        let lastLine = result.outputText.split(separator: "\n").last.map(String.init) ?? ""
+        guard result.status == 0, !result.signalled, let json = try JSONSerialization.jsonObject(with: Data(lastLine.utf8)) as? [String: Any] else {
+            throw ValidationError("\(script) failed: \(result.outputText)")
         }
         return json
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChildProcesses
 import Compression
 import Foundation
 import Imaging
@@ -27,7 +28,7 @@ struct VolumeBenchmark: AsyncParsableCommand {
         print(String(format: "arbiter: read + Float32 in %.3f s (median of %d; runs %@)", ours, repetitions,
                      timings.map { String(format: "%.3f", $0) }.joined(separator: ", ")))
         if let python {
-            let reference = try nibabelMedian(python: python)
+            let reference = try await nibabelMedian(python: python)
             print(String(format: "nibabel: %.3f s (median) -> arbiter is %.2fx faster", reference, reference / ours))
             BenchmarkResult(benchmark: "volumes: .nii.gz to Float32", arbiter: BenchmarkResult.number(ours, 3, "s"),
                             reference: "nibabel " + BenchmarkResult.number(reference, 3, "s"),
@@ -38,21 +39,14 @@ struct VolumeBenchmark: AsyncParsableCommand {
         _ = checksum
     }
 
-    private func nibabelMedian(python: String) throws -> Double {
+    private func nibabelMedian(python: String) async throws -> Double {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("scripts/oracles/volume_bench_reference.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [script, file, "--repeat", String(repetitions)]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-              let json = try JSONSerialization.jsonObject(with: output) as? [String: Any],
+        let result = try await ChildProcess(python, [script, file, "--repeat", String(repetitions)], errors: .inherited).result()
+        guard result.status == 0, !result.signalled,
+              let json = try JSONSerialization.jsonObject(with: Data(result.output)) as? [String: Any],
               let median = json["median_seconds"] as? Double else {
-            throw ValidationError("the nibabel reference failed: \(String(decoding: output, as: UTF8.self))")
+            throw ValidationError("the nibabel reference failed: \(result.outputText)")
         }
         return median
     }
