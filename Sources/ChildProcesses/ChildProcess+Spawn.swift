@@ -4,8 +4,9 @@ import Glibc
 /// Starting and reaping a child with `posix_spawn`, `waitid` and `waitpid`.
 extension ChildProcess {
     /// A pipe whose both ends close on exec, so children started later do not hold them open. (Glibc's `pipe2`,
-    /// which would do it atomically, is not imported into Swift; a child spawned by another thread in between may
-    /// inherit an end until it execs, which only delays an end-of-file.)
+    /// which would do it atomically, is not imported into Swift. A child another thread forks in between would keep
+    /// an end for its whole life, and the end-of-file would wait for it: `spawn` closes every descriptor above 2 in
+    /// its children for that reason.)
     static func pipe(_ command: [String]) throws -> (read: Int32, write: Int32) {
         var descriptors: [Int32] = [0, 0]
         guard Glibc.pipe(&descriptors) == 0 else {
@@ -17,7 +18,8 @@ extension ChildProcess {
 
     /// Starts `path` with `arguments` and this process's environment with `environment` laid over it; standard input
     /// is the `input` file (else `/dev/null`), standard output and error are the given descriptors (no `error`: this
-    /// process's); signals are unblocked and SIGPIPE is back to its default.
+    /// process's), and no other descriptor of this process reaches it (another child's pipe, a listening socket);
+    /// signals are unblocked and SIGPIPE is back to its default.
     static func spawn(
         _ path: String, _ arguments: [String], input: String?, output: Int32, error: Int32?, workingDirectory: String?,
         environment: [String: String]
@@ -29,11 +31,17 @@ extension ChildProcess {
             guard let addChangeDirectory else {
                 throw ChildProcessError(command: [path] + arguments, message: "this C library cannot start a child in a folder")
             }
-            _ = addChangeDirectory(&actions, workingDirectory)
+            let added = addChangeDirectory(&actions, workingDirectory)
+            guard added == 0 else {
+                throw ChildProcessError(command: [path] + arguments, message: "cannot start in \(workingDirectory): \(String(cString: strerror(added)))")
+            }
         }
         posix_spawn_file_actions_addopen(&actions, 0, input ?? "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, output, 1)
         if let error { posix_spawn_file_actions_adddup2(&actions, error, 2) }
+        guard let addCloseFrom, addCloseFrom(&actions, 3) == 0 else {
+            throw ChildProcessError(command: [path] + arguments, message: "this C library cannot close a child's inherited descriptors")
+        }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -68,6 +76,14 @@ extension ChildProcess {
     private static let addChangeDirectory: AddChangeDirectory? = {
         guard let symbol = dlsym(nil, "posix_spawn_file_actions_addchdir_np") else { return nil }
         return unsafeBitCast(symbol, to: AddChangeDirectory.self)
+    }()
+
+    private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later; Debian 12 has 2.36), not imported either.
+    private static let addCloseFrom: AddCloseFrom? = {
+        guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: AddCloseFrom.self)
     }()
 
     /// Blocks the calling (Dispatch) thread until `pid` has exited, leaving it unreaped (so its pid is not reused

@@ -86,9 +86,11 @@ public final class ChildProcess: Sendable {
             DispatchQueue.global().async(group: group) { reader.readToEnd() }
         }
         DispatchQueue.global().async { [self, pid] in
-            group.wait()
+            // Exited first (a zombie from then on answers `kill` but is no longer running), then the output read to
+            // its end, then reaped: until `waitpid` the pid cannot be handed to another process.
             Self.waitUntilExited(pid)
             state.withLock { $0.exited = true }
+            group.wait()
             let status = Self.reap(pid)
             let (bytes, truncated) = outputReader.bytes
             finish(Result(
@@ -107,7 +109,8 @@ public final class ChildProcess: Sendable {
     }
 
     /// Sends `signal` to the child unless it has already exited; true when it was sent. The check and the send hold
-    /// the lock the reaper takes before `waitpid`, so a pid the system has handed to another process is never hit.
+    /// the lock under which the reaper marks the child exited, before it calls `waitpid`, so a pid the system has
+    /// handed to another process is never hit. (A child that exits while the signal is on its way still reads as sent.)
     @discardableResult
     public func signal(_ signal: Int32) -> Bool {
         state.withLock { state in

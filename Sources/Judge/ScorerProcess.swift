@@ -27,7 +27,9 @@ struct ScorerProcess: Sendable {
             environment: environment)
         let killed = await child.waitForEnd(upTo: timeLimit) ? false : child.signal(SIGKILL)
         let result = await child.result()
-        let ending: Ending = killed ? .timedOut(seconds: timeLimit) : result.signalled ? .signalled(result.status) : .exited(result.status)
+        // A child that ended on its own while the kill was on its way keeps its own ending.
+        let ending: Ending = killed && result.signalled && result.status == SIGKILL
+            ? .timedOut(seconds: timeLimit) : result.signalled ? .signalled(result.status) : .exited(result.status)
         return ScorerProcess(output: result.outputText, ending: ending)
     }
 }

@@ -83,7 +83,8 @@ import TestSupport
             #expect(try await ArbiterBinary.run(["access", "approve", "tissuenet-demo", email, "--data-dir", "data"], in: folder.path).status == 0)
         }
         try Self.createTeam("Curie", email: "ada@example.org", data: folder.file("data"))
-        let port = Int.random(in: 50_000..<60_000)
+        // Above Linux's ephemeral ports (32768 to 60999), which outgoing connections take.
+        let port = Int.random(in: 61_000..<65_000)
         let server = try ArbiterBinary.start(
             ["serve", "--port", String(port), "--no-judge", "--public-url", "https://arbiter.example.org", "--data-dir", "data"], in: folder.path)
         defer { server.signal(SIGTERM) }
@@ -101,7 +102,7 @@ import TestSupport
         #expect(stranger.status != 0 && stranger.stderr.contains("the token is not valid"), "\(stranger.stderr)")
     }
 
-    /// Polls the server's /healthz for up to two minutes of a busy machine; records its output if it never answers.
+    /// Polls the server's /healthz for up to two minutes of a busy machine; throws with its output if it never answers.
     static func waitUntilServing(_ base: String, server: ChildProcess) async throws {
         let deadline = ContinuousClock.now + .seconds(120)
         while ContinuousClock.now < deadline, !server.hasEnded {
@@ -110,7 +111,12 @@ import TestSupport
             try await Task.sleep(for: .milliseconds(100))
         }
         server.signal(SIGKILL)
-        Issue.record("the server never answered /healthz: \(await server.result().outputText)")
+        throw ServerNeverAnswered(output: await server.result().outputText)
+    }
+
+    struct ServerNeverAnswered: Error, CustomStringConvertible {
+        let output: String
+        var description: String { "the server never answered /healthz; its output: \(output)" }
     }
 
     static func acceptAndAsk(_ email: String, data: String) throws {

@@ -36,7 +36,19 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try Data("given\n".utf8).write(to: URL(fileURLWithPath: folder + "/in.txt"))
         let result = try await ChildProcess("/bin/sh", ["-c", "cat; pwd"], workingDirectory: folder, inputFile: folder + "/in.txt").result()
-        #expect(result.outputText == "given\n\(folder)\n")
+        // `pwd` in a child started in a folder prints its physical path, whatever $TMPDIR's links.
+        let physical = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+        #expect(result.outputText == "given\n\(physical)\n")
+    }
+
+    @Test func noOtherDescriptorOfThisProcessReachesTheChild() async throws {
+        // A descriptor left open across exec, as another library's pipe or socket may be.
+        let file = open("/dev/null", O_RDONLY)
+        let inheritable = dup2(file, 213)
+        defer { close(inheritable); close(file) }
+        #expect(inheritable == 213)
+        let result = try await ChildProcess("/bin/sh", ["-c", "[ -e /proc/self/fd/213 ] && echo open || echo closed"]).result()
+        #expect(result.outputText == "closed\n")
     }
 
     @Test func aSignalStopsARunningChildAndItsEndingSaysSo() async throws {

@@ -12,8 +12,8 @@ struct PodmanListingTests {
 
     @Test func otherListingFailuresAreNotRetried() {
         let refused = ContainerEngineError(command: ["podman", "ps"], status: 125, message: "Error: unknown flag: --bogus")
-        let missing = ContainerEngineError(command: ["podman", "ps"], status: nil, message: "no executable at /usr/bin/podman")
+        let refusedBeforePodman = ContainerEngineError.refused("no such container as a label")
         #expect(!PodmanEngine.isListingRace(refused))
-        #expect(!PodmanEngine.isListingRace(missing))
+        #expect(!PodmanEngine.isListingRace(refusedBeforePodman))
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 public struct ContainerEngineError: Error, Sendable, CustomStringConvertible {
     /// The command line (executable and arguments), or what was refused.
     public let command: [String]
-    /// The exit status; nil when the command could not be started or was refused before.
+    /// The exit status; nil when the run was refused before podman was called. (A podman that cannot be started at
+    /// all throws `ChildProcessError`.)
     public let status: Int32?
     /// Its standard error (capped), or why it was refused.
     public let message: String

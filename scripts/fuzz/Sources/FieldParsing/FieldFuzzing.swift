@@ -7,7 +7,7 @@ public enum FieldFuzzing {
 
     /// Parses the input as a `Range` header against each length and as an e-mail address; returns a description of
     /// the first broken promise, or nil. A part must lie inside the file; an accepted address must parse again to
-    /// itself, fit its 254 bytes and have no space or control character.
+    /// itself, fit its 254 bytes and have no space, control or format character.
     public static func check(_ input: [UInt8]) -> String? {
         let text = String(decoding: input, as: UTF8.self)
         for length in lengths(for: input) {
@@ -19,8 +19,11 @@ public enum FieldFuzzing {
         guard let address = EmailAddress(text) else { return nil }
         if EmailAddress(address.text) != address { return "the address \(address.text.debugDescription) does not parse to itself" }
         if address.text.utf8.count > 254 { return "an address of \(address.text.utf8.count) bytes was accepted" }
-        if address.text.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F }) {
-            return "the address \(address.text.debugDescription) holds a space or control character"
+        // Checked against Unicode's own classes, not the parser's set: a space or control character of any script.
+        if address.text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control
+            || $0.properties.generalCategory == .format || $0.properties.generalCategory == .lineSeparator
+            || $0.properties.generalCategory == .paragraphSeparator }) {
+            return "the address \(address.text.debugDescription) holds a space, control or format character"
         }
         return nil
     }
