@@ -193,15 +193,16 @@ import Testing
     }
 
     @Test func requestsBeyondATokensRateAreRefusedWithRetryAfter() async throws {
-        // A rate so slow that however long the test takes, the bucket does not refill: 2 at once, then one per 1000 s.
-        let server = try await TestServer(configuration: .init(requestsPerSecond: 0.001, requestBurst: 2))
+        // A rate so slow that however long the test takes, the bucket barely refills: 2 at once, then one per 10,000 s.
+        // (At one per 1000 s, the three requests took 163 s on a loaded machine, and the wait read under 900 s.)
+        let server = try await TestServer(configuration: .init(requestsPerSecond: 0.0001, requestBurst: 2))
         #expect(try await server.send(.get, "/api/v1/me", token: server.alpha).status == 200)
         #expect(try await server.send(.get, "/api/v1/me", token: server.alpha).status == 200)
         let refused = try await server.send(.get, "/api/v1/me", token: server.alpha)
         #expect(refused.status == 429)
         #expect(refused.error["code"] as? String == "rate-limited")
         let wait = try #require(refused.headers[.retryAfter].flatMap(Int.init))
-        #expect(wait > 900 && wait <= 1000)
+        #expect(wait > 9000 && wait <= 10_000, "\(wait)")
         // Another token has its own allowance.
         #expect(try await server.send(.get, "/api/v1/me", token: server.bravo).status == 200)
     }

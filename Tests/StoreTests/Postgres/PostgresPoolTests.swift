@@ -23,7 +23,9 @@ import Testing
                 try await client.withConnection { connection in try started(connection) }
             }
         }
-        #expect(clock.now - began < .seconds(60))  // two waits of 0.3 s, on a machine that may be busy
+        // Two waits of 0.3 s; the bound only tells an answer from waiting for ever (104 s once, with six busy loops
+        // beside the whole suite on two cores).
+        #expect(clock.now - began < .seconds(300))
         #expect(pool.client !== first)
     }
 }
