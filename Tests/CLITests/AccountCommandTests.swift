@@ -1,8 +1,5 @@
 import ChildProcesses
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Intake
 import Store
 import Testing
@@ -89,7 +86,10 @@ import TestSupport
             ["serve", "--port", String(port), "--no-judge", "--public-url", "https://arbiter.example.org", "--data-dir", "data"], in: folder.path)
         defer { server.signal(SIGTERM) }
         let base = "http://127.0.0.1:\(port)"
-        try await Self.waitUntilServing(base, server: server)
+        guard try await server.poll(URL(string: base + "/healthz")!) != nil else {
+            server.signal(SIGKILL)
+            throw ServerNeverAnswered(output: await server.result().outputText)
+        }
 
         let invited = try await ArbiterBinary.run(["team", "invite", "tissuenet-demo", "--server", base, "--token", ada], in: folder.path)
         let link = invited.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -100,18 +100,6 @@ import TestSupport
         #expect(twice.status != 0 && twice.stderr.contains("unknown, used or expired"), "\(twice.stderr)")
         let stranger = try await ArbiterBinary.run(["team", "invite", "tissuenet-demo", "--server", base, "--token", "arb_not-a-token"], in: folder.path)
         #expect(stranger.status != 0 && stranger.stderr.contains("the token is not valid"), "\(stranger.stderr)")
-    }
-
-    /// Polls the server's /healthz for up to two minutes of a busy machine; throws with its output if it never answers.
-    static func waitUntilServing(_ base: String, server: ChildProcess) async throws {
-        let deadline = ContinuousClock.now + .seconds(120)
-        while ContinuousClock.now < deadline, !server.hasEnded {
-            if let (_, response) = try? await URLSession.shared.data(from: URL(string: base + "/healthz")!),
-               (response as? HTTPURLResponse)?.statusCode == 200 { return }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        server.signal(SIGKILL)
-        throw ServerNeverAnswered(output: await server.result().outputText)
     }
 
     struct ServerNeverAnswered: Error, CustomStringConvertible {

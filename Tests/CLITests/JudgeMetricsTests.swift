@@ -1,8 +1,5 @@
 import ChildProcesses
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import TestSupport
 import Testing
 
@@ -27,15 +24,9 @@ import Testing
         let port = Int.random(in: 10_000..<20_000)
         let judge = try ArbiterBinary.start(["judge", "--watch", "--metrics-port", String(port), "--data-dir", "data"], in: folder.path)
         defer { judge.signal(SIGTERM) }
-        var text = ""
-        // Up to two minutes: on a loaded two-core machine the judge process may be slow to start and score.
-        let deadline = ContinuousClock.now + .seconds(120)
-        while !text.contains(#"arbiter_jobs{kind="score",state="done"} 1"#), ContinuousClock.now < deadline, !judge.hasEnded {
-            try await Task.sleep(for: .milliseconds(100))
-            if let (data, _) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/metrics")!) {
-                text = String(decoding: data, as: UTF8.self)
-            }
-        }
+        let text = try await judge.poll(URL(string: "http://127.0.0.1:\(port)/metrics")!) {
+            $0.contains(#"arbiter_jobs{kind="score",state="done"} 1"#)
+        } ?? ""
         if judge.hasEnded { Issue.record("the judge ended early: \(await judge.result().outputText)") }
         #expect(text.contains(#"arbiter_job_claimed_total{kind="score"} 1"#), "\(text)")
         #expect(text.contains(#"arbiter_job_claim_duration_seconds_count{kind="score"}"#))

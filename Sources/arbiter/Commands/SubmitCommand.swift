@@ -19,20 +19,16 @@ struct SubmitCommand: AsyncParsableCommand {
     @OptionGroup var data: DataDirectoryOption
 
     func run() async throws {
-        guard let token = token ?? ProcessInfo.processInfo.environment["ARBITER_TOKEN"] else {
-            throw ValidationError("no token: pass --token or set ARBITER_TOKEN")
-        }
+        let token = try CommandLineToken.resolve(token)
         if let server {
-            guard let url = URL(string: server), url.scheme == "http" || url.scheme == "https" else {
-                throw ValidationError("--server must be an http or https URL, not \(server)")
-            }
+            let client = try APIClient(serverOption: server, token: token)
             let name = (file as NSString).lastPathComponent
-            let answer = try await APIClient(server: url, token: token).upload(
+            let answer = try await client.upload(
                 try readFile(file), to: "api/v1/challenges/\(challenge)/phases/\(phase)/submissions",
                 query: [URLQueryItem(name: "file_name", value: name)] + (dryRun ? [URLQueryItem(name: "dry_run", value: "true")] : []))
             if let id = answer["id"] as? Int {
                 print("accepted submission \(id) (sha256 \(answer["sha256"] as? String ?? "?")); queued for scoring")
-                print("status: \(url.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/")))\(answer["status_url"] as? String ?? "")")
+                print("status: \(client.server.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/")))\(answer["status_url"] as? String ?? "")")
             } else {
                 print("\(file) is valid for phase \(phase); nothing was stored")
             }
@@ -65,8 +61,7 @@ struct SelectCommand: ParsableCommand {
 
     func run() throws {
         let store = try data.openStore()
-        guard let token = token ?? ProcessInfo.processInfo.environment["ARBITER_TOKEN"] else { throw IntakeError.unauthorized }
-        let team = try SubmissionIntake(store: store).submittingTeam(token: token, challenge: challenge)
+        let team = try SubmissionIntake(store: store).submittingTeam(token: try CommandLineToken.resolve(token), challenge: challenge)
         try SubmissionIntake(store: store).choose(submission, team: team, now: Date())
         print("submission \(submission) is now team \(team.name)'s chosen entry")
     }

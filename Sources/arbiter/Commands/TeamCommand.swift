@@ -34,7 +34,7 @@ struct TeamCommand: ParsableCommand {
 
         func run() async throws {
             if let server {
-                let client = try ParticipantToken.client(server, token: token)
+                let client = try APIClient(serverOption: server, token: try CommandLineToken.resolve(token))
                 let answer = try await client.post(json: [:], to: "api/v1/challenges/\(challenge)/team/invitations")
                 print(client.server.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + (answer["url"] as? String ?? ""))
                 return
@@ -58,7 +58,7 @@ struct TeamCommand: ParsableCommand {
         func run() async throws {
             let code = URLComponents(string: invitation)?.queryItems?.first(where: { $0.name == "invitation" })?.value ?? invitation
             if let server {
-                let answer = try await ParticipantToken.client(server, token: token).post(json: ["invitation": code], to: "api/v1/challenges/\(challenge)/team/members")
+                let answer = try await APIClient(serverOption: server, token: try CommandLineToken.resolve(token)).post(json: ["invitation": code], to: "api/v1/challenges/\(challenge)/team/members")
                 let team = answer["team"] as? String ?? "?"
                 print((answer["merged_from"] as? String).map { "merged team \($0) into team \(team)" } ?? "joined team \(team)")
                 return
@@ -80,23 +80,8 @@ enum ParticipantToken {
         return (ParticipantGate(store: store), try Self.account(token, in: store))
     }
 
-    /// The API of `server`, asked with the token.
-    static func client(_ server: String, token: String?) throws -> APIClient {
-        guard let url = URL(string: server), url.scheme == "http" || url.scheme == "https" else {
-            throw ValidationError("--server must be an http or https URL, not \(server)")
-        }
-        return APIClient(server: url, token: try self.token(token))
-    }
-
-    static func token(_ token: String?) throws -> String {
-        guard let token = token ?? ProcessInfo.processInfo.environment["ARBITER_TOKEN"] else {
-            throw ValidationError("no token: pass --token or set ARBITER_TOKEN")
-        }
-        return token
-    }
-
     static func account(_ token: String?, in store: any ArbiterStore) throws -> AccountRef {
-        let token = try self.token(token)
+        let token = try CommandLineToken.resolve(token)
         guard let account = try store.authenticate(token: token)?.account else {
             throw ValidationError("the token is not a participant's own token: make one on your account page")
         }

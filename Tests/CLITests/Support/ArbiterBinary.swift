@@ -1,5 +1,8 @@
 import ChildProcesses
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import TestSupport
 
 /// The `arbiter` executable SwiftPM builds for this test target (it depends on the executable), run as a child process.
@@ -40,6 +43,23 @@ enum ArbiterBinary {
     static func start(_ arguments: [String], in folder: String) throws -> ChildProcess {
         guard let url else { throw MissingBinary(candidates: candidates) }
         return try ChildProcess(url.path, arguments, outputLimit: 16 << 20, errors: .mergedIntoOutput, workingDirectory: folder)
+    }
+}
+
+extension ChildProcess {
+    /// GETs `url`, served by this child, every 100 ms for up to two minutes of a busy machine, until a 200 answer's
+    /// body satisfies `done`; that body, else the last 200 body read (nil when none came, or the child ended).
+    func poll(_ url: URL, until done: (String) -> Bool = { _ in true }) async throws -> String? {
+        let deadline = ContinuousClock.now + .seconds(120)
+        var last: String?
+        while ContinuousClock.now < deadline, !hasEnded {
+            if let (data, response) = try? await URLSession.shared.data(from: url), (response as? HTTPURLResponse)?.statusCode == 200 {
+                last = String(decoding: data, as: UTF8.self)
+                if done(last!) { return last }
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return last
     }
 }
 
