@@ -92,9 +92,11 @@ struct TestServer {
         try await Self.reply(to: request, from: responder)
     }
 
-    /// Calls any server's routes in-process, as `reply(to:)` calls this one's.
-    static func reply(to request: Request, from responder: Router<APIRequestContext>.Responder) async throws -> Reply {
-        var logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+    /// Calls any server's routes in-process, as `reply(to:)` calls this one's, with `logger` as the request's (by
+    /// default one that logs nothing and keeps no metadata, so not even the request id Hummingbird puts in it).
+    static func reply(to request: Request, from responder: Router<APIRequestContext>.Responder,
+                      logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })) async throws -> Reply {
+        var logger = logger
         logger[metadataKey: "hb.request.id"] = "test-request"
         let context = APIRequestContext(source: ApplicationRequestContextSource(channel: EmbeddedChannel(), logger: logger))
         let response = try await responder.respond(to: request, context: context)

@@ -1,5 +1,4 @@
 import HTTPTypes
-import NIOPosix
 import Store
 import Synchronization
 
@@ -8,23 +7,18 @@ import Synchronization
 /// once; more are refused with 503 rather than queued without end.
 final class PasswordWork: Sendable {
     let capacity: Int
-    private let pool: NIOThreadPool
+    let pool: OnDemandThreadPool
     private let waiting = Mutex(0)
 
     init(threads: Int, capacity: Int = 256) {
         self.capacity = max(1, capacity)
-        pool = NIOThreadPool(numberOfThreads: max(1, threads))
-        pool.start()
-    }
-
-    deinit {
-        pool.shutdownGracefully { _ in }
+        pool = OnDemandThreadPool(threads: threads)
     }
 
     func run<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
         try admit()
         defer { release() }
-        return try await pool.runIfActive(work)
+        return try await pool.run(work)
     }
 
     /// Takes one of the `capacity` places, or refuses at once with 503.

@@ -1,5 +1,4 @@
 import HTTPTypes
-import NIOPosix
 import Synchronization
 
 /// Where uploads do their CPU-heavy work (taking a form apart, validating, hashing): threads of their own, so that
@@ -8,18 +7,13 @@ import Synchronization
 final class UploadWorkPool: Sendable {
     let perToken: Int
     let capacity: Int
-    private let pool: NIOThreadPool
+    let pool: OnDemandThreadPool
     private let admitted = Mutex<(total: Int, byKey: [String: Int])>((0, [:]))
 
     init(threads: Int, perToken: Int, capacity: Int) {
         self.perToken = max(1, perToken)
         self.capacity = max(1, capacity)
-        pool = NIOThreadPool(numberOfThreads: max(1, threads))
-        pool.start()
-    }
-
-    deinit {
-        pool.shutdownGracefully { _ in }
+        pool = OnDemandThreadPool(threads: threads)
     }
 
     /// Runs `body` holding one of `key`'s upload slots, or refuses at once: 429 when the token already has
@@ -32,7 +26,7 @@ final class UploadWorkPool: Sendable {
 
     /// Runs CPU-heavy work on the upload threads.
     func run<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
-        try await pool.runIfActive(work)
+        try await pool.run(work)
     }
 
     /// Uploads in progress for `key` (for tests and metrics).

@@ -1,0 +1,38 @@
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+@testable import Server
+import Testing
+
+/// A request that fails unexpectedly is answered 500 under an id the operator can find in the log, whatever log
+/// handler the server runs with (Hummingbird's own `context.id` trapped under one that keeps no metadata, which took
+/// the whole test process down in CI).
+@Suite struct RequestIDTests {
+    struct Unexpected: Error {}
+
+    static func failingRequest(logger: Logger) async throws -> TestServer.Reply {
+        let router = Router(context: APIRequestContext.self)
+        router.add(middleware: APIErrorMiddleware(logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })))
+        router.get("/failing") { _, _ -> Response in throw Unexpected() }
+        let request = Request(head: HTTPRequest(method: .get, scheme: "http", authority: "localhost", path: "/failing"),
+                              body: RequestBody(buffer: ByteBuffer()))
+        return try await TestServer.reply(to: request, from: router.buildResponder(), logger: logger)
+    }
+
+    @Test func aFailureUnderALogHandlerThatKeepsNoMetadataIsA500NamingAFreshID() async throws {
+        let reply = try await Self.failingRequest(logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+        #expect(reply.status == 500)
+        let message = reply.error["message"] as? String ?? ""
+        #expect(message.hasPrefix("the server failed on request "))
+        #expect(!message.contains("test-request"))
+    }
+
+    @Test func aFailureNamesTheIDHummingbirdGaveTheRequest() async throws {
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let reply = try await Self.failingRequest(logger: logger)
+        #expect(reply.status == 500)
+        #expect(reply.error["message"] as? String == "the server failed on request test-request; the operators have the details")
+    }
+}
