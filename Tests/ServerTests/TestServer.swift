@@ -49,8 +49,16 @@ struct TestServer {
         organiser = try store.issueToken(role: .organiser, now: Self.now).token
         annotator = try store.issueToken(role: .annotator, now: Self.now).token
         server = try ArbiterServer(store: store, configuration: configuration, leaderboardAssets: RepositoryFiles.url("Leaderboard"),
-                                   logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), clock: clock, mail: outbox)
+                                   logger: Self.serverLogger, clock: clock, mail: outbox)
         responder = try await server.router().buildResponder()
+    }
+
+    /// The servers' own log: only what failed, on standard error, so that a 500's cause (which its answer names only by
+    /// request id) is in the test output.
+    static var serverLogger: Logger {
+        var logger = Logger(label: "test-server", factory: { StreamLogHandler.standardError(label: $0) })
+        logger.logLevel = .error
+        return logger
     }
 
     static func yaml(limits: String, slug: String = "tiny", container: String? = nil, finalEntry: String = "latest") -> String {
