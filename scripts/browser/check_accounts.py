@@ -10,7 +10,9 @@ The demo challenge (tissuenet-demo) asks each account to accept its rules and da
 - the organiser approves her on the dashboard; ada reaches the data page and downloads a file whose SHA-256 the page
   gives;
 - ada creates team Curie and makes an invitation link;
-- bob signs up, confirms, accepts, is approved, opens the link and joins Curie;
+- bob signs up and confirms, then opens the link before he has accepted anything: the join page carries the
+  invitation through his acceptance and request, and still offers it while he awaits approval; once approved, he opens
+  it and joins Curie;
 - ada submits a file on the phase page; bob sees it among the team's submissions;
 - a sign-in with a wrong password and one with an unknown address read the same;
 - no page breaks its Content-Security-Policy or logs an error; screenshots go to ARTEFACT_DIR.
@@ -86,9 +88,10 @@ def sign_out(driver):
     wait_for(driver, lambda: driver.find_elements(By.LINK_TEXT, "Sign in"), "signing out")
 
 
-def accept_and_ask(driver, base, who, artefacts, shots):
-    driver.get(f"{base}/challenges/{CHALLENGE}")
-    driver.find_element(By.LINK_TEXT, "Take part").click()
+def accept_and_ask(driver, base, who, artefacts, shots, on_join_page=False):
+    if not on_join_page:
+        driver.get(f"{base}/challenges/{CHALLENGE}")
+        driver.find_element(By.LINK_TEXT, "Take part").click()
     wait_for(driver, lambda: driver.find_elements(By.ID, "accept"), "the terms to accept")
     check("Data-use agreement" in driver.page_source and "Rules" in driver.page_source, "the join page shows both documents")
     if shots:
@@ -152,7 +155,12 @@ def main():
         sign_up_and_confirm(driver, base, maildir, seen, "bob@example.org", artefacts, False)
         sign_in_with_password(driver, base, "bob@example.org")
         wait_for(driver, lambda: driver.current_url.endswith("/account"), "bob's account page")
-        accept_and_ask(driver, base, "bob", artefacts, False)
+        driver.get(invitation)
+        wait_for(driver, lambda: "ada@example.org has invited you to team Curie" in driver.page_source, "the join page, carrying bob's invitation")
+        shoot(driver, artefacts, "join-invited")
+        accept_and_ask(driver, base, "bob", artefacts, False, on_join_page=True)
+        check(driver.find_elements(By.LINK_TEXT, "open the invitation"), "the join page still offers bob's invitation while he awaits approval")
+        shoot(driver, artefacts, "awaiting-with-invitation")
         sign_out(driver)
         approve(driver, base, organiser, "bob@example.org", artefacts, False)
         sign_in_with_password(driver, base, "bob@example.org")

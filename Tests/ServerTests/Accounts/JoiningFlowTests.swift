@@ -75,6 +75,65 @@ import Testing
         #expect(theirs.text.contains(TestAccounts.memberFileName))
     }
 
+    /// An invitation the member made for `delta`, as its link and its code.
+    static func invitation(on server: TestServer, by member: PageSession) async throws -> (link: String, code: String) {
+        let invited = try await server.post("/challenges/tiny/team/invitations", session: member)
+        let link = try #require(invited.text.firstMatch(of: /\/challenges\/tiny\/team\/join\?invitation=inv_[0-9a-f]{64}/).map { String($0.0) })
+        return (link, String(link.split(separator: "=").last ?? ""))
+    }
+
+    @Test func anInvitationOpenedBeforeAdmissionIsKeptThroughTheTermsAndTheApproval() async throws {
+        let server = try await TestServer()
+        let accounts = try server.addAccounts()
+        let (link, code) = try await Self.invitation(on: server, by: try server.session(account: accounts.member))
+        let session = try server.session(account: accounts.unaccepted)
+        let opened = try await server.page(link, session: session)
+        #expect(opened.status == 303 && opened.headers[.location] == "/challenges/tiny/join?invitation=\(code)")
+        let join = try await server.page("/challenges/tiny/join?invitation=\(code)", session: session)
+        #expect(join.text.contains("member@example.org has invited you to team delta") && join.text.contains("name=\"invitation\" value=\"\(code)\""))
+        let rules = try #require(try server.store.document(.rules, challenge: "tiny")).sha256
+        let asked = try await server.post("/challenges/tiny/join", session: session, fields: [
+            "accept": "yes", "rules": rules, "dataUse": "", "affiliation": "Institut Curie", "purpose": "grading", "invitation": code])
+        // Waiting for the organisers: the join page keeps the link to open once approved.
+        #expect(asked.status == 303 && asked.headers[.location] == "/challenges/tiny/join?invitation=\(code)")
+        let waiting = try await server.page("/challenges/tiny/join?invitation=\(code)", session: session)
+        #expect(waiting.text.contains("Once the organisers approve you") && waiting.text.contains(link))
+        try server.store.decideAccess(accountID: accounts.unaccepted.id, challenge: try server.store.challenge("tiny"), approve: true, now: TestServer.now)
+        let approved = try await server.page(link, session: session)
+        #expect(approved.status == 200 && approved.text.contains("Join delta"))
+    }
+
+    @Test func acceptingChangedRulesLeadsStraightBackToTheInvitation() async throws {
+        let server = try await TestServer()
+        let accounts = try server.addAccounts()
+        let (link, code) = try await Self.invitation(on: server, by: try server.session(account: accounts.member))
+        try server.store.setDocument(.rules, markdown: "# Rules\n\nNew rule.\n", challenge: "tiny", now: TestServer.now)
+        let session = try server.session(account: accounts.removed)
+        #expect(try await server.page(link, session: session).headers[.location] == "/challenges/tiny/join?invitation=\(code)")
+        let rules = try #require(try server.store.document(.rules, challenge: "tiny")).sha256
+        let accepted = try await server.post("/challenges/tiny/join", session: session,
+                                             fields: ["accept": "yes", "rules": rules, "dataUse": "", "invitation": code])
+        #expect(accepted.status == 303 && accepted.headers[.location] == link)
+        #expect(try await server.page(link, session: session).text.contains("Join delta"))
+    }
+
+    @Test func onlyALiveInvitationIsCarriedIntoTheJoinPageOrARedirect() async throws {
+        let server = try await TestServer()
+        let accounts = try server.addAccounts()
+        let session = try server.session(account: accounts.unaccepted)
+        let (_, spent) = try await Self.invitation(on: server, by: try server.session(account: accounts.member))
+        #expect(try await server.post("/challenges/tiny/team/join", session: try server.session(account: accounts.removed), fields: ["invitation": spent]).status == 303)
+        let afterUse = try await server.page("/challenges/tiny/join?invitation=\(spent)", session: session)
+        #expect(afterUse.status == 200 && !afterUse.text.contains("has invited you") && !afterUse.text.contains(spent))
+        let forged = "inv_\(String(repeating: "0", count: 63))\"><script>alert(1)</script>"
+        let join = try await server.page("/challenges/tiny/join?invitation=\(forged.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", session: session)
+        #expect(join.status == 200 && !join.text.contains("<script>alert") && !join.text.contains("name=\"invitation\""))
+        let rules = try #require(try server.store.document(.rules, challenge: "tiny")).sha256
+        let accepted = try await server.post("/challenges/tiny/join", session: session, fields: [
+            "accept": "yes", "rules": rules, "dataUse": "", "affiliation": "a", "purpose": "b", "invitation": "//evil.example/x"])
+        #expect(accepted.status == 303 && accepted.headers[.location] == "/challenges/tiny/team")
+    }
+
     @Test func anInvitationMadeThroughTheAPIIsSpentThroughTheAPI() async throws {
         let server = try await TestServer()
         let accounts = try server.addAccounts()

@@ -8,13 +8,20 @@ import Store
 extension WebHandlers {
     /// The rules and the data-use agreement to read and accept, and, where the organisers approve each participant,
     /// the access request; or where the account stands when it has done its part.
-    func join(_ request: PageRequest, problem: String? = nil) async throws -> Response {
+    ///
+    /// An invitation that brought the account here is carried through (`invitation` in the query, or the form when the
+    /// page is shown again with a problem), and offered again once the account is admitted.
+    func join(_ request: PageRequest, problem: String? = nil, invitation fromForm: String? = nil) async throws -> Response {
         let (slug, account) = (try request.parameter("challenge"), try requireAccount(request))
-        let (challenge, rules, dataUse, standing, next) = try await api.blocking { [store] in
+        let (code, now) = (Self.invitationCode(fromForm ?? request.request.uri.queryParameters.get("invitation")), now())
+        let (challenge, rules, dataUse, standing, next, invitation) = try await api.blocking { [store] in
             let challenge = try store.challenge(slug)
             let (standing, next) = try ParticipantGate(store: store).standing(of: account, in: challenge)
-            return (challenge, try store.document(.rules, challenge: slug), try store.document(.dataUse, challenge: slug), standing, next)
+            // Only a live invitation to a team of this challenge is carried; a spent or foreign one is dropped here.
+            let invitation = try code.flatMap { try store.invitation($0, now: now) }.flatMap { $0.team.challengeID == challenge.id ? $0 : nil }
+            return (challenge, try store.document(.rules, challenge: slug), try store.document(.dataUse, challenge: slug), standing, next, invitation)
         }
+        let carried = invitation == nil ? nil : code
         let terms = TermsVersion(rules: rules, dataUse: dataUse)
         let asksAccess = challenge.spec.participation.approval == .required && next != nil && next != .verifyEmail
             && (standing.request == nil || standing.request?.state == .refused)
@@ -28,6 +35,10 @@ extension WebHandlers {
             "dataUse": dataUse.map { MarkdownParser().html(from: $0.markdown) } ?? "", "hasDataUse": dataUse != nil,
             "rulesVersion": terms.rules, "dataUseVersion": terms.dataUse, "versionLabel": terms.label,
             "hasProblem": problem != nil, "problem": problem ?? "", "maxText": AccessRequest.maximumTextBytes,
+            "hasInvitation": carried != nil, "invitation": carried ?? "",
+            "invitedTeam": invitation?.team.name ?? "", "invitedBy": invitation?.invitedBy.text ?? "",
+            "invitationPath": carried.map { TeamInvitation.path(challenge: slug, link: $0) } ?? "",
+            "invitationExpires": invitation.map { PageTime.values($0.expiresAt) } ?? [:],
         ], status: problem == nil ? .ok : .unprocessableContent)
     }
 
@@ -39,27 +50,45 @@ extension WebHandlers {
         let shown = TermsVersion(rules: form["rules"] ?? "", dataUse: form["dataUse"] ?? "")
         let affiliation = (form["affiliation"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let purpose = (form["purpose"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let outcome: String? = try await api.blocking { [store] in
+        let invitation = Self.invitationCode(form["invitation"])
+        let outcome: (problem: String?, admitted: Bool) = try await api.blocking { [store] in
             let challenge = try store.challenge(slug)
             let gate = ParticipantGate(store: store)
             var next = try gate.standing(of: account, in: challenge).next
             if next == .verifyEmail { throw IntakeError.notAdmitted(challenge: slug, step: .verifyEmail) }
             if case .acceptTerms = next {
-                guard form["accept"] == "yes" else { return "Tick the box to say you accept the rules and the data-use agreement." }
-                guard shown == (try gate.terms(of: challenge)) else { return "The rules changed while you were reading them: read this version, then accept it." }
+                guard form["accept"] == "yes" else { return ("Tick the box to say you accept the rules and the data-use agreement.", false) }
+                guard shown == (try gate.terms(of: challenge)) else { return ("The rules changed while you were reading them: read this version, then accept it.", false) }
                 try store.acceptTerms(accountID: account.id, challenge: challenge, version: shown, now: now)
                 next = try gate.standing(of: account, in: challenge).next
             }
             if next == .requestAccess || next == .refused {
-                guard !affiliation.isEmpty, !purpose.isEmpty else { return "Say where you work and what you will use the data for: the organisers decide on that." }
+                guard !affiliation.isEmpty, !purpose.isEmpty else { return ("Say where you work and what you will use the data for: the organisers decide on that.", false) }
                 guard affiliation.utf8.count <= AccessRequest.maximumTextBytes, purpose.utf8.count <= AccessRequest.maximumTextBytes else {
-                    return "Keep the affiliation and the purpose to \(AccessRequest.maximumTextBytes) bytes each."
+                    return ("Keep the affiliation and the purpose to \(AccessRequest.maximumTextBytes) bytes each.", false)
                 }
                 try store.requestAccess(accountID: account.id, challenge: challenge, affiliation: affiliation, purpose: purpose, now: now)
+                return (nil, false)
             }
-            return nil
+            return (nil, next == nil)
         }
-        if let outcome { return try await join(request, problem: outcome) }
-        return Self.redirect(to: "/challenges/\(slug)/team")
+        if let problem = outcome.problem { return try await join(request, problem: problem, invitation: invitation) }
+        guard let invitation else { return Self.redirect(to: "/challenges/\(slug)/team") }
+        // Admitted: on to the invitation that brought the account here. Waiting for approval: the join page keeps the
+        // link, to be opened again once the organisers approve.
+        return Self.redirect(to: outcome.admitted ? TeamInvitation.path(challenge: slug, link: invitation) : Self.joinPath(slug, carrying: invitation))
+    }
+
+    /// The join page, carrying `invitation` when there is one.
+    static func joinPath(_ slug: String, carrying invitation: String?) -> String {
+        "/challenges/\(slug)/join" + (invitation.map { "?invitation=\($0)" } ?? "")
+    }
+
+    /// A team invitation's code when `value` has the form the store makes (`inv_` and 64 hex digits), else nil: only
+    /// such a code is carried into a page or a redirect.
+    static func invitationCode(_ value: String?) -> String? {
+        guard let value, value.utf8.count == 68, value.hasPrefix("inv_"),
+              value.utf8.dropFirst(4).allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else { return nil }
+        return value
     }
 }

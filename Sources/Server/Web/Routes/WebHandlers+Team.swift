@@ -66,7 +66,8 @@ extension WebHandlers {
                                text: "It may have been used already or have expired after a week. Ask the team for a new one.",
                                link: ("/challenges/\(slug)/team", "Your team"), warning: true, challenge: challenge, status: .notFound)
         }
-        if next != nil { return Self.redirect(to: "/challenges/\(slug)/join") }
+        // Not yet admitted: the join page carries the invitation through accepting the terms, and back here after.
+        if next != nil { return Self.redirect(to: Self.joinPath(slug, carrying: Self.invitationCode(link))) }
         let merging = standing.team.map { $0.id != invitation.team.id } ?? false
         return try page("invitation", title: "Join \(invitation.team.name)", visitor: request.visitor, challenge: challenge, current: .team, values: [
             "team": invitation.team.name, "invitedBy": invitation.invitedBy.text, "link": link, "merging": merging,
