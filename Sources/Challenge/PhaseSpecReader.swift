@@ -127,7 +127,7 @@ enum PhaseSpecReader {
             if let bytes = SubmissionLimits.parseBytes(text) {
                 maxFileBytes = bytes
             } else {
-                reader.report(sizeField.issue("expected a size such as 500KB or 20MB, got \"\(text)\""))
+                reader.report(sizeField.issue("expected a size such as 500KB or 20MB, at most 1024GB, got \"\(text)\""))
             }
         }
         return SubmissionLimits(perPeriod: perPeriod, periodSeconds: period, total: total, maxFileBytes: maxFileBytes)

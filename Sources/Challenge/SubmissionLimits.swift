@@ -29,17 +29,22 @@ public struct SubmissionLimits: Sendable, Equatable, Codable {
         return overflow ? nil : seconds
     }
 
-    /// Reads `500KB`, `10MB`, `1GB` (powers of 1024) or a plain byte count.
+    /// Reads `500KB`, `10MB`, `1GB` (powers of 1024) or a plain byte count, from 1 byte to `maximumBytes`.
     public static func parseBytes(_ text: String) -> Int? {
         let units: [(String, Int)] = [("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10), ("B", 1)]
+        var bytes = Int(text)
         for (suffix, scale) in units where text.uppercased().hasSuffix(suffix) {
-            guard let count = Int(text.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), count > 0
-            else { return nil }
-            let (bytes, overflow) = count.multipliedReportingOverflow(by: scale)
-            return overflow ? nil : bytes
+            guard let count = Int(text.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)) else { return nil }
+            let (product, overflow) = count.multipliedReportingOverflow(by: scale)
+            bytes = overflow ? nil : product
+            break
         }
-        return Int(text).flatMap { $0 > 0 ? $0 : nil }
+        return bytes.flatMap { (1...maximumBytes).contains($0) ? $0 : nil }
     }
+
+    /// The largest size a challenge may give (1024GB): far above any upload or image, and far enough below `Int.max`
+    /// that the sums made of it (a form's headers on top of a file's limit, say) never overflow.
+    public static let maximumBytes = 1 << 40
 
     /// `3 per 1d`, for messages.
     public static func describeSeconds(_ seconds: Int) -> String {

@@ -8,6 +8,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownPhase(challenge: String, phase: String)
     case unknownTeam(challenge: String, team: String)
     case duplicateTeam(challenge: String, team: String)
+    /// A team name the stores do not keep (`TeamName`).
+    case invalidTeamName(challenge: String, name: String, reason: String)
     case unknownSubmission(Int64)
     case noGroundTruth(challenge: String)
     case invalidSpecChange(challenge: String, reason: String)
@@ -51,6 +53,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "challenge \"\(challenge)\" has no team \"\(team)\""
         case .duplicateTeam(let challenge, let team):
             "challenge \"\(challenge)\" already has a team \"\(team)\""
+        case .invalidTeamName(let challenge, let name, let reason):
+            "\(name.debugDescription) cannot name a team of challenge \"\(challenge)\": \(reason)"
         case .unknownSubmission(let id):
             "no submission \(id)"
         case .noGroundTruth(let challenge):

@@ -35,6 +35,14 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.file("region.png")))
     }
 
+    /// A rate of 0 refills nothing: every caller past the burst would be refused for ever.
+    @Test(arguments: ["--requests-per-second=0", "--request-burst=-1", "--upload-megabytes-per-minute=nan"])
+    func serveRefusesARateThatNeverRefills(_ option: String) async throws {
+        let run = try await ArbiterBinary.run(["serve", option])
+        #expect(run.status == ArbiterRun.usageError)
+        #expect(run.stderr.contains("\(option.split(separator: "=")[0]) must be a number above 0"))
+    }
+
     @Test func helpExitsZero() async throws {
         let run = try await ArbiterBinary.run(["--help"])
         #expect(run.status == 0)

@@ -10,6 +10,19 @@ struct OrganiserSpecInputTests {
         #expect(SubmissionLimits.parseBytes(text) == nil)
     }
 
+    /// A size near `Int.max` would overflow the sums made of it later (a form's headers on top of a file's limit).
+    @Test(arguments: ["9223372036854775807", "9223372036854775807B", "1025GB", "1099511627777"])
+    func sizeAboveTheMaximumIsRefused(_ text: String) {
+        #expect(SubmissionLimits.parseBytes(text) == nil)
+    }
+
+    @Test func sizesUpToTheMaximumAreRead() {
+        #expect(SubmissionLimits.parseBytes("1024GB") == SubmissionLimits.maximumBytes)
+        #expect(SubmissionLimits.parseBytes("1099511627776") == SubmissionLimits.maximumBytes)
+        #expect(SubmissionLimits.parseBytes("2KB") == 2048)
+        #expect(SubmissionLimits.parseBytes("0KB") == nil && SubmissionLimits.parseBytes("-1MB") == nil)
+    }
+
     @Test func periodThatOverflowsIsRefusedNotTrapped() {
         #expect(SubmissionLimits.parseSeconds("9223372036854775807w") == nil)
         #expect(SubmissionLimits.parseSeconds("2w") == 1_209_600)

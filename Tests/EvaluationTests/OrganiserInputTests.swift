@@ -41,6 +41,27 @@ struct OrganiserInputTests {
         }
     }
 
+    @Test func slideManifestRowShorterThanItsHeaderIsALocatedError() throws {
+        let folder = try ScratchFolder()
+        _ = try folder.write(Array("case_id,width,height\nslide1,1000,1000\nslide2,2000\n".utf8), to: "slides.csv")
+        #expect {
+            try SlideLesionTruth(path: folder.path, level: 5)
+        } throws: { error in
+            "\(error)".contains("slides.csv") && "\(error)".contains("line 3") && "\(error)".contains("no \"height\" (column 3)")
+        }
+    }
+
+    @Test func casesListRowShorterThanItsHeaderIsALocatedError() throws {
+        let folder = try ScratchFolder()
+        _ = try folder.write(Array("case_id,split\ncase1,public\ncase2\n".utf8), to: "cases.csv")
+        let task = TaskSpec(kind: .volumeSegmentation, classes: [])
+        #expect {
+            try LesionTruthImport.read(folder.path, task: task)
+        } throws: { error in
+            "\(error)".contains("cases.csv") && "\(error)".contains("line 3") && "\(error)".contains("no \"split\" (column 2)")
+        }
+    }
+
     @Test func megabyteCaseIdIsClippedInTheProblemItIsNamedIn() {
         let id = String(repeating: "x", count: 4 << 20)
         let problem = ValidationProblem(.unknownCase, caseID: id, message: "\"\(id)\" is not a case of this phase")

@@ -52,6 +52,15 @@ import Testing
         #expect(reply.error["code"] as? String == "invalid-team-name")
     }
 
+    @Test func teamNameHoldingAnInvisibleCharacterIsRefusedNamingIt() async throws {
+        let server = try await TestServer()
+        let body = try JSONSerialization.data(withJSONObject: ["name": "char\u{200B}lie"])
+        let reply = try await server.send(.post, "/api/v1/challenges/tiny/teams", token: server.organiser, body: Array(body))
+        #expect(reply.status == 400)
+        #expect(reply.error["code"] as? String == "invalid-team-name")
+        #expect((reply.error["message"] as? String)?.contains("U+200B") == true)
+    }
+
     @Test func revokedTokenNoLongerAuthenticates() async throws {
         let server = try await TestServer()
         let issued = try await server.send(.post, "/api/v1/challenges/tiny/teams/alpha/tokens", token: server.organiser,

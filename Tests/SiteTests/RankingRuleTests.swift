@@ -53,6 +53,24 @@ import Testing
     }
 }
 
+@Suite struct TeamNameEquivalenceTests {
+    /// Two teams kept before names were composed, "Café" precomposed and decomposed: distinct rows to the database,
+    /// one key to the board's dictionaries, which trapped every leaderboard request. The board is built.
+    @Test func aBoardWithTwoCanonicallyEqualOldTeamNamesIsBuilt() async throws {
+        let platform = try Platform()
+        let first = try platform.addTeam("Caf\u{E9}"), second = try platform.addTeam("bravo")
+        try platform.submit(first, [0, 1, 2, 0, 1, 2], at: 10)
+        try platform.submit(second, [0, 1, 0, 0, 1, 2], at: 11)
+        _ = try await Judge(store: platform.store, worker: "test", clock: { Platform.opens.addingTimeInterval(600) }).drain()
+        try #require(platform.store as? SQLiteStore).renameTeamAsKeptBeforeNamesWereComposedForTesting("bravo", to: "Cafe\u{301}")
+        let site = platform.folder.appendingPathComponent("site")
+        try await LeaderboardSite(store: platform.store, assets: Platform.root.appendingPathComponent("Leaderboard"))
+            .build(challenge: "small", output: site, now: Platform.opens.addingTimeInterval(700))
+        let page = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(page.contains("Caf\u{E9}"))
+    }
+}
+
 @Suite struct LadderBoardTests {
     @Test func theLadderHoldsAPublicScoreUntilAClearImprovement() async throws {
         let platform = try Platform(limits: "{ total: 10 }", finalEntry: "latest", feedback: "ladder")

@@ -117,7 +117,7 @@ enum ContainerPhaseSpecReader {
     private static func size(_ field: YAMLField, _ standard: Int, minimum: Int, _ reader: inout SpecReader) -> Int {
         guard let text = reader.string(field, required: false) else { return standard }
         guard let bytes = SubmissionLimits.parseBytes(text) else {
-            reader.report(field.issue("expected a size such as 512MB or 4GB, got \"\(text)\""))
+            reader.report(field.issue("expected a size such as 512MB or 4GB, at most 1024GB, got \"\(text)\""))
             return standard
         }
         guard bytes >= minimum else {

@@ -115,6 +115,8 @@ extension APIError {
             self.init(.conflict, code: "invalid-change", message: error.description)
         case .duplicateTeam:
             self.init(.conflict, code: "duplicate-team", message: error.description)
+        case .invalidTeamName:
+            self.init(.badRequest, code: "invalid-team-name", message: error.description)
         case .invalidSpecChange:
             self.init(.conflict, code: "invalid-change", message: error.description)
         case .io, .corruptBlob, .noGroundTruth, .unsupportedDatabase, .unknownCase, .corruptValue:

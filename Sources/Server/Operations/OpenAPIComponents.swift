@@ -350,10 +350,10 @@ components:
       properties:
         name:
           type: string
-          description: "At most 100 characters (Unicode code points), at least one of them not white space; leading and trailing white space is trimmed."
+          description: "At most 100 characters (Unicode code points), at least one of them not white space; leading and trailing white space is trimmed. Control characters, line and paragraph separators and invisible formatting characters (zero-width spaces, bidirectional marks, embeddings, overrides and isolates) are refused; the joiners U+200C and U+200D are allowed. The name is kept in Unicode's composed form (NFC): two names that differ only in how an accent is encoded are one name."
           minLength: 1
           maxLength: 100
-          pattern: '[^\s\u0085]'
+          pattern: '^[^\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]*[^\s\u0085\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB][^\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]*$'
     NewToken:
       type: object
       properties:

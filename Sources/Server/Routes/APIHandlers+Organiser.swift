@@ -23,14 +23,13 @@ extension APIHandlers {
     func addTeam(_ request: Request, context: APIRequestContext) async throws -> Response {
         let slug = try context.parameters.require("challenge")
         let body = try await decode(NewTeam.self, from: request, context: context)
-        let name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)
         // Lengths are counted in Unicode code points, as the OpenAPI schema's maxLength counts them: a string
-        // of combining marks is one Swift Character but hundreds of code points.
-        guard !name.isEmpty, body.name.unicodeScalars.count <= 100 else {
-            throw APIError.badRequest("a team name must have 1 to 100 characters, not \(body.name.unicodeScalars.count)",
+        // of combining marks is one Swift Character but hundreds of code points. The store checks the rest (`TeamName`).
+        guard body.name.unicodeScalars.count <= TeamName.maximumScalars else {
+            throw APIError.badRequest("a team name must have 1 to \(TeamName.maximumScalars) characters, not \(body.name.unicodeScalars.count)",
                                       code: "invalid-team-name")
         }
-        let (team, token) = try store.addTeam(challenge: slug, name: name, now: clock())
+        let (team, token) = try store.addTeam(challenge: slug, name: body.name, now: clock())
         return try Self.json(TeamView(name: team.name, submissions: 0, token: token), status: .created)
     }
 

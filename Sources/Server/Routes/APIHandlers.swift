@@ -200,5 +200,12 @@ struct APIHandlers: Sendable {
         Response(status: .ok, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    static func seconds(_ wait: Double) -> Int { max(1, Int(wait.rounded(.up))) }
+    /// A wait as Retry-After's whole seconds: at least 1, and at most a week, also for a wait that never ends (a rate
+    /// of 0 gives an infinite one), which `Int(_:)` would trap on.
+    static func seconds(_ wait: Double) -> Int {
+        guard wait.isFinite else { return maximumRetryAfter }
+        return Int(min(max(1, wait.rounded(.up)), Double(maximumRetryAfter)))
+    }
+
+    static let maximumRetryAfter = 7 * 86_400
 }

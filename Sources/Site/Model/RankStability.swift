@@ -77,14 +77,16 @@ enum RankStabilityBuilder {
         let result = try await Bootstrap.run(table, method: rule.method, plan: plan)
         let scores = ScoreIntervals.meanIntervals(matrices[0], direction: ranking[0].direction, plan: plan)
         var analysis = Analysis()
-        analysis.stability = Dictionary(uniqueKeysWithValues: zip(entries, zip(result.teams, scores)).map { row, pair in
+        // Keyed by name, which Swift compares by canonical equivalence: two teams kept before names were composed
+        // (`TeamName`) may be equal here, and must not trap the page; the first keeps the key.
+        analysis.stability = Dictionary(zip(entries, zip(result.teams, scores)).map { row, pair in
             let (team, score) = pair
             return (row.team, RankStability(interval: (team.rankIntervalLower, team.rankIntervalUpper),
                                             probabilityFirst: team.probabilityFirst, rankCounts: team.rankCounts, scoreInterval: score))
-        })
+        }, uniquingKeysWith: { first, _ in first })
         analysis.kendallTau = result.kendallTauQuartiles
         if !rule.usesStoredAggregates {
-            analysis.ranks = Dictionary(uniqueKeysWithValues: zip(entries, result.fullRanking.ranks).map { ($0.team, $1) })
+            analysis.ranks = Dictionary(zip(entries, result.fullRanking.ranks).map { ($0.team, $1) }, uniquingKeysWith: { first, _ in first })
         }
         // Tests compare with the leader under the rule, on the first ranking metric.
         let order = entries.indices.sorted { result.fullRanking.ranks[$0] < result.fullRanking.ranks[$1] }

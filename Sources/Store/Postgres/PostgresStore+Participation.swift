@@ -134,8 +134,9 @@ extension PostgresStore {
     }
 
     /// The name is unique per challenge by the table's key, so two teams created with one name at once make one team.
-    public func createTeam(accountID: Int64, challenge: StoredChallenge, name: String, now: Date) throws -> StoredTeam {
-        try write { connection in
+    public func createTeam(accountID: Int64, challenge: StoredChallenge, name raw: String, now: Date) throws -> StoredTeam {
+        let name = try TeamName.normalized(raw, challenge: challenge.spec.slug)
+        return try write { connection in
             let account = try await self.requireAccount(accountID, locking: true, on: connection)
             if let team = try await self.currentTeam(accountID: accountID, challengeID: challenge.id, on: connection) {
                 throw StoreError.invalidTeamChange(challenge: challenge.spec.slug, reason: "\(account.email) is already in team \"\(team.name)\"; leave it first")

@@ -5,7 +5,8 @@ import PostgresNIO
 extension PostgresStore {
     /// Creates a team and its first token; the token is returned once and only its digest is kept. The name is
     /// unique per challenge by the table's key, so two servers adding the same name at once add it once.
-    public func addTeam(challenge slug: String, name: String, now: Date) throws -> (team: StoredTeam, token: String) {
+    public func addTeam(challenge slug: String, name raw: String, now: Date) throws -> (team: StoredTeam, token: String) {
+        let name = try TeamName.normalized(raw, challenge: slug)
         let token = AccessToken.generate()
         let at = now.timeIntervalSince1970
         let team = try write { connection in
@@ -68,10 +69,15 @@ extension PostgresStore {
 
     public func team(_ challenge: StoredChallenge, named name: String) throws -> StoredTeam {
         try read { connection in
+            // As written first (a name kept before names were composed), else composed, as names are kept now.
+            let composed = name.precomposedStringWithCanonicalMapping
             guard let row = try await connection.row(
-                "SELECT id FROM teams WHERE challenge_id = \(challenge.id) AND name = \(name)", logger: self.logger)
+                """
+                SELECT id, name FROM teams WHERE challenge_id = \(challenge.id) AND name IN (\(name), \(composed))
+                ORDER BY name = \(name) DESC LIMIT 1
+                """, logger: self.logger)
             else { throw StoreError.unknownTeam(challenge: challenge.spec.slug, team: name) }
-            return StoredTeam(id: try row.get("id"), challengeID: challenge.id, name: name)
+            return StoredTeam(id: try row.get("id"), challengeID: challenge.id, name: try row.get("name"))
         }
     }
 

@@ -17,7 +17,8 @@ public protocol ParticipationStore: Sendable {
     func decideAccess(accountID: Int64, challenge: StoredChallenge, approve: Bool, now: Date) throws
 
     /// Creates a team with the account as its first member; `invalidTeamChange` when the account already has a team
-    /// in the challenge, `duplicateTeam` when the name is taken. Audited as `team.created`.
+    /// in the challenge, `duplicateTeam` when the name is taken, `invalidTeamName` when `TeamName` refuses it. Audited
+    /// as `team.created`.
     func createTeam(accountID: Int64, challenge: StoredChallenge, name: String, now: Date) throws -> StoredTeam
     /// The current members of a team, by joining time.
     func members(team: StoredTeam) throws -> [TeamMember]

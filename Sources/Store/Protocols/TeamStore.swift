@@ -2,9 +2,11 @@ import Foundation
 
 /// Teams and the tokens that identify teams, organisers and annotators.
 public protocol TeamStore: Sendable {
-    /// Adds a team and issues its first token, returned once.
+    /// Adds a team and issues its first token, returned once. The name is kept as `TeamName` makes it (composed,
+    /// trimmed); `invalidTeamName` when it cannot be one, `duplicateTeam` when it is taken.
     func addTeam(challenge slug: String, name: String, now: Date) throws -> (team: StoredTeam, token: String)
     func teams(challenge: StoredChallenge) throws -> [StoredTeam]
+    /// The team of that name, as written or in its stored form.
     func team(_ challenge: StoredChallenge, named name: String) throws -> StoredTeam
     func teamName(id: Int64) throws -> String
     func teamsWithSubmissionCounts(challenge: StoredChallenge) throws -> [(team: StoredTeam, submissions: Int)]

@@ -87,8 +87,9 @@ extension SQLiteStore {
         }
     }
 
-    public func createTeam(accountID: Int64, challenge: StoredChallenge, name: String, now: Date) throws -> StoredTeam {
-        try pool.write { db in
+    public func createTeam(accountID: Int64, challenge: StoredChallenge, name raw: String, now: Date) throws -> StoredTeam {
+        let name = try TeamName.normalized(raw, challenge: challenge.spec.slug)
+        return try pool.write { db in
             let account = try requireAccount(accountID, db: db)
             if let team = try currentTeam(accountID: accountID, challengeID: challenge.id, db: db) {
                 throw StoreError.invalidTeamChange(challenge: challenge.spec.slug, reason: "\(account.email) is already in team \"\(team.name)\"; leave it first")

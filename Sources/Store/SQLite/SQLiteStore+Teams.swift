@@ -3,7 +3,8 @@ import GRDB
 
 extension SQLiteStore {
     /// Creates a team and its first token; the token is returned once and only its digest is kept.
-    public func addTeam(challenge slug: String, name: String, now: Date) throws -> (team: StoredTeam, token: String) {
+    public func addTeam(challenge slug: String, name raw: String, now: Date) throws -> (team: StoredTeam, token: String) {
+        let name = try TeamName.normalized(raw, challenge: slug)
         let token = AccessToken.generate()
         let team = try pool.write { db in
             let challenge = try challenge(slug, db: db)

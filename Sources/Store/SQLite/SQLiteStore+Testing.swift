@@ -13,3 +13,11 @@ extension SQLiteStore {
         }
     }
 }
+
+extension SQLiteStore {
+    /// Renames a team behind `TeamName`'s back, as a name kept before names were composed would read; for the tests
+    /// that prove such names break nothing.
+    public func renameTeamAsKeptBeforeNamesWereComposedForTesting(_ name: String, to newName: String) throws {
+        try pool.write { db in try db.execute(sql: "UPDATE teams SET name = ? WHERE name = ?", arguments: [newName, name]) }
+    }
+}

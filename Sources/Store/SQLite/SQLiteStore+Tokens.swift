@@ -53,10 +53,12 @@ extension SQLiteStore {
 
     public func team(_ challenge: StoredChallenge, named name: String) throws -> StoredTeam {
         try pool.read { db in
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM teams WHERE challenge_id = ? AND name = ?",
-                                              arguments: [challenge.id, name])
+            // As written first (a name kept before names were composed), else composed, as names are kept now.
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT id, name FROM teams WHERE challenge_id = ? AND name IN (?, ?) ORDER BY name = ? DESC LIMIT 1
+                """, arguments: [challenge.id, name, name.precomposedStringWithCanonicalMapping, name])
             else { throw StoreError.unknownTeam(challenge: challenge.spec.slug, team: name) }
-            return StoredTeam(id: id, challengeID: challenge.id, name: name)
+            return StoredTeam(id: row["id"], challengeID: challenge.id, name: row["name"])
         }
     }
 

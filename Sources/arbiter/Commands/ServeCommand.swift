@@ -47,6 +47,11 @@ struct ServeCommand: AsyncParsableCommand {
         for (name, value) in [("--header-timeout", headerTimeout), ("--body-timeout", bodyTimeout), ("--idle-timeout", idleTimeout)] where !(value > 0 && value <= 86_400) {
             throw ValidationError("\(name) must be a number of seconds above 0 and at most 86400, got \(value)")
         }
+        // A rate of 0 (or not a number) would refill nothing: every caller past the burst refused for ever.
+        for (name, value) in [("--requests-per-second", requestsPerSecond), ("--request-burst", requestBurst),
+                              ("--upload-megabytes-per-minute", uploadMegabytesPerMinute)] where !(value > 0 && value.isFinite) {
+            throw ValidationError("\(name) must be a number above 0, got \(value)")
+        }
         guard sessionHours > 0, sessionHours <= 24 * 30, signInsPerMinute > 0 else {
             throw ValidationError("--session-hours must be above 0 and at most 720, and --sign-ins-per-minute above 0; got \(sessionHours) and \(signInsPerMinute)")
         }

@@ -134,6 +134,16 @@ import Testing
         #expect(accepted.status == 303 && accepted.headers[.location] == "/challenges/tiny/team")
     }
 
+    @Test func aTeamNameTheStoreRefusesIsAProblemOnTheTeamPage() async throws {
+        let server = try await TestServer()
+        let accounts = try server.addAccounts()
+        let session = try server.session(account: accounts.removed)
+        let refused = try await server.post("/challenges/tiny/team", session: session, fields: ["name": "Cu\u{202E}rie"])
+        #expect(refused.status == 422 && refused.text.contains("That team name cannot be used") && refused.text.contains("U+202E"))
+        #expect(try await server.post("/challenges/tiny/team", session: session, fields: ["name": " Curie "]).status == 303)
+        #expect(try await server.page("/challenges/tiny/team", session: session).text.contains("Team Curie"))
+    }
+
     @Test func anInvitationMadeThroughTheAPIIsSpentThroughTheAPI() async throws {
         let server = try await TestServer()
         let accounts = try server.addAccounts()

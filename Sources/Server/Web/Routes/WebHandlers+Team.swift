@@ -29,11 +29,12 @@ extension WebHandlers {
     func createTeam(_ request: PageRequest) async throws -> Response {
         let form = try await checkedForm(request)
         let (slug, account, now) = (try request.parameter("challenge"), try requireAccount(request), now())
-        let name = (form["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty, name.unicodeScalars.count <= 100, name.unicodeScalars.allSatisfy({ !CharacterSet.controlCharacters.contains($0) }) else {
-            return try await team(request, problem: "A team name needs 1 to 100 characters, without control characters.")
+        let name = form["name"] ?? ""
+        do {
+            _ = try await api.blocking { [store] in try ParticipantGate(store: store).createTeam(named: name, by: account, in: slug, now: now) }
+        } catch StoreError.invalidTeamName(_, _, let reason) {
+            return try await team(request, problem: "That team name cannot be used: \(reason).")
         }
-        _ = try await api.blocking { [store] in try ParticipantGate(store: store).createTeam(named: name, by: account, in: slug, now: now) }
         return Self.redirect(to: "/challenges/\(slug)/team")
     }
 

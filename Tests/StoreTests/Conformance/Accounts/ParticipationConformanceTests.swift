@@ -69,6 +69,32 @@ struct ParticipationConformanceTests {
         }
     }
 
+    /// "Café" with a precomposed é and with e + U+0301 are one name to Swift and were two to the databases' unique key:
+    /// the second broke every leaderboard keyed by name. Names are kept composed, so the key refuses it.
+    @Test(arguments: StoreAdapter.all)
+    func aNameCanonicallyEqualToATakenOneIsADuplicate(_ adapter: StoreAdapter) throws {
+        let platform = try Platform(adapter: adapter)
+        let (ada, bob, challenge) = (try Self.account("ada", on: platform), try Self.account("bob", on: platform), try platform.store.challenge("small"))
+        let team = try platform.store.createTeam(accountID: ada.id, challenge: challenge, name: "  Cafe\u{301} ", now: platform.at(1))
+        #expect(team.name.unicodeScalars.map(\.value) == [0x43, 0x61, 0x66, 0xE9])
+        #expect(throws: StoreError.duplicateTeam(challenge: "small", team: "Caf\u{E9}")) {
+            _ = try platform.store.createTeam(accountID: bob.id, challenge: challenge, name: "Caf\u{E9}", now: platform.at(2))
+        }
+        #expect(throws: StoreError.self) { _ = try platform.store.addTeam(challenge: "small", name: "Cafe\u{301}", now: platform.at(3)) }
+        #expect(try platform.store.team(challenge, named: "Cafe\u{301}") == team)
+    }
+
+    @Test(arguments: StoreAdapter.all)
+    func aNameWithAnInvisibleOrControlCharacterIsRefused(_ adapter: StoreAdapter) throws {
+        let platform = try Platform(adapter: adapter)
+        let (ada, challenge) = (try Self.account("ada", on: platform), try platform.store.challenge("small"))
+        for name in ["Cu\u{200B}rie", "Cu\u{202E}rie", "Cu\nrie", "   ", String(repeating: "x", count: 101)] {
+            #expect(throws: StoreError.self) { _ = try platform.store.createTeam(accountID: ada.id, challenge: challenge, name: name, now: platform.at(1)) }
+            #expect(throws: StoreError.self) { _ = try platform.store.addTeam(challenge: "small", name: name, now: platform.at(1)) }
+        }
+        #expect(try platform.store.teams(challenge: challenge).isEmpty)
+    }
+
     @Test(arguments: StoreAdapter.all)
     func anAccountIsInOneTeamPerChallenge(_ adapter: StoreAdapter) throws {
         let platform = try Platform(adapter: adapter)
