@@ -6,7 +6,8 @@ enum NumpyInterp {
         guard let first = xs.first, let last = xs.last else { return .nan }
         if x < first { return ys[0] }
         if x > last { return ys[ys.count - 1] }
-        let j = xs.lastIndex { $0 <= x }!
+        // Only a NaN (as x, or among xs) leaves no such index: numpy answers NaN, and so does this.
+        guard let j = xs.lastIndex(where: { $0 <= x }) else { return .nan }
         if j == xs.count - 1 || xs[j] == x { return ys[j] }
         let slope = (ys[j + 1] - ys[j]) / (xs[j + 1] - xs[j])
         var result = slope * (x - xs[j]) + ys[j]
