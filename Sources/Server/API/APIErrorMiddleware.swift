@@ -28,7 +28,7 @@ struct APIErrorMiddleware: RouterMiddleware {
             return response
         } catch let error as any DatabaseServerError where error.isUnavailable {
             // A database restart or failover: nothing was stored, and the same request may succeed in a moment.
-            logger.warning("database unavailable", metadata: ["request": "\(context.requestID)", "error": "\(error)"])
+            logger.warning("database unavailable", metadata: ["request": "\(context.requestID)", "error": "\(StoreDiagnostics.logText(error))"])
             return try APIError(.serviceUnavailable, code: "database-unavailable",
                                 message: "the database does not answer at the moment; nothing was stored, send the request again",
                                 retryAfterSeconds: 2)
@@ -36,7 +36,7 @@ struct APIErrorMiddleware: RouterMiddleware {
         } catch let error as HTTPParserError {
             return try Self.malformedFraming(error, request: request, context: context)
         } catch {
-            logger.error("request failed", metadata: ["request": "\(context.requestID)", "route": "\(request.method) \(request.uri.path)", "error": "\(error)"])
+            logger.error("request failed", metadata: ["request": "\(context.requestID)", "route": "\(request.method) \(request.uri.path)", "error": "\(StoreDiagnostics.logText(error))"])
             return try APIError(.internalServerError, code: "internal", message: "the server failed on request \(context.requestID); the operators have the details")
                 .response(from: request, context: context)
         }

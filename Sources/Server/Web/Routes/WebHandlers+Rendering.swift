@@ -70,7 +70,7 @@ extension WebHandlers {
             refusal = APIError(.serviceUnavailable, code: "database-unavailable",
                                message: "the database does not answer at the moment; nothing was changed, try again in a moment", retryAfterSeconds: 2)
         default:
-            api.logger.error("page failed", metadata: ["request": "\(context.requestID)", "error": "\(error)"])
+            api.logger.error("page failed", metadata: ["request": "\(context.requestID)", "error": "\(StoreDiagnostics.logText(error))"])
             refusal = APIError(.internalServerError, code: "internal", message: "the server failed on request \(context.requestID); the operators have the details")
         }
         let problems = ProblemRows(refusal.details)
