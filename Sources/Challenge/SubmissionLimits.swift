@@ -19,15 +19,19 @@ public struct SubmissionLimits: Sendable, Equatable, Codable {
         self.maxFileBytes = maxFileBytes
     }
 
-    /// Reads `90s`, `30m`, `12h`, `1d`, `2w` as seconds.
+    /// Reads `90s`, `30m`, `12h`, `1d`, `2w` as seconds, from 1 second to `maximumSeconds`.
     public static func parseSeconds(_ text: String) -> Int? {
         let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600, "d": 86_400, "w": 604_800]
         guard let unit = text.last, let scale = units[unit], let count = Int(text.dropLast()), count > 0 else {
             return nil
         }
         let (seconds, overflow) = count.multipliedReportingOverflow(by: scale)
-        return overflow ? nil : seconds
+        return overflow || seconds > maximumSeconds ? nil : seconds
     }
+
+    /// The longest duration a challenge may give (520 weeks, about ten years): longer than any challenge runs, and
+    /// short enough that a wait made of it is a number of seconds every caller can hold.
+    public static let maximumSeconds = 520 * 604_800
 
     /// Reads `500KB`, `10MB`, `1GB` (powers of 1024) or a plain byte count, from 1 byte to `maximumBytes`.
     public static func parseBytes(_ text: String) -> Int? {

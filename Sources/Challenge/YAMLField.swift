@@ -172,7 +172,7 @@ struct SpecReader {
     mutating func duration(_ field: YAMLField, required: Bool = true) -> Int? {
         guard let text = string(field, required: required) else { return nil }
         guard let duration = SubmissionLimits.parseSeconds(text) else {
-            report(field.issue("expected a duration such as 30m, 12h, 1d or 7d, got \"\(text)\""))
+            report(field.issue("expected a duration such as 30m, 12h, 1d or 7d, at most 520w, got \"\(text)\""))
             return nil
         }
         return duration

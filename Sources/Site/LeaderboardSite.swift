@@ -103,7 +103,7 @@ public struct LeaderboardSite: Sendable {
                 let entries = boards[index].rows.compactMap { row in row.submissionID.map { (row.team, $0) } }
                 let summaries = try store.splitSummaries(submissionIDs: entries.map(\.1), split: boards[index].rankingSplit,
                                                          challenge: challenge, scorerVersion: challenge.spec.task.kind.scorerVersion)
-                // By name, as in `RankStability`: equal names of old teams keep the first, never trap.
+                // By name, as in `RankStability`: equal names of old teams share the first's curve, never trap.
                 boards[index].curves = CurvePlot.curves(Dictionary(entries.compactMap { team, id in summaries[id].map { (team, $0) } },
                                                                    uniquingKeysWith: { first, _ in first }))
             }

@@ -8,7 +8,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownPhase(challenge: String, phase: String)
     case unknownTeam(challenge: String, team: String)
     case duplicateTeam(challenge: String, team: String)
-    /// A team name the stores do not keep (`TeamName`).
+    /// A team name the stores do not keep (`TeamName`), as `TeamName.shown` writes it.
     case invalidTeamName(challenge: String, name: String, reason: String)
     case unknownSubmission(Int64)
     case noGroundTruth(challenge: String)
@@ -54,7 +54,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .duplicateTeam(let challenge, let team):
             "challenge \"\(challenge)\" already has a team \"\(team)\""
         case .invalidTeamName(let challenge, let name, let reason):
-            "\(name.debugDescription) cannot name a team of challenge \"\(challenge)\": \(reason)"
+            "\"\(name)\" cannot name a team of challenge \"\(challenge)\": \(reason)"
         case .unknownSubmission(let id):
             "no submission \(id)"
         case .noGroundTruth(let challenge):

@@ -28,6 +28,13 @@ struct OrganiserSpecInputTests {
         #expect(SubmissionLimits.parseSeconds("2w") == 1_209_600)
     }
 
+    /// A period of 2⁶³ seconds made a Retry-After that `Int(_:)` trapped on.
+    @Test func periodAboveTheMaximumIsRefused() {
+        #expect(SubmissionLimits.parseSeconds("9223372036854775807s") == nil)
+        #expect(SubmissionLimits.parseSeconds("521w") == nil)
+        #expect(SubmissionLimits.parseSeconds("520w") == SubmissionLimits.maximumSeconds)
+    }
+
     @Test func specWithAnOverflowingFileSizeIsAnIssueAtItsLine() throws {
         let yaml = ChallengeSpecTests.valid.replacingOccurrences(
             of: "limits: { per-period: 2, period: 1d, total: 10 }", with: "limits: { max-file-size: 9000000000000GB }")

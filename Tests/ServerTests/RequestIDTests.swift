@@ -28,7 +28,8 @@ import Testing
         #expect(!message.contains("test-request"))
     }
 
-    @Test func aFailureNamesTheIDHummingbirdGaveTheRequest() async throws {
+    /// The id is put in the request's logger, where Hummingbird puts its own (`TestServer.reply` stands in for it).
+    @Test func aFailureNamesTheIDTheRequestCameWith() async throws {
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         let reply = try await Self.failingRequest(logger: logger)

@@ -124,7 +124,8 @@ public struct SlideLesionTruth: Sendable {
         return try table.rows.map { row in
             guard let w = Int(try row.field(width, named: "width", file: fileName(path))),
                   let h = Int(try row.field(height, named: "height", file: fileName(path))), w > 0, h > 0 else {
-                throw CaseFilesError(path: fileName(path), line: row.line, "width and height must be positive integers")
+                throw CaseFilesError(path: fileName(path), line: row.line,
+                                     "width and height must be positive integers, found \"\(row.fields[width])\" and \"\(row.fields[height])\"")
             }
             guard w <= maximumSlideSide, h <= maximumSlideSide else {
                 throw CaseFilesError(path: fileName(path), line: row.line, "a \(w) x \(h) slide is larger than \(maximumSlideSide) pixels a side")

@@ -89,7 +89,7 @@ extension APIError {
             self.init(.unprocessableContent, code: "invalid-file", message: error.description, details: failure.problems.map(Detail.init))
         case .limitReached(let refusal):
             if let next = refusal.nextAllowedAt {
-                let wait = max(1, Int(next.timeIntervalSince(now).rounded(.up)))
+                let wait = APIHandlers.seconds(next.timeIntervalSince(now))
                 self.init(.tooManyRequests, code: "limit-reached", message: error.description, retryAfterSeconds: wait)
             } else {
                 // The phase's total is spent: no later retry will succeed.

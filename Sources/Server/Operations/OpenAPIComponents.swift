@@ -1,3 +1,5 @@
+import Store
+
 /// The shared parts of the OpenAPI document: security, path parameters, the error answer and every schema the
 /// routes name. The paths themselves are rendered from `Endpoint` (see `OpenAPIDocument`).
 enum OpenAPIComponents {
@@ -353,7 +355,7 @@ components:
           description: "At most 100 characters (Unicode code points), at least one of them not white space; leading and trailing white space is trimmed. Control characters, line and paragraph separators and invisible formatting characters (zero-width spaces, bidirectional marks, embeddings, overrides and isolates) are refused; the joiners U+200C and U+200D are allowed. The name is kept in Unicode's composed form (NFC): two names that differ only in how an accent is encoded are one name."
           minLength: 1
           maxLength: 100
-          pattern: '^[^\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]*[^\s\u0085\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB][^\u0000-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B\u200E\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]*$'
+          pattern: '^[^\#(TeamName.refusedPatternClass)]*[^\s\u0085\#(TeamName.refusedPatternClass)][^\#(TeamName.refusedPatternClass)]*$'
     NewToken:
       type: object
       properties:

@@ -23,12 +23,7 @@ extension APIHandlers {
     func addTeam(_ request: Request, context: APIRequestContext) async throws -> Response {
         let slug = try context.parameters.require("challenge")
         let body = try await decode(NewTeam.self, from: request, context: context)
-        // Lengths are counted in Unicode code points, as the OpenAPI schema's maxLength counts them: a string
-        // of combining marks is one Swift Character but hundreds of code points. The store checks the rest (`TeamName`).
-        guard body.name.unicodeScalars.count <= TeamName.maximumScalars else {
-            throw APIError.badRequest("a team name must have 1 to \(TeamName.maximumScalars) characters, not \(body.name.unicodeScalars.count)",
-                                      code: "invalid-team-name")
-        }
+        // The store checks the name as the schema does (`TeamName`): 400 `invalid-team-name` when it refuses it.
         let (team, token) = try store.addTeam(challenge: slug, name: body.name, now: clock())
         return try Self.json(TeamView(name: team.name, submissions: 0, token: token), status: .created)
     }

@@ -78,7 +78,8 @@ enum RankStabilityBuilder {
         let scores = ScoreIntervals.meanIntervals(matrices[0], direction: ranking[0].direction, plan: plan)
         var analysis = Analysis()
         // Keyed by name, which Swift compares by canonical equivalence: two teams kept before names were composed
-        // (`TeamName`) may be equal here, and must not trap the page; the first keeps the key.
+        // (`TeamName`) may be equal here, and must not trap the page. The first keeps the key, and the second's row
+        // shows the first's analyses (keying the board by team id would tell them apart).
         analysis.stability = Dictionary(zip(entries, zip(result.teams, scores)).map { row, pair in
             let (team, score) = pair
             return (row.team, RankStability(interval: (team.rankIntervalLower, team.rankIntervalUpper),

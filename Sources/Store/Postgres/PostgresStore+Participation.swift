@@ -192,7 +192,7 @@ extension PostgresStore {
     }
 
     public func inviteToTeam(accountID: Int64, challenge: StoredChallenge, now: Date, lifetime: TimeInterval) throws -> String {
-        let link = RandomSecret.generate(prefix: "inv_")
+        let link = TeamInvitation.newLink()
         try write { connection in
             let account = try await self.requireAccount(accountID, locking: true, on: connection)
             guard let team = try await self.lockedCurrentTeam(accountID: accountID, challengeID: challenge.id, on: connection) else {

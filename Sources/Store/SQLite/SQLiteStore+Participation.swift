@@ -136,7 +136,7 @@ extension SQLiteStore {
     }
 
     public func inviteToTeam(accountID: Int64, challenge: StoredChallenge, now: Date, lifetime: TimeInterval) throws -> String {
-        let link = RandomSecret.generate(prefix: "inv_")
+        let link = TeamInvitation.newLink()
         try pool.write { db in
             let account = try requireAccount(accountID, db: db)
             guard let team = try currentTeam(accountID: accountID, challengeID: challenge.id, db: db) else {

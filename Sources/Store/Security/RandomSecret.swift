@@ -8,6 +8,12 @@ public enum RandomSecret {
             return String(repeating: "0", count: 16 - hex.count) + hex
         }.joined()
     }
+
+    /// Whether `value` has the form `generate(prefix:)` gives: the prefix and 64 lowercase hex digits.
+    public static func isWellFormed(_ value: String, prefix: String) -> Bool {
+        value.hasPrefix(prefix) && value.utf8.count == prefix.utf8.count + 64
+            && value.utf8.dropFirst(prefix.utf8.count).allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
 }
 
 extension RandomSecret {

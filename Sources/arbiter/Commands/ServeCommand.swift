@@ -47,7 +47,8 @@ struct ServeCommand: AsyncParsableCommand {
         for (name, value) in [("--header-timeout", headerTimeout), ("--body-timeout", bodyTimeout), ("--idle-timeout", idleTimeout)] where !(value > 0 && value <= 86_400) {
             throw ValidationError("\(name) must be a number of seconds above 0 and at most 86400, got \(value)")
         }
-        // A rate of 0 (or not a number) would refill nothing: every caller past the burst refused for ever.
+        // A rate of 0 (or not a number) refills nothing: every caller past the burst would be refused for ever. A burst
+        // of 0 would lift the limit altogether (a request never needs more than the burst).
         for (name, value) in [("--requests-per-second", requestsPerSecond), ("--request-burst", requestBurst),
                               ("--upload-megabytes-per-minute", uploadMegabytesPerMinute)] where !(value > 0 && value.isFinite) {
             throw ValidationError("\(name) must be a number above 0, got \(value)")

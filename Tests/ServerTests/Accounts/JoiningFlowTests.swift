@@ -125,6 +125,10 @@ import Testing
         #expect(try await server.post("/challenges/tiny/team/join", session: try server.session(account: accounts.removed), fields: ["invitation": spent]).status == 303)
         let afterUse = try await server.page("/challenges/tiny/join?invitation=\(spent)", session: session)
         #expect(afterUse.status == 200 && !afterUse.text.contains("has invited you") && !afterUse.text.contains(spent))
+        let rulesNow = try #require(try server.store.document(.rules, challenge: "tiny")).sha256
+        let withSpent = try await server.post("/challenges/tiny/join", session: try server.session(account: accounts.awaiting), fields: [
+            "accept": "yes", "rules": rulesNow, "dataUse": "", "invitation": spent])
+        #expect(withSpent.status == 303 && withSpent.headers[.location] == "/challenges/tiny/team")
         let forged = "inv_\(String(repeating: "0", count: 63))\"><script>alert(1)</script>"
         let join = try await server.page("/challenges/tiny/join?invitation=\(forged.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", session: session)
         #expect(join.status == 200 && !join.text.contains("<script>alert") && !join.text.contains("name=\"invitation\""))

@@ -13,15 +13,14 @@ extension WebHandlers {
     /// page is shown again with a problem), and offered again once the account is admitted.
     func join(_ request: PageRequest, problem: String? = nil, invitation fromForm: String? = nil) async throws -> Response {
         let (slug, account) = (try request.parameter("challenge"), try requireAccount(request))
-        let (code, now) = (Self.invitationCode(fromForm ?? request.request.uri.queryParameters.get("invitation")), now())
-        let (challenge, rules, dataUse, standing, next, invitation) = try await api.blocking { [store] in
+        let (code, now) = (fromForm ?? request.request.uri.queryParameters.get("invitation"), now())
+        let (challenge, rules, dataUse, standing, next, live) = try await api.blocking { [store] in
             let challenge = try store.challenge(slug)
             let (standing, next) = try ParticipantGate(store: store).standing(of: account, in: challenge)
-            // Only a live invitation to a team of this challenge is carried; a spent or foreign one is dropped here.
-            let invitation = try code.flatMap { try store.invitation($0, now: now) }.flatMap { $0.team.challengeID == challenge.id ? $0 : nil }
-            return (challenge, try store.document(.rules, challenge: slug), try store.document(.dataUse, challenge: slug), standing, next, invitation)
+            return (challenge, try store.document(.rules, challenge: slug), try store.document(.dataUse, challenge: slug), standing, next,
+                    try Self.liveInvitation(code, in: challenge, store: store, now: now))
         }
-        let carried = invitation == nil ? nil : code
+        let (carried, invitation) = (live?.link, live?.invitation)
         let terms = TermsVersion(rules: rules, dataUse: dataUse)
         let asksAccess = challenge.spec.participation.approval == .required && next != nil && next != .verifyEmail
             && (standing.request == nil || standing.request?.state == .refused)
@@ -50,30 +49,30 @@ extension WebHandlers {
         let shown = TermsVersion(rules: form["rules"] ?? "", dataUse: form["dataUse"] ?? "")
         let affiliation = (form["affiliation"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let purpose = (form["purpose"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let invitation = Self.invitationCode(form["invitation"])
-        let outcome: (problem: String?, admitted: Bool) = try await api.blocking { [store] in
+        let outcome: (problem: String?, admitted: Bool, invitation: String?) = try await api.blocking { [store] in
             let challenge = try store.challenge(slug)
+            let invitation = try Self.liveInvitation(form["invitation"], in: challenge, store: store, now: now)?.link
             let gate = ParticipantGate(store: store)
             var next = try gate.standing(of: account, in: challenge).next
             if next == .verifyEmail { throw IntakeError.notAdmitted(challenge: slug, step: .verifyEmail) }
             if case .acceptTerms = next {
-                guard form["accept"] == "yes" else { return ("Tick the box to say you accept the rules and the data-use agreement.", false) }
-                guard shown == (try gate.terms(of: challenge)) else { return ("The rules changed while you were reading them: read this version, then accept it.", false) }
+                guard form["accept"] == "yes" else { return ("Tick the box to say you accept the rules and the data-use agreement.", false, invitation) }
+                guard shown == (try gate.terms(of: challenge)) else { return ("The rules changed while you were reading them: read this version, then accept it.", false, invitation) }
                 try store.acceptTerms(accountID: account.id, challenge: challenge, version: shown, now: now)
                 next = try gate.standing(of: account, in: challenge).next
             }
             if next == .requestAccess || next == .refused {
-                guard !affiliation.isEmpty, !purpose.isEmpty else { return ("Say where you work and what you will use the data for: the organisers decide on that.", false) }
+                guard !affiliation.isEmpty, !purpose.isEmpty else { return ("Say where you work and what you will use the data for: the organisers decide on that.", false, invitation) }
                 guard affiliation.utf8.count <= AccessRequest.maximumTextBytes, purpose.utf8.count <= AccessRequest.maximumTextBytes else {
-                    return ("Keep the affiliation and the purpose to \(AccessRequest.maximumTextBytes) bytes each.", false)
+                    return ("Keep the affiliation and the purpose to \(AccessRequest.maximumTextBytes) bytes each.", false, invitation)
                 }
                 try store.requestAccess(accountID: account.id, challenge: challenge, affiliation: affiliation, purpose: purpose, now: now)
-                return (nil, false)
+                return (nil, false, invitation)
             }
-            return (nil, next == nil)
+            return (nil, next == nil, invitation)
         }
-        if let problem = outcome.problem { return try await join(request, problem: problem, invitation: invitation) }
-        guard let invitation else { return Self.redirect(to: "/challenges/\(slug)/team") }
+        if let problem = outcome.problem { return try await join(request, problem: problem, invitation: outcome.invitation) }
+        guard let invitation = outcome.invitation else { return Self.redirect(to: "/challenges/\(slug)/team") }
         // Admitted: on to the invitation that brought the account here. Waiting for approval: the join page keeps the
         // link, to be opened again once the organisers approve.
         return Self.redirect(to: outcome.admitted ? TeamInvitation.path(challenge: slug, link: invitation) : Self.joinPath(slug, carrying: invitation))
@@ -84,11 +83,12 @@ extension WebHandlers {
         "/challenges/\(slug)/join" + (invitation.map { "?invitation=\($0)" } ?? "")
     }
 
-    /// A team invitation's code when `value` has the form the store makes (`inv_` and 64 hex digits), else nil: only
-    /// such a code is carried into a page or a redirect.
-    static func invitationCode(_ value: String?) -> String? {
-        guard let value, value.utf8.count == 68, value.hasPrefix("inv_"),
-              value.utf8.dropFirst(4).allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else { return nil }
-        return value
+    /// The invitation `link` opens when it is live and to a team of `challenge`, else nil: only such a link is carried
+    /// into a page or a redirect (a forged or spent one is dropped, never echoed).
+    static func liveInvitation(_ link: String?, in challenge: StoredChallenge, store: any ArbiterStore, now: Date) throws
+        -> (link: String, invitation: TeamInvitation)? {
+        guard let link, TeamInvitation.isWellFormed(link: link), let invitation = try store.invitation(link, now: now),
+              invitation.team.challengeID == challenge.id else { return nil }
+        return (link, invitation)
     }
 }

@@ -68,7 +68,7 @@ extension WebHandlers {
                                link: ("/challenges/\(slug)/team", "Your team"), warning: true, challenge: challenge, status: .notFound)
         }
         // Not yet admitted: the join page carries the invitation through accepting the terms, and back here after.
-        if next != nil { return Self.redirect(to: Self.joinPath(slug, carrying: Self.invitationCode(link))) }
+        if next != nil { return Self.redirect(to: Self.joinPath(slug, carrying: link)) }
         let merging = standing.team.map { $0.id != invitation.team.id } ?? false
         return try page("invitation", title: "Join \(invitation.team.name)", visitor: request.visitor, challenge: challenge, current: .team, values: [
             "team": invitation.team.name, "invitedBy": invitation.invitedBy.text, "link": link, "merging": merging,

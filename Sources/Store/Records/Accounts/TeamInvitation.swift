@@ -8,6 +8,14 @@ public struct TeamInvitation: Sendable, Equatable {
 
     /// How long an invitation works: a week.
     public static let lifetime: TimeInterval = 7 * 86_400
+    /// What every invitation's link starts with (64 hex digits follow).
+    static let linkPrefix = "inv_"
+
+    /// A new invitation's link.
+    static func newLink() -> String { RandomSecret.generate(prefix: linkPrefix) }
+
+    /// Whether `link` has the form of an invitation's link (not whether one has it).
+    public static func isWellFormed(link: String) -> Bool { RandomSecret.isWellFormed(link, prefix: linkPrefix) }
 
     /// The portal page that opens an invitation.
     public static func path(challenge: String, link: String) -> String {
