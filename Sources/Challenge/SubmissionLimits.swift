@@ -35,15 +35,11 @@ public struct SubmissionLimits: Sendable, Equatable, Codable {
 
     /// Reads `500KB`, `10MB`, `1GB` (powers of 1024) or a plain byte count, from 1 byte to `maximumBytes`.
     public static func parseBytes(_ text: String) -> Int? {
-        let units: [(String, Int)] = [("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10), ("B", 1)]
-        var bytes = Int(text)
-        for (suffix, scale) in units where text.uppercased().hasSuffix(suffix) {
-            guard let count = Int(text.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)) else { return nil }
-            let (product, overflow) = count.multipliedReportingOverflow(by: scale)
-            bytes = overflow ? nil : product
-            break
-        }
-        return bytes.flatMap { (1...maximumBytes).contains($0) ? $0 : nil }
+        let units: [(suffix: String, scale: Int)] = [("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10), ("B", 1)]
+        let unit = units.first { text.uppercased().hasSuffix($0.suffix) }
+        guard let count = Int(unit.map { text.dropLast($0.suffix.count).trimmingCharacters(in: .whitespaces) } ?? text) else { return nil }
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: unit?.scale ?? 1)
+        return !overflow && (1...maximumBytes).contains(bytes) ? bytes : nil
     }
 
     /// The largest size a challenge may give (1024GB): far above any upload or image, and far enough below `Int.max`

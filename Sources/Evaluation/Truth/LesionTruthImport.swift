@@ -58,13 +58,12 @@ public enum LesionTruthImport {
             throw CaseFilesError(path: file, "cases.csv needs columns case_id,split")
         }
         var seen = Set<String>()
-        return try table.rows.map { row in
-            let (caseID, splitText) = (try row.field(id, named: "case_id", file: file), try row.field(split, named: "split", file: file))
-            guard let value = Split(rawValue: splitText) else {
-                throw CaseFilesError(path: file, line: row.line, "split must be public or private, found \"\(splitText)\"")
+        return try table.rows(checkedIn: file).map { row in
+            guard let value = Split(rawValue: row.fields[split]) else {
+                throw CaseFilesError(path: file, line: row.line, "split must be public or private, found \"\(row.fields[split])\"")
             }
-            guard seen.insert(caseID).inserted else { throw CaseFilesError(path: file, line: row.line, "case \(caseID) twice") }
-            return (caseID, value)
+            guard seen.insert(row.fields[id]).inserted else { throw CaseFilesError(path: file, line: row.line, "case \(row.fields[id]) twice") }
+            return (row.fields[id], value)
         }
     }
 }

@@ -121,16 +121,15 @@ public struct SlideLesionTruth: Sendable {
         guard let id = columns[0], let width = columns[1], let height = columns[2] else {
             throw CaseFilesError(path: path, "the manifest needs columns case_id,width,height; found \(table.header.joined(separator: ","))")
         }
-        return try table.rows.map { row in
-            guard let w = Int(try row.field(width, named: "width", file: fileName(path))),
-                  let h = Int(try row.field(height, named: "height", file: fileName(path))), w > 0, h > 0 else {
+        return try table.rows(checkedIn: fileName(path)).map { row in
+            guard let w = Int(row.fields[width]), let h = Int(row.fields[height]), w > 0, h > 0 else {
                 throw CaseFilesError(path: fileName(path), line: row.line,
                                      "width and height must be positive integers, found \"\(row.fields[width])\" and \"\(row.fields[height])\"")
             }
             guard w <= maximumSlideSide, h <= maximumSlideSide else {
                 throw CaseFilesError(path: fileName(path), line: row.line, "a \(w) x \(h) slide is larger than \(maximumSlideSide) pixels a side")
             }
-            return Slide(caseID: try row.field(id, named: "case_id", file: fileName(path)), width: w, height: h, annotations: SlideAnnotations(), levelMask: nil)
+            return Slide(caseID: row.fields[id], width: w, height: h, annotations: SlideAnnotations(), levelMask: nil)
         }
     }
 
@@ -140,9 +139,9 @@ public struct SlideLesionTruth: Sendable {
               let wkt = table.header.firstIndex(where: { ["wkt", "geometry"].contains($0) }) else {
             throw CaseFilesError(path: path, "annotation tables need columns case_id and wkt (or geometry)")
         }
-        return try table.rows.map { row in
-            let caseID = try row.field(id, named: "case_id", file: path)
-            return (caseID, skipped.contains(caseID) ? [] : try WKTParser.regions(try row.field(wkt, named: table.header[wkt], file: path), file: path, line: row.line))
+        return try table.rows(checkedIn: path).map { row in
+            let caseID = row.fields[id]
+            return (caseID, skipped.contains(caseID) ? [] : try WKTParser.regions(row.fields[wkt], file: path, line: row.line))
         }
     }
 }

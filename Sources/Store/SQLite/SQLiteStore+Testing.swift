@@ -12,9 +12,7 @@ extension SQLiteStore {
             try db.execute(sql: delete ? "DELETE FROM study_reads" : "UPDATE study_reads SET label = 'someone else''s'")
         }
     }
-}
 
-extension SQLiteStore {
     /// Renames a team behind `TeamName`'s back, as a name kept before names were composed would read; for the tests
     /// that prove such names break nothing.
     public func renameTeamAsKeptBeforeNamesWereComposedForTesting(_ name: String, to newName: String) throws {

@@ -94,8 +94,9 @@ import Testing
         let rules = try #require(try server.store.document(.rules, challenge: "tiny")).sha256
         let asked = try await server.post("/challenges/tiny/join", session: session, fields: [
             "accept": "yes", "rules": rules, "dataUse": "", "affiliation": "Institut Curie", "purpose": "grading", "invitation": code])
-        // Waiting for the organisers: the join page keeps the link to open once approved.
-        #expect(asked.status == 303 && asked.headers[.location] == "/challenges/tiny/join?invitation=\(code)")
+        // On to the invitation, whose page sends an account awaiting the organisers back to the join page with it.
+        #expect(asked.status == 303 && asked.headers[.location] == link)
+        #expect(try await server.page(link, session: session).headers[.location] == "/challenges/tiny/join?invitation=\(code)")
         let waiting = try await server.page("/challenges/tiny/join?invitation=\(code)", session: session)
         #expect(waiting.text.contains("Once the organisers approve you") && waiting.text.contains(link))
         try server.store.decideAccess(accountID: accounts.unaccepted.id, challenge: try server.store.challenge("tiny"), approve: true, now: TestServer.now)
@@ -117,7 +118,9 @@ import Testing
         #expect(try await server.page(link, session: session).text.contains("Join delta"))
     }
 
-    @Test func onlyALiveInvitationIsCarriedIntoTheJoinPageOrARedirect() async throws {
+    /// The join page carries only a live invitation; accepting passes on only a well-formed one, to the invitation's
+    /// page, which says when it no longer works.
+    @Test func onlyALiveInvitationIsCarriedAndOnlyAWellFormedOnePassedOn() async throws {
         let server = try await TestServer()
         let accounts = try server.addAccounts()
         let session = try server.session(account: accounts.unaccepted)
@@ -128,7 +131,8 @@ import Testing
         let rulesNow = try #require(try server.store.document(.rules, challenge: "tiny")).sha256
         let withSpent = try await server.post("/challenges/tiny/join", session: try server.session(account: accounts.awaiting), fields: [
             "accept": "yes", "rules": rulesNow, "dataUse": "", "invitation": spent])
-        #expect(withSpent.status == 303 && withSpent.headers[.location] == "/challenges/tiny/team")
+        #expect(withSpent.status == 303 && withSpent.headers[.location] == TeamInvitation.path(challenge: "tiny", link: spent))
+        #expect(try await server.page(TeamInvitation.path(challenge: "tiny", link: spent), session: try server.session(account: accounts.awaiting)).status == 404)
         let forged = "inv_\(String(repeating: "0", count: 63))\"><script>alert(1)</script>"
         let join = try await server.page("/challenges/tiny/join?invitation=\(forged.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", session: session)
         #expect(join.status == 200 && !join.text.contains("<script>alert") && !join.text.contains("name=\"invitation\""))

@@ -14,13 +14,15 @@ extension WebHandlers {
     func join(_ request: PageRequest, problem: String? = nil, invitation fromForm: String? = nil) async throws -> Response {
         let (slug, account) = (try request.parameter("challenge"), try requireAccount(request))
         let (code, now) = (fromForm ?? request.request.uri.queryParameters.get("invitation"), now())
-        let (challenge, rules, dataUse, standing, next, live) = try await api.blocking { [store] in
+        let (challenge, rules, dataUse, standing, next, invitation) = try await api.blocking { [store] in
             let challenge = try store.challenge(slug)
             let (standing, next) = try ParticipantGate(store: store).standing(of: account, in: challenge)
-            return (challenge, try store.document(.rules, challenge: slug), try store.document(.dataUse, challenge: slug), standing, next,
-                    try Self.liveInvitation(code, in: challenge, store: store, now: now))
+            // Only a live invitation to a team of this challenge is carried: a forged or spent one is dropped, never echoed.
+            let invitation = try code.flatMap { TeamInvitation.isWellFormed(link: $0) ? try store.invitation($0, now: now) : nil }
+                .flatMap { $0.team.challengeID == challenge.id ? $0 : nil }
+            return (challenge, try store.document(.rules, challenge: slug), try store.document(.dataUse, challenge: slug), standing, next, invitation)
         }
-        let (carried, invitation) = (live?.link, live?.invitation)
+        let carried = invitation == nil ? nil : code
         let terms = TermsVersion(rules: rules, dataUse: dataUse)
         let asksAccess = challenge.spec.participation.approval == .required && next != nil && next != .verifyEmail
             && (standing.request == nil || standing.request?.state == .refused)
@@ -42,53 +44,41 @@ extension WebHandlers {
     }
 
     /// Records the acceptance of the terms the page showed (refused when they changed meanwhile) and, where asked,
-    /// the access request.
+    /// the access request; then goes on to the invitation that brought the account here, whose page decides what it
+    /// opens (the team, the join page again while the account awaits approval, or why it no longer works).
     func acceptTerms(_ request: PageRequest) async throws -> Response {
         let form = try await checkedForm(request)
         let (slug, account, now) = (try request.parameter("challenge"), try requireAccount(request), now())
         let shown = TermsVersion(rules: form["rules"] ?? "", dataUse: form["dataUse"] ?? "")
         let affiliation = (form["affiliation"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let purpose = (form["purpose"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let outcome: (problem: String?, admitted: Bool, invitation: String?) = try await api.blocking { [store] in
+        let invitation = form["invitation"].flatMap { TeamInvitation.isWellFormed(link: $0) ? $0 : nil }
+        let problem: String? = try await api.blocking { [store] in
             let challenge = try store.challenge(slug)
-            let invitation = try Self.liveInvitation(form["invitation"], in: challenge, store: store, now: now)?.link
             let gate = ParticipantGate(store: store)
             var next = try gate.standing(of: account, in: challenge).next
             if next == .verifyEmail { throw IntakeError.notAdmitted(challenge: slug, step: .verifyEmail) }
             if case .acceptTerms = next {
-                guard form["accept"] == "yes" else { return ("Tick the box to say you accept the rules and the data-use agreement.", false, invitation) }
-                guard shown == (try gate.terms(of: challenge)) else { return ("The rules changed while you were reading them: read this version, then accept it.", false, invitation) }
+                guard form["accept"] == "yes" else { return "Tick the box to say you accept the rules and the data-use agreement." }
+                guard shown == (try gate.terms(of: challenge)) else { return "The rules changed while you were reading them: read this version, then accept it." }
                 try store.acceptTerms(accountID: account.id, challenge: challenge, version: shown, now: now)
                 next = try gate.standing(of: account, in: challenge).next
             }
             if next == .requestAccess || next == .refused {
-                guard !affiliation.isEmpty, !purpose.isEmpty else { return ("Say where you work and what you will use the data for: the organisers decide on that.", false, invitation) }
+                guard !affiliation.isEmpty, !purpose.isEmpty else { return "Say where you work and what you will use the data for: the organisers decide on that." }
                 guard affiliation.utf8.count <= AccessRequest.maximumTextBytes, purpose.utf8.count <= AccessRequest.maximumTextBytes else {
-                    return ("Keep the affiliation and the purpose to \(AccessRequest.maximumTextBytes) bytes each.", false, invitation)
+                    return "Keep the affiliation and the purpose to \(AccessRequest.maximumTextBytes) bytes each."
                 }
                 try store.requestAccess(accountID: account.id, challenge: challenge, affiliation: affiliation, purpose: purpose, now: now)
-                return (nil, false, invitation)
             }
-            return (nil, next == nil, invitation)
+            return nil
         }
-        if let problem = outcome.problem { return try await join(request, problem: problem, invitation: outcome.invitation) }
-        guard let invitation = outcome.invitation else { return Self.redirect(to: "/challenges/\(slug)/team") }
-        // Admitted: on to the invitation that brought the account here. Waiting for approval: the join page keeps the
-        // link, to be opened again once the organisers approve.
-        return Self.redirect(to: outcome.admitted ? TeamInvitation.path(challenge: slug, link: invitation) : Self.joinPath(slug, carrying: invitation))
+        if let problem { return try await join(request, problem: problem, invitation: invitation) }
+        return Self.redirect(to: invitation.map { TeamInvitation.path(challenge: slug, link: $0) } ?? "/challenges/\(slug)/team")
     }
 
     /// The join page, carrying `invitation` when there is one.
     static func joinPath(_ slug: String, carrying invitation: String?) -> String {
         "/challenges/\(slug)/join" + (invitation.map { "?invitation=\($0)" } ?? "")
-    }
-
-    /// The invitation `link` opens when it is live and to a team of `challenge`, else nil: only such a link is carried
-    /// into a page or a redirect (a forged or spent one is dropped, never echoed).
-    static func liveInvitation(_ link: String?, in challenge: StoredChallenge, store: any ArbiterStore, now: Date) throws
-        -> (link: String, invitation: TeamInvitation)? {
-        guard let link, TeamInvitation.isWellFormed(link: link), let invitation = try store.invitation(link, now: now),
-              invitation.team.challengeID == challenge.id else { return nil }
-        return (link, invitation)
     }
 }
