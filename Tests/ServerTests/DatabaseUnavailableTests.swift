@@ -1,7 +1,4 @@
 import HTTPTypes
-import Hummingbird
-import Logging
-import NIOCore
 @testable import Server
 @testable import Store
 import Testing
@@ -10,12 +7,7 @@ import Testing
 /// succeed a moment later (found by scripts/reliability/postgres-cluster, whose PostgreSQL restart gave 500s).
 @Suite struct DatabaseUnavailableTests {
     func status(when error: PostgresStoreError) async throws -> (Int, String?) {
-        let router = Router(context: APIRequestContext.self)
-        router.add(middleware: APIErrorMiddleware(logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })))
-        router.get("/failing") { _, _ -> Response in throw error }
-        let request = Request(head: HTTPRequest(method: .get, scheme: "http", authority: "localhost", path: "/failing"),
-                              body: RequestBody(buffer: ByteBuffer()))
-        let reply = try await TestServer.reply(to: request, from: router.buildResponder())
+        let reply = try await TestServer.reply(toARouteThrowing: error)
         return (reply.status, reply.headers[.retryAfter])
     }
 

@@ -1,7 +1,4 @@
-import HTTPTypes
-import Hummingbird
 import Logging
-import NIOCore
 @testable import Server
 import Testing
 
@@ -12,12 +9,7 @@ import Testing
     struct Unexpected: Error {}
 
     static func failingRequest(logger: Logger) async throws -> TestServer.Reply {
-        let router = Router(context: APIRequestContext.self)
-        router.add(middleware: APIErrorMiddleware(logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })))
-        router.get("/failing") { _, _ -> Response in throw Unexpected() }
-        let request = Request(head: HTTPRequest(method: .get, scheme: "http", authority: "localhost", path: "/failing"),
-                              body: RequestBody(buffer: ByteBuffer()))
-        return try await TestServer.reply(to: request, from: router.buildResponder(), logger: logger)
+        try await TestServer.reply(toARouteThrowing: Unexpected(), logger: logger)
     }
 
     @Test func aFailureUnderALogHandlerThatKeepsNoMetadataIsA500NamingAFreshID() async throws {

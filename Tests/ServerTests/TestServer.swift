@@ -9,7 +9,7 @@ import Logging
 import Mail
 import NIOCore
 import NIOEmbedded
-import Server
+@testable import Server
 import Store
 import TestSupport
 
@@ -98,6 +98,18 @@ struct TestServer {
     /// Answers a request built by the caller (a body that fails part-way, say), as the router would over a socket.
     func reply(to request: Request) async throws -> Reply {
         try await Self.reply(to: request, from: responder)
+    }
+
+    /// The answer, through the API's error middleware, to a request whose route throws `error`: how every failure
+    /// a route can meet is turned into a status.
+    static func reply(toARouteThrowing error: any Error & Sendable,
+                      logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })) async throws -> Reply {
+        let router = Router(context: APIRequestContext.self)
+        router.add(middleware: APIErrorMiddleware(logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })))
+        router.get("/failing") { _, _ -> Response in throw error }
+        let request = Request(head: HTTPRequest(method: .get, scheme: "http", authority: "localhost", path: "/failing"),
+                              body: RequestBody(buffer: ByteBuffer()))
+        return try await reply(to: request, from: router.buildResponder(), logger: logger)
     }
 
     /// Calls any server's routes in-process, as `reply(to:)` calls this one's, with `logger` as the request's (by
